@@ -1,0 +1,44 @@
+// A table as seen independently of Writer or Calc: a rectangle of cells, some of them anchors of merged
+// areas and the rest covered by them. The UNO adapters are the only code that turns a host table into a
+// Grid and back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao {
+
+struct GridCell {
+    std::string text;    // cell text as the user sees it (line breaks as '\n')
+    std::string address; // host address ("B3", "Sheet1.B3"); empty for covered cells
+    int rowSpan = 1;     // for an anchor cell: rows it spans
+    int colSpan = 1;
+    bool covered = false; // inside a merged area, not its top-left anchor
+    friend bool operator==(const GridCell&, const GridCell&) = default;
+};
+
+class Grid {
+public:
+    Grid() = default;
+    Grid(int rows, int columns) : rows_(rows), columns_(columns), cells_(std::size_t(rows * columns)) {}
+
+    int rows() const { return rows_; }
+    int columns() const { return columns_; }
+    GridCell& at(int row, int column) { return cells_[index(row, column)]; }
+    const GridCell& at(int row, int column) const { return cells_[index(row, column)]; }
+    // Marks the area anchored at (row, column) as merged: spans on the anchor, `covered` on the rest.
+    void merge(int row, int column, int rowSpan, int colSpan);
+    // The anchor cell whose merged area contains (row, column).
+    const GridCell& anchorOf(int row, int column) const;
+
+    std::string name; // host table name or sheet range
+    friend bool operator==(const Grid&, const Grid&) = default;
+
+private:
+    std::size_t index(int row, int column) const;
+    int rows_ = 0;
+    int columns_ = 0;
+    std::vector<GridCell> cells_;
+};
+
+} // namespace jixiao

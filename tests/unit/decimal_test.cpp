@@ -1,0 +1,59 @@
+#include "core/decimal.hpp"
+
+#include <gtest/gtest.h>
+
+using jixiao::Decimal;
+
+namespace {
+Decimal dec(const char* text) { return *Decimal::parse(text); }
+} // namespace
+
+TEST(Decimal, ParsesPlainDecimals) {
+    EXPECT_EQ(dec("1.99").units(), 1'990'000);
+    EXPECT_EQ(dec("-0.5").units(), -500'000);
+    EXPECT_EQ(dec("+3").units(), 3'000'000);
+    EXPECT_EQ(dec(".5").units(), 500'000);
+    EXPECT_FALSE(Decimal::parse(""));
+    EXPECT_FALSE(Decimal::parse("."));
+    EXPECT_FALSE(Decimal::parse("1.2.3"));
+    EXPECT_FALSE(Decimal::parse("1e5"));
+    EXPECT_FALSE(Decimal::parse("99999999999999999999"));
+}
+
+TEST(Decimal, RoundsExtraDigitsHalfUpOnParse) {
+    EXPECT_EQ(dec("0.0000005").units(), 1);
+    EXPECT_EQ(dec("0.0000004").units(), 0);
+}
+
+TEST(Decimal, RoundsHalfUpAwayFromZero) {
+    EXPECT_EQ(dec("36.185").toString(), "36.19");
+    EXPECT_EQ(dec("36.184999").toString(), "36.18");
+    EXPECT_EQ(dec("-2.345").toString(), "-2.35");
+    EXPECT_EQ(dec("2.675").toFixed(2), "2.68"); // 2.675 is 2.67499… in binary floating point
+}
+
+TEST(Decimal, WritesWithoutTrailingZerosOrFixed) {
+    EXPECT_EQ(Decimal(2).toString(), "2");
+    EXPECT_EQ(dec("99.50").toString(), "99.5");
+    EXPECT_EQ(Decimal(2).toFixed(2), "2.00");
+    EXPECT_EQ(dec("99.5").toFixed(2), "99.50");
+    EXPECT_EQ(dec("-0.001").toString(), "0");
+}
+
+TEST(Decimal, SampleSharesAreExact) {
+    const Decimal actual = dec("1.99");
+    EXPECT_EQ(Decimal::percent(dec("0.72"), actual)->toString(), "36.18");
+    EXPECT_EQ(Decimal::percent(dec("1.13"), actual)->toString(), "56.78");
+    EXPECT_EQ(Decimal::percent(dec("0.14"), actual)->toString(), "7.04");
+    EXPECT_EQ(Decimal::percent(actual, Decimal(2))->toString(), "99.5");
+    EXPECT_FALSE(Decimal::percent(actual, Decimal(0)));
+}
+
+TEST(Decimal, Arithmetic) {
+    EXPECT_EQ(dec("0.1") + dec("0.2"), dec("0.3"));
+    EXPECT_EQ(Decimal(10) - dec("0.5"), dec("9.5"));
+    EXPECT_EQ(dec("0.3") * Decimal(3), dec("0.9"));
+    EXPECT_EQ(Decimal::divide(Decimal(1), Decimal(3))->units(), 333'333);
+    EXPECT_EQ(Decimal::divide(Decimal(2), Decimal(3))->units(), 666'667);
+    EXPECT_EQ(dec("5.5").clamp(0, 5), Decimal(5));
+}
