@@ -30,20 +30,26 @@ enum class RuleKind {
 struct ScoreBand {
     Decimal atLeast; // lower bound of the measured value, inclusive
     Decimal score;
+    // Added so ScoringRule's defaulted == (and so Indicator's and Scorecard's) is not deleted.
+    friend bool operator==(const ScoreBand&, const ScoreBand&) = default;
 };
 
 struct ScoringRule {
     RuleKind kind = RuleKind::Judgement;
-    Decimal threshold;            // StepBelowThreshold, WeightShareBelowThreshold: in the value's unit (e.g. %)
-    bool inclusive = false;       // full score at exactly the threshold? (> vs ≥)
-    Decimal step = 1;             // StepBelowThreshold: width of one step below the threshold
-    bool partialSteps = false;    // StepBelowThreshold: does a started step count? false = whole steps only
-    Decimal deduction;            // StepBelowThreshold, Checklist: points per step / per failed item
-    Decimal weightShare;          // WeightShareBelowThreshold: fraction of the weight per point (0.01 = 1%)
+    Decimal threshold;         // StepBelowThreshold, WeightShareBelowThreshold: in the value's unit (e.g. %)
+    bool inclusive = false;    // full score at exactly the threshold? (> vs ≥)
+    Decimal step = 1;          // StepBelowThreshold: width of one step below the threshold
+    bool partialSteps = false; // StepBelowThreshold: does a started step count? false = whole steps only
+    Decimal deduction;         // StepBelowThreshold, Checklist: points per step / per failed item
+    Decimal weightShare;       // WeightShareBelowThreshold: fraction of the weight per point (0.01 = 1%)
     std::optional<Decimal> zeroBelow; // WeightShareBelowThreshold: below this the score is 0
-    Decimal target;               // Proportional: the value that earns the full weight
-    std::vector<ScoreBand> bands; // Bands: any order; evaluated highest bound first
-    int items = 0;                // Checklist: number of items (①②③…)
+    Decimal target;                   // Proportional: the value that earns the full weight
+    std::vector<ScoreBand> bands;     // Bands: any order; evaluated highest bound first
+    int items = 0;                    // Checklist: number of items (①②③…)
+    // WeightShareBelowThreshold: is exactly `zeroBelow` already 0? "60%以下不计分" — 以下 includes the
+    // number itself (民法典 art. 1259), so true there. Added last to keep aggregate initialisation
+    // compatible.
+    bool zeroInclusive = false;
 
     friend bool operator==(const ScoringRule&, const ScoringRule&) = default;
 };

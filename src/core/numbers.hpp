@@ -1,0 +1,59 @@
+// What people type into cells and write in prose: full-width digits, units, thousands separators, dashes
+// for "nothing". Turns that text into exact Decimals so the rest of the core never sees a raw string.
+#pragma once
+
+#include "core/decimal.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// Full-width digits, Latin letters and ％．，－＋（）： plus the ideographic space (U+3000) become their
+// ASCII forms; everything else (including invalid UTF-8 bytes) is copied unchanged.
+std::string toHalfWidth(std::string_view utf8);
+
+struct CellNumber {
+    // Missing is not zero: "—", "/", "无" or an empty cell mean "not entered".
+    enum class Status { Missing, Number, Invalid };
+    Status status = Status::Missing;
+    Decimal value;    // the number as written: "99.5%" → 99.5, "7,200元" → 7200
+    std::string unit; // "", "分", "万元", "万", "元" or "%"
+    bool percent = false;
+    std::string found; // trimmed original text, for messages
+};
+
+// Reads one cell's text. Accepts an optional sign, digits with optional ',' thousands separators (groups of
+// three), an optional fraction and one trailing unit (分, 万, 万元, 元, %), surrounded by any whitespace.
+// Anything else — Chinese numerals, extra words, two numbers — is Invalid.
+CellNumber parseCellNumber(std::string_view text);
+
+// The amount in 万元: 元 is divided by 10000; 万, 万元 and a bare number are taken as 万元 already.
+// nullopt for a missing/invalid cell, a percentage or a score (分).
+std::optional<Decimal> toWanYuan(const CellNumber& number);
+
+// A number found in running text.
+struct NumberInText {
+    Decimal value;
+    // Unit written right after the number, half-width: "万元", "万", "元", "亿元", "%", "分", "件", "个",
+    // "人", "次", "项", "户", "家", "天", "号", "个百分点", "个工作日" … or "" for a bare number (12345热线).
+    // "年" marks a year or a count of years (2025年, 2025年度): callers checking amounts skip those.
+    std::string unit;
+    bool percent = false;
+    int offset = 0;       // Unicode code points from the start of the text to the first digit
+    int length = 0;       // code points of number and unit together ("1.99万元" → 6)
+    int numberLength = 0; // code points of the number alone ("1.99" → 4)
+    std::string text;     // the original characters of number and unit
+};
+
+// Every number in the text, in order. Full-width digits count; ',' between digits is a thousands separator
+// only before exactly three digits; the full-width comma '，' is always punctuation. Signs are not read
+// (a '-' in prose is a dash or a range). Invalid UTF-8 is skipped byte by byte without throwing.
+std::vector<NumberInText> findNumbersInText(std::string_view utf8);
+
+// The amount in 万元 for a number found in text (万元/万 as is, 元 ÷ 10000, 亿元 × 10000); nullopt otherwise.
+std::optional<Decimal> toWanYuan(const NumberInText& number);
+
+} // namespace jixiao

@@ -1,0 +1,1 @@
+#include "core/scorecard_json.hpp"

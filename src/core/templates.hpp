@@ -1,0 +1,36 @@
+// Indicator-system templates (指标体系模板): shipped in extension/templates/*.json, user files may add or
+// override them. A template is the scorecard JSON format plus id, names and kind; docs/templates.md is the
+// user-facing schema.
+#pragma once
+
+#include "core/scorecard.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+struct Template {
+    std::string id;     // stable, [a-z0-9-]+: "county-project"
+    std::string nameZh; // name["zh-CN"]
+    std::string nameEn; // name["en"]
+    std::string kind;   // "project" (项目支出) or "department" (部门整体支出); free text otherwise
+    Scorecard card;     // indicators, weights, rules and grade bands; card.meta.templateId == id
+    std::string sourceFile;
+};
+
+// Parses and validates: id and names present, weights ≥ 0, each parent's weight equals the sum of its
+// children's, level-one weights sum to 100, rules well-formed. Throws JsonFormatError (scorecard_json.hpp).
+Template parseTemplate(std::string_view json, const std::string& sourceName);
+Template loadTemplateFile(const std::filesystem::path& file);
+
+// Loads every *.json in the directories in order (files sorted by name within a directory). A later
+// template with the same id replaces the earlier one in place — user directories come last to override
+// shipped ones. A bad file is skipped and described in `errors` ("file: jsonPath: problem"); missing
+// directories are skipped silently. Never throws for a bad file.
+std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
+                                              std::vector<std::string>* errors);
+
+} // namespace jixiao
