@@ -67,6 +67,10 @@ struct Funding {
     std::string outputName; // 办理12345政务热线交办件
     std::string outputUnit; // 件
     CellRef budgetCell, actualCell, executionRateCell, totalCell;
+    // Added last (aggregate initialisation stays compatible): 结余 = budget − actual as entered in the funding
+    // table, and its cell, so recompute can keep it up to date. totalCell is the 实际支出合计 row's 占比 cell.
+    std::optional<Decimal> balance;
+    CellRef balanceCell;
     friend bool operator==(const Funding&, const Funding&) = default;
 };
 
