@@ -1,0 +1,393 @@
+#include "core/narrative.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+
+namespace jixiao {
+namespace {
+
+using Args = std::map<std::string, std::string>;
+
+bool isChineseLanguage(std::string_view lang) {
+    return lang.size() >= 2 && (lang[0] == 'z' || lang[0] == 'Z') && (lang[1] == 'h' || lang[1] == 'H') &&
+           (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
+}
+
+std::map<std::string, std::string, std::less<>> readStringMap(const nlohmann::json& root, const char* member,
+                                                              const std::string& sourceName) {
+    std::map<std::string, std::string, std::less<>> result;
+    if (!root.contains(member))
+        return result;
+    const auto& object = root.at(member);
+    if (!object.is_object())
+        throw std::runtime_error(sourceName + ": \"" + member + "\" must be an object of strings");
+    for (const auto& [key, value] : object.items()) {
+        if (!value.is_string())
+            throw std::runtime_error(sourceName + ": " + member + "." + key + " is not a string");
+        result.emplace(key, value.get<std::string>());
+    }
+    return result;
+}
+
+// Trailing sentence punctuation and whitespace of a reason typed into a cell, so the pattern can end the
+// sentence itself without doubling "。".
+std::string trimReason(std::string reason) {
+    static const std::vector<std::string> trailing = {"。", "；", "，", ";",  ".",           ",",
+                                                      " ",  "\n", "\t", "\r", "\xE3\x80\x80"};
+    for (bool trimmed = true; trimmed && !reason.empty();) {
+        trimmed = false;
+        for (const auto& t : trailing)
+            if (reason.size() >= t.size() && reason.compare(reason.size() - t.size(), t.size(), t) == 0) {
+                reason.erase(reason.size() - t.size());
+                trimmed = true;
+            }
+    }
+    std::size_t start = 0;
+    while (start < reason.size() && (reason[start] == ' ' || reason[start] == '\n' || reason[start] == '\t'))
+        ++start;
+    return reason.substr(start);
+}
+
+// A leaf that lost points: the deduction is weight − score, the truth, not the 扣分 cell as typed.
+struct Lost {
+    const Indicator* indicator;
+    Decimal deduction;
+};
+
+std::vector<Lost> lostPoints(const Indicator& root) {
+    std::vector<Lost> result;
+    std::function<void(const Indicator&)> visit = [&](const Indicator& node) {
+        if (node.children.empty()) {
+            if (node.score && *node.score < node.weight)
+                result.push_back({&node, node.weight - *node.score});
+            return;
+        }
+        for (const auto& child : node.children)
+            visit(child);
+    };
+    visit(root);
+    return result;
+}
+
+std::vector<Lost> lostPoints(const Scorecard& card) {
+    std::vector<Lost> result;
+    for (const auto& top : card.indicators)
+        for (const auto& lost : lostPoints(top))
+            result.push_back(lost);
+    return result;
+}
+
+// Writes one section: picks patterns, formats numbers the way the options ask, and fills them in.
+class SectionWriter {
+public:
+    SectionWriter(const Scorecard& card, const NarrativePatterns& patterns, const NarrativeOptions& options)
+        : card_(card), patterns_(patterns), options_(options) {}
+
+    std::vector<std::string> conclusion() const {
+        const Decimal weight = totalWeight(card_);
+        const auto total = totalScore(card_);
+        Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(weight)}};
+        if (!total)
+            return {render("conclusion.incomplete", args)};
+        args["totalScore"] = points(*total);
+        args["grade"] = patterns_.term(gradeFor(card_.gradeBands, total));
+        std::string text = render("conclusion.result", args);
+        const auto lost = lostPoints(card_);
+        if (lost.empty())
+            return {text + render("conclusion.noDeduction", {})};
+        std::vector<std::string> items;
+        for (const auto& l : lost)
+            items.push_back(
+                render("conclusion.deductionItem", {{"indicator", l.indicator->name},
+                                                    {"deduction", points(l.deduction)},
+                                                    {"reason", trimReason(l.indicator->reason)}}));
+        return {text + render("conclusion.deductions", {{"count", std::to_string(lost.size())},
+                                                        {"items", join(items, "separator.items")}})};
+    }
+
+    std::vector<std::string> costBenefit() const {
+        const Funding& f = card_.funding;
+        if (!f.actual)
+            return {render("cost-benefit.noData", {})};
+        Args args = fundingArgs();
+        std::string text = render(f.budget ? "cost-benefit.budget" : "cost-benefit.actualOnly", args);
+        if (!f.items.empty()) {
+            std::vector<std::string> names, items;
+            for (const auto& item : f.items) {
+                names.push_back(item.name);
+                items.push_back(render("cost-benefit.item", itemArgs(item)));
+            }
+            text += render("cost-benefit.items",
+                           {{"names", joinList(names)}, {"items", join(items, "separator.clauses")}});
+        }
+        if (f.outputCount && !f.outputCount->isZero()) {
+            // Quote the unit cost in 元 when amounts are in 万元: "5.25元/件" reads better than 0.0005万元.
+            const bool wan = f.unit == "万元";
+            const Decimal spent = wan ? *f.actual * Decimal(10000) : *f.actual;
+            const auto unitCost = Decimal::divide(spent, *f.outputCount);
+            const std::string outputUnit =
+                f.outputUnit.empty() ? pattern("fragment.defaultOutputUnit") : patterns_.term(f.outputUnit);
+            text += render("cost-benefit.unitCost", {{"outputName", f.outputName},
+                                                     {"count", outputCount(*f.outputCount)},
+                                                     {"outputUnit", outputUnit},
+                                                     {"unitCost", money(unitCost.value_or(Decimal()))},
+                                                     {"costUnit", patterns_.term(wan ? "元" : f.unit)}});
+        }
+        return {text};
+    }
+
+    std::vector<std::string> fundingUsage() const {
+        const Funding& f = card_.funding;
+        if (!f.actual)
+            return {render("funding-usage.noData", {})};
+        Args args = fundingArgs();
+        args["subject"] = card_.meta.unit.empty() ? pattern("fragment.defaultSubject") : card_.meta.unit;
+        args["project"] = card_.meta.project;
+        std::vector<std::string> items;
+        for (const auto& item : f.items)
+            items.push_back(render("funding-usage.item", itemArgs(item)));
+        args["items"] = join(items, "separator.list");
+        return {render(f.budget ? "funding-usage.source" : "funding-usage.actualOnly", args)};
+    }
+
+    std::vector<std::string> deductions() const {
+        const auto lost = lostPoints(card_);
+        if (lost.empty())
+            return {render("deductions.none", {})};
+        std::vector<std::string> paragraphs;
+        for (const auto& l : lost)
+            paragraphs.push_back(render("deductions.item", {{"indicator", l.indicator->name},
+                                                            {"weight", points(l.indicator->weight)},
+                                                            {"score", points(*l.indicator->score)},
+                                                            {"deduction", points(l.deduction)},
+                                                            {"reason", trimReason(l.indicator->reason)}}));
+        return paragraphs;
+    }
+
+    std::vector<std::string> analysis() const {
+        std::vector<std::string> paragraphs;
+        for (const auto& top : card_.indicators) {
+            std::string text = render("analysis.first", scoreArgs(top));
+            if (!top.children.empty() && !top.children.front().children.empty()) {
+                std::vector<std::string> items;
+                for (const auto& child : top.children)
+                    items.push_back(render("analysis.child", scoreArgs(child)));
+                text += render("analysis.children", {{"items", join(items, "separator.items")}});
+            }
+            const auto lost = lostPoints(top);
+            if (lost.empty() && scoreOf(top)) {
+                text += render("analysis.full", {});
+            } else if (!lost.empty()) {
+                std::vector<std::string> items;
+                for (const auto& l : lost)
+                    items.push_back(render("analysis.lostItem", {{"indicator", l.indicator->name},
+                                                                 {"deduction", points(l.deduction)}}));
+                text += render("analysis.lost", {{"items", join(items, "separator.list")}});
+            }
+            paragraphs.push_back(text);
+        }
+        return paragraphs;
+    }
+
+private:
+    const std::string& pattern(std::string_view key) const { return patterns_.pattern(key); }
+    std::string render(std::string_view key, const Args& args) const {
+        return renderPattern(pattern(key), args);
+    }
+
+    // Money and percentages: half-up at two decimals, trailing zeros per the options.
+    std::string money(Decimal value) const {
+        return options_.fixedTwoDecimals ? value.toFixed(2) : value.toString(2);
+    }
+    std::string percent(std::optional<Decimal> value) const { return value ? money(*value) : std::string(); }
+    static std::string points(Decimal value) { return value.toString(2); }
+    static std::string outputCount(Decimal value) { return value.toString(2); }
+
+    std::string year() const { return card_.meta.year ? std::to_string(*card_.meta.year) : std::string(); }
+
+    std::string tableTitle() const {
+        if (!card_.meta.title.empty())
+            return trimReason(card_.meta.title);
+        if (!card_.meta.unit.empty() && !card_.meta.project.empty())
+            return render("fragment.tableTitle",
+                          {{"unit", card_.meta.unit}, {"year", year()}, {"project", card_.meta.project}});
+        return pattern("fragment.defaultTableTitle");
+    }
+
+    Args fundingArgs() const {
+        const Funding& f = card_.funding;
+        Args args{{"year", year()}, {"money", patterns_.term(f.unit)}, {"actual", money(*f.actual)}};
+        if (f.budget) {
+            args["budget"] = money(*f.budget);
+            args["rate"] = percent(Decimal::percent(*f.actual, *f.budget));
+        }
+        return args;
+    }
+
+    Args itemArgs(const FundingItem& item) const {
+        const Funding& f = card_.funding;
+        return {{"name", item.name},
+                {"amount", money(item.amount)},
+                {"money", patterns_.term(f.unit)},
+                {"share", f.actual ? percent(Decimal::percent(item.amount, *f.actual)) : std::string()}};
+    }
+
+    Args scoreArgs(const Indicator& node) const {
+        const Decimal weight = weightOf(node);
+        const auto score = scoreOf(node);
+        Args args{{"indicator", node.name}, {"weight", points(weight)}};
+        if (score) {
+            args["score"] = points(*score);
+            args["rate"] = percent(Decimal::percent(*score, weight));
+        }
+        return args;
+    }
+
+    std::string join(const std::vector<std::string>& parts, std::string_view separatorKey) const {
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            out += (i ? pattern(separatorKey) : std::string()) + parts[i];
+        return out;
+    }
+
+    // "甲、乙和丙" / "A, B and C".
+    std::string joinList(const std::vector<std::string>& parts) const {
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i > 0)
+                out += pattern(i + 1 == parts.size() ? "separator.listLast" : "separator.list");
+            out += parts[i];
+        }
+        return out;
+    }
+
+    const Scorecard& card_;
+    const NarrativePatterns& patterns_;
+    const NarrativeOptions& options_;
+};
+
+} // namespace
+
+NarrativePatterns NarrativePatterns::fromJson(std::string_view json, const std::string& sourceName) {
+    nlohmann::json root;
+    try {
+        root = nlohmann::json::parse(json.begin(), json.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::runtime_error(sourceName + ": not valid JSON: " + e.what());
+    }
+    if (!root.is_object() || !root.contains("patterns"))
+        throw std::runtime_error(sourceName + ": expected an object with \"patterns\"");
+    NarrativePatterns result;
+    result.sourceName_ = sourceName;
+    if (root.contains("lang")) {
+        if (!root.at("lang").is_string())
+            throw std::runtime_error(sourceName + ": \"lang\" must be a string");
+        result.language_ = root.at("lang").get<std::string>();
+    }
+    result.patterns_ = readStringMap(root, "patterns", sourceName);
+    result.terms_ = readStringMap(root, "terms", sourceName);
+    return result;
+}
+
+NarrativePatterns NarrativePatterns::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw std::runtime_error(file.string() + ": cannot open narrative patterns");
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    return fromJson(contents.str(), file.string());
+}
+
+NarrativePatterns NarrativePatterns::loadForLanguage(const std::filesystem::path& directory,
+                                                     std::string_view lang) {
+    return load(directory / (isChineseLanguage(lang) ? "zh-CN.json" : "en.json"));
+}
+
+const std::string& NarrativePatterns::pattern(std::string_view key) const {
+    const auto found = patterns_.find(key);
+    if (found == patterns_.end())
+        throw std::runtime_error(sourceName_ + ": narrative pattern \"" + std::string(key) + "\" is missing");
+    return found->second;
+}
+
+std::string NarrativePatterns::term(std::string_view word) const {
+    const auto found = terms_.find(word);
+    return found == terms_.end() ? std::string(word) : found->second;
+}
+
+std::vector<std::string> NarrativePatterns::keys() const {
+    std::vector<std::string> result;
+    for (const auto& [key, text] : patterns_)
+        result.push_back(key);
+    return result;
+}
+
+std::string renderPattern(std::string_view pattern, const Args& args) {
+    std::string out;
+    std::size_t i = 0;
+    // Fills one stretch of text; `complete` turns false when a placeholder has no (or an empty) value.
+    auto fill = [&args](std::string_view text, bool& complete) {
+        std::string filled;
+        std::size_t j = 0;
+        while (j < text.size()) {
+            const std::size_t open = text.find('{', j);
+            const std::size_t close = open == std::string_view::npos ? open : text.find('}', open + 1);
+            if (close == std::string_view::npos) {
+                filled.append(text.substr(j));
+                break;
+            }
+            filled.append(text.substr(j, open - j));
+            const auto arg = args.find(std::string(text.substr(open + 1, close - open - 1)));
+            if (arg == args.end() || arg->second.empty()) {
+                complete = false;
+                filled.append(text.substr(open, close - open + 1));
+            } else {
+                filled.append(arg->second);
+            }
+            j = close + 1;
+        }
+        return filled;
+    };
+    while (i < pattern.size()) {
+        const std::size_t open = pattern.find('[', i);
+        const std::size_t close = open == std::string_view::npos ? open : pattern.find(']', open + 1);
+        bool ignored = true;
+        if (close == std::string_view::npos) {
+            out += fill(pattern.substr(i), ignored);
+            break;
+        }
+        out += fill(pattern.substr(i, open - i), ignored);
+        bool complete = true;
+        const std::string segment = fill(pattern.substr(open + 1, close - open - 1), complete);
+        if (complete)
+            out += segment;
+        i = close + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> sectionIds() {
+    return {"conclusion", "cost-benefit", "funding-usage", "deductions", "analysis"};
+}
+
+std::vector<std::string> generateSection(const Scorecard& card, std::string_view sectionId,
+                                         const NarrativePatterns& patterns, const NarrativeOptions& options) {
+    const SectionWriter writer(card, patterns, options);
+    if (sectionId == "conclusion")
+        return writer.conclusion();
+    if (sectionId == "cost-benefit")
+        return writer.costBenefit();
+    if (sectionId == "funding-usage")
+        return writer.fundingUsage();
+    if (sectionId == "deductions")
+        return writer.deductions();
+    if (sectionId == "analysis")
+        return writer.analysis();
+    throw std::invalid_argument("unknown narrative section \"" + std::string(sectionId) + "\"");
+}
+
+} // namespace jixiao
