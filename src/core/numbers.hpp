@@ -11,6 +11,11 @@
 
 namespace jixiao {
 
+// UTF-8 ↔ code points. An invalid byte decodes to U+FFFD on its own, so offsets stay one per byte there
+// and nothing throws on text pasted from anywhere.
+std::u32string decodeUtf8(std::string_view utf8);
+std::string encodeUtf8(std::u32string_view text);
+
 // Full-width digits, Latin letters and ％．，－＋（）： plus the ideographic space (U+3000) become their
 // ASCII forms; everything else (including invalid UTF-8 bytes) is copied unchanged.
 std::string toHalfWidth(std::string_view utf8);

@@ -1,1 +1,150 @@
 #include "core/templates.hpp"
+
+#include "core/scorecard_json.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace jixiao {
+
+using nlohmann::json;
+
+namespace {
+
+// Template files are a few kilobytes; anything this large is not one and is refused before reading.
+constexpr std::uintmax_t kMaxTemplateBytes = 4 * 1024 * 1024;
+
+bool validId(const std::string& id) {
+    if (id.empty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+}
+
+std::string requiredString(const json& object, const char* key, const std::string& path,
+                           const std::string& file) {
+    const std::string at = path + "." + key;
+    if (!object.contains(key) || object[key].is_null())
+        throw JsonFormatError(file, at, "missing");
+    if (!object[key].is_string())
+        throw JsonFormatError(file, at, "expected a string, found " + std::string(object[key].type_name()));
+    std::string value = object[key].get<std::string>();
+    if (value.empty())
+        throw JsonFormatError(file, at, "must not be empty");
+    return value;
+}
+
+// Checks the weights of one indicator subtree; `path` is the indicator's JSON path.
+void validateWeights(const Indicator& in, const std::string& path, const std::string& file) {
+    if (in.weight.isNegative())
+        throw JsonFormatError(file, path + ".weight", "weight " + in.weight.toString(6) + " is negative");
+    if (in.children.empty())
+        return;
+    Decimal sum;
+    for (std::size_t i = 0; i < in.children.size(); ++i) {
+        validateWeights(in.children[i], path + ".children[" + std::to_string(i) + "]", file);
+        sum += in.children[i].weight;
+    }
+    if (sum != in.weight)
+        throw JsonFormatError(file, path + ".weight",
+                              "weight " + in.weight.toString(6) +
+                                  " differs from the sum of its children's weights " + sum.toString(6));
+}
+
+} // namespace
+
+Template parseTemplate(std::string_view text, const std::string& sourceName) {
+    json value;
+    try {
+        value = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
+    }
+    if (!value.is_object())
+        throw JsonFormatError(sourceName, "$", "expected an object, found " + std::string(value.type_name()));
+
+    Template t;
+    t.sourceFile = sourceName;
+    t.id = requiredString(value, "id", "$", sourceName);
+    if (!validId(t.id))
+        throw JsonFormatError(sourceName, "$.id",
+                              "id \"" + t.id + "\" may use only a-z, 0-9, '-', '_' and '.'");
+    if (!value.contains("name") || !value["name"].is_object())
+        throw JsonFormatError(sourceName, "$.name", "expected an object {\"zh-CN\": …, \"en\": …}");
+    t.nameZh = requiredString(value["name"], "zh-CN", "$.name", sourceName);
+    t.nameEn = requiredString(value["name"], "en", "$.name", sourceName);
+    t.kind = requiredString(value, "kind", "$", sourceName);
+    if (!value.contains("indicators"))
+        throw JsonFormatError(sourceName, "$.indicators", "missing");
+
+    t.card = scorecardFromJsonValue(value, sourceName);
+    t.card.meta.templateId = t.id;
+    if (t.card.indicators.empty())
+        throw JsonFormatError(sourceName, "$.indicators", "a template needs at least one indicator");
+    Decimal total;
+    for (std::size_t i = 0; i < t.card.indicators.size(); ++i) {
+        validateWeights(t.card.indicators[i], "$.indicators[" + std::to_string(i) + "]", sourceName);
+        total += t.card.indicators[i].weight;
+    }
+    if (total != 100)
+        throw JsonFormatError(sourceName, "$.indicators",
+                              "the level-one weights sum to " + total.toString(6) + ", not 100");
+    return t;
+}
+
+Template loadTemplateFile(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec)
+        throw JsonFormatError(name, "$", "cannot read the file: " + ec.message());
+    if (size > kMaxTemplateBytes)
+        throw JsonFormatError(name, "$", "file too large for a template");
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw JsonFormatError(name, "$", "cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseTemplate(text.str(), name);
+}
+
+std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
+                                              std::vector<std::string>* errors) {
+    std::vector<Template> templates;
+    auto report = [&](const std::string& message) {
+        if (errors)
+            errors->push_back(message);
+    };
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec))
+            continue;
+        std::vector<std::filesystem::path> files;
+        for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().extension() == ".json" && it->is_regular_file(ec))
+                files.push_back(it->path());
+        if (ec)
+            report(dir.string() + ": $: cannot list the directory: " + ec.message());
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            try {
+                Template t = loadTemplateFile(file);
+                auto same = std::find_if(templates.begin(), templates.end(),
+                                         [&](const Template& other) { return other.id == t.id; });
+                if (same != templates.end())
+                    *same = std::move(t);
+                else
+                    templates.push_back(std::move(t));
+            } catch (const JsonFormatError& e) {
+                report(e.what());
+            } catch (const std::exception& e) {
+                report(file.string() + ": $: " + e.what());
+            }
+        }
+    }
+    return templates;
+}
+
+} // namespace jixiao
