@@ -1,0 +1,65 @@
+// Turns a host table (as a Grid) into the domain model: the scoring table 绩效评价指标体系及打分表 into a
+// Scorecard and the funding-breakdown table into a Funding. Columns are found by their header text, not by
+// position, so a table typed by hand, imported from .docx/.xlsx or inserted by Jixiao is understood alike.
+// docs/table-layout.md describes the accepted layouts.
+#pragma once
+
+#include "core/decimal.hpp"
+#include "core/grid.hpp"
+#include "core/scorecard.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace jixiao {
+
+// The grid is not a table this reader understands. what() names what was missing in Chinese and English
+// ("找不到表头“评价得分”列 / header column 评价得分 not found …"); cell() is where the reader looked (the
+// host address of the first cell of the best header candidate, or of the table's first cell).
+class GridLayoutError : public std::runtime_error {
+public:
+    GridLayoutError(const std::string& message, std::string cell)
+        : std::runtime_error(message), cell_(std::move(cell)) {}
+    const std::string& cell() const { return cell_; }
+
+private:
+    std::string cell_;
+};
+
+// Reads a scoring table: optional title row(s), a header row, one row per leaf indicator with the 一级/二级
+// cells merged over their rows (or repeated, or left empty below their first row), an optional 合计 row
+// and an optional 评价等级 row. Bad number text never throws: it becomes a readIssues Finding
+// ("cell.not-a-number") and the value stays nullopt. Throws GridLayoutError when the header is not found.
+Scorecard readScoreTable(const Grid& grid);
+
+// Cheap test for the adapters scanning a document: does one of the first rows look like the header of a
+// scoring table (得分 and 分值 columns and an indicator-name column)?
+bool looksLikeScoreTable(const Grid& grid);
+
+// Reads the funding-breakdown table (layout in grid_writer.hpp and docs/table-layout.md): header
+// 项目 | 金额（万元） | 占比, one row per item, then 实际支出合计, 年初预算, 预算执行率, 结余 rows in any
+// order. Throws GridLayoutError when there is no 金额 column.
+Funding readFundingTable(const Grid& grid);
+bool looksLikeFundingTable(const Grid& grid);
+
+// A name with its weight label split off: "决策(10分)" → {"决策", 10, half-width}; "项目立项规范性\n（1分）"
+// → {"项目立项规范性", 1, full-width, line break}. Shared with the writer and recompute so that a label is
+// rewritten in the style it was found in.
+struct WeightLabel {
+    std::string name;              // without the label, lines joined, trimmed
+    std::optional<Decimal> weight; // nullopt when there is no "(n分)" label
+    bool fullWidth = true;         // （）rather than ()
+    bool lineBreak = false;        // the label sits on its own line
+};
+WeightLabel splitWeightLabel(std::string_view text);
+// The inverse: "决策" + 10 → "决策（10分）" (or "决策(10分)", or with "\n" before the label).
+std::string formatWeightLabel(std::string_view name, Decimal weight, bool fullWidth = true,
+                              bool lineBreak = false);
+
+// Header and keyword matching ignores every kind of whitespace, including line breaks inside a cell
+// ("一级\n指标") and the ideographic space, and reads full-width letters and digits as half-width.
+std::string compactText(std::string_view text);
+
+} // namespace jixiao
