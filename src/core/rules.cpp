@@ -27,7 +27,13 @@ std::optional<Decimal> stepBelow(const ScoringRule& r, Decimal weight, Decimal v
     const bool full = r.inclusive ? value >= r.threshold : value > r.threshold;
     if (full)
         return weight;
-    const Decimal deficit = r.threshold - value; // ≥ 0 here
+    Decimal deficit;
+    try {
+        deficit = r.threshold - value; // ≥ 0 here
+    } catch (const std::overflow_error&) {
+        // A shortfall too large to represent deducts everything there is to deduct.
+        return r.deduction.isZero() ? weight : Decimal(0);
+    }
     // Integer division on the fixed-point units is exact, unlike dividing two Decimals (which rounds at the
     // sixth place and could turn 0.9999996 steps into one).
     const std::int64_t whole = deficit.units() / r.step.units();
@@ -44,7 +50,12 @@ std::optional<Decimal> weightShareBelow(const ScoringRule& r, Decimal weight, De
         return weight;
     if (r.zeroBelow && (value < *r.zeroBelow || (r.zeroInclusive && value == *r.zeroBelow)))
         return Decimal(0);
-    const Decimal lostShare = (r.threshold - value) * r.weightShare;
+    Decimal lostShare = 1;
+    try {
+        lostShare = (r.threshold - value) * r.weightShare;
+    } catch (const std::overflow_error&) {
+        // An unrepresentably large shortfall loses the whole weight (lostShare stays 1).
+    }
     if (lostShare >= 1)
         return Decimal(0);
     return Decimal::max(0, weight - weight * lostShare);
@@ -442,6 +453,18 @@ RuleRecognition recogniseRule(std::string_view standardText, Decimal weight) {
                 out.why += "; items x deduction = " + maxChecklistDeduction(rule).toString() +
                            " differs from the weight " + weightText;
         }
+        return out;
+    }
+
+    // "得分=实际完成率×指标分值，最高不超过指标分值": the rate (in %) over 100 times the weight.
+    if (find(s, U"×指标分值") != Text::npos || find(s, U"×该指标分值") != Text::npos ||
+        find(s, U"×分值") != Text::npos) {
+        ScoringRule rule;
+        rule.kind = RuleKind::Proportional;
+        rule.target = 100;
+        out.rule = rule;
+        out.computable = true;
+        out.why = "proportional: measured % / 100 x weight, capped at the weight";
         return out;
     }
 

@@ -1,0 +1,167 @@
+#include "core/numbers.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace jixiao;
+
+namespace {
+
+Decimal dec(const char* text) {
+    return *Decimal::parse(text);
+}
+
+void expectNumber(const char* text, const char* value, const char* unit, bool percent = false) {
+    const CellNumber n = parseCellNumber(text);
+    EXPECT_EQ(n.status, CellNumber::Status::Number) << text;
+    EXPECT_EQ(n.value, dec(value)) << text;
+    EXPECT_EQ(n.unit, unit) << text;
+    EXPECT_EQ(n.percent, percent) << text;
+}
+
+} // namespace
+
+TEST(ToHalfWidth, FoldsDigitsLettersAndListedPunctuation) {
+    EXPECT_EQ(toHalfWidth("９９．５％"), "99.5%");
+    EXPECT_EQ(toHalfWidth("ＡＢｃ１２３"), "ABc123");
+    EXPECT_EQ(toHalfWidth("（１分）：－＋，"), "(1分):-+,");
+    EXPECT_EQ(toHalfWidth("\u3000"), " ");
+    // Not in the list: stays as it is.
+    EXPECT_EQ(toHalfWidth("〔２０２５〕。、"), "〔2025〕。、");
+}
+
+TEST(ToHalfWidth, KeepsInvalidBytes) {
+    const std::string bad = std::string("a\xff") + "９";
+    EXPECT_EQ(toHalfWidth(bad), std::string("a\xff") + "9");
+}
+
+TEST(ParseCellNumber, Numbers) {
+    expectNumber("97", "97", "");
+    expectNumber("97分", "97", "分");
+    expectNumber("９７", "97", "");
+    expectNumber(" 3.0 ", "3", "");
+    expectNumber("0.72万", "0.72", "万");
+    expectNumber("0.72万元", "0.72", "万元");
+    expectNumber("7,200元", "7200", "元");
+    expectNumber("1,234,567.5", "1234567.5", "");
+    expectNumber("99.5%", "99.5", "%", true);
+    expectNumber("９９．５％", "99.5", "%", true);
+    expectNumber("-1", "-1", "");
+    expectNumber("+2", "2", "");
+    expectNumber("0", "0", "");
+    expectNumber("\u30001.99\u3000", "1.99", "");
+    expectNumber("97 分", "97", "分");
+    expectNumber("7，200元", "7200", "元");
+}
+
+TEST(ParseCellNumber, FoundIsTrimmedOriginal) {
+    EXPECT_EQ(parseCellNumber("  ９７分 \n").found, "９７分");
+}
+
+TEST(ParseCellNumber, MissingIsNotZero) {
+    for (const char* text : {"—", "-", "/", "／", "", "   ", "\u3000\n", "无", "－", "——"}) {
+        const CellNumber n = parseCellNumber(text);
+        EXPECT_EQ(n.status, CellNumber::Status::Missing) << text;
+    }
+}
+
+TEST(ParseCellNumber, Invalid) {
+    for (const char* text : {"九十", "97分左右", "1.2.3", "3 4", "abc", "1.", ".5", "1,23", "12,3456",
+                             "1,2345", "%", "分", "--1", "1e5", "99999999999999999999"}) {
+        const CellNumber n = parseCellNumber(text);
+        EXPECT_EQ(n.status, CellNumber::Status::Invalid) << text;
+    }
+}
+
+TEST(ToWanYuan, ConvertsYuanOnly) {
+    EXPECT_EQ(toWanYuan(parseCellNumber("7,200元")), dec("0.72"));
+    EXPECT_EQ(toWanYuan(parseCellNumber("0.72万")), dec("0.72"));
+    EXPECT_EQ(toWanYuan(parseCellNumber("0.72万元")), dec("0.72"));
+    EXPECT_EQ(toWanYuan(parseCellNumber("1.99")), dec("1.99"));
+    EXPECT_EQ(toWanYuan(parseCellNumber("99.5%")), std::nullopt);
+    EXPECT_EQ(toWanYuan(parseCellNumber("97分")), std::nullopt);
+    EXPECT_EQ(toWanYuan(parseCellNumber("—")), std::nullopt);
+    EXPECT_EQ(toWanYuan(parseCellNumber("九十")), std::nullopt);
+}
+
+TEST(FindNumbersInText, SampleSentence) {
+    const auto found = findNumbersInText("预算资金2万元，年内实际支出资金1.99万元，占年初预算的99.5%");
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].value, 2);
+    EXPECT_EQ(found[0].unit, "万元");
+    EXPECT_EQ(found[0].offset, 4);
+    EXPECT_EQ(found[0].length, 3);
+    EXPECT_EQ(found[0].text, "2万元");
+    EXPECT_EQ(found[1].value, dec("1.99"));
+    EXPECT_EQ(found[1].unit, "万元");
+    EXPECT_EQ(found[1].offset, 16);
+    EXPECT_EQ(found[1].numberLength, 4);
+    EXPECT_EQ(found[2].value, dec("99.5"));
+    EXPECT_EQ(found[2].unit, "%");
+    EXPECT_TRUE(found[2].percent);
+    EXPECT_EQ(found[2].offset, 29);
+    EXPECT_EQ(found[2].length, 5);
+}
+
+TEST(FindNumbersInText, UnitsYearsAndPlainNumbers) {
+    auto found = findNumbersInText("总得分97分");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].unit, "分");
+    EXPECT_EQ(found[0].offset, 3);
+
+    found = findNumbersInText("2025年共办理12345政务热线交办件3794件");
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].value, 2025);
+    EXPECT_EQ(found[0].unit, "年");
+    EXPECT_EQ(found[1].value, 12345);
+    EXPECT_EQ(found[1].unit, "");
+    EXPECT_EQ(found[1].offset, 8);
+    EXPECT_EQ(found[2].value, 3794);
+    EXPECT_EQ(found[2].unit, "件");
+
+    found = findNumbersInText("总分值100 分，务必在7个工作日内");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].unit, "分");
+    EXPECT_EQ(found[0].length, 5);
+    EXPECT_EQ(found[1].unit, "个工作日");
+
+    found = findNumbersInText("富财行〔2025〕1号");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].unit, "年");
+    EXPECT_EQ(found[1].unit, "号");
+}
+
+TEST(FindNumbersInText, FullWidthAndSeparators) {
+    auto found = findNumbersInText("占比３６．１８％，共3,794件，1，2");
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].value, dec("36.18"));
+    EXPECT_EQ(found[0].unit, "%");
+    EXPECT_EQ(found[0].text, "３６．１８％");
+    EXPECT_EQ(found[1].value, 3794);
+    EXPECT_EQ(found[1].offset, 10);
+    EXPECT_EQ(found[2].value, 1); // '，' is punctuation, not a separator
+    EXPECT_EQ(found[3].value, 2);
+}
+
+TEST(FindNumbersInText, ListNumbersAndTrailingDots) {
+    const auto found = findNumbersInText("1.立项背景。占1.5倍");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].value, 1);
+    EXPECT_EQ(found[0].length, 1);
+    EXPECT_EQ(found[1].value, dec("1.5"));
+    EXPECT_EQ(found[1].unit, "倍");
+}
+
+TEST(FindNumbersInText, OffsetsCountCodePointsNotBytes) {
+    // Two 4-byte emoji and an invalid byte before the number: 3 code points.
+    const std::string text = std::string("😀😀\xff") + "5元";
+    const auto found = findNumbersInText(text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].offset, 3);
+    EXPECT_EQ(toWanYuan(found[0]), dec("0.0005"));
+}
+
+TEST(FindNumbersInText, EmptyAndHugeNumbers) {
+    EXPECT_TRUE(findNumbersInText("").empty());
+    EXPECT_TRUE(findNumbersInText("没有数字").empty());
+    EXPECT_TRUE(findNumbersInText("99999999999999999999999").empty()); // too large for Decimal: skipped
+}
