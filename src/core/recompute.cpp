@@ -1,0 +1,376 @@
+#include "core/recompute.hpp"
+
+#include "core/grid_reader.hpp"
+#include "core/numbers.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace jixiao {
+namespace {
+
+// Absurd inputs (a score of 9e12) overflow Decimal; such a value is simply not computable.
+template <typename Fn> std::optional<Decimal> safely(Fn&& fn) {
+    try {
+        return fn();
+    } catch (const std::overflow_error&) {
+        return std::nullopt;
+    }
+}
+
+std::string numberText(std::optional<Decimal> value) {
+    return value ? value->toString(2) : std::string{};
+}
+std::string percentText(std::optional<Decimal> value) {
+    return value ? value->toString(2) + "%" : std::string{};
+}
+
+bool inGrid(const Grid& grid, const CellRef& ref) {
+    return ref.row >= 0 && ref.column >= 0 && ref.row < grid.rows() && ref.column < grid.columns();
+}
+
+// What a derived cell holds now: the grid's text when we have it, otherwise the value the reader took
+// from it. Values are compared, not spellings, so "3.0" and "３" equal "3".
+class Existing {
+public:
+    explicit Existing(const Grid* grid) : grid_(grid) {}
+
+    bool holdsNumber(const CellRef& ref, std::optional<Decimal> target, std::optional<Decimal> asRead) const {
+        if (!grid_ || !inGrid(*grid_, ref))
+            return asRead == target;
+        const auto& text = grid_->at(ref.row, ref.column).text;
+        if (!target)
+            return compactText(text).empty();
+        const auto n = parseCellNumber(text);
+        return n.status == CellNumber::Status::Number && n.value == *target;
+    }
+
+    bool holdsText(const CellRef& ref, const std::string& target, const std::string& asRead) const {
+        const std::string& now = grid_ && inGrid(*grid_, ref) ? grid_->at(ref.row, ref.column).text : asRead;
+        return compactText(now) == compactText(target);
+    }
+
+    const Grid* grid() const { return grid_; }
+
+private:
+    const Grid* grid_;
+};
+
+void addNumber(Patch& patch, const CellRef& ref, std::optional<Decimal> value) {
+    patch.writes.push_back(CellWrite{ref, numberText(value), value, {}});
+}
+
+bool validScore(const Indicator& leaf) {
+    return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
+}
+
+// The 扣分 a leaf should show: nullopt = empty; no value at all = leave the cell alone.
+std::optional<std::optional<Decimal>> leafDeduction(const Indicator& leaf) {
+    if (!leaf.score)
+        return std::optional<Decimal>{};
+    if (!validScore(leaf))
+        return std::nullopt;
+    return std::optional<Decimal>(leaf.weight - *leaf.score);
+}
+
+void recomputeLabels(const Indicator& node, const Existing& existing, Patch& patch) {
+    if (node.children.empty())
+        return;
+    for (const auto& child : node.children)
+        recomputeLabels(child, existing, patch);
+    if (!node.cells.name.known() || !node.labelWeight)
+        return;
+    const auto sum = safely([&] { return std::optional(weightOf(node)); });
+    if (!sum || *sum == *node.labelWeight)
+        return;
+    std::string text;
+    if (existing.grid() && inGrid(*existing.grid(), node.cells.name)) {
+        const auto label =
+            splitWeightLabel(existing.grid()->at(node.cells.name.row, node.cells.name.column).text);
+        if (!label.weight || *label.weight == *sum)
+            return; // the label has changed since the read; nothing to correct
+        text = formatWeightLabel(label.name, *sum, label.fullWidth, label.lineBreak);
+    } else {
+        text = formatWeightLabel(node.name, *sum);
+    }
+    patch.writes.push_back(CellWrite{node.cells.name, text, std::nullopt, {}});
+}
+
+// The sum of the leaf scores when every leaf has a valid one.
+std::optional<Decimal> completeScore(const Scorecard& card) {
+    bool complete = true;
+    std::optional<Decimal> sum = Decimal{};
+    forEachLeaf(card, [&](const Indicator& leaf) {
+        if (!validScore(leaf)) {
+            complete = false;
+            return;
+        }
+        if (sum)
+            sum = safely([&] { return std::optional(*sum + *leaf.score); });
+    });
+    return complete ? sum : std::nullopt;
+}
+
+Patch recompute(const Scorecard& read, const Existing& existing) {
+    Patch patch;
+    forEachLeaf(read, [&](const Indicator& leaf) {
+        if (!leaf.cells.deduction.known())
+            return;
+        const auto target = leafDeduction(leaf);
+        if (target && !existing.holdsNumber(leaf.cells.deduction, *target, leaf.deduction))
+            addNumber(patch, leaf.cells.deduction, *target);
+    });
+    for (const auto& top : read.indicators)
+        recomputeLabels(top, existing, patch);
+
+    const auto& totals = read.totals;
+    const auto weight = safely([&] { return std::optional(totalWeight(read)); });
+    const auto score = completeScore(read);
+    const auto deduction =
+        weight && score ? safely([&] { return std::optional(*weight - *score); }) : std::nullopt;
+    const auto number = [&](const CellRef& ref, std::optional<Decimal> target,
+                            std::optional<Decimal> asRead) {
+        if (ref.known() && !existing.holdsNumber(ref, target, asRead))
+            addNumber(patch, ref, target);
+    };
+    if (weight)
+        number(totals.weightCell, weight, totals.weight);
+    number(totals.scoreCell, score, totals.score);
+    number(totals.deductionCell, deduction, totals.deduction);
+    if (totals.gradeCell.known()) {
+        const std::string grade = gradeFor(read.gradeBands, score);
+        if (!existing.holdsText(totals.gradeCell, grade, totals.grade))
+            patch.writes.push_back(CellWrite{totals.gradeCell, grade, std::nullopt, {}});
+    }
+    return patch;
+}
+
+// ---------------------------------------------------------------- Calc formulas
+
+bool needsQuotes(const std::string& sheet) {
+    if (sheet.empty() || (sheet.front() >= '0' && sheet.front() <= '9'))
+        return true;
+    return std::any_of(sheet.begin(), sheet.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x80 &&
+               !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_');
+    });
+}
+
+std::string quoted(const std::string& text, char quote) {
+    std::string out(1, quote);
+    for (char c : text) {
+        out += c;
+        if (c == quote)
+            out += quote;
+    }
+    return out + quote;
+}
+
+class CalcRefs {
+public:
+    explicit CalcRefs(const CalcOrigin& origin)
+        : origin_(origin), sheet_(needsQuotes(origin.sheet) ? quoted(origin.sheet, '\'') : origin.sheet) {}
+
+    // A1 reference inside a formula; `absoluteRow` pins the row for references copied down a column.
+    std::string a1(const CellRef& ref, bool absoluteRow = false) const {
+        return calcColumnName(origin_.column + ref.column) + (absoluteRow ? "$" : "") +
+               std::to_string(origin_.row + ref.row + 1);
+    }
+    CellRef cell(const CellRef& ref) const { return CellRef{ref.row, ref.column, sheet_ + "." + a1(ref)}; }
+
+    // "F2:F22" when the cells run down one column without gaps, else "F2;F5;F9".
+    std::string list(std::vector<CellRef> refs) const {
+        std::sort(refs.begin(), refs.end(), [](const CellRef& a, const CellRef& b) {
+            return std::pair(a.column, a.row) < std::pair(b.column, b.row);
+        });
+        bool contiguous = !refs.empty();
+        for (std::size_t i = 1; i < refs.size(); ++i)
+            contiguous = contiguous && refs[i].column == refs[0].column && refs[i].row == refs[i - 1].row + 1;
+        if (contiguous)
+            return refs.size() == 1 ? a1(refs[0]) : a1(refs.front()) + ":" + a1(refs.back());
+        std::string out;
+        for (const auto& ref : refs)
+            out += (out.empty() ? "" : ";") + a1(ref);
+        return out;
+    }
+
+private:
+    CalcOrigin origin_;
+    std::string sheet_;
+};
+
+void addFormula(Patch& patch, const CalcRefs& refs, const CellRef& ref, std::string formula, std::string text,
+                std::optional<Decimal> value) {
+    patch.writes.push_back(CellWrite{refs.cell(ref), std::move(text), value, std::move(formula)});
+}
+
+std::string gradeFormula(const std::vector<GradeBand>& bands, const std::string& total) {
+    std::vector<GradeBand> sorted = bands;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.atLeast > b.atLeast; });
+    std::string formula = quoted(sorted.back().label, '"');
+    for (auto it = sorted.rbegin() + 1; it != sorted.rend(); ++it)
+        formula = "IF(" + total + ">=" + it->atLeast.toString(6) + ";" + quoted(it->label, '"') + ";" +
+                  formula + ")";
+    return "=IF(" + total + "=\"\";\"\";" + formula + ")";
+}
+
+} // namespace
+
+std::string calcColumnName(int column) {
+    std::string letters;
+    for (int c = column + 1; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), char('A' + (c - 1) % 26));
+    return letters;
+}
+
+Patch recomputeScoreTable(const Scorecard& read, const Grid& grid) {
+    return recompute(read, Existing(&grid));
+}
+
+Patch recomputeScoreTable(const Scorecard& read) {
+    return recompute(read, Existing(nullptr));
+}
+
+Patch recomputeFundingTable(const Funding& read) {
+    Patch patch;
+    std::optional<Decimal> actual = read.actual;
+    if (!read.items.empty()) {
+        actual = safely([&] {
+            Decimal sum;
+            for (const auto& item : read.items)
+                sum += item.amount;
+            return std::optional(sum);
+        });
+        if (actual && read.actualCell.known() && read.actual != actual)
+            addNumber(patch, read.actualCell, actual);
+    }
+    if (actual && !actual->isZero())
+        for (const auto& item : read.items) {
+            const auto share = safely([&] { return Decimal::percent(item.amount, *actual); });
+            if (!share || !item.shareCell.known())
+                continue;
+            const Decimal rounded = share->rounded(2);
+            if (item.share != rounded)
+                patch.writes.push_back(CellWrite{item.shareCell, percentText(rounded), rounded, {}});
+        }
+    if (actual && read.budget && !read.budget->isZero() && read.executionRateCell.known()) {
+        const auto rate = safely([&] { return Decimal::percent(*actual, *read.budget); });
+        if (rate && read.executionRate != rate->rounded(2))
+            patch.writes.push_back(
+                CellWrite{read.executionRateCell, percentText(rate->rounded(2)), rate->rounded(2), {}});
+    }
+    if (actual && read.budget && read.balanceCell.known()) {
+        const auto balance = safely([&] { return std::optional(*read.budget - *actual); });
+        if (balance && read.balance != balance)
+            addNumber(patch, read.balanceCell, balance);
+    }
+    return patch;
+}
+
+Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
+    Patch patch;
+    const CalcRefs refs(origin);
+    std::vector<CellRef> weights, scores;
+    bool everyScore = true;
+    forEachLeaf(read, [&](const Indicator& leaf) {
+        const auto& c = leaf.cells;
+        if (inGrid(grid, c.weight))
+            weights.push_back(c.weight);
+        if (inGrid(grid, c.score))
+            scores.push_back(c.score);
+        everyScore = everyScore && leaf.score.has_value();
+        if (!inGrid(grid, c.weight) || !inGrid(grid, c.score) || !inGrid(grid, c.deduction))
+            return;
+        const std::string f = refs.a1(c.weight), g = refs.a1(c.score);
+        const auto value =
+            leaf.score ? safely([&] { return std::optional(leaf.weight - *leaf.score); }) : std::nullopt;
+        addFormula(patch, refs, c.deduction, "=IF(" + g + "=\"\";\"\";" + f + "-" + g + ")",
+                   numberText(value), value);
+    });
+
+    const auto& t = read.totals;
+    const auto weight = safely([&] { return std::optional(totalWeight(read)); });
+    const auto score = everyScore ? safely([&] { return totalScore(read); }) : std::nullopt;
+    if (inGrid(grid, t.weightCell) && !weights.empty())
+        addFormula(patch, refs, t.weightCell, "=SUM(" + refs.list(weights) + ")", numberText(weight), weight);
+    if (inGrid(grid, t.scoreCell) && !scores.empty()) {
+        const std::string list = refs.list(scores);
+        addFormula(patch, refs, t.scoreCell,
+                   "=IF(COUNT(" + list + ")<" + std::to_string(scores.size()) + ";\"\";SUM(" + list + "))",
+                   numberText(score), score);
+    }
+    if (inGrid(grid, t.deductionCell) && inGrid(grid, t.weightCell) && inGrid(grid, t.scoreCell)) {
+        const auto value =
+            weight && score ? safely([&] { return std::optional(*weight - *score); }) : std::nullopt;
+        const std::string f = refs.a1(t.weightCell), g = refs.a1(t.scoreCell);
+        addFormula(patch, refs, t.deductionCell, "=IF(" + g + "=\"\";\"\";" + f + "-" + g + ")",
+                   numberText(value), value);
+    }
+    if (inGrid(grid, t.gradeCell) && inGrid(grid, t.scoreCell) && !read.gradeBands.empty())
+        addFormula(patch, refs, t.gradeCell, gradeFormula(read.gradeBands, refs.a1(t.scoreCell)),
+                   gradeFor(read.gradeBands, score), std::nullopt);
+    return patch;
+}
+
+Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigin& origin) {
+    Patch patch;
+    const CalcRefs refs(origin);
+    std::vector<CellRef> amounts;
+    for (const auto& item : read.items)
+        if (inGrid(grid, item.amountCell))
+            amounts.push_back(item.amountCell);
+    std::optional<Decimal> actual = read.actual;
+    if (!read.items.empty())
+        actual = safely([&] {
+            Decimal sum;
+            for (const auto& item : read.items)
+                sum += item.amount;
+            return std::optional(sum);
+        });
+    const bool hasActual = inGrid(grid, read.actualCell);
+    const bool hasBudget = inGrid(grid, read.budgetCell);
+    if (hasActual && !amounts.empty())
+        addFormula(patch, refs, read.actualCell, "=SUM(" + refs.list(amounts) + ")", numberText(actual),
+                   actual);
+    if (hasActual) {
+        const std::string total = refs.a1(read.actualCell, true);
+        for (const auto& item : read.items) {
+            if (!inGrid(grid, item.amountCell) || !inGrid(grid, item.shareCell))
+                continue;
+            const auto share =
+                actual ? safely([&] { return Decimal::percent(item.amount, *actual); }) : std::nullopt;
+            const auto rounded = share ? std::optional(share->rounded(2)) : std::nullopt;
+            addFormula(patch, refs, item.shareCell,
+                       "=IF(" + total + "=0;\"\";ROUND(" + refs.a1(item.amountCell) + "/" + total +
+                           "*100;2)&\"%\")",
+                       percentText(rounded), rounded);
+        }
+        if (inGrid(grid, read.totalCell) && actual && !actual->isZero())
+            patch.writes.push_back(CellWrite{refs.cell(read.totalCell), "100%", Decimal(100), {}});
+    }
+    if (hasActual && hasBudget) {
+        const std::string a = refs.a1(read.actualCell), b = refs.a1(read.budgetCell);
+        if (inGrid(grid, read.executionRateCell)) {
+            const auto rate = actual && read.budget
+                                  ? safely([&] { return Decimal::percent(*actual, *read.budget); })
+                                  : std::nullopt;
+            const auto rounded = rate ? std::optional(rate->rounded(2)) : std::nullopt;
+            addFormula(patch, refs, read.executionRateCell,
+                       "=IF(" + b + "=0;\"\";ROUND(" + a + "/" + b + "*100;2)&\"%\")", percentText(rounded),
+                       rounded);
+        }
+        if (inGrid(grid, read.balanceCell)) {
+            const auto balance = actual && read.budget
+                                     ? safely([&] { return std::optional(*read.budget - *actual); })
+                                     : std::nullopt;
+            addFormula(patch, refs, read.balanceCell, "=IF(" + b + "=\"\";\"\";" + b + "-" + a + ")",
+                       numberText(balance), balance);
+        }
+    }
+    return patch;
+}
+
+} // namespace jixiao

@@ -1,0 +1,211 @@
+#include "core/recompute.hpp"
+
+#include "core/grid_reader.hpp"
+#include "core/grid_writer.hpp"
+#include "sample_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using jixiao::CalcOrigin;
+using jixiao::Decimal;
+using jixiao::Grid;
+using jixiao::Patch;
+using jixiao::readScoreTable;
+using jixiao::recomputeScoreTable;
+using jixiao::testing::sampleScoreGrid;
+
+namespace {
+
+Decimal dec(const char* text) {
+    return *Decimal::parse(text);
+}
+
+// address → text of every write, for compact assertions.
+std::map<std::string, std::string> texts(const Patch& patch) {
+    std::map<std::string, std::string> out;
+    for (const auto& w : patch.writes)
+        out[w.cell.address] = w.text;
+    return out;
+}
+
+std::map<std::string, std::string> formulas(const Patch& patch) {
+    std::map<std::string, std::string> out;
+    for (const auto& w : patch.writes)
+        out[w.cell.address] = w.formula;
+    return out;
+}
+
+// Applies a patch to the grid the way an adapter would, by grid position.
+void apply(Grid& grid, const Patch& patch) {
+    for (const auto& w : patch.writes)
+        grid.at(w.cell.row, w.cell.column).text = w.text;
+}
+
+Patch both(const Grid& grid) {
+    const auto card = readScoreTable(grid);
+    const auto withGrid = recomputeScoreTable(card, grid);
+    const auto withoutGrid = recomputeScoreTable(card);
+    EXPECT_EQ(texts(withGrid), texts(withoutGrid));
+    return withGrid;
+}
+
+} // namespace
+
+TEST(Recompute, UnchangedSampleNeedsNoWrites) {
+    EXPECT_TRUE(both(sampleScoreGrid()).empty());
+}
+
+TEST(Recompute, EditingAScoreChangesExactlyItsDeductionAndTheTotals) {
+    auto grid = sampleScoreGrid();
+    grid.at(19, 6).text = "6.5"; // 社会效益 得分 G20: 8 → 6.5
+    const auto patch = both(grid);
+    EXPECT_EQ(texts(patch),
+              (std::map<std::string, std::string>{{"H20", "1.5"}, {"C23", "95.5"}, {"D23", "4.5"}}));
+    for (const auto& w : patch.writes)
+        EXPECT_TRUE(w.number.has_value());
+    apply(grid, patch);
+    EXPECT_TRUE(both(grid).empty()); // a second recompute is idle: nothing oscillates
+}
+
+TEST(Recompute, SpellingsOfTheSameValueAreNotRewritten) {
+    auto grid = sampleScoreGrid();
+    grid.at(1, 7).text = "0.0";   // 扣分 H2
+    grid.at(18, 7).text = "３";   // 扣分 H19 (full-width)
+    grid.at(22, 6).text = "97分"; // 合计 得分
+    grid.at(22, 7).text = "3.00";
+    EXPECT_TRUE(both(grid).empty());
+}
+
+TEST(Recompute, MissingOrInvalidScoreEmptiesDeductionAndTotals) {
+    auto grid = sampleScoreGrid();
+    grid.at(2, 6).text = ""; // G3
+    auto patch = both(grid);
+    EXPECT_EQ(texts(patch), (std::map<std::string, std::string>{{"H3", ""}, {"C23", ""}, {"D23", ""}}));
+    EXPECT_FALSE(patch.writes[0].number.has_value());
+
+    grid.at(2, 6).text = "两分";
+    grid.at(2, 7).text = "abc"; // junk in a derived cell: only the grid form can see it
+    const auto card = readScoreTable(grid);
+    EXPECT_EQ(texts(recomputeScoreTable(card, grid)),
+              (std::map<std::string, std::string>{{"H3", ""}, {"C23", ""}, {"D23", ""}}));
+    EXPECT_EQ(texts(recomputeScoreTable(card)),
+              (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
+}
+
+TEST(Recompute, ScoreAboveWeightGetsNoDeductionAndNoTotal) {
+    auto grid = sampleScoreGrid();
+    grid.at(1, 6).text = "1.5"; // 项目立项规范性 weight 1
+    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
+    grid.at(1, 6).text = "-1";
+    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
+}
+
+TEST(Recompute, ParentLabelsFollowTheirChildrenKeepingTheirStyle) {
+    auto grid = sampleScoreGrid();
+    grid.at(1, 5).text = "2"; // 项目立项规范性 分值 F2: 1 → 2, score still 1
+    auto got = texts(recomputeScoreTable(readScoreTable(grid), grid));
+    EXPECT_EQ(got,
+              (std::map<std::string, std::string>{
+                  {"A2", "决策(11分)"}, {"B2", "项目立项(8分)"}, {"H2", "1"}, {"B23", "101"}, {"D23", "4"}}));
+    // 过程（30分） keeps its full-width parentheses.
+    grid = sampleScoreGrid();
+    grid.at(6, 5).text = "5"; // 管理制度健全性 4 → 5 (score 4)
+    got = texts(recomputeScoreTable(readScoreTable(grid), grid));
+    EXPECT_EQ(got.at("A7"), "过程（31分）");
+    EXPECT_EQ(got.at("B7"), "业务管理（19分）");
+    // Without the grid the style is unknown: the writer's full-width style.
+    grid.at(1, 5).text = "2";
+    got = texts(recomputeScoreTable(readScoreTable(grid)));
+    EXPECT_EQ(got.at("A2"), "决策（11分）");
+}
+
+TEST(Recompute, GradeCellFollowsTheTotal) {
+    auto card = readScoreTable(sampleScoreGrid());
+    auto grid = jixiao::writeScoreTable(card);
+    EXPECT_TRUE(recomputeScoreTable(readScoreTable(grid), grid).empty());
+    grid.at(14, 6).text = "0"; // 完成数量 10 → 0: total 87 → 良好
+    const auto got = texts(recomputeScoreTable(readScoreTable(grid), grid));
+    EXPECT_EQ(got.at("F24"), "良好"); // writer grids have no addresses: spreadsheet-style fallbacks
+    EXPECT_EQ(got.at("G23"), "87");
+    EXPECT_EQ(got.at("H15"), "10");
+}
+
+TEST(Recompute, FundingSharesRateAndBalanceOfTheSample) {
+    jixiao::Funding f;
+    f.budget = 2;
+    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
+               {"社保缴费", dec("1.13"), {}, {}, {}},
+               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
+    auto grid = jixiao::writeFundingTable(f);
+    // Blank the derived cells: recompute must fill each of them.
+    for (const auto& [r, c] :
+         std::vector<std::pair<int, int>>{{1, 2}, {2, 2}, {3, 2}, {4, 1}, {6, 2}, {7, 1}})
+        grid.at(r, c).text = "";
+    const auto read = jixiao::readFundingTable(grid);
+    const auto patch = jixiao::recomputeFundingTable(read);
+    EXPECT_EQ(texts(patch), (std::map<std::string, std::string>{{"C2", "36.18%"},
+                                                                {"C3", "56.78%"},
+                                                                {"C4", "7.04%"},
+                                                                {"B5", "1.99"},
+                                                                {"C7", "99.5%"},
+                                                                {"B8", "0.01"}}));
+    apply(grid, patch);
+    EXPECT_TRUE(jixiao::recomputeFundingTable(jixiao::readFundingTable(grid)).empty());
+    grid.at(3, 2).text = "7.040%";
+    EXPECT_TRUE(jixiao::recomputeFundingTable(jixiao::readFundingTable(grid)).empty());
+}
+
+TEST(Recompute, CalcFormulasForTheSampleLayout) {
+    const auto grid = sampleScoreGrid();
+    const auto card = readScoreTable(grid);
+    const auto patch = jixiao::calcLiveFormulas(card, grid, CalcOrigin{"Sheet1", 0, 0});
+    const auto f = formulas(patch);
+    EXPECT_EQ(f.at("Sheet1.H3"), "=IF(G3=\"\";\"\";F3-G3)");
+    EXPECT_EQ(f.at("Sheet1.F23"), "=SUM(F2:F22)");
+    EXPECT_EQ(f.at("Sheet1.G23"), "=IF(COUNT(G2:G22)<21;\"\";SUM(G2:G22))");
+    EXPECT_EQ(f.at("Sheet1.H23"), "=IF(G23=\"\";\"\";F23-G23)");
+    EXPECT_EQ(texts(patch).at("Sheet1.G23"), "97");
+    EXPECT_EQ(texts(patch).at("Sheet1.H19"), "3");
+    EXPECT_EQ(patch.writes.size(), 21u + 3u); // no grade cell in the sample
+
+    // Placed at C5 of a sheet whose name needs quoting, with a grade row.
+    const auto written = jixiao::writeScoreTable(card);
+    const auto cardOfWritten = readScoreTable(written);
+    const auto moved =
+        formulas(jixiao::calcLiveFormulas(cardOfWritten, written, CalcOrigin{"评价 表", 2, 4}));
+    EXPECT_EQ(moved.at("'评价 表'.J6"), "=IF(I6=\"\";\"\";H6-I6)");
+    EXPECT_EQ(moved.at("'评价 表'.H27"), "=SUM(H6:H26)");
+    EXPECT_EQ(moved.at("'评价 表'.H28"),
+              "=IF(I27=\"\";\"\";IF(I27>=90;\"优秀\";IF(I27>=80;\"良好\";IF(I27>=60;\"中\";\"差\"))))");
+}
+
+TEST(Recompute, CalcFundingFormulas) {
+    jixiao::Funding f;
+    f.budget = 2;
+    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
+               {"社保缴费", dec("1.13"), {}, {}, {}},
+               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
+    const auto grid = jixiao::writeFundingTable(f);
+    const auto patch = jixiao::calcFundingFormulas(jixiao::readFundingTable(grid), grid);
+    const auto fs = formulas(patch);
+    const auto ts = texts(patch);
+    EXPECT_EQ(fs.at("Sheet1.C2"), "=IF(B$5=0;\"\";ROUND(B2/B$5*100;2)&\"%\")");
+    EXPECT_EQ(ts.at("Sheet1.C2"), "36.18%");
+    EXPECT_EQ(ts.at("Sheet1.C3"), "56.78%");
+    EXPECT_EQ(ts.at("Sheet1.C4"), "7.04%");
+    EXPECT_EQ(fs.at("Sheet1.B5"), "=SUM(B2:B4)");
+    EXPECT_EQ(ts.at("Sheet1.C5"), "100%");
+    EXPECT_EQ(fs.at("Sheet1.C7"), "=IF(B6=0;\"\";ROUND(B5/B6*100;2)&\"%\")");
+    EXPECT_EQ(ts.at("Sheet1.C7"), "99.5%");
+    EXPECT_EQ(fs.at("Sheet1.B8"), "=IF(B6=\"\";\"\";B6-B5)");
+    EXPECT_EQ(ts.at("Sheet1.B8"), "0.01");
+}
+
+TEST(Recompute, CalcColumnNames) {
+    EXPECT_EQ(jixiao::calcColumnName(0), "A");
+    EXPECT_EQ(jixiao::calcColumnName(25), "Z");
+    EXPECT_EQ(jixiao::calcColumnName(26), "AA");
+    EXPECT_EQ(jixiao::calcColumnName(27 * 26), "AAA");
+}
