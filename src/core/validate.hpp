@@ -1,0 +1,39 @@
+// Validation: everything in a scoring table, its funding figures and the report's prose that disagrees —
+// weights that do not add up, deductions that are not 分值 − 得分, a 合计 row that is not the sum, a caption
+// naming the wrong year, prose quoting a total or a share the table does not give. docs/rules.md lists every
+// rule id with its severity and an example; the ids are a public contract (the sidebar, the CLI and scripts
+// key on them).
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/messages.hpp"
+#include "core/scorecard.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+struct ValidationInput {
+    const Scorecard& card;
+    // The document's paragraphs as plain text, in order (body text around the table; paragraph 0 is the
+    // report title). Findings about prose point into this list by index and code-point offset.
+    std::vector<std::string> paragraphs;
+    // Funding to check instead of card.funding — for a report without a funding table, whose figures a caller
+    // gathered elsewhere (typed into the sidebar, taken from the budget system).
+    std::optional<Funding> funding;
+};
+
+// Every finding, formatted in `lang` (see MessageCatalog::resolveLanguage), sorted in reading order:
+// paragraphs by index and offset; the scoring table's cells (then the funding table's) by row and column,
+// placed right after the table's caption paragraph (the last paragraph naming 打分表/指标体系), or after
+// every paragraph when there is none; findings without a location last. The reader's readIssues are included.
+std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog& catalog,
+                              std::string_view lang);
+
+// Every rule id validate() can report, in docs/rules.md order (the reader's "cell.not-a-number" included).
+const std::vector<std::string>& validationRuleIds();
+
+} // namespace jixiao

@@ -1,0 +1,455 @@
+#include "core/validate_prose.hpp"
+
+#include "core/numbers.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+
+namespace jixiao::prose {
+namespace {
+
+using Text = std::u32string;
+using View = std::u32string_view;
+
+// Code points, so positions match NumberInText offsets; an invalid byte counts as one code point, as there.
+Text decode(std::string_view s) {
+    Text out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        std::size_t len = b0 < 0x80                    ? 1
+                          : (b0 >= 0xC2 && b0 <= 0xDF) ? 2
+                          : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
+                          : (b0 >= 0xF0 && b0 <= 0xF4) ? 4
+                                                       : 0;
+        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+        bool ok = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            ok = (b & 0xC0) == 0x80;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        out.push_back(ok ? cp : U'\uFFFD');
+        i += ok ? len : 1;
+    }
+    return out;
+}
+
+std::string encode(View text) {
+    std::string out;
+    for (const char32_t c : text) {
+        if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xF0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3F));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+bool has(View text, View word) {
+    return text.find(word) != View::npos;
+}
+bool hasAny(View text, std::initializer_list<View> words) {
+    return std::any_of(words.begin(), words.end(), [&](View w) { return has(text, w); });
+}
+// Start of the last occurrence of any of `words`, or -1.
+long lastOf(View text, std::initializer_list<View> words) {
+    long best = -1;
+    for (const View w : words)
+        if (const auto at = text.rfind(w); at != View::npos)
+            best = std::max(best, long(at));
+    return best;
+}
+
+bool isSpace(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\n' || c == U'\r';
+}
+
+View trimmed(View text) {
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// Words by which a paragraph names the kind of document — the report, its scoring table.
+bool namesReportKind(View text) {
+    return hasAny(text, {U"绩效评价报告", U"评价报告", U"自评报告", U"打分表", U"评分表", U"指标体系"});
+}
+
+// A title or caption: names the report kind, is short and is at most one sentence. The 评价结论 paragraph
+// also names the 打分表, but inside a long sentence; that quote is checked through 《…》 instead.
+bool isTitleOrCaption(View text) {
+    const View t = trimmed(text);
+    if (!namesReportKind(t) || t.size() > 80)
+        return false;
+    const auto stop = t.find(U'。');
+    return stop == View::npos || stop + 1 == t.size();
+}
+
+bool isChineseNumeral(char32_t c) {
+    return has(U"一二三四五六七八九十", View(&c, 1));
+}
+bool isDigit(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+
+// A numbered heading: 一、… （一）… (1)… 1.… 1、… 第一章… — and short, so a numbered body paragraph
+// ("1.加强组织领导。高度重视…") is not one.
+bool isNumberedHeading(View text) {
+    const View t = trimmed(text);
+    if (t.empty() || t.size() > 30)
+        return false;
+    std::size_t i = 0;
+    if (t[0] == U'（' || t[0] == U'(') {
+        i = 1;
+        while (i < t.size() && (isChineseNumeral(t[i]) || isDigit(t[i])))
+            ++i;
+        return i > 1 && i < t.size() && (t[i] == U'）' || t[i] == U')');
+    }
+    if (t[0] == U'第')
+        return t.find_first_of(U"章节部分篇") != View::npos && t.find_first_of(U"章节部分篇") <= 5;
+    while (i < t.size() && (isChineseNumeral(t[i]) || isDigit(t[i])))
+        ++i;
+    return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
+}
+
+struct Year {
+    int value;
+    int offset; // code points
+    int length;
+};
+
+// Four-digit years written with 年 (2025年, 2025年度) or as a document-number year (〔2025〕).
+std::vector<Year> yearsIn(std::string_view text) {
+    std::vector<Year> years;
+    for (const auto& n : findNumbersInText(text))
+        if (n.unit == "年" && n.numberLength == 4 && n.value >= Decimal(1900) && n.value <= Decimal(2100) &&
+            n.value == n.value.rounded(0))
+            years.push_back({int(n.value.units() / Decimal::kScale), n.offset, n.numberLength});
+    return years;
+}
+
+Finding yearFinding(int found, int expected) {
+    Finding f;
+    f.ruleId = "year.mismatch";
+    f.severity = Severity::Error;
+    f.args = {{"found", std::to_string(found)}, {"expected", std::to_string(expected)}};
+    return f;
+}
+
+Finding paragraphFinding(const char* ruleId, Severity severity, int paragraph, int offset, int length) {
+    Finding f;
+    f.ruleId = ruleId;
+    f.severity = severity;
+    f.location.kind = Location::Kind::Paragraph;
+    f.location.paragraph = paragraph;
+    f.location.offset = offset;
+    f.location.length = length;
+    return f;
+}
+
+std::string compact(std::string_view text) {
+    Text out;
+    for (const char32_t c : decode(text))
+        if (!isSpace(c))
+            out.push_back(c);
+    return encode(out);
+}
+
+} // namespace
+
+int captionParagraph(const std::vector<std::string>& paragraphs) {
+    for (int i = int(paragraphs.size()) - 1; i >= 0; --i) {
+        const Text text = decode(paragraphs[std::size_t(i)]);
+        if (isTitleOrCaption(text) && hasAny(text, {U"打分表", U"评分表", U"指标体系"}))
+            return i;
+    }
+    return -1;
+}
+
+std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::string>& paragraphs) {
+    // Where each paragraph's checked years are: the whole paragraph for titles and headings, only the 《…》
+    // quotes of report titles inside prose, so 富财行〔2025〕1号 or "2024年共办理…" never count.
+    struct Checked {
+        int paragraph;
+        Year year;
+    };
+    std::vector<Checked> checked;
+    for (int p = 1; p < int(paragraphs.size()); ++p) {
+        const Text text = decode(paragraphs[std::size_t(p)]);
+        const auto years = yearsIn(paragraphs[std::size_t(p)]);
+        if (isTitleOrCaption(text) || isNumberedHeading(text)) {
+            for (const auto& y : years)
+                checked.push_back({p, y});
+            continue;
+        }
+        for (std::size_t open = text.find(U'《'); open != Text::npos; open = text.find(U'《', open + 1)) {
+            const auto close = text.find(U'》', open);
+            if (close == Text::npos)
+                break;
+            if (!namesReportKind(View(text).substr(open, close - open)))
+                continue;
+            for (const auto& y : years)
+                if (y.offset > int(open) && y.offset < int(close))
+                    checked.push_back({p, y});
+        }
+    }
+    const auto titleYears = paragraphs.empty() ? std::vector<Year>{} : yearsIn(paragraphs.front());
+    std::optional<int> reference;
+    if (!titleYears.empty())
+        reference = titleYears.front().value;
+    else if (card.meta.year)
+        reference = card.meta.year;
+    else if (!checked.empty())
+        reference = checked.front().year.value;
+    if (!reference)
+        return {};
+
+    std::vector<Finding> findings;
+    for (const auto& c : checked)
+        if (c.year.value != *reference) {
+            Finding f = yearFinding(c.year.value, *reference);
+            f.location =
+                paragraphFinding("", Severity::Error, c.paragraph, c.year.offset, c.year.length).location;
+            findings.push_back(std::move(f));
+        }
+
+    // The table's own title row and year, unless they are one of the paragraphs already checked (a caption
+    // read both as a paragraph and as the table's title must be reported once).
+    const std::string title = compact(card.meta.title);
+    const bool titleIsAParagraph = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                               [&](const std::string& p) { return compact(p) == title; });
+    auto tableFinding = [&](int found) {
+        Finding f = yearFinding(found, *reference);
+        f.location.table = card.tableName;
+        findings.push_back(std::move(f));
+    };
+    const auto metaTitleYears = yearsIn(card.meta.title);
+    if (!title.empty() && !titleIsAParagraph)
+        for (const auto& y : metaTitleYears)
+            if (y.value != *reference)
+                tableFinding(y.value);
+    const bool yearIsInTitle = std::any_of(metaTitleYears.begin(), metaTitleYears.end(),
+                                           [&](const Year& y) { return card.meta.year == y.value; });
+    if (card.meta.year && *card.meta.year != *reference && !yearIsInTitle)
+        tableFinding(*card.meta.year);
+    return findings;
+}
+
+namespace {
+
+// Reads the figures of one paragraph and compares each with the table.
+class NarrativeChecker {
+public:
+    NarrativeChecker(const Scorecard& card, const Funding& funding, std::vector<Finding>& out)
+        : card_(card), funding_(funding), out_(out), total_(totalScore(card)) {
+        for (const auto& item : funding.items) {
+            Text name = decode(item.name);
+            Text stem = name;
+            if (stem.size() > 2 && View(stem).ends_with(U"支出"))
+                stem.resize(stem.size() - 2);
+            names_.push_back({std::move(name), std::move(stem)});
+        }
+    }
+
+    void check(int paragraph, const std::string& utf8) {
+        const Text text = decode(utf8);
+        checkGrade(paragraph, text);
+        long lastItemSentence = -1;
+        std::optional<std::size_t> lastItem;
+        for (const auto& n : findNumbersInText(utf8)) {
+            if (n.unit == "年")
+                continue;
+            const auto at = std::size_t(n.offset);
+            const std::size_t clauseStart = boundaryBefore(text, at, U"，,、。；;！!？?\n");
+            const std::size_t sentenceStart = boundaryBefore(text, at, U"。；;！!？?\n");
+            const std::size_t clauseEnd = text.find_first_of(U"，,、。；;！!？?\n", at);
+            const View clause = View(text).substr(
+                clauseStart, clauseEnd == Text::npos ? Text::npos : clauseEnd - clauseStart);
+            const View before = View(text).substr(clauseStart, at - clauseStart);
+            // A criterion, not a figure: "预算执行率95%以上得满分".
+            if (hasAny(clause,
+                       {U"以上", U"以下", U"低于", U"高于", U"大于", U"小于", U"不足", U"超过", U"不低于"}))
+                continue;
+            if (long(sentenceStart) != lastItemSentence)
+                lastItem.reset();
+            if (n.unit == "分")
+                checkTotal(paragraph, n, before);
+            else if (n.percent)
+                checkPercent(paragraph, n, before, lastItem);
+            else if (const auto item = checkMoney(paragraph, n, before)) {
+                lastItem = item;
+                lastItemSentence = long(sentenceStart);
+            }
+        }
+    }
+
+private:
+    static std::size_t boundaryBefore(const Text& text, std::size_t at, View stops) {
+        const auto stop = View(text).substr(0, at).find_last_of(stops);
+        return stop == View::npos ? 0 : stop + 1;
+    }
+
+    // The item named last before the figure, or nullopt.
+    std::optional<std::size_t> itemNamedIn(View before, long* position = nullptr) const {
+        std::optional<std::size_t> best;
+        long bestAt = -1;
+        for (std::size_t i = 0; i < names_.size(); ++i)
+            for (const View name : {View(names_[i].first), View(names_[i].second)})
+                if (const auto at = before.rfind(name); at != View::npos && long(at) > bestAt) {
+                    bestAt = long(at);
+                    best = i;
+                }
+        if (position)
+            *position = bestAt;
+        return best;
+    }
+
+    void report(Finding f, std::map<std::string, std::string> args) {
+        f.args = std::move(args);
+        out_.push_back(std::move(f));
+    }
+
+    static Finding at(const char* ruleId, int paragraph, const NumberInText& n) {
+        return paragraphFinding(ruleId, Severity::Error, paragraph, n.offset, n.numberLength);
+    }
+
+    void checkTotal(int paragraph, const NumberInText& n, View before) {
+        if (!total_ || !hasAny(before, {U"总得分", U"综合得分", U"最终得分", U"得分合计", U"合计得分"}))
+            return;
+        if (n.value.rounded(2) != total_->rounded(2))
+            report(at("narrative.total", paragraph, n),
+                   {{"found", n.value.toString(6)}, {"expected", total_->toString(6)}});
+    }
+
+    void checkPercent(int paragraph, const NumberInText& n, View before,
+                      std::optional<std::size_t> lastItem) {
+        if (!funding_.actual)
+            return;
+        if (has(before, U"执行率") || (has(before, U"占") && has(before, U"预算"))) {
+            if (!funding_.budget)
+                return;
+            const auto rate = Decimal::percent(*funding_.actual, *funding_.budget);
+            if (rate && n.value.rounded(2) != rate->rounded(2))
+                report(at("narrative.execution-rate", paragraph, n),
+                       {{"found", n.value.toString(6)}, {"expected", rate->toString(2)}});
+            return;
+        }
+        if (!has(before, U"占"))
+            return;
+        const auto item = itemNamedIn(before).has_value() ? itemNamedIn(before) : lastItem;
+        if (!item)
+            return;
+        const FundingItem& it = funding_.items[*item];
+        const auto share = Decimal::percent(it.amount, *funding_.actual);
+        if (share && n.value.rounded(2) != share->rounded(2))
+            report(at("narrative.item-share", paragraph, n),
+                   {{"item", it.name}, {"found", n.value.toString(6)}, {"expected", share->toString(2)}});
+    }
+
+    // Returns the item an amount was matched to, so a following "占总支出的x%" knows whose share it is.
+    std::optional<std::size_t> checkMoney(int paragraph, const NumberInText& n, View before) {
+        auto wan = toWanYuan(n);
+        if (!wan)
+            return std::nullopt;
+        std::optional<Decimal> amount;
+        if (funding_.unit == "万元")
+            amount = wan;
+        else if (funding_.unit == "元")
+            amount = *wan * Decimal(10000);
+        if (!amount)
+            return std::nullopt;
+        long itemAt = -1;
+        const auto item = itemNamedIn(before, &itemAt);
+        const long budgetAt = lastOf(before, {U"预算"});
+        const long actualAt = lastOf(before, {U"实际支出", U"总支出", U"支出总额"});
+        const std::map<std::string, std::string> unit{{"unit", funding_.unit}};
+        auto compare = [&](const char* ruleId, Decimal expected, std::map<std::string, std::string> args) {
+            if (amount->rounded(2) == expected.rounded(2))
+                return;
+            args.merge(std::map<std::string, std::string>(unit));
+            args["found"] = amount->toString(6);
+            args["expected"] = expected.toString(2);
+            report(at(ruleId, paragraph, n), std::move(args));
+        };
+        // The keyword nearest the figure decides what it is.
+        if (item && itemAt > budgetAt && itemAt > actualAt) {
+            compare("narrative.item-amount", funding_.items[*item].amount,
+                    {{"item", funding_.items[*item].name}});
+            return item;
+        }
+        if (actualAt > budgetAt && funding_.actual)
+            compare("narrative.actual", *funding_.actual, {});
+        else if (budgetAt > actualAt && funding_.budget)
+            compare("narrative.budget", *funding_.budget, {});
+        return std::nullopt;
+    }
+
+    // "评价等级为“优秀”", "评价结果为良好": the label after 等级/评价结果 and a connector or an opening
+    // quote.
+    void checkGrade(int paragraph, const Text& text) {
+        if (!total_)
+            return;
+        const std::string expected = gradeFor(card_.gradeBands, total_);
+        std::vector<Text> labels;
+        for (const auto& band : card_.gradeBands)
+            labels.push_back(decode(band.label));
+        std::sort(labels.begin(), labels.end(),
+                  [](const Text& a, const Text& b) { return a.size() > b.size(); });
+        for (const View key : {View(U"等级"), View(U"评价结果")})
+            for (auto pos = text.find(key); pos != Text::npos; pos = text.find(key, pos + 1)) {
+                std::size_t i = pos + key.size();
+                std::size_t connectors = 0;
+                while (i < text.size() && has(U"为是：: \u3000", View(&text[i], 1)) && connectors < 2)
+                    ++i, ++connectors;
+                const bool quoted = i < text.size() && has(U"“\"「『‘'", View(&text[i], 1));
+                if (quoted)
+                    ++i;
+                if (!connectors && !quoted)
+                    continue;
+                for (const auto& label : labels)
+                    if (!label.empty() && View(text).substr(i).starts_with(label)) {
+                        if (encode(label) != expected) {
+                            Finding f = paragraphFinding("narrative.grade", Severity::Error, paragraph,
+                                                         int(i), int(label.size()));
+                            report(std::move(f), {{"found", encode(label)}, {"expected", expected}});
+                        }
+                        break;
+                    }
+            }
+    }
+
+    const Scorecard& card_;
+    const Funding& funding_;
+    std::vector<Finding>& out_;
+    std::optional<Decimal> total_;
+    std::vector<std::pair<Text, Text>> names_; // item name and its stem without 支出
+};
+
+} // namespace
+
+std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& funding,
+                                    const std::vector<std::string>& paragraphs) {
+    std::vector<Finding> findings;
+    NarrativeChecker checker(card, funding, findings);
+    for (int p = 0; p < int(paragraphs.size()); ++p)
+        checker.check(p, paragraphs[std::size_t(p)]);
+    return findings;
+}
+
+} // namespace jixiao::prose

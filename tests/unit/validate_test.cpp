@@ -1,0 +1,582 @@
+#include "core/validate.hpp"
+
+#include "core/grid_reader.hpp"
+#include "sample_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using namespace jixiao;
+
+namespace {
+
+Decimal dec(const char* text) {
+    return *Decimal::parse(text);
+}
+
+const MessageCatalog& catalog() {
+    static const MessageCatalog c =
+        MessageCatalog::load(std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/i18n/messages.json");
+    return c;
+}
+
+Scorecard sampleCard() {
+    return readScoreTable(jixiao::testing::sampleScoreGrid());
+}
+
+// The sample has no funding table; these are the figures its prose quotes, under the names its 成本效益分析
+// paragraph uses.
+Funding sampleFunding() {
+    Funding f;
+    f.budget = 2;
+    f.actual = dec("1.99");
+    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
+               {"社保缴费", dec("1.13"), {}, {}, {}},
+               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
+    return f;
+}
+
+std::vector<Finding> run(const Scorecard& card, std::vector<std::string> paragraphs = {},
+                         std::optional<Funding> funding = std::nullopt, std::string_view lang = "zh-CN") {
+    return validate({card, std::move(paragraphs), std::move(funding)}, catalog(), lang);
+}
+
+std::vector<Finding> withRule(const std::vector<Finding>& findings, std::string_view ruleId) {
+    std::vector<Finding> out;
+    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out),
+                 [&](const Finding& f) { return f.ruleId == ruleId; });
+    return out;
+}
+
+std::set<std::string> ruleIds(const std::vector<Finding>& findings) {
+    std::set<std::string> ids;
+    for (const auto& f : findings)
+        ids.insert(f.ruleId);
+    return ids;
+}
+
+// The sample's leaves in table order: 0 项目立项规范性 … 15 质量达标率, 17 经济效益, 20 服务对象满意度.
+Indicator& leaf(Scorecard& card, int index) {
+    std::vector<Indicator*> leaves;
+    forEachLeaf(card, [&](Indicator& i) { leaves.push_back(&i); });
+    return *leaves.at(std::size_t(index));
+}
+constexpr int kEconomic = 17;
+constexpr int kQuality = 15; // 质量达标率 (12分)
+
+int paragraphStarting(const std::vector<std::string>& paragraphs, std::string_view start) {
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        if (paragraphs[i].starts_with(start))
+            return int(i);
+    ADD_FAILURE() << "no paragraph starts with " << start;
+    return -1;
+}
+
+// Code points before `part` in `text`, the unit of Location::offset.
+int codePointOffset(const std::string& text, std::string_view part) {
+    const auto at = text.find(part);
+    EXPECT_NE(at, std::string::npos) << part;
+    return int(
+        std::count_if(text.begin(), text.begin() + long(at), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void replaceIn(std::string& text, std::string_view from, std::string_view to) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+}
+
+// A two-level card with cell addresses, for rules the sample cannot show.
+Scorecard smallCard() {
+    Scorecard card;
+    card.tableName = "表格1";
+    auto makeLeaf = [](const char* name, int weight, int score, int row) {
+        Indicator i;
+        i.name = name;
+        i.weight = weight;
+        i.labelWeight = weight;
+        i.score = score;
+        i.deduction = weight - score;
+        const std::string r = std::to_string(row);
+        i.cells.name = {row, 1, "B" + r};
+        i.cells.weight = {row, 2, "C" + r};
+        i.cells.score = {row, 3, "D" + r};
+        i.cells.deduction = {row, 4, "E" + r};
+        i.cells.reason = {row, 5, "F" + r};
+        return i;
+    };
+    Indicator a;
+    a.level = Level::First;
+    a.name = "决策";
+    a.weight = 40;
+    a.labelWeight = 40;
+    a.cells.name = {1, 0, "A2"};
+    a.children = {makeLeaf("项目立项", 40, 40, 1)};
+    Indicator b = a;
+    b.name = "效果";
+    b.weight = 60;
+    b.labelWeight = 60;
+    b.cells.name = {2, 0, "A3"};
+    b.children = {makeLeaf("满意度", 60, 60, 2)};
+    card.indicators = {a, b};
+    card.totals.weight = 100;
+    card.totals.score = 100;
+    card.totals.deduction = 0;
+    card.totals.weightCell = {3, 2, "C4"};
+    card.totals.scoreCell = {3, 3, "D4"};
+    card.totals.deductionCell = {3, 4, "E4"};
+    return card;
+}
+
+} // namespace
+
+// ---- the sample report as it is ----
+
+TEST(ValidateSample, FindsTheCaptionYearAndTheThreeChecklistsAndNoErrorsInTheNumbers) {
+    const auto paragraphs = jixiao::testing::sampleParagraphs();
+    const auto findings = run(sampleCard(), paragraphs, sampleFunding());
+
+    const auto years = withRule(findings, "year.mismatch");
+    ASSERT_EQ(years.size(), 1u);
+    EXPECT_EQ(years[0].location.kind, Location::Kind::Paragraph);
+    EXPECT_EQ(years[0].location.paragraph, int(paragraphs.size()) - 1);
+    EXPECT_EQ(paragraphs.back(), " 富民县信访局2024年度热线办理工作经费支出绩效评价指标体系及打分表");
+    EXPECT_EQ(years[0].location.offset, 7);
+    EXPECT_EQ(years[0].location.length, 4);
+    EXPECT_EQ(years[0].message, "此处年份为2024年，与报告标题的2025年不一致");
+
+    std::vector<std::string> checklists;
+    for (const auto& f : withRule(findings, "rule.checklist-max")) {
+        checklists.push_back(f.indicator + "@" + f.location.cell);
+        EXPECT_EQ(f.severity, Severity::Warning);
+    }
+    EXPECT_EQ(checklists,
+              (std::vector<std::string>{"项目立项规范性@F2", "制度执行有效性@F8", "管理制度健全性@F12"}));
+    EXPECT_EQ(withRule(findings, "rule.checklist-max")[0].message,
+              "“项目立项规范性”的评价标准共3项、每项扣0.5分，最多扣1.5分，与分值1分不一致");
+
+    std::set<std::string> judged;
+    for (const auto& f : withRule(findings, "rule.not-computable")) {
+        judged.insert(f.indicator);
+        EXPECT_EQ(f.severity, Severity::Info);
+    }
+    for (const char* name : {"经济效益", "社会效益", "可持续影响"})
+        EXPECT_TRUE(judged.contains(name)) << name;
+    EXPECT_FALSE(judged.contains("项目立项规范性"));
+    EXPECT_FALSE(judged.contains("服务对象满意度"));
+
+    for (const auto& f : findings)
+        if (f.ruleId != "year.mismatch") {
+            EXPECT_NE(f.severity, Severity::Error) << f.ruleId << ": " << f.message;
+        }
+    EXPECT_EQ(ruleIds(findings),
+              (std::set<std::string>{"year.mismatch", "rule.checklist-max", "rule.not-computable"}));
+}
+
+TEST(ValidateSample, ReadingOrderPutsTheTableAfterItsCaption) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    const int conclusion = paragraphStarting(paragraphs, "经认真对照");
+    replaceIn(paragraphs[std::size_t(conclusion)], "总得分97分", "总得分96分");
+    const auto findings = run(sampleCard(), paragraphs, sampleFunding());
+    ASSERT_GE(findings.size(), 4u);
+    EXPECT_EQ(findings[0].ruleId, "narrative.total");
+    EXPECT_EQ(findings[1].ruleId, "year.mismatch");
+    EXPECT_EQ(findings[2].location.cell, "F2");
+    for (std::size_t i = 2; i < findings.size(); ++i)
+        EXPECT_EQ(findings[i].location.kind, Location::Kind::Cell) << findings[i].ruleId;
+}
+
+TEST(ValidateSample, EnglishMessages) {
+    const auto findings = run(sampleCard(), jixiao::testing::sampleParagraphs(), sampleFunding(), "en");
+    EXPECT_EQ(withRule(findings, "year.mismatch").at(0).message,
+              "This names the year 2024, but the report title names 2025");
+}
+
+// ---- weights ----
+
+TEST(ValidateWeights, ParentDifferentFromItsChildren) {
+    Scorecard card = sampleCard();
+    card.indicators[0].labelWeight = 11;
+    card.indicators[0].weight = 11;
+    const auto found = withRule(run(card), "weight.sum-children");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].indicator, "决策");
+    EXPECT_EQ(found[0].location.cell, "A2");
+    EXPECT_EQ(found[0].message, "“决策”的分值为11分，但其下级指标分值之和为10分");
+    EXPECT_TRUE(withRule(run(sampleCard()), "weight.sum-children").empty());
+}
+
+TEST(ValidateWeights, SecondLevelAgainstItsLeaves) {
+    Scorecard card = sampleCard();
+    leaf(card, 0).weight = 2; // 项目立项 (7分) now has 2 + 2 + 4
+    leaf(card, 0).labelWeight = 2;
+    const auto found = withRule(run(card), "weight.sum-children");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].indicator, "项目立项");
+}
+
+TEST(ValidateWeights, FirstLevelsMustTotal100) {
+    Scorecard card = smallCard();
+    EXPECT_TRUE(withRule(run(card), "weight.total-100").empty());
+    card.indicators[1].weight = 50;
+    card.indicators[1].labelWeight = 50;
+    card.indicators[1].children[0].weight = 50;
+    card.indicators[1].children[0].labelWeight = 50;
+    card.indicators[1].children[0].score = 50;
+    card.indicators[1].children[0].deduction = 0;
+    const auto found = withRule(run(card), "weight.total-100");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].args.at("total"), "90");
+    EXPECT_EQ(found[0].location.cell, "C4");
+}
+
+TEST(ValidateWeights, LabelDisagreesWithTheWeightCell) {
+    Scorecard card = sampleCard();
+    leaf(card, 1).labelWeight = 3; // 绩效目标合理性（3分）with 2 in the 分值 column
+    const auto found = withRule(run(card), "weight.label-mismatch");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].indicator, "绩效目标合理性");
+    EXPECT_EQ(found[0].location.cell, "C3");
+    EXPECT_TRUE(withRule(run(sampleCard()), "weight.label-mismatch").empty());
+}
+
+TEST(ValidateWeights, LabelDisagreesWithATemplateParentWeight) {
+    Scorecard card = smallCard();
+    card.indicators[0].labelWeight = 30;
+    EXPECT_EQ(withRule(run(card), "weight.label-mismatch").size(), 1u);
+}
+
+// ---- scores and deductions ----
+
+TEST(ValidateScores, MissingScoreIsAWarning) {
+    Scorecard card = sampleCard();
+    leaf(card, 3).score.reset();
+    leaf(card, 3).deduction.reset();
+    const auto found = withRule(run(card), "score.missing");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].severity, Severity::Warning);
+    EXPECT_EQ(found[0].indicator, "资金到位率");
+    EXPECT_EQ(found[0].location.cell, "G5");
+    EXPECT_TRUE(withRule(run(sampleCard()), "score.missing").empty());
+}
+
+TEST(ValidateScores, ScoreOutsideZeroToWeight) {
+    Scorecard card = sampleCard();
+    leaf(card, kEconomic).score = 7;
+    leaf(card, 0).score = -1;
+    const auto found = withRule(run(card), "score.range");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].indicator, "项目立项规范性");
+    EXPECT_EQ(found[1].indicator, "经济效益");
+    EXPECT_EQ(found[1].message, "“经济效益”的得分7分超出范围，应在0至6分之间");
+    Scorecard full = sampleCard();
+    leaf(full, kEconomic).score = 6; // exactly the weight is allowed
+    EXPECT_TRUE(withRule(run(full), "score.range").empty());
+}
+
+TEST(ValidateScores, DeductionMustBeWeightMinusScore) {
+    Scorecard card = sampleCard();
+    leaf(card, kEconomic).deduction = 2;
+    const auto found = withRule(run(card), "deduction.mismatch");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].location.cell, "H19");
+    EXPECT_EQ(found[0].args.at("expected"), "3");
+    EXPECT_TRUE(withRule(run(sampleCard()), "deduction.mismatch").empty());
+}
+
+TEST(ValidateScores, DeductionNeedsAReason) {
+    Scorecard card = sampleCard();
+    leaf(card, kEconomic).reason = " \n";
+    const auto found = withRule(run(card), "deduction.reason-missing");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].location.cell, "I19");
+    EXPECT_EQ(found[0].message, "“经济效益”扣3分，但未填写扣分原因");
+    EXPECT_TRUE(withRule(run(sampleCard()), "deduction.reason-missing").empty()); // 经济效益 has its reason
+}
+
+TEST(ValidateScores, LostPointsWithoutADeductionCellStillNeedAReason) {
+    Scorecard card = sampleCard();
+    leaf(card, kQuality).score = 10;
+    leaf(card, kQuality).deduction.reset();
+    EXPECT_EQ(withRule(run(card), "deduction.reason-missing").size(), 1u);
+}
+
+// ---- the 合计 row and the grade ----
+
+TEST(ValidateTotals, TotalRowAgainstTheSums) {
+    Scorecard card = sampleCard();
+    card.totals.weight = 99;
+    card.totals.score = 85;
+    card.totals.deduction = 15;
+    const auto findings = run(card);
+    ASSERT_EQ(withRule(findings, "total.weight").size(), 1u);
+    EXPECT_EQ(withRule(findings, "total.weight")[0].location.cell, "B23");
+    ASSERT_EQ(withRule(findings, "total.score").size(), 1u);
+    EXPECT_EQ(withRule(findings, "total.score")[0].message, "合计行的得分为85分，各指标得分之和为97分");
+    ASSERT_EQ(withRule(findings, "total.deduction").size(), 1u);
+    EXPECT_EQ(withRule(findings, "total.deduction")[0].args.at("expected"), "3");
+    const auto clean = run(sampleCard());
+    for (const char* id : {"total.weight", "total.score", "total.deduction"})
+        EXPECT_TRUE(withRule(clean, id).empty()) << id;
+}
+
+TEST(ValidateTotals, GradeCellAgainstTheTotal) {
+    Scorecard card = sampleCard();
+    card.totals.grade = "良好";
+    card.totals.gradeCell = {23, 1, "B24"};
+    const auto found = withRule(run(card), "grade.mismatch");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].message, "评价等级填写为“良好”，总得分97分对应的等级为“优秀”");
+    card.totals.grade = "优秀";
+    EXPECT_TRUE(withRule(run(card), "grade.mismatch").empty());
+}
+
+// ---- funding ----
+
+TEST(ValidateFunding, ItemsMustAddUpToActualSpending) {
+    Funding f = sampleFunding();
+    f.items[2].amount = dec("0.13");
+    const auto found = withRule(run(sampleCard(), {}, f), "funding.items-sum");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].message, "各项支出之和为1.98万元，与实际支出1.99万元不一致");
+    EXPECT_TRUE(withRule(run(sampleCard(), {}, sampleFunding()), "funding.items-sum").empty());
+}
+
+TEST(ValidateFunding, EnteredShareAtTwoDecimals) {
+    Scorecard card = sampleCard();
+    card.fundingTableName = "表格2";
+    card.funding = sampleFunding();
+    card.funding.items[0].share = dec("36.18");
+    card.funding.items[1].share = dec("56.78");
+    card.funding.items[2].share = dec("7.05");
+    card.funding.items[2].shareCell = {3, 2, "C4"};
+    const auto found = withRule(run(card), "funding.share");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].location.table, "表格2");
+    EXPECT_EQ(found[0].location.cell, "C4");
+    EXPECT_EQ(found[0].args.at("expected"), "7.04");
+    card.funding.items[2].share = dec("7.04");
+    EXPECT_TRUE(withRule(run(card), "funding.share").empty());
+}
+
+TEST(ValidateFunding, ExecutionRate) {
+    Funding f = sampleFunding();
+    f.executionRate = dec("99.4");
+    EXPECT_EQ(withRule(run(sampleCard(), {}, f), "funding.execution-rate").size(), 1u);
+    f.executionRate = dec("99.50");
+    EXPECT_TRUE(withRule(run(sampleCard(), {}, f), "funding.execution-rate").empty());
+}
+
+TEST(ValidateFunding, InputFundingOverridesTheCards) {
+    Scorecard card = sampleCard();
+    card.funding = sampleFunding();
+    card.funding.executionRate = dec("90");
+    Funding good = sampleFunding();
+    EXPECT_EQ(withRule(run(card), "funding.execution-rate").size(), 1u);
+    EXPECT_TRUE(withRule(run(card, {}, good), "funding.execution-rate").empty());
+}
+
+// ---- years ----
+
+TEST(ValidateYears, OrdinaryYearsInProseAreNotTitles) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    paragraphs.back() = " 富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表";
+    paragraphs.push_back("2024年共办理交办件3000件，按照富财行〔2024〕1号文件执行。");
+    EXPECT_TRUE(withRule(run(sampleCard(), paragraphs, sampleFunding()), "year.mismatch").empty());
+}
+
+TEST(ValidateYears, HeadingsAndQuotedTitlesCount) {
+    std::vector<std::string> paragraphs = {
+        "某局2025年度项目支出绩效评价报告", "（二）2024年度绩效目标。",
+        "经对照《某局2024年项目绩效评价指标体系及打分表》打分，总得分97分。"};
+    const auto found = withRule(run(sampleCard(), paragraphs), "year.mismatch");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].location.paragraph, 1);
+    EXPECT_EQ(found[0].location.offset, 3);
+    EXPECT_EQ(found[1].location.paragraph, 2);
+    EXPECT_EQ(found[1].location.offset, codePointOffset(paragraphs[2], "2024"));
+}
+
+TEST(ValidateYears, TheTablesTitleAndYear) {
+    Scorecard card = sampleCard();
+    card.meta.title = "某局2024年度项目绩效评价指标体系及打分表";
+    card.meta.year = 2024;
+    const auto found = withRule(run(card, {"某局2025年度项目支出绩效评价报告"}), "year.mismatch");
+    ASSERT_EQ(found.size(), 1u); // the year read from the title is the same mistake, reported once
+    EXPECT_EQ(found[0].location.kind, Location::Kind::None);
+    EXPECT_EQ(found[0].location.table, "表格1");
+    card.meta.title = "某局2025年度项目绩效评价指标体系及打分表";
+    card.meta.year = 2025;
+    EXPECT_TRUE(withRule(run(card, {"某局2025年度项目支出绩效评价报告"}), "year.mismatch").empty());
+}
+
+// ---- 评价标准 rules ----
+
+TEST(ValidateRules, SuggestedScoreFromTheStandardAndAMeasuredValue) {
+    Scorecard card = sampleCard();
+    Indicator& satisfaction = leaf(card, 20); // 大于90%得满分，每少1个百分点扣0.3分
+    ASSERT_EQ(satisfaction.name, "服务对象满意度");
+    satisfaction.measured = 85;
+    const auto found = withRule(run(card), "rule.suggested-score");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].args.at("suggested"), "8.5");
+    EXPECT_EQ(found[0].severity, Severity::Warning);
+    satisfaction.score = dec("8.5");
+    satisfaction.deduction = dec("1.5");
+    satisfaction.reason = "满意度85%";
+    EXPECT_TRUE(withRule(run(card), "rule.suggested-score").empty());
+}
+
+TEST(ValidateRules, ChecklistScoredZeroMayBeSevere) {
+    Scorecard card = sampleCard();
+    Indicator& goals = leaf(card, 1); // 4 items, 0.5 each
+    goals.measured = 1;
+    goals.score = 0;
+    goals.deduction = 2;
+    goals.reason = "严重不符";
+    EXPECT_TRUE(withRule(run(card), "rule.suggested-score").empty());
+    goals.score = 2;
+    goals.deduction = 0;
+    EXPECT_EQ(withRule(run(card), "rule.suggested-score").size(), 1u);
+}
+
+TEST(ValidateRules, TemplateRuleTakesPrecedenceOverTheText) {
+    Scorecard card = sampleCard();
+    ScoringRule rule;
+    rule.kind = RuleKind::Checklist;
+    rule.items = 2;
+    rule.deduction = dec("0.5");
+    leaf(card, 0).rule = rule; // 项目立项规范性: 2 × 0.5 = its weight of 1
+    leaf(card, kEconomic).rule = ScoringRule{};
+    const auto findings = run(card);
+    EXPECT_EQ(withRule(findings, "rule.checklist-max").size(), 2u);
+    EXPECT_EQ(withRule(findings, "rule.not-computable").size(), 4u);
+}
+
+// ---- numbers in the prose ----
+
+TEST(ValidateNarrative, SampleProseAgreesWithTheTable) {
+    const auto findings = run(sampleCard(), jixiao::testing::sampleParagraphs(), sampleFunding());
+    for (const auto& f : findings)
+        EXPECT_FALSE(f.ruleId.starts_with("narrative.")) << f.ruleId << ": " << f.message;
+}
+
+TEST(ValidateNarrative, TotalAndGradeAgainstATableThatTotals85) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    Scorecard card = sampleCard();
+    leaf(card, kQuality).score = 0;
+    leaf(card, kQuality).deduction = 12;
+    leaf(card, kQuality).reason = "未验收";
+    card.totals.score = 85;
+    card.totals.deduction = 15;
+    const auto findings = run(card, paragraphs, sampleFunding());
+    const int p = paragraphStarting(paragraphs, "经认真对照");
+    const auto& text = paragraphs[std::size_t(p)];
+
+    const auto total = withRule(findings, "narrative.total");
+    ASSERT_EQ(total.size(), 1u);
+    EXPECT_EQ(total[0].location.paragraph, p);
+    EXPECT_EQ(total[0].location.offset, codePointOffset(text, "97分"));
+    EXPECT_EQ(total[0].location.length, 2);
+    EXPECT_EQ(total[0].message, "正文所述总得分97分与打分表合计85分不一致");
+
+    const auto grade = withRule(findings, "narrative.grade");
+    ASSERT_EQ(grade.size(), 1u);
+    EXPECT_EQ(grade[0].location.offset, codePointOffset(text, "优秀"));
+    EXPECT_EQ(grade[0].location.length, 2);
+    EXPECT_EQ(grade[0].args.at("expected"), "良好");
+}
+
+TEST(ValidateNarrative, BudgetActualAndExecutionRate) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    const int p = paragraphStarting(paragraphs, "该项目2025年预算资金2万元，年内实际支出1.99万元");
+    auto& text = paragraphs[std::size_t(p)];
+    replaceIn(text, "预算资金2万元", "预算资金3万元");
+    replaceIn(text, "实际支出1.99万元", "实际支出1.98万元");
+    replaceIn(text, "占年初预算的99.5%", "占年初预算的99.6%");
+    const auto findings = run(sampleCard(), paragraphs, sampleFunding());
+    const auto budget = withRule(findings, "narrative.budget");
+    ASSERT_EQ(budget.size(), 1u);
+    EXPECT_EQ(budget[0].location.paragraph, p);
+    EXPECT_EQ(budget[0].location.offset, codePointOffset(text, "3万元"));
+    EXPECT_EQ(budget[0].location.length, 1);
+    EXPECT_EQ(budget[0].message, "正文所述预算资金3万元与预算2万元不一致");
+    const auto actual = withRule(findings, "narrative.actual");
+    ASSERT_EQ(actual.size(), 1u);
+    EXPECT_EQ(actual[0].location.offset, codePointOffset(text, "1.98"));
+    EXPECT_EQ(actual[0].location.length, 4);
+    const auto rate = withRule(findings, "narrative.execution-rate");
+    ASSERT_EQ(rate.size(), 1u);
+    EXPECT_EQ(rate[0].args.at("expected"), "99.5");
+}
+
+TEST(ValidateNarrative, ItemAmountsAndSharesByName) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    const int p = paragraphStarting(paragraphs, "该项目2025年预算资金2万元，年内实际支出1.99万元");
+    auto& text = paragraphs[std::size_t(p)];
+    replaceIn(text, "工资补助0.72万元", "工资补助0.73万元");
+    replaceIn(text, "占总支出的56.78%", "占总支出的56.87%");
+    const auto findings = run(sampleCard(), paragraphs, sampleFunding());
+    const auto amount = withRule(findings, "narrative.item-amount");
+    ASSERT_EQ(amount.size(), 1u);
+    EXPECT_EQ(amount[0].args.at("item"), "工资补助");
+    EXPECT_EQ(amount[0].location.offset, codePointOffset(text, "0.73"));
+    const auto share = withRule(findings, "narrative.item-share");
+    ASSERT_EQ(share.size(), 1u);
+    EXPECT_EQ(share[0].args.at("item"), "社保缴费");
+    EXPECT_EQ(share[0].message, "正文所述“社保缴费”占总支出56.87%与计算值56.78%不一致");
+    // The 资金来源 paragraph writes 0.72万 and 社保缴费支出1.13万: same items, no finding.
+    EXPECT_EQ(ruleIds(findings),
+              (std::set<std::string>{"narrative.item-amount", "narrative.item-share", "year.mismatch",
+                                     "rule.checklist-max", "rule.not-computable"}));
+}
+
+TEST(ValidateNarrative, AmountsInYuanAndCriteriaAreUnderstood) {
+    const std::vector<std::string> paragraphs = {
+        "其中工资补助7200元，占总支出的36.18%。",
+        "预算执行率95%以上得满分。",
+    };
+    const auto findings = run(sampleCard(), paragraphs, sampleFunding());
+    for (const auto& f : findings)
+        EXPECT_FALSE(f.ruleId.starts_with("narrative.")) << f.ruleId << ": " << f.message;
+}
+
+TEST(ValidateNarrative, NoFundingNoFundingChecks) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    replaceIn(paragraphs[std::size_t(paragraphStarting(paragraphs, "该项目2025年预算资金2万元，年内实际"))],
+              "预算资金2万元", "预算资金3万元");
+    EXPECT_TRUE(withRule(run(sampleCard(), paragraphs), "narrative.budget").empty());
+}
+
+// ---- what the reader found ----
+
+TEST(ValidateReadIssues, AreFormattedAndIncluded) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(1, 6).text = "一";
+    const auto found = withRule(run(readScoreTable(grid)), "cell.not-a-number");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].location.cell, "G2");
+    EXPECT_EQ(found[0].message, "单元格 G2 应为数字，实际为“一”");
+    EXPECT_TRUE(withRule(run(sampleCard()), "cell.not-a-number").empty());
+}
+
+// ---- the contract ----
+
+TEST(ValidateContract, EveryRuleHasAMessageInBothLanguages) {
+    for (const auto& id : validationRuleIds()) {
+        EXPECT_TRUE(catalog().contains("zh-CN", id)) << id;
+        EXPECT_TRUE(catalog().contains("en", id)) << id;
+    }
+}
+
+TEST(ValidateContract, EveryRuleIsDocumented) {
+    std::ifstream in(std::filesystem::path(JIXIAO_SOURCE_DIR) / "docs/rules.md");
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& id : validationRuleIds())
+        EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << id;
+}
