@@ -127,20 +127,25 @@ public:
                         if (origin_[idx(rr, cc)] < 0 && (grid.at(rr, cc).covered || (rr == r && cc == c)))
                             origin_[idx(rr, cc)] = int(idx(r, c));
             }
+        orphan_.assign(origin_.size(), false);
         for (std::size_t i = 0; i < origin_.size(); ++i)
-            if (origin_[i] < 0)
+            if (origin_[i] < 0) {
                 origin_[i] = int(i);
+                orphan_[i] = true; // covered, yet no anchor claims it: it holds nothing and takes no writes
+            }
     }
     int originRow(int r, int c) const { return origin_[idx(r, c)] / columns_; }
     int originColumn(int r, int c) const { return origin_[idx(r, c)] % columns_; }
     int origin(int r, int c) const { return origin_[idx(r, c)]; }
     // The cell at (r, c) is the anchor itself, i.e. its value belongs to row r and column c.
-    bool isOwn(int r, int c) const { return origin(r, c) == int(idx(r, c)); }
+    bool isOwn(int r, int c) const { return origin(r, c) == int(idx(r, c)) && !orphan_[idx(r, c)]; }
+    bool isOrphan(int r, int c) const { return orphan_[idx(r, c)]; }
 
 private:
     std::size_t idx(int r, int c) const { return std::size_t(r) * std::size_t(columns_) + std::size_t(c); }
     int columns_;
     std::vector<int> origin_;
+    std::vector<bool> orphan_;
 };
 
 // ---------------------------------------------------------------- headers
@@ -462,7 +467,10 @@ private:
         cell.originRow = anchors_.originRow(r, c);
         cell.originColumn = anchors_.originColumn(r, c);
         cell.fromAbove = cell.originRow < r;
-        cell.text = grid_.at(cell.originRow, cell.originColumn).text;
+        // A cell merged in from another column (a label spanning 一级 and 二级, a leaf name spanning into
+        // 二级) names nothing at this level; reading it twice would make one cell two indicators.
+        if (!anchors_.isOrphan(r, c) && cell.originColumn == c)
+            cell.text = grid_.at(cell.originRow, cell.originColumn).text;
         return cell;
     }
 
