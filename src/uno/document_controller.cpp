@@ -1,0 +1,188 @@
+#include "uno/document_controller.hpp"
+
+#include "uno/extension_data.hpp"
+#include "uno/operations.hpp"
+#include "uno/settings.hpp"
+#include "uno/ustring.hpp"
+
+#include "core/decimal.hpp"
+#include "core/scorecard.hpp"
+
+#include <com/sun/star/awt/XRequestCallback.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <rtl/ref.hxx>
+
+#include <map>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+// Keyed by the model's address; entries leave when the document is disposed.
+std::map<const void*, rtl::Reference<DocumentController>>& registry() {
+    static std::map<const void*, rtl::Reference<DocumentController>> controllers;
+    return controllers;
+}
+
+const void* keyOf(const Reference<frame::XModel>& model) {
+    return Reference<uno::XInterface>(model, UNO_QUERY).get();
+}
+
+std::string severityKey(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return "severity.error";
+    case Severity::Warning:
+        return "severity.warning";
+    case Severity::Info:
+        return "severity.info";
+    }
+    return "severity.info";
+}
+
+} // namespace
+
+DocumentController::DocumentController(Reference<uno::XComponentContext> context,
+                                       const Reference<frame::XModel>& model)
+    : context_(std::move(context)), model_(model) {}
+
+DocumentController& DocumentController::forModel(const Reference<uno::XComponentContext>& context,
+                                                 const Reference<frame::XModel>& model) {
+    if (!model.is())
+        throw lang::IllegalArgumentException("no document", {}, 0);
+    auto& controllers = registry();
+    const auto key = keyOf(model);
+    auto it = controllers.find(key);
+    if (it == controllers.end()) {
+        rtl::Reference<DocumentController> controller(new DocumentController(context, model));
+        Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
+        if (broadcaster.is())
+            broadcaster->addModifyListener(controller.get());
+        it = controllers.emplace(key, controller).first;
+    }
+    return *it->second;
+}
+
+int DocumentController::validateNow() {
+    Reference<frame::XModel> model(model_);
+    findings_ = Operations(context_).validate(model);
+    notifyObservers();
+    return static_cast<int>(findings_.size());
+}
+
+std::vector<std::string> DocumentController::findingLines() const {
+    const auto& data = ExtensionData::get(context_);
+    std::vector<std::string> lines;
+    for (const auto& finding : findings_) {
+        std::string line = data.text(severityKey(finding.severity)) + " ";
+        if (!finding.indicator.empty())
+            line += finding.indicator + "：";
+        line += finding.message;
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+void DocumentController::selectFinding(int index) {
+    if (index < 0 || index >= static_cast<int>(findings_.size()))
+        return;
+    Operations(context_).select(Reference<frame::XModel>(model_), findings_[std::size_t(index)].location);
+}
+
+std::string DocumentController::summaryText() {
+    Reference<frame::XModel> model(model_);
+    const auto& data = ExtensionData::get(context_);
+    const auto document = Operations(context_).read(model);
+    if (!document.hasScoreTable)
+        return data.text("summary.no-table");
+    const auto& card = document.card;
+    const auto total = totalScore(card);
+    std::string text =
+        data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
+                                    {"weight", totalWeight(card).toString(2)},
+                                    {"grade", total ? gradeFor(card.gradeBands, total) : "—"}});
+    for (const auto& top : card.indicators) {
+        const auto score = scoreOf(top);
+        text += "\n" + data.text("summary.level-one", {{"name", top.name},
+                                                       {"score", score ? score->toString(2) : "—"},
+                                                       {"weight", weightOf(top).toString(2)}});
+    }
+    if (card.funding.actual && card.funding.budget) {
+        if (const auto rate = Decimal::percent(*card.funding.actual, *card.funding.budget))
+            text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
+    }
+    text += "\n" + data.text("summary.findings", {{"count", std::to_string(findings_.size())}});
+    return text;
+}
+
+int DocumentController::addObserver(std::function<void()> observer) {
+    observers_.emplace(++nextObserver_, std::move(observer));
+    return nextObserver_;
+}
+
+void DocumentController::removeObserver(int id) {
+    observers_.erase(id);
+}
+
+void DocumentController::notifyObservers() {
+    const auto copy = observers_; // an observer may unregister while being told
+    for (const auto& [id, observer] : copy)
+        observer();
+}
+
+int DocumentController::recomputeNow() {
+    Reference<frame::XModel> model(model_);
+    if (!model.is() || disposed_)
+        return 0;
+    writing_ = true;
+    int written = 0;
+    try {
+        written = Operations(context_).recompute(model, true);
+    } catch (...) {
+        writing_ = false;
+        throw;
+    }
+    writing_ = false;
+    if (written > 0)
+        notifyObservers();
+    return written;
+}
+
+void SAL_CALL DocumentController::modified(const lang::EventObject&) {
+    if (writing_ || pending_ || disposed_ || !Settings::liveRecompute(context_))
+        return;
+    Reference<awt::XRequestCallback> loop(
+        context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context_),
+        UNO_QUERY);
+    if (!loop.is())
+        return;
+    pending_ = true;
+    loop->addCallback(this, uno::Any());
+}
+
+void SAL_CALL DocumentController::notify(const uno::Any&) {
+    pending_ = false;
+    if (disposed_)
+        return;
+    try {
+        recomputeNow();
+    } catch (const uno::Exception&) {
+        // Typing must never be blocked: a table that cannot be read now is reported by validation.
+    } catch (const std::exception&) {
+    }
+}
+
+void SAL_CALL DocumentController::disposing(const lang::EventObject& event) {
+    disposed_ = true;
+    observers_.clear();
+    // Keep ourselves alive until this call returns: erasing drops the registry's reference.
+    rtl::Reference<DocumentController> self(this);
+    registry().erase(Reference<uno::XInterface>(event.Source, UNO_QUERY).get());
+}
+
+} // namespace jixiao::office

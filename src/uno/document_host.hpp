@@ -1,0 +1,50 @@
+// What Jixiao needs of a document, whatever the application: its tables as Grids, its paragraphs, and a
+// way to insert tables and sections, write patches and select a place. WriterHost and CalcHost are the only
+// implementations; everything above them is the same for both.
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/grid.hpp"
+#include "core/patch.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace jixiao::office {
+
+enum class TableKind { Score, Funding };
+
+class DocumentHost {
+public:
+    virtual ~DocumentHost() = default;
+
+    virtual bool isCalc() const = 0;
+    // Every table of the document that might be a scoring or funding table, read whole.
+    virtual std::vector<Grid> readTables() = 0;
+    virtual Grid readTable(const std::string& name) = 0;
+    // Inserts a new table at the cursor or selection; returns its name (Writer) or range (Calc).
+    virtual std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) = 0;
+    // Writes the patch into the named table; returns the number of cells written.
+    virtual int applyPatch(const std::string& tableName, const Patch& patch) = 0;
+    // The document's body paragraphs as plain text, in reading order (Calc: none).
+    virtual std::vector<std::string> paragraphs() = 0;
+    // Inserts or replaces the named section's paragraphs; returns where it went.
+    virtual std::string writeSection(const std::string& sectionId,
+                                     const std::vector<std::string>& paragraphs) = 0;
+    // Selects the cell or paragraph text a finding points at.
+    virtual void select(const Location& location) = 0;
+};
+
+// Throws css::lang::IllegalArgumentException for anything but a Writer or Calc document.
+std::unique_ptr<DocumentHost>
+makeDocumentHost(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::frame::XModel>& model);
+
+std::unique_ptr<DocumentHost> makeWriterHost(const css::uno::Reference<css::frame::XModel>& model);
+std::unique_ptr<DocumentHost> makeCalcHost(const css::uno::Reference<css::frame::XModel>& model);
+
+} // namespace jixiao::office

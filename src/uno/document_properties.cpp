@@ -1,0 +1,106 @@
+#include "uno/document_properties.hpp"
+
+#include "uno/ustring.hpp"
+
+#include "core/numbers.hpp"
+
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+// Property names are what users see in File ▸ Properties, so they are the Chinese terms of the report.
+const OUString kUnit = fromUtf8("单位");
+const OUString kProject = fromUtf8("项目名称");
+const OUString kYear = fromUtf8("年度");
+const OUString kBudget = fromUtf8("预算（万元）");
+const OUString kActual = fromUtf8("实际支出（万元）");
+
+Reference<beans::XPropertySet> userProperties(const Reference<frame::XModel>& model) {
+    Reference<document::XDocumentPropertiesSupplier> supplier(model, UNO_QUERY_THROW);
+    return Reference<beans::XPropertySet>(supplier->getDocumentProperties()->getUserDefinedProperties(),
+                                          UNO_QUERY_THROW);
+}
+
+std::string readString(const Reference<beans::XPropertySet>& props, const OUString& name) {
+    if (!props->getPropertySetInfo()->hasPropertyByName(name))
+        return {};
+    const uno::Any value = props->getPropertyValue(name);
+    OUString text;
+    if (value >>= text)
+        return toUtf8(text);
+    double number = 0;
+    if (value >>= number)
+        return toUtf8(OUString::number(number));
+    return {};
+}
+
+std::optional<Decimal> readNumber(const Reference<beans::XPropertySet>& props, const OUString& name) {
+    const auto parsed = parseCellNumber(readString(props, name));
+    if (parsed.status != CellNumber::Status::Number)
+        return std::nullopt;
+    return toWanYuan(parsed);
+}
+
+void writeString(const Reference<beans::XPropertySet>& props, const OUString& name,
+                 const std::string& value) {
+    if (props->getPropertySetInfo()->hasPropertyByName(name)) {
+        props->setPropertyValue(name, uno::Any(fromUtf8(value)));
+        return;
+    }
+    Reference<beans::XPropertyContainer>(props, UNO_QUERY_THROW)
+        ->addProperty(name, beans::PropertyAttribute::REMOVABLE, uno::Any(fromUtf8(value)));
+}
+
+} // namespace
+
+ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
+    ReportProperties result;
+    const auto props = userProperties(model);
+    result.unit = readString(props, kUnit);
+    result.project = readString(props, kProject);
+    if (const auto year = parseCellNumber(readString(props, kYear));
+        year.status == CellNumber::Status::Number)
+        result.year = static_cast<int>(year.value.units() / Decimal::kScale);
+    result.budget = readNumber(props, kBudget);
+    result.actual = readNumber(props, kActual);
+    return result;
+}
+
+void writeReportProperties(const Reference<frame::XModel>& model, const ReportProperties& properties) {
+    const auto props = userProperties(model);
+    writeString(props, kUnit, properties.unit);
+    writeString(props, kProject, properties.project);
+    writeString(props, kYear, properties.year ? std::to_string(*properties.year) : std::string{});
+    writeString(props, kBudget, properties.budget ? properties.budget->toString(2) : std::string{});
+    writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
+}
+
+void applyReportProperties(const ReportProperties& properties, Scorecard& card) {
+    if (card.meta.unit.empty())
+        card.meta.unit = properties.unit;
+    if (card.meta.project.empty())
+        card.meta.project = properties.project;
+    if (!card.meta.year)
+        card.meta.year = properties.year;
+    if (!card.funding.budget)
+        card.funding.budget = properties.budget;
+    if (!card.funding.actual)
+        card.funding.actual = properties.actual;
+}
+
+ReportProperties reportPropertiesOf(const Scorecard& card) {
+    return {card.meta.unit, card.meta.project, card.meta.year, card.funding.budget, card.funding.actual};
+}
+
+} // namespace jixiao::office

@@ -1,0 +1,27 @@
+// Report metadata (单位, 项目名称, 年度, 预算, 实际支出) kept as the document's user-defined properties, so
+// it travels with the file (File ▸ Properties ▸ Custom Properties) and feeds titles and narrative.
+#pragma once
+
+#include "core/scorecard.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+
+namespace jixiao::office {
+
+struct ReportProperties {
+    std::string unit;
+    std::string project;
+    std::optional<int> year;
+    std::optional<Decimal> budget; // 万元
+    std::optional<Decimal> actual; // 万元
+};
+
+ReportProperties readReportProperties(const css::uno::Reference<css::frame::XModel>& model);
+void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
+                           const ReportProperties& properties);
+
+// Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
+void applyReportProperties(const ReportProperties& properties, Scorecard& card);
+ReportProperties reportPropertiesOf(const Scorecard& card);
+
+} // namespace jixiao::office

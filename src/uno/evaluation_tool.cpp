@@ -1,0 +1,139 @@
+#include "uno/evaluation_tool.hpp"
+
+#include "uno/document_controller.hpp"
+#include "uno/operations.hpp"
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <cppuhelper/supportsservice.hxx>
+
+#include <exception>
+
+using namespace css;
+using css::uno::Reference;
+
+namespace jixiao::office {
+namespace {
+
+// Core and adapter errors (std::exception) reach macro writers as IllegalArgumentException with the message.
+template <typename Fn> auto translated(const Reference<uno::XInterface>& self, Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const uno::Exception&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw lang::IllegalArgumentException(fromUtf8(e.what()), self, 0);
+    }
+}
+
+OUString joined(const std::vector<std::string>& paragraphs) {
+    std::string text;
+    for (const auto& paragraph : paragraphs)
+        text += (text.empty() ? "" : "\n") + paragraph;
+    return fromUtf8(text);
+}
+
+const char* severityName(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return "error";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Info:
+        return "info";
+    }
+    return "info";
+}
+
+org::jixiao::Finding toUno(const Finding& finding) {
+    org::jixiao::Finding out;
+    out.RuleId = fromUtf8(finding.ruleId);
+    out.Severity = OUString::createFromAscii(severityName(finding.severity));
+    out.Table = fromUtf8(finding.location.table);
+    out.Cell = fromUtf8(finding.location.cell);
+    out.Paragraph = finding.location.kind == Location::Kind::Paragraph ? finding.location.paragraph : -1;
+    if (finding.location.kind == Location::Kind::Cell)
+        out.Location = fromUtf8(finding.location.cell.find('.') != std::string::npos
+                                    ? finding.location.cell
+                                    : finding.location.table + "." + finding.location.cell);
+    else if (finding.location.kind == Location::Kind::Paragraph)
+        out.Location = "paragraph " + OUString::number(finding.location.paragraph);
+    out.Indicator = fromUtf8(finding.indicator);
+    out.Message = fromUtf8(finding.message);
+    return out;
+}
+
+} // namespace
+
+EvaluationTool::EvaluationTool(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+
+uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
+    return translated(*this, [&] {
+        const auto ids = Operations(context_).templateIds();
+        uno::Sequence<OUString> result(static_cast<sal_Int32>(ids.size()));
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = fromUtf8(ids[i]);
+        return result;
+    });
+}
+
+OUString SAL_CALL EvaluationTool::insertScoreTable(const Reference<frame::XModel>& document,
+                                                   const OUString& templateId) {
+    return translated(
+        *this, [&] { return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId))); });
+}
+
+OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XModel>& document) {
+    return translated(*this, [&] { return fromUtf8(Operations(context_).insertFundingTable(document)); });
+}
+
+void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& document,
+                                              const OUString& json) {
+    translated(*this, [&] { Operations(context_).importScorecard(document, toUtf8(json)); });
+}
+
+sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& document) {
+    return translated(*this,
+                      [&] { return static_cast<sal_Int32>(Operations(context_).recompute(document)); });
+}
+
+uno::Sequence<org::jixiao::Finding>
+    SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
+    return translated(*this, [&] {
+        const auto findings = Operations(context_).validate(document);
+        uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
+        for (std::size_t i = 0; i < findings.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = toUno(findings[i]);
+        return result;
+    });
+}
+
+OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>& document,
+                                                  const OUString& sectionId) {
+    return translated(
+        *this, [&] { return joined(Operations(context_).generateSection(document, toUtf8(sectionId))); });
+}
+
+OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& document,
+                                                const OUString& sectionId) {
+    return translated(
+        *this, [&] { return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId))); });
+}
+
+OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
+    return translated(*this, [&] { return fromUtf8(Operations(context_).exportScorecard(document)); });
+}
+
+OUString SAL_CALL EvaluationTool::getImplementationName() {
+    return "org.jixiao.EvaluationTool";
+}
+
+sal_Bool SAL_CALL EvaluationTool::supportsService(const OUString& name) {
+    return cppu::supportsService(this, name);
+}
+
+uno::Sequence<OUString> SAL_CALL EvaluationTool::getSupportedServiceNames() {
+    return sequenceOf(OUString("org.jixiao.EvaluationTool"));
+}
+
+} // namespace jixiao::office

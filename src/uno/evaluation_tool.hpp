@@ -1,0 +1,42 @@
+// org.jixiao.EvaluationTool: the scripting API (idl/org/jixiao/XEvaluationTool.idl). Each method converts
+// its arguments, calls Operations and converts the result; core errors become IllegalArgumentException
+// with the message the user would see in the panel.
+#pragma once
+
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <org/jixiao/XEvaluationTool.hpp>
+
+namespace jixiao::office {
+
+class EvaluationTool : public cppu::WeakImplHelper2<org::jixiao::XEvaluationTool, css::lang::XServiceInfo> {
+public:
+    explicit EvaluationTool(css::uno::Reference<css::uno::XComponentContext> context);
+
+    css::uno::Sequence<OUString> SAL_CALL templateIds() override;
+    OUString SAL_CALL insertScoreTable(const css::uno::Reference<css::frame::XModel>& document,
+                                       const OUString& templateId) override;
+    OUString SAL_CALL insertFundingTable(const css::uno::Reference<css::frame::XModel>& document) override;
+    void SAL_CALL importScorecard(const css::uno::Reference<css::frame::XModel>& document,
+                                  const OUString& json) override;
+    sal_Int32 SAL_CALL recompute(const css::uno::Reference<css::frame::XModel>& document) override;
+    css::uno::Sequence<org::jixiao::Finding>
+        SAL_CALL validate(const css::uno::Reference<css::frame::XModel>& document) override;
+    OUString SAL_CALL generateSection(const css::uno::Reference<css::frame::XModel>& document,
+                                      const OUString& sectionId) override;
+    OUString SAL_CALL insertSection(const css::uno::Reference<css::frame::XModel>& document,
+                                    const OUString& sectionId) override;
+    OUString SAL_CALL exportScorecard(const css::uno::Reference<css::frame::XModel>& document) override;
+
+    OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const OUString& name) override;
+    css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
+
+private:
+    css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+} // namespace jixiao::office

@@ -1,0 +1,110 @@
+#include "uno/extension_data.hpp"
+
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/deployment/XPackageInformationProvider.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/util/XStringSubstitution.hpp>
+#include <osl/file.hxx>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+std::filesystem::path systemPath(const OUString& url) {
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        return {};
+    return toUtf8(path);
+}
+
+std::filesystem::path extensionRoot(const Reference<uno::XComponentContext>& context) {
+    Reference<deployment::XPackageInformationProvider> packages(
+        context->getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider"),
+        UNO_QUERY_THROW);
+    const OUString url = packages->getPackageLocation(OUString::createFromAscii(ExtensionData::kIdentifier));
+    if (url.isEmpty())
+        throw std::runtime_error("Jixiao: the extension's installation folder was not found");
+    return systemPath(url);
+}
+
+std::filesystem::path userProfileDir(const Reference<uno::XComponentContext>& context) {
+    Reference<util::XStringSubstitution> paths(context->getServiceManager()->createInstanceWithContext(
+                                                   "com.sun.star.util.PathSubstitution", context),
+                                               UNO_QUERY);
+    if (!paths.is())
+        return {};
+    return systemPath(paths->substituteVariables("$(user)", true));
+}
+
+// The office's UI language decides ours: any Chinese locale gets Simplified Chinese, others English.
+std::string officeLanguage(const Reference<uno::XComponentContext>& context) {
+    try {
+        Reference<lang::XMultiServiceFactory> provider(
+            context->getServiceManager()->createInstanceWithContext(
+                "com.sun.star.configuration.ConfigurationProvider", context),
+            UNO_QUERY_THROW);
+        beans::NamedValue path("nodepath", uno::Any(OUString("/org.openoffice.Setup/L10N")));
+        const auto args = sequenceOf(uno::Any(path));
+        Reference<container::XNameAccess> node(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
+            UNO_QUERY_THROW);
+        OUString locale;
+        node->getByName("ooLocale") >>= locale;
+        if (locale.isEmpty() || locale.startsWith("zh"))
+            return "zh-CN";
+        return "en";
+    } catch (const uno::Exception&) {
+        return "zh-CN";
+    }
+}
+
+} // namespace
+
+const ExtensionData& ExtensionData::get(const Reference<uno::XComponentContext>& context) {
+    static std::once_flag once;
+    static std::unique_ptr<ExtensionData> data;
+    std::call_once(once, [&] {
+        auto loaded = std::make_unique<ExtensionData>();
+        loaded->root = extensionRoot(context);
+        if (const auto profile = userProfileDir(context); !profile.empty())
+            loaded->userTemplateDir = profile / "jixiao" / "templates";
+        std::vector<std::filesystem::path> dirs{loaded->root / "templates"};
+        if (!loaded->userTemplateDir.empty())
+            dirs.push_back(loaded->userTemplateDir);
+        loaded->templates = loadTemplateDirectories(dirs, &loaded->templateErrors);
+        loaded->messages = MessageCatalog::load(loaded->root / "i18n" / "messages.json");
+        loaded->ui = MessageCatalog::load(loaded->root / "i18n" / "ui.json");
+        for (const char* language : {"zh-CN", "en"})
+            loaded->narrative.emplace(language, NarrativePatterns::load(loaded->root / "narrative" /
+                                                                        (std::string(language) + ".json")));
+        loaded->lang = officeLanguage(context);
+        data = std::move(loaded);
+    });
+    return *data;
+}
+
+const Template* ExtensionData::findTemplate(const std::string& id) const {
+    for (const auto& t : templates)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+const NarrativePatterns& ExtensionData::patterns() const {
+    const auto it = narrative.find(lang);
+    return it != narrative.end() ? it->second : narrative.at("zh-CN");
+}
+
+} // namespace jixiao::office

@@ -1,0 +1,290 @@
+#include "uno/operations.hpp"
+
+#include "uno/document_host.hpp"
+#include "uno/document_properties.hpp"
+#include "uno/extension_data.hpp"
+#include "uno/undo_context.hpp"
+#include "uno/ustring.hpp"
+
+#include "core/grid_reader.hpp"
+#include "core/grid_writer.hpp"
+#include "core/narrative.hpp"
+#include "core/recompute.hpp"
+#include "core/scorecard_json.hpp"
+#include "core/validate.hpp"
+
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+
+#include <stdexcept>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+
+namespace jixiao::office {
+namespace {
+
+[[noreturn]] void badArgument(const std::string& message) {
+    throw lang::IllegalArgumentException(fromUtf8(message), {}, 0);
+}
+
+} // namespace
+
+Operations::Operations(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+
+std::string Operations::ui(const std::string& key, const std::map<std::string, std::string>& args) const {
+    return ExtensionData::get(context_).text(key, args);
+}
+
+bool Operations::isReadOnly(const Reference<frame::XModel>& model) {
+    Reference<frame::XStorable> storable(model, UNO_QUERY);
+    return storable.is() && storable->isReadonly();
+}
+
+void Operations::requireEditable(const Reference<frame::XModel>& model) const {
+    if (!model.is())
+        badArgument(ui("error.no-document"));
+    if (isReadOnly(model))
+        badArgument(ui("error.read-only"));
+}
+
+std::vector<std::string> Operations::sectionIds() {
+    return jixiao::sectionIds();
+}
+
+std::vector<std::string> Operations::templateIds() const {
+    std::vector<std::string> ids;
+    for (const auto& t : ExtensionData::get(context_).templates)
+        ids.push_back(t.id);
+    return ids;
+}
+
+DocumentData Operations::read(const Reference<frame::XModel>& model) const {
+    if (!model.is())
+        badArgument(ui("error.no-document"));
+    auto host = makeDocumentHost(context_, model);
+    DocumentData data;
+    for (const auto& grid : host->readTables()) {
+        if (!data.hasScoreTable && looksLikeScoreTable(grid)) {
+            try {
+                auto card = readScoreTable(grid);
+                card.tableName = grid.name;
+                card.funding = std::move(data.card.funding);
+                card.fundingTableName = std::move(data.card.fundingTableName);
+                data.card = std::move(card);
+                data.hasScoreTable = true;
+            } catch (const GridLayoutError& e) {
+                Finding problem;
+                problem.ruleId = "table.layout";
+                problem.severity = Severity::Error;
+                problem.location = {Location::Kind::Cell, grid.name, e.cell(), -1, 0, 0};
+                problem.message = e.what();
+                data.layoutProblems.push_back(problem);
+            }
+        } else if (!data.hasFundingTable && looksLikeFundingTable(grid)) {
+            data.card.funding = readFundingTable(grid);
+            data.card.fundingTableName = grid.name;
+            data.hasFundingTable = true;
+        }
+    }
+    applyReportProperties(readReportProperties(model), data.card);
+    data.paragraphs = host->paragraphs();
+    return data;
+}
+
+std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
+                                         const std::string& templateId) const {
+    requireEditable(model);
+    const auto& extension = ExtensionData::get(context_);
+    const Template* chosen = extension.findTemplate(templateId);
+    if (chosen == nullptr)
+        badArgument(ui("error.unknown-template", {{"id", templateId}}));
+    auto host = makeDocumentHost(context_, model);
+    Scorecard card = chosen->card;
+    applyReportProperties(readReportProperties(model), card);
+
+    const std::string caption =
+        ui("table.caption", {{"unit", card.meta.unit},
+                             {"year", card.meta.year ? std::to_string(*card.meta.year) : ""},
+                             {"project", card.meta.project}});
+    ScoreTableStyle style;
+    style.titleRow =
+        host->isCalc(); // Writer: the caption is a paragraph above the table, as offices write it
+    style.title = caption;
+    const Grid grid = writeScoreTable(card, style);
+
+    UndoContext undo(model, fromUtf8(ui("undo.insert-score-table")));
+    ControllerLock lock(model);
+    const std::string name =
+        host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
+    if (host->isCalc()) {
+        // Real formulas keep the sheet live where Jixiao is not installed.
+        const Grid placed = host->readTable(name);
+        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed));
+    }
+    return name;
+}
+
+std::string Operations::insertFundingTable(const Reference<frame::XModel>& model) const {
+    requireEditable(model);
+    auto host = makeDocumentHost(context_, model);
+    Scorecard card;
+    applyReportProperties(readReportProperties(model), card);
+    const Grid grid = writeFundingTable(card.funding);
+    UndoContext undo(model, fromUtf8(ui("undo.insert-funding-table")));
+    ControllerLock lock(model);
+    const std::string name = host->insertTable(grid, ui("table.funding-caption"), TableKind::Funding);
+    if (host->isCalc()) {
+        const Grid placed = host->readTable(name);
+        host->applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed));
+    }
+    return name;
+}
+
+void Operations::importScorecard(const Reference<frame::XModel>& model, const std::string& json) const {
+    requireEditable(model);
+    Scorecard card;
+    try {
+        card = scorecardFromJson(json, "importScorecard");
+    } catch (const JsonFormatError& e) {
+        badArgument(e.what());
+    }
+    auto host = makeDocumentHost(context_, model);
+    UndoContext undo(model, fromUtf8(ui("undo.import")));
+    ControllerLock lock(model);
+    writeReportProperties(model, reportPropertiesOf(card));
+    const std::string caption =
+        card.meta.title.empty()
+            ? ui("table.caption", {{"unit", card.meta.unit},
+                                   {"year", card.meta.year ? std::to_string(*card.meta.year) : ""},
+                                   {"project", card.meta.project}})
+            : card.meta.title;
+    ScoreTableStyle style;
+    style.titleRow = host->isCalc();
+    style.title = caption;
+    const std::string scoreName = host->insertTable(
+        writeScoreTable(card, style), host->isCalc() ? std::string{} : caption, TableKind::Score);
+    if (!card.funding.items.empty() || card.funding.budget) {
+        const std::string fundingName = host->insertTable(writeFundingTable(card.funding),
+                                                          ui("table.funding-caption"), TableKind::Funding);
+        if (host->isCalc()) {
+            const Grid placed = host->readTable(fundingName);
+            host->applyPatch(fundingName, calcFundingFormulas(readFundingTable(placed), placed));
+        }
+    }
+    if (host->isCalc()) {
+        const Grid placed = host->readTable(scoreName);
+        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed));
+    }
+}
+
+int Operations::recompute(const Reference<frame::XModel>& model, bool joinPreviousUndo) const {
+    if (!model.is())
+        badArgument(ui("error.no-document"));
+    if (isReadOnly(model))
+        return 0;
+    const auto data = read(model);
+    Patch scorePatch;
+    Patch fundingPatch;
+    if (data.hasScoreTable)
+        scorePatch = recomputeScoreTable(data.card);
+    if (data.hasFundingTable)
+        fundingPatch = recomputeFundingTable(data.card.funding);
+    if (scorePatch.empty() && fundingPatch.empty())
+        return 0; // nothing to write: no undo step, and the redo stack stays as it is
+
+    auto host = makeDocumentHost(context_, model);
+    Reference<document::XUndoManager> undoManager;
+    Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
+    if (supplier.is())
+        undoManager = supplier->getUndoManager();
+    const bool join = joinPreviousUndo && undoManager.is() && undoManager->isUndoPossible();
+    if (join)
+        undoManager->enterHiddenUndoContext();
+    else if (undoManager.is())
+        undoManager->enterUndoContext(fromUtf8(ui("undo.recompute")));
+    int written = 0;
+    try {
+        if (!scorePatch.empty())
+            written += host->applyPatch(data.card.tableName, scorePatch);
+        if (!fundingPatch.empty())
+            written += host->applyPatch(data.card.fundingTableName, fundingPatch);
+    } catch (...) {
+        if (undoManager.is())
+            undoManager->leaveUndoContext();
+        throw;
+    }
+    if (undoManager.is())
+        undoManager->leaveUndoContext();
+    return written;
+}
+
+std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
+    const auto data = read(model);
+    const auto& extension = ExtensionData::get(context_);
+    std::vector<Finding> findings = data.layoutProblems;
+    if (!data.hasScoreTable && data.layoutProblems.empty()) {
+        Finding none;
+        none.ruleId = "table.missing";
+        none.severity = Severity::Info;
+        none.message = extension.text("table.missing");
+        findings.push_back(none);
+    }
+    ValidationInput input{data.card, data.paragraphs, std::nullopt};
+    auto checked = jixiao::validate(input, extension.messages, extension.lang);
+    findings.insert(findings.end(), checked.begin(), checked.end());
+    return findings;
+}
+
+std::vector<std::string> Operations::generateSection(const Reference<frame::XModel>& model,
+                                                     const std::string& sectionId) const {
+    const auto ids = sectionIds();
+    if (std::find(ids.begin(), ids.end(), sectionId) == ids.end())
+        badArgument(ui("error.unknown-section", {{"id", sectionId}}));
+    const auto data = read(model);
+    if (!data.hasScoreTable && sectionId != "cost-benefit" && sectionId != "funding-usage")
+        badArgument(ui("error.no-score-table"));
+    const auto& extension = ExtensionData::get(context_);
+    NarrativeOptions options;
+    options.lang = extension.lang;
+    return jixiao::generateSection(data.card, sectionId, extension.patterns(), options);
+}
+
+std::string Operations::insertSection(const Reference<frame::XModel>& model,
+                                      const std::string& sectionId) const {
+    requireEditable(model);
+    const auto paragraphs = generateSection(model, sectionId);
+    auto host = makeDocumentHost(context_, model);
+    UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
+    ControllerLock lock(model);
+    host->writeSection(sectionId, paragraphs);
+    std::string text;
+    for (const auto& paragraph : paragraphs)
+        text += (text.empty() ? "" : "\n") + paragraph;
+    return text;
+}
+
+std::string Operations::exportScorecard(const Reference<frame::XModel>& model) const {
+    return scorecardToJson(read(model).card);
+}
+
+void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {
+    makeDocumentHost(context_, model)->select(location);
+}
+
+std::unique_ptr<DocumentHost> makeDocumentHost(const Reference<uno::XComponentContext>& /*context*/,
+                                               const Reference<frame::XModel>& model) {
+    Reference<lang::XServiceInfo> info(model, UNO_QUERY);
+    if (info.is() && info->supportsService("com.sun.star.text.TextDocument"))
+        return makeWriterHost(model);
+    if (info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
+        return makeCalcHost(model);
+    badArgument("Jixiao works on Writer and Calc documents / 绩效评价助手只支持 Writer 文档和 Calc 表格");
+}
+
+} // namespace jixiao::office

@@ -1,0 +1,57 @@
+// The functions of the deck and of the scripting API, in one place: read the document into the core's
+// model, let the core decide, and write the result back as one undo step. The sidebar panel, the
+// EvaluationTool service and live recompute all call these.
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/scorecard.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+#include <vector>
+
+namespace jixiao::office {
+
+// What Jixiao found in a document.
+struct DocumentData {
+    Scorecard card;
+    bool hasScoreTable = false;
+    bool hasFundingTable = false;
+    std::vector<std::string> paragraphs;
+    std::vector<Finding> layoutProblems; // tables that look like scoring tables but could not be read
+};
+
+class Operations {
+public:
+    explicit Operations(css::uno::Reference<css::uno::XComponentContext> context);
+
+    static bool isReadOnly(const css::uno::Reference<css::frame::XModel>& model);
+    static std::vector<std::string> sectionIds();
+
+    std::vector<std::string> templateIds() const;
+    std::string insertScoreTable(const css::uno::Reference<css::frame::XModel>& model,
+                                 const std::string& templateId) const;
+    std::string insertFundingTable(const css::uno::Reference<css::frame::XModel>& model) const;
+    void importScorecard(const css::uno::Reference<css::frame::XModel>& model, const std::string& json) const;
+    // `joinPreviousUndo`: live recompute folds its writes into the user's edit, so one Ctrl+Z undoes both.
+    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool joinPreviousUndo = false) const;
+    std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
+    std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
+                                             const std::string& sectionId) const;
+    std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,
+                              const std::string& sectionId) const;
+    std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
+    void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
+
+    DocumentData read(const css::uno::Reference<css::frame::XModel>& model) const;
+
+private:
+    void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
+    std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
+
+    css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+} // namespace jixiao::office

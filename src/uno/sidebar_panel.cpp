@@ -1,0 +1,351 @@
+#include "uno/sidebar_panel.hpp"
+
+#include "uno/control_listener.hpp"
+#include "uno/document_controller.hpp"
+#include "uno/extension_data.hpp"
+#include "uno/operations.hpp"
+#include "uno/settings.hpp"
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/WindowAttribute.hpp>
+#include <com/sun/star/awt/WindowDescriptor.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XToolkit.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/ui/UIElementType.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace css;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+constexpr int kMargin = 6;
+constexpr int kGap = 4;
+constexpr int kLine = 26;
+
+uno::Sequence<OUString> toSequence(const std::vector<std::string>& items) {
+    uno::Sequence<OUString> result(static_cast<sal_Int32>(items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i)
+        result[static_cast<sal_Int32>(i)] = fromUtf8(items[i]);
+    return result;
+}
+
+Reference<beans::XPropertySet> modelProps(const Reference<awt::XControl>& control) {
+    return Reference<beans::XPropertySet>(control->getModel(), UNO_QUERY_THROW);
+}
+
+} // namespace
+
+SidebarPanel::SidebarPanel(Reference<uno::XComponentContext> context, OUString resourceUrl,
+                           Reference<frame::XFrame> frame, const Reference<awt::XWindow>& parent,
+                           Reference<ui::XSidebar> sidebar)
+    : context_(std::move(context)), resourceUrl_(std::move(resourceUrl)), frame_(std::move(frame)),
+      sidebar_(std::move(sidebar)) {
+    Reference<awt::XToolkit> toolkit(
+        context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
+        UNO_QUERY_THROW);
+    awt::WindowDescriptor descriptor;
+    descriptor.Type = awt::WindowClass_CONTAINER;
+    descriptor.WindowServiceName = "";
+    descriptor.ParentIndex = -1;
+    descriptor.Parent.set(parent, UNO_QUERY_THROW);
+    descriptor.Bounds = awt::Rectangle(0, 0, 300, 400);
+    descriptor.WindowAttributes = awt::WindowAttribute::SHOW;
+    window_.set(toolkit->createWindow(descriptor), UNO_QUERY_THROW);
+    build();
+}
+
+sal_Int16 SAL_CALL SidebarPanel::getType() {
+    return ui::UIElementType::TOOLPANEL;
+}
+
+Reference<uno::XInterface> SAL_CALL SidebarPanel::getRealInterface() {
+    return static_cast<cppu::OWeakObject*>(this);
+}
+
+Reference<accessibility::XAccessible>
+    SAL_CALL SidebarPanel::createAccessible(const Reference<accessibility::XAccessible>&) {
+    return Reference<accessibility::XAccessible>(window_, UNO_QUERY);
+}
+
+Reference<awt::XControl>
+SidebarPanel::addControl(const OUString& kind, const OUString& name,
+                         std::initializer_list<std::pair<OUString, Any>> properties) {
+    auto factory = context_->getServiceManager();
+    Reference<awt::XControlModel> model(
+        factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + kind + "Model", context_),
+        UNO_QUERY_THROW);
+    Reference<beans::XPropertySet> props(model, UNO_QUERY_THROW);
+    props->setPropertyValue("Name", Any(name));
+    for (const auto& [property, value] : properties)
+        props->setPropertyValue(property, value);
+    Reference<awt::XControl> control(
+        factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + kind, context_), UNO_QUERY_THROW);
+    control->setModel(model);
+    Reference<awt::XToolkit> toolkit(factory->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
+                                     UNO_QUERY_THROW);
+    control->createPeer(toolkit, Reference<awt::XWindowPeer>(window_, UNO_QUERY_THROW));
+    named_.emplace_back(name, control);
+    return control;
+}
+
+Reference<awt::XControl> SidebarPanel::addButton(const OUString& name, const std::string& labelKey,
+                                                 std::function<void()> onClick) {
+    const auto& data = ExtensionData::get(context_);
+    auto button = addControl("Button", name, {{"Label", Any(fromUtf8(data.text(labelKey)))}});
+    Reference<awt::XButton>(button, UNO_QUERY_THROW)
+        ->addActionListener(new ControlListener(std::move(onClick)));
+    return button;
+}
+
+void SidebarPanel::build() {
+    const auto& data = ExtensionData::get(context_);
+    const bool readOnly = Operations::isReadOnly(model());
+    auto label = [&](const OUString& name, const std::string& key) {
+        return addControl("FixedText", name, {{"Label", Any(fromUtf8(data.text(key)))}});
+    };
+
+    rows_.push_back(
+        {{label("TemplateLabel", "panel.template"),
+          addControl("ListBox", "Templates", {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}})},
+         {1, 3},
+         kLine});
+    fillTemplates();
+    auto insertScore =
+        addButton("InsertScoreTable", "panel.insert-score-table", [this] { onInsertScoreTable(); });
+    auto insertFunding =
+        addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
+    rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
+
+    rows_.push_back(
+        {{addControl("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
+         {1},
+         4 * 16});
+
+    auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
+    rows_.push_back({{validate}, {1}, kLine});
+    auto findings =
+        addControl("ListBox", "Findings",
+                   {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
+    Reference<awt::XListBox>(findings, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
+        onFindingChosen();
+    }));
+    rows_.push_back({{findings}, {1}, 140});
+
+    sectionIds_ = Operations::sectionIds();
+    std::vector<std::string> sectionNames;
+    for (const auto& id : sectionIds_)
+        sectionNames.push_back(data.text("section." + id));
+    auto sections = addControl("ListBox", "Sections",
+                               {{"Dropdown", Any(true)},
+                                {"StringItemList", Any(toSequence(sectionNames))},
+                                {"SelectedItems", Any(sequenceOf(sal_Int16(0)))}});
+    auto generate = addButton("GenerateSection", "panel.generate-section", [this] { onGenerateSection(); });
+    rows_.push_back({{sections, generate}, {3, 2}, kLine});
+
+    auto live = addControl("CheckBox", "LiveRecompute",
+                           {{"Label", Any(fromUtf8(data.text("panel.live-recompute")))},
+                            {"State", Any(sal_Int16(Settings::liveRecompute(context_) ? 1 : 0))}});
+    Reference<awt::XCheckBox>(live, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
+        onLiveToggled();
+    }));
+    rows_.push_back({{live}, {1}, kLine});
+    rows_.push_back(
+        {{addControl("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
+         {1},
+         3 * 16});
+
+    for (const auto& control : {insertScore, insertFunding, generate})
+        modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
+    if (readOnly)
+        setStatus(data.text("panel.read-only"));
+    refreshSummary();
+    layout(280);
+}
+
+void SidebarPanel::fillTemplates() {
+    const auto& data = ExtensionData::get(context_);
+    templateIds_.clear();
+    std::vector<std::string> names;
+    for (const auto& t : data.templates) {
+        templateIds_.push_back(t.id);
+        names.push_back(data.lang == "zh-CN" ? t.nameZh : t.nameEn);
+    }
+    for (const auto& [name, control] : named_)
+        if (name == "Templates") {
+            modelProps(control)->setPropertyValue("StringItemList", Any(toSequence(names)));
+            if (!names.empty())
+                modelProps(control)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(0))));
+        }
+}
+
+int SidebarPanel::contentHeight() const {
+    int height = kMargin;
+    for (const auto& row : rows_)
+        height += row.height + kGap;
+    return height + kMargin;
+}
+
+void SidebarPanel::layout(int width) {
+    lastWidth_ = width;
+    int y = kMargin;
+    const int usable = std::max(80, width - 2 * kMargin);
+    for (const auto& row : rows_) {
+        const int total = std::accumulate(row.weights.begin(), row.weights.end(), 0);
+        const int gaps = kGap * static_cast<int>(row.controls.size() - 1);
+        int x = kMargin;
+        for (std::size_t i = 0; i < row.controls.size(); ++i) {
+            const bool last = i + 1 == row.controls.size();
+            const int w = last ? kMargin + usable - x : (usable - gaps) * row.weights[i] / total;
+            Reference<awt::XWindow>(row.controls[i], UNO_QUERY_THROW)
+                ->setPosSize(x, y, w, row.height, awt::PosSize::POSSIZE);
+            x += w + kGap;
+        }
+        y += row.height + kGap;
+    }
+}
+
+ui::LayoutSize SAL_CALL SidebarPanel::getHeightForWidth(sal_Int32 width) {
+    if (width != lastWidth_)
+        layout(width);
+    const int height = contentHeight();
+    return {height, height, height};
+}
+
+sal_Int32 SAL_CALL SidebarPanel::getMinimalWidth() {
+    return 220;
+}
+
+void SAL_CALL SidebarPanel::dispose() {
+    for (auto& [name, control] : named_)
+        Reference<lang::XComponent>(control, UNO_QUERY_THROW)->dispose();
+    named_.clear();
+    rows_.clear();
+    Reference<lang::XComponent> window(window_, UNO_QUERY);
+    if (window.is())
+        window->dispose();
+    window_.clear();
+}
+
+Reference<frame::XModel> SidebarPanel::model() const {
+    if (!frame_.is() || !frame_->getController().is())
+        return {};
+    return frame_->getController()->getModel();
+}
+
+std::string SidebarPanel::selectedItem(const OUString& controlName,
+                                       const std::vector<std::string>& ids) const {
+    for (const auto& [name, control] : named_)
+        if (name == controlName) {
+            const sal_Int16 index = Reference<awt::XListBox>(control, UNO_QUERY_THROW)->getSelectedItemPos();
+            if (index >= 0 && index < static_cast<sal_Int16>(ids.size()))
+                return ids[std::size_t(index)];
+        }
+    return ids.empty() ? std::string{} : ids.front();
+}
+
+void SidebarPanel::setStatus(const std::string& text) {
+    for (const auto& [name, control] : named_)
+        if (name == "Status")
+            modelProps(control)->setPropertyValue("Label", Any(fromUtf8(text)));
+}
+
+void SidebarPanel::guarded(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const uno::Exception& e) {
+        setStatus(toUtf8(e.Message));
+    } catch (const std::exception& e) {
+        setStatus(e.what());
+    }
+}
+
+void SidebarPanel::refreshSummary() {
+    guarded([&] {
+        auto document = model();
+        if (!document.is())
+            return;
+        auto& controller = DocumentController::forModel(context_, document);
+        const auto summary = controller.summaryText();
+        for (const auto& [name, control] : named_) {
+            if (name == "Summary")
+                modelProps(control)->setPropertyValue("Label", Any(fromUtf8(summary)));
+            if (name == "Findings")
+                modelProps(control)->setPropertyValue("StringItemList",
+                                                      Any(toSequence(controller.findingLines())));
+        }
+    });
+}
+
+void SidebarPanel::onInsertScoreTable() {
+    guarded([&] {
+        const auto name =
+            Operations(context_).insertScoreTable(model(), selectedItem("Templates", templateIds_));
+        setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
+        refreshSummary();
+    });
+}
+
+void SidebarPanel::onInsertFundingTable() {
+    guarded([&] {
+        const auto name = Operations(context_).insertFundingTable(model());
+        setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
+        refreshSummary();
+    });
+}
+
+void SidebarPanel::onValidate() {
+    guarded([&] {
+        auto& controller = DocumentController::forModel(context_, model());
+        const auto count = controller.validateNow();
+        setStatus(ExtensionData::get(context_).text("status.validated", {{"count", std::to_string(count)}}));
+        refreshSummary();
+    });
+}
+
+void SidebarPanel::onGenerateSection() {
+    guarded([&] {
+        Operations(context_).insertSection(model(), selectedItem("Sections", sectionIds_));
+        setStatus(ExtensionData::get(context_).text("status.section-inserted"));
+        refreshSummary();
+    });
+}
+
+void SidebarPanel::onFindingChosen() {
+    guarded([&] {
+        for (const auto& [name, control] : named_)
+            if (name == "Findings") {
+                const sal_Int16 index =
+                    Reference<awt::XListBox>(control, UNO_QUERY_THROW)->getSelectedItemPos();
+                if (index >= 0)
+                    DocumentController::forModel(context_, model()).selectFinding(index);
+            }
+    });
+}
+
+void SidebarPanel::onLiveToggled() {
+    guarded([&] {
+        for (const auto& [name, control] : named_)
+            if (name == "LiveRecompute") {
+                const bool on = Reference<awt::XCheckBox>(control, UNO_QUERY_THROW)->getState() == 1;
+                Settings::setLiveRecompute(context_, on);
+            }
+    });
+}
+
+} // namespace jixiao::office

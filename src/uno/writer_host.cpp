@@ -1,0 +1,186 @@
+// DocumentHost for Writer: text tables as Grids, body paragraphs, sections as named text sections.
+#include "uno/document_host.hpp"
+#include "uno/ustring.hpp"
+#include "uno/writer_tables.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextSection.hpp>
+#include <com/sun/star/text/XTextSectionsSupplier.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+
+#include <stdexcept>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+// Column shares of an inserted 9-column scoring table on landscape A4, after the sample: the long
+// 指标解释 and 评价标准 columns wide, the number columns narrow (and centred).
+const WriterTableStyle kScoreStyle{{7, 8, 10, 19, 26, 6, 6, 6, 12},
+                                   {true, true, false, false, false, true, true, true, false}};
+const WriterTableStyle kFundingStyle{{50, 25, 25}, {false, true, true}};
+
+std::string sectionName(const std::string& sectionId) {
+    return "Jixiao_" + sectionId;
+}
+
+class WriterHost final : public DocumentHost {
+public:
+    explicit WriterHost(Reference<frame::XModel> model) : model_(std::move(model)) {}
+
+    bool isCalc() const override { return false; }
+
+    std::vector<Grid> readTables() override {
+        std::vector<Grid> grids;
+        for (const auto& table : writerTables(model_))
+            grids.push_back(readWriterTable(table));
+        return grids;
+    }
+
+    Grid readTable(const std::string& name) override { return readWriterTable(table(name)); }
+
+    std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {
+        auto inserted =
+            insertWriterTable(model_, grid, caption, kind == TableKind::Score ? kScoreStyle : kFundingStyle);
+        return toUtf8(Reference<container::XNamed>(inserted, UNO_QUERY_THROW)->getName());
+    }
+
+    int applyPatch(const std::string& tableName, const Patch& patch) override {
+        return applyWriterPatch(table(tableName), patch);
+    }
+
+    std::vector<std::string> paragraphs() override {
+        std::vector<std::string> result;
+        forEachParagraph([&](const Reference<text::XTextRange>& paragraph) {
+            result.push_back(toUtf8(paragraph->getString()));
+            return true;
+        });
+        return result;
+    }
+
+    std::string writeSection(const std::string& sectionId,
+                             const std::vector<std::string>& paragraphs) override {
+        const OUString name = fromUtf8(sectionName(sectionId));
+        Reference<container::XNameAccess> sections =
+            Reference<text::XTextSectionsSupplier>(model_, UNO_QUERY_THROW)->getTextSections();
+        if (sections->hasByName(name)) {
+            Reference<text::XTextContent> section(sections->getByName(name), UNO_QUERY_THROW);
+            Reference<text::XTextRange> anchor = section->getAnchor();
+            Reference<text::XText> text = anchor->getText();
+            Reference<text::XTextCursor> cursor = text->createTextCursorByRange(anchor);
+            cursor->setString("");
+            writeParagraphs(text, cursor, paragraphs);
+            return sectionName(sectionId);
+        }
+        Reference<text::XText> text = insertionText();
+        Reference<text::XTextCursor> cursor = text->createTextCursorByRange(insertionRange());
+        // Paragraphs of their own keep the text around the cursor outside the new section: split twice and
+        // write into the empty paragraph between the halves.
+        text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        cursor->goLeft(1, false);
+        Reference<text::XTextRange> start = cursor->getStart();
+        Reference<text::XTextCursor> body = text->createTextCursorByRange(start);
+        writeParagraphs(text, body, paragraphs);
+        Reference<text::XTextCursor> span = text->createTextCursorByRange(start);
+        span->gotoRange(body->getEnd(), true);
+        Reference<text::XTextContent> section(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)
+                                                  ->createInstance("com.sun.star.text.TextSection"),
+                                              UNO_QUERY_THROW);
+        Reference<container::XNamed>(section, UNO_QUERY_THROW)->setName(name);
+        text->insertTextContent(span.get(), section, true);
+        return sectionName(sectionId);
+    }
+
+    void select(const Location& location) override {
+        Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
+        if (!views.is())
+            return;
+        Reference<text::XTextCursor> view(views->getViewCursor(), UNO_QUERY_THROW);
+        if (location.kind == Location::Kind::Cell) {
+            Reference<text::XText> cell(table(location.table)->getCellByName(fromUtf8(location.cell)),
+                                        UNO_QUERY);
+            if (!cell.is())
+                throw std::runtime_error("cell " + location.cell + " not found in " + location.table);
+            view->gotoRange(cell->getStart(), false);
+            view->gotoRange(cell->getEnd(), true);
+        } else if (location.kind == Location::Kind::Paragraph) {
+            int index = 0;
+            forEachParagraph([&](const Reference<text::XTextRange>& paragraph) {
+                if (index++ != location.paragraph)
+                    return true;
+                Reference<text::XTextCursor> cursor =
+                    paragraph->getText()->createTextCursorByRange(paragraph->getStart());
+                cursor->goRight(static_cast<sal_Int16>(location.offset), false);
+                cursor->goRight(static_cast<sal_Int16>(location.length), true);
+                view->gotoRange(cursor->getStart(), false);
+                view->gotoRange(cursor->getEnd(), true);
+                return false;
+            });
+        }
+    }
+
+private:
+    Reference<text::XTextTable> table(const std::string& name) {
+        auto found = writerTableByName(model_, name);
+        if (!found.is())
+            throw std::runtime_error("table " + name + " not found / 找不到表格 " + name);
+        return found;
+    }
+
+    // Top-level body paragraphs in order; tables are skipped (their cells are read as Grids).
+    template <typename Fn> void forEachParagraph(Fn&& fn) {
+        Reference<container::XEnumerationAccess> body(
+            Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
+        Reference<container::XEnumeration> items = body->createEnumeration();
+        while (items->hasMoreElements()) {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
+                continue;
+            if (!fn(Reference<text::XTextRange>(item, UNO_QUERY_THROW)))
+                return;
+        }
+    }
+
+    Reference<text::XTextRange> insertionRange() {
+        Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
+        if (views.is())
+            return Reference<text::XTextRange>(views->getViewCursor(), UNO_QUERY_THROW)->getStart();
+        return Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText()->getEnd();
+    }
+    Reference<text::XText> insertionText() { return insertionRange()->getText(); }
+
+    static void writeParagraphs(const Reference<text::XText>& text,
+                                const Reference<text::XTextCursor>& cursor,
+                                const std::vector<std::string>& paragraphs) {
+        for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+            if (i > 0)
+                text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+            text->insertString(cursor.get(), fromUtf8(paragraphs[i]), false);
+        }
+    }
+
+    Reference<frame::XModel> model_;
+};
+
+} // namespace
+
+std::unique_ptr<DocumentHost> makeWriterHost(const Reference<frame::XModel>& model) {
+    return std::make_unique<WriterHost>(model);
+}
+
+} // namespace jixiao::office

@@ -1,0 +1,253 @@
+#include "uno/writer_tables.hpp"
+
+#include "uno/ustring.hpp"
+#include "uno/writer_cell_names.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/style/ParagraphAdjust.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/TableColumnSeparator.hpp>
+#include <com/sun/star/text/VertOrientation.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextTableCursor.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+// Separator positions of one row, as boundaries from 0 to the table's relative width.
+std::vector<int> rowBoundaries(const Reference<beans::XPropertySet>& row, int relativeSum) {
+    std::vector<int> bounds{0};
+    uno::Sequence<text::TableColumnSeparator> separators;
+    if (row.is() && (row->getPropertyValue("TableColumnSeparators") >>= separators))
+        for (const auto& separator : separators)
+            bounds.push_back(separator.Position);
+    bounds.push_back(relativeSum);
+    return bounds;
+}
+
+// Position of `value` among the table's column boundaries; separators of different rows that describe
+// the same border can differ by a unit or two after a round trip through .docx.
+int boundaryIndex(const std::vector<int>& all, int value) {
+    const auto it = std::lower_bound(all.begin(), all.end(), value - 3);
+    return static_cast<int>(it - all.begin());
+}
+
+std::vector<int> mergeClose(std::vector<int> positions) {
+    std::sort(positions.begin(), positions.end());
+    std::vector<int> merged;
+    for (int p : positions)
+        if (merged.empty() || p - merged.back() > 3)
+            merged.push_back(p);
+    return merged;
+}
+
+Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const std::string& name) {
+    return Reference<text::XText>(table->getCellByName(fromUtf8(name)), UNO_QUERY);
+}
+
+} // namespace
+
+Grid readWriterTable(const Reference<text::XTextTable>& table) {
+    Reference<beans::XPropertySet> tableProps(table, UNO_QUERY_THROW);
+    sal_Int16 relativeSum = 10000;
+    tableProps->getPropertyValue("TableColumnRelativeSum") >>= relativeSum;
+
+    Reference<container::XIndexAccess> rows(table->getRows(), UNO_QUERY_THROW);
+    const int rowCount = rows->getCount();
+    std::vector<std::vector<int>> bounds(static_cast<std::size_t>(rowCount));
+    std::vector<int> all;
+    for (int r = 0; r < rowCount; ++r) {
+        Reference<beans::XPropertySet> row(rows->getByIndex(r), UNO_QUERY);
+        bounds[std::size_t(r)] = rowBoundaries(row, relativeSum);
+        all.insert(all.end(), bounds[std::size_t(r)].begin(), bounds[std::size_t(r)].end());
+    }
+    all = mergeClose(all);
+    const int columns = std::max(1, static_cast<int>(all.size()) - 1);
+
+    Grid grid(rowCount, columns);
+    grid.name = toUtf8(Reference<container::XNamed>(table, UNO_QUERY_THROW)->getName());
+    for (int r = 0; r < rowCount; ++r) {
+        const auto& rowBounds = bounds[std::size_t(r)];
+        for (std::size_t box = 0; box + 1 < rowBounds.size(); ++box) {
+            const int first = boundaryIndex(all, rowBounds[box]);
+            const int last = std::min(columns, boundaryIndex(all, rowBounds[box + 1]));
+            if (first >= columns || grid.at(r, first).covered)
+                continue;
+            const std::string name = writerCellName(static_cast<int>(box), r);
+            Reference<table::XCell> cell = table->getCellByName(fromUtf8(name));
+            if (!cell.is())
+                continue;
+            sal_Int32 rowSpan = 1;
+            Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue("RowSpan") >>= rowSpan;
+            if (rowSpan < 1)
+                continue; // covered by a vertical merge above; the anchor already spans it
+            rowSpan = std::min<sal_Int32>(rowSpan, rowCount - r);
+            grid.merge(r, first, rowSpan, std::max(1, last - first));
+            auto& anchor = grid.at(r, first);
+            anchor.address = name;
+            anchor.text = toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+        }
+    }
+    return grid;
+}
+
+std::vector<Reference<text::XTextTable>> writerTables(const Reference<frame::XModel>& model) {
+    std::vector<Reference<text::XTextTable>> result;
+    Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return result;
+    Reference<container::XIndexAccess> tables(supplier->getTextTables(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < tables->getCount(); ++i)
+        result.emplace_back(tables->getByIndex(i), UNO_QUERY);
+    return result;
+}
+
+Reference<text::XTextTable> writerTableByName(const Reference<frame::XModel>& model,
+                                              const std::string& name) {
+    Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return {};
+    Reference<container::XNameAccess> tables = supplier->getTextTables();
+    const OUString wanted = fromUtf8(name);
+    if (!tables->hasByName(wanted))
+        return {};
+    return Reference<text::XTextTable>(tables->getByName(wanted), UNO_QUERY);
+}
+
+namespace {
+
+// Where new content goes: the view cursor, or the end of the body text when the document has no view.
+Reference<text::XTextRange> insertionPoint(const Reference<frame::XModel>& model) {
+    Reference<text::XTextViewCursorSupplier> views(model->getCurrentController(), UNO_QUERY);
+    if (views.is()) {
+        Reference<text::XTextRange> cursor(views->getViewCursor(), UNO_QUERY);
+        if (cursor.is())
+            return cursor->getStart();
+    }
+    return Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getEnd();
+}
+
+void setColumnWidths(const Reference<text::XTextTable>& table, const std::vector<int>& weights) {
+    Reference<beans::XPropertySet> props(table, UNO_QUERY_THROW);
+    sal_Int16 relativeSum = 10000;
+    props->getPropertyValue("TableColumnRelativeSum") >>= relativeSum;
+    const int total = std::accumulate(weights.begin(), weights.end(), 0);
+    if (total <= 0)
+        return;
+    uno::Sequence<text::TableColumnSeparator> separators(static_cast<sal_Int32>(weights.size() - 1));
+    int running = 0;
+    for (std::size_t i = 0; i + 1 < weights.size(); ++i) {
+        running += weights[i];
+        separators[static_cast<sal_Int32>(i)].Position =
+            static_cast<sal_Int16>(running * relativeSum / total);
+        separators[static_cast<sal_Int32>(i)].IsVisible = true;
+    }
+    props->setPropertyValue("TableColumnSeparators", uno::Any(separators));
+}
+
+void formatCell(const Reference<text::XText>& cell, bool centred, double fontHeight) {
+    Reference<text::XTextCursor> cursor = cell->createTextCursor();
+    cursor->gotoStart(false);
+    cursor->gotoEnd(true);
+    Reference<beans::XPropertySet> props(cursor, UNO_QUERY_THROW);
+    props->setPropertyValue("CharHeight", uno::Any(static_cast<float>(fontHeight)));
+    props->setPropertyValue("CharHeightAsian", uno::Any(static_cast<float>(fontHeight)));
+    if (centred)
+        props->setPropertyValue("ParaAdjust",
+                                uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_CENTER)));
+    Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)
+        ->setPropertyValue("VertOrient", uno::Any(text::VertOrientation::CENTER));
+}
+
+} // namespace
+
+Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& model, const Grid& grid,
+                                              const std::string& caption, const WriterTableStyle& style) {
+    Reference<lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
+    Reference<text::XTextTable> table(factory->createInstance("com.sun.star.text.TextTable"),
+                                      UNO_QUERY_THROW);
+    table->initialize(grid.rows(), grid.columns());
+
+    Reference<text::XTextRange> where = insertionPoint(model);
+    Reference<text::XText> text = where->getText();
+    if (!caption.empty()) {
+        Reference<text::XTextCursor> cursor = text->createTextCursorByRange(where);
+        text->insertString(cursor.get(), fromUtf8(caption), false);
+        text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        Reference<beans::XPropertySet>(cursor, UNO_QUERY_THROW)
+            ->setPropertyValue("ParaAdjust", uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_LEFT)));
+        where = cursor->getStart();
+    }
+    text->insertTextContent(where, Reference<text::XTextContent>(table, UNO_QUERY_THROW), false);
+
+    Reference<beans::XPropertySet> props(table, UNO_QUERY_THROW);
+    props->setPropertyValue("RepeatHeadline", uno::Any(true));
+    props->setPropertyValue("HeaderRowCount", uno::Any(static_cast<sal_Int32>(style.headerRows)));
+    if (static_cast<int>(style.columnWeights.size()) == grid.columns())
+        setColumnWidths(table, style.columnWeights);
+
+    // Texts first, while every cell still has its plain grid name; merging renames cells to the right of a
+    // horizontal merge, so merges go last, from the bottom-right corner back, where no earlier merge has
+    // shifted the names they use.
+    for (int r = 0; r < grid.rows(); ++r)
+        for (int c = 0; c < grid.columns(); ++c) {
+            const auto& cell = grid.at(r, c);
+            if (cell.covered)
+                continue;
+            Reference<text::XText> target = cellText(table, writerCellName(c, r));
+            if (!target.is())
+                continue;
+            if (!cell.text.empty())
+                target->setString(fromUtf8(cell.text));
+            const bool centred = c < static_cast<int>(style.centred.size()) && style.centred[std::size_t(c)];
+            formatCell(target, centred || r < style.headerRows, style.fontHeight);
+        }
+    for (int r = grid.rows() - 1; r >= 0; --r)
+        for (int c = grid.columns() - 1; c >= 0; --c) {
+            const auto& cell = grid.at(r, c);
+            if (cell.covered || (cell.rowSpan == 1 && cell.colSpan == 1))
+                continue;
+            Reference<text::XTextTableCursor> cursor =
+                table->createCursorByCellName(fromUtf8(writerCellName(c, r)));
+            if (cell.colSpan > 1)
+                cursor->goRight(static_cast<sal_Int16>(cell.colSpan - 1), true);
+            if (cell.rowSpan > 1)
+                cursor->goDown(static_cast<sal_Int16>(cell.rowSpan - 1), true);
+            cursor->mergeRange();
+        }
+    return table;
+}
+
+int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patch) {
+    int written = 0;
+    for (const auto& write : patch.writes) {
+        Reference<text::XText> target = cellText(table, write.cell.address);
+        if (!target.is())
+            continue;
+        target->setString(fromUtf8(write.text));
+        ++written;
+    }
+    return written;
+}
+
+} // namespace jixiao::office

@@ -1,0 +1,44 @@
+// Writer text tables as Grids: reading a table (merged cells included), inserting a Grid as a new table and
+// writing a Patch into an existing one. Writer's range APIs refuse tables with merged cells ("Table too
+// complex"), so everything here goes cell by cell, in the office process where a cell costs microseconds.
+#pragma once
+
+#include "core/grid.hpp"
+#include "core/patch.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+
+#include <string>
+#include <vector>
+
+namespace jixiao::office {
+
+// Column widths of an inserted table in parts of the table width (any scale) and which columns are
+// centred; empty vectors leave Writer's defaults.
+struct WriterTableStyle {
+    std::vector<int> columnWeights;
+    std::vector<bool> centred;
+    int headerRows = 1;
+    double fontHeight = 9.0;
+};
+
+Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table);
+
+// All text tables of the document in document order with their names.
+std::vector<css::uno::Reference<css::text::XTextTable>>
+writerTables(const css::uno::Reference<css::frame::XModel>& model);
+
+css::uno::Reference<css::text::XTextTable>
+writerTableByName(const css::uno::Reference<css::frame::XModel>& model, const std::string& name);
+
+// Inserts `grid` as a new table at the view cursor (at the end of the document when there is no view),
+// preceded by `caption` as its own paragraph when not empty. Returns the new table.
+css::uno::Reference<css::text::XTextTable>
+insertWriterTable(const css::uno::Reference<css::frame::XModel>& model, const Grid& grid,
+                  const std::string& caption, const WriterTableStyle& style);
+
+// Writes each CellWrite's text into the cell named by its address. Returns the number of cells written.
+int applyWriterPatch(const css::uno::Reference<css::text::XTextTable>& table, const Patch& patch);
+
+} // namespace jixiao::office

@@ -1,0 +1,194 @@
+"""A real LibreOffice for tests: a private profile with the freshly built Jixiao .oxt installed by unopkg,
+one soffice process in its own process group, and a UNO connection over a socket on 127.0.0.1.
+
+The office is always shut down — by terminate(), then by killing its process group — when the tests end,
+fail or crash, so no soffice outlives a test run and no stale profile lock is left behind.
+"""
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+SOFFICE = os.environ.get("SOFFICE", "/usr/lib/libreoffice/program/soffice")
+UNOPKG = os.environ.get("UNOPKG", "/usr/lib/libreoffice/program/unopkg")
+OXT = os.environ.get("JIXIAO_OXT", "")
+RDB = os.environ.get("JIXIAO_RDB", "")
+SOURCE_DIR = os.environ.get("JIXIAO_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+ARTIFACTS = os.environ.get("JIXIAO_ARTIFACTS", os.path.join(tempfile.gettempdir(), "jixiao-artifacts"))
+SEED = os.path.join(os.path.dirname(SOURCE_DIR), "shared", "seed")
+NOBODY = 65534
+
+# A profile that looks already set up skips LibreOffice's first-start path (start → connect in ~0.3 s).
+REGISTRY_SEED = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>{version}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{locale}</value></prop></item>
+</oor:items>
+"""
+
+
+def seed_dir():
+    """The seed material: ../shared/seed beside the repository, or JIXIAO_SEED."""
+    return os.environ.get("JIXIAO_SEED", SEED)
+
+
+def props(**values):
+    result = []
+    for name, value in values.items():
+        p = PropertyValue()
+        p.Name = name
+        p.Value = value
+        result.append(p)
+    return tuple(result)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def office_version():
+    try:
+        out = subprocess.run([SOFFICE, "--version"], capture_output=True, text=True, timeout=60).stdout
+        return ".".join(out.split()[1].split(".")[:2])
+    except Exception:  # the seed is only a speed-up
+        return "7.4"
+
+
+def install_extension(profile, oxt):
+    """unopkg refuses to run as root without --shared, so it runs as nobody in a profile nobody owns."""
+    for root, dirs, files in os.walk(profile):
+        for name in dirs + files:
+            os.chown(os.path.join(root, name), NOBODY, NOBODY)
+    os.chown(profile, NOBODY, NOBODY)
+    cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", f"HOME={profile}",
+           UNOPKG, "add", "-s", "-v", f"-env:UserInstallation=file://{profile}", oxt]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, start_new_session=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"unopkg add failed ({done.returncode}): {done.stdout}\n{done.stderr}")
+    return done
+
+
+class Office:
+    """One soffice for a test module. Use start()/stop() or `with Office() as office:`."""
+
+    def __init__(self, headless=True, locale="zh-CN", install=True):
+        self.headless = headless
+        self.locale = locale
+        self.install = install
+        self.profile = None
+        self.process = None
+        self.ctx = None
+        self.desktop = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self):
+        if self.install and not (OXT and os.path.exists(OXT)):
+            raise RuntimeError(f"JIXIAO_OXT does not name a built extension: {OXT!r}")
+        self.profile = tempfile.mkdtemp(prefix="jixiao-profile-")
+        user = os.path.join(self.profile, "user")
+        os.makedirs(user)
+        with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+            f.write(REGISTRY_SEED.format(version=office_version(), locale=self.locale))
+        if self.install:
+            install_extension(self.profile, OXT)
+        port = free_port()
+        args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                f"-env:UserInstallation=file://{self.profile}",
+                f"--accept=socket,host=127.0.0.1,port={port},tcpNoDelay=1;urp;StarOffice.ComponentContext"]
+        if self.headless:
+            args[1:1] = ["--headless", "--invisible"]
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True)
+        atexit.register(self.stop)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                self.ctx = resolver.resolve(
+                    f"uno:socket,host=127.0.0.1,port={port},tcpNoDelay=1;urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError("soffice did not accept a UNO connection")
+                time.sleep(0.1)
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        if self.install and RDB:
+            # The bridge must know the extension's own types (Finding, XEvaluationTool) before using them.
+            tdm = local.getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager")
+            try:
+                tdm.insert(uno.systemPathToFileUrl(RDB))
+            except Exception as e:  # already inserted by an earlier Office in this process
+                if "already" not in str(e).lower():
+                    raise
+        return self
+
+    def stop(self):
+        if self.process is None:
+            return
+        try:
+            if self.desktop is not None and self.process.poll() is None:
+                self.desktop.terminate()
+        except Exception:
+            pass  # the bridge dies with the office: that is the point
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self.process = None
+        self.desktop = None
+        self.ctx = None
+        if self.profile:
+            shutil.rmtree(self.profile, ignore_errors=True)
+            self.profile = None
+
+    # Helpers for tests.
+    def service(self, name):
+        return self.ctx.ServiceManager.createInstanceWithContext(name, self.ctx)
+
+    def tool(self):
+        return self.service("org.jixiao.EvaluationTool")
+
+    def new_document(self, kind="swriter", hidden=True):
+        return self.desktop.loadComponentFromURL(f"private:factory/{kind}", "_blank", 0, props(Hidden=hidden))
+
+    def load(self, path, hidden=True, read_only=False):
+        return self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+                                                 props(Hidden=hidden, ReadOnly=read_only))
+
+
+def copy_seed(name, directory):
+    """A private copy of a seed document, so no test can change the original."""
+    target = os.path.join(directory, name)
+    shutil.copyfile(os.path.join(seed_dir(), name), target)
+    return target
+
+
+def writer_cells(table):
+    """Every cell of a Writer table by name → text (merged cells included: names from getCellNames)."""
+    return {name: table.getCellByName(name).getString() for name in table.getCellNames()}
