@@ -54,7 +54,7 @@ std::pair<int, int> addressPosition(const std::string& address) {
 
 class Validator {
 public:
-    Validator(const ValidationInput& input)
+    explicit Validator(const ValidationInput& input)
         : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding) {}
 
     std::vector<Finding> run() {

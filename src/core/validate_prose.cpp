@@ -270,8 +270,9 @@ public:
     void check(int paragraph, const std::string& utf8) {
         const Text text = decode(utf8);
         checkGrade(paragraph, text);
+        // Item indices are ints with -1 for none: g++ 12 at -O2 misreports optional<size_t> as uninitialised.
         long lastItemSentence = -1;
-        std::optional<std::size_t> lastItem;
+        int lastItem = -1;
         for (const auto& n : findNumbersInText(utf8)) {
             if (n.unit == "年")
                 continue;
@@ -287,12 +288,12 @@ public:
                        {U"以上", U"以下", U"低于", U"高于", U"大于", U"小于", U"不足", U"超过", U"不低于"}))
                 continue;
             if (long(sentenceStart) != lastItemSentence)
-                lastItem.reset();
+                lastItem = -1;
             if (n.unit == "分")
                 checkTotal(paragraph, n, before);
             else if (n.percent)
                 checkPercent(paragraph, n, before, lastItem);
-            else if (const auto item = checkMoney(paragraph, n, before)) {
+            else if (const int item = checkMoney(paragraph, n, before); item >= 0) {
                 lastItem = item;
                 lastItemSentence = long(sentenceStart);
             }
@@ -305,12 +306,12 @@ private:
         return stop == View::npos ? 0 : stop + 1;
     }
 
-    // The item named last before the figure, or nullopt.
-    std::optional<std::size_t> itemNamedIn(View before, long* position = nullptr) const {
-        std::optional<std::size_t> best;
+    // Index of the item named last before the figure, or -1.
+    int itemNamedIn(View before, long* position = nullptr) const {
+        int best = -1;
         long bestAt = -1;
-        for (std::size_t i = 0; i < names_.size(); ++i)
-            for (const View name : {View(names_[i].first), View(names_[i].second)})
+        for (int i = 0; i < int(names_.size()); ++i)
+            for (const View name : {View(names_[std::size_t(i)].first), View(names_[std::size_t(i)].second)})
                 if (const auto at = before.rfind(name); at != View::npos && long(at) > bestAt) {
                     bestAt = long(at);
                     best = i;
@@ -337,8 +338,7 @@ private:
                    {{"found", n.value.toString(6)}, {"expected", total_->toString(6)}});
     }
 
-    void checkPercent(int paragraph, const NumberInText& n, View before,
-                      std::optional<std::size_t> lastItem) {
+    void checkPercent(int paragraph, const NumberInText& n, View before, int lastItem) {
         if (!funding_.actual)
             return;
         if (has(before, U"执行率") || (has(before, U"占") && has(before, U"预算"))) {
@@ -352,10 +352,11 @@ private:
         }
         if (!has(before, U"占"))
             return;
-        const auto item = itemNamedIn(before).has_value() ? itemNamedIn(before) : lastItem;
-        if (!item)
+        const int named = itemNamedIn(before);
+        const int item = named >= 0 ? named : lastItem;
+        if (item < 0)
             return;
-        const FundingItem& it = funding_.items[*item];
+        const FundingItem& it = funding_.items[std::size_t(item)];
         const auto share = Decimal::percent(it.amount, *funding_.actual);
         if (share && n.value.rounded(2) != share->rounded(2))
             report(at("narrative.item-share", paragraph, n),
@@ -363,17 +364,17 @@ private:
     }
 
     // Returns the item an amount was matched to, so a following "占总支出的x%" knows whose share it is.
-    std::optional<std::size_t> checkMoney(int paragraph, const NumberInText& n, View before) {
+    int checkMoney(int paragraph, const NumberInText& n, View before) {
         auto wan = toWanYuan(n);
         if (!wan)
-            return std::nullopt;
+            return -1;
         std::optional<Decimal> amount;
         if (funding_.unit == "万元")
             amount = wan;
         else if (funding_.unit == "元")
             amount = *wan * Decimal(10000);
         if (!amount)
-            return std::nullopt;
+            return -1;
         long itemAt = -1;
         const auto item = itemNamedIn(before, &itemAt);
         const long budgetAt = lastOf(before, {U"预算"});
@@ -388,16 +389,16 @@ private:
             report(at(ruleId, paragraph, n), std::move(args));
         };
         // The keyword nearest the figure decides what it is.
-        if (item && itemAt > budgetAt && itemAt > actualAt) {
-            compare("narrative.item-amount", funding_.items[*item].amount,
-                    {{"item", funding_.items[*item].name}});
+        if (item >= 0 && itemAt > budgetAt && itemAt > actualAt) {
+            compare("narrative.item-amount", funding_.items[std::size_t(item)].amount,
+                    {{"item", funding_.items[std::size_t(item)].name}});
             return item;
         }
         if (actualAt > budgetAt && funding_.actual)
             compare("narrative.actual", *funding_.actual, {});
         else if (budgetAt > actualAt && funding_.budget)
             compare("narrative.budget", *funding_.budget, {});
-        return std::nullopt;
+        return -1;
     }
 
     // "评价等级为“优秀”", "评价结果为良好": the label after 等级/评价结果 and a connector or an opening

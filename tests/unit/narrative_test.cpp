@@ -1,5 +1,8 @@
 #include "core/narrative.hpp"
 
+#include "core/grid_reader.hpp"
+#include "sample_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -287,4 +290,17 @@ TEST(RenderPattern, OptionalSegmentsDropWhenAValueIsMissingOrEmpty) {
     EXPECT_EQ(renderPattern("该项目[{year}年]预算", {{"year", ""}}), "该项目预算");
     EXPECT_EQ(renderPattern("{a}和{b}", {{"a", "甲"}}), "甲和{b}");
     EXPECT_EQ(renderPattern("[{a}", {{"a", "1"}}), "[1");
+}
+
+TEST(Narrative, SampleTableReadFromTheDocument) {
+    Scorecard card = readScoreTable(jixiao::testing::sampleScoreGrid());
+    card.meta.title = "富民县信访局2025年热线办理工作经费支出绩效评价指标体系及打分表";
+    card.meta.year = 2025; // the sample table has no title row: the year comes from the report
+    card.funding = sampleCard().funding;
+    const std::string conclusion = one(generateSection(card, "conclusion", zh()));
+    EXPECT_TRUE(contains(conclusion, "总分值100分，总得分97分，评价等级为“优秀”。")) << conclusion;
+    EXPECT_TRUE(contains(conclusion, "“经济效益”指标扣3分，原因是热线工作侧重于")) << conclusion;
+    EXPECT_EQ(one(generateSection(card, "cost-benefit", zh())),
+              one(generateSection(sampleCard(), "cost-benefit", zh())));
+    EXPECT_EQ(generateSection(card, "analysis", zh()).size(), 4u);
 }
