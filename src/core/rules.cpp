@@ -369,14 +369,17 @@ RuleRecognition recogniseRule(std::string_view standardText, Decimal weight) {
         const auto step = findStep(s, threshold ? threshold->end : 0);
         Decimal percentOfWeight;
         const std::size_t n = readAmount(s, share + 4, &percentOfWeight);
-        if (threshold && step && step->width > 0 && n > share + 4 && at(s, n, U"%")) {
+        if (threshold && step && step->width > 0 && n > share + 4 && at(s, n, U"%") && percentOfWeight > 0 &&
+            percentOfWeight <= step->width * 100) {
             ScoringRule rule;
             rule.kind = RuleKind::WeightShareBelowThreshold;
             rule.threshold = threshold->value;
             rule.inclusive = threshold->inclusive;
             // Stored per point of the rate: "每下降2%扣权重的1%" is 0.5% of the weight per point.
             rule.weightShare = *Decimal::divide(*Decimal::divide(percentOfWeight, 100), step->width);
-            if (auto zero = findZeroBelow(s, n)) {
+            // A floor above the full-marks threshold contradicts itself; such a floor is ignored rather than
+            // producing a rule the template reader would reject.
+            if (auto zero = findZeroBelow(s, n); zero && zero->first <= rule.threshold) {
                 rule.zeroBelow = zero->first;
                 rule.zeroInclusive = zero->second;
             }

@@ -189,6 +189,18 @@ TEST(RecogniseRule, BudgetExecution) {
     EXPECT_FALSE(halfPerPoint.rule->zeroInclusive);
 }
 
+// Found by fuzz_rules: a recognised rule must be one the template reader accepts.
+TEST(RecogniseRule, RejectsSelfContradictoryBudgetRules) {
+    auto rec = recogniseRule("执行率47%及以上得满分；低于47%，每下降1%扣权重的1%；60%以下，不计分", 2);
+    ASSERT_TRUE(rec.rule);
+    EXPECT_EQ(rec.rule->threshold, 47);
+    EXPECT_EQ(rec.rule->zeroBelow, std::nullopt);
+    rec = recogniseRule("执行率95%以上得满分；每下降1%扣权重的200%", 2);
+    EXPECT_FALSE(rec.rule);
+    rec = recogniseRule("执行率95%以上得满分；每下降1%扣权重的0%", 2);
+    EXPECT_FALSE(rec.rule);
+}
+
 TEST(RecogniseRule, ChecklistsWithChineseNumerals) {
     for (const auto& [text, items, deduction] : std::vector<std::tuple<const char*, int, const char*>>{
              {"①甲；②乙；③丙。\n一项不符合扣0.5分，严重的此项完全不得分。", 3, "0.5"},
