@@ -4,6 +4,7 @@
 #include "core/numbers.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -74,12 +75,27 @@ std::optional<std::optional<Decimal>> leafDeduction(const Indicator& leaf) {
     return std::optional<Decimal>(leaf.weight - *leaf.score);
 }
 
-void recomputeLabels(const Indicator& node, const Existing& existing, Patch& patch) {
+// How many parents name each label cell. A malformed table can merge one 二级 cell across two 一级 groups;
+// the reader then sees two parents in one cell, whose sums disagree — such a label is left alone rather
+// than written twice (and rewritten back and forth on every recompute).
+using LabelOwners = std::map<std::pair<int, int>, int>;
+void countLabelOwners(const Indicator& node, LabelOwners& owners) {
+    if (node.children.empty())
+        return;
+    if (node.cells.name.known())
+        ++owners[{node.cells.name.row, node.cells.name.column}];
+    for (const auto& child : node.children)
+        countLabelOwners(child, owners);
+}
+
+void recomputeLabels(const Indicator& node, const Existing& existing, const LabelOwners& owners,
+                     Patch& patch) {
     if (node.children.empty())
         return;
     for (const auto& child : node.children)
-        recomputeLabels(child, existing, patch);
-    if (!node.cells.name.known() || !node.labelWeight)
+        recomputeLabels(child, existing, owners, patch);
+    if (!node.cells.name.known() || !node.labelWeight ||
+        owners.at({node.cells.name.row, node.cells.name.column}) > 1)
         return;
     const auto sum = safely([&] { return std::optional(weightOf(node)); });
     if (!sum || *sum == *node.labelWeight)
@@ -121,8 +137,11 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
         if (target && !existing.holdsNumber(leaf.cells.deduction, *target, leaf.deduction))
             addNumber(patch, leaf.cells.deduction, *target);
     });
+    LabelOwners owners;
     for (const auto& top : read.indicators)
-        recomputeLabels(top, existing, patch);
+        countLabelOwners(top, owners);
+    for (const auto& top : read.indicators)
+        recomputeLabels(top, existing, owners, patch);
 
     const auto& totals = read.totals;
     const auto weight = safely([&] { return std::optional(totalWeight(read)); });

@@ -209,3 +209,19 @@ TEST(Recompute, CalcColumnNames) {
     EXPECT_EQ(jixiao::calcColumnName(26), "AA");
     EXPECT_EQ(jixiao::calcColumnName(27 * 26), "AAA");
 }
+
+TEST(Recompute, ALabelCellSharedByTwoParentsIsLeftAlone) {
+    // 二级 "M" merged across two 一级 groups (malformed, found by fuzzing): two parents, one cell.
+    Grid grid(3, 5);
+    const std::vector<std::vector<std::string>> rows = {
+        {"一级指标", "二级指标", "三级指标", "分值", "得分"},
+        {"A(2分)", "M(4分)", "a", "1", "1"},
+        {"B(2分)", "", "b", "1", "1"},
+    };
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 5; ++c)
+            grid.at(r, c).text = rows[std::size_t(r)][std::size_t(c)];
+    grid.merge(1, 1, 2, 1);
+    const auto patch = recomputeScoreTable(readScoreTable(grid), grid);
+    EXPECT_EQ(texts(patch), (std::map<std::string, std::string>{{"A2", "A(1分)"}, {"A3", "B(1分)"}}));
+}
