@@ -112,8 +112,10 @@ std::string columnLetters(int column) {
 // overlapping): a covered cell no anchor claims stands for itself.
 class Anchors {
 public:
-    explicit Anchors(const Grid& grid) : columns_(grid.columns()) {
-        const int rows = grid.rows();
+    // Only the first `rowLimit` rows are mapped (an anchor never reaches upwards, so they are complete):
+    // looksLike* look at the header rows of what may be a large Calc range.
+    explicit Anchors(const Grid& grid, int rowLimit = -1) : columns_(grid.columns()) {
+        const int rows = rowLimit < 0 ? grid.rows() : std::min(rowLimit, grid.rows());
         origin_.assign(std::size_t(std::max(0, rows * columns_)), -1);
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < columns_; ++c) {
@@ -604,8 +606,6 @@ private:
 
 // ---------------------------------------------------------------- funding
 
-enum class FundingRole { Name, Amount, Share };
-
 struct FundingHeader {
     int row = -1;
     int name = -1, amount = -1, share = -1;
@@ -748,7 +748,7 @@ Scorecard readScoreTable(const Grid& grid) {
 bool looksLikeScoreTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         return false;
-    const Anchors anchors(grid);
+    const Anchors anchors(grid, kHeaderSearchRows);
     for (int r = 0; r < std::min(grid.rows(), kHeaderSearchRows); ++r) {
         const auto h = scanScoreHeader(grid, anchors, r);
         if (h[Role::Score] >= 0 && h[Role::Weight] >= 0 && h[Role::Level1] >= 0 &&
@@ -826,7 +826,7 @@ Funding readFundingTable(const Grid& grid) {
 bool looksLikeFundingTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         return false;
-    const Anchors anchors(grid);
+    const Anchors anchors(grid, kHeaderSearchRows);
     const auto header = findFundingHeader(grid, anchors);
     return header && header->share >= 0;
 }
