@@ -98,7 +98,9 @@ void recomputeLabels(const Indicator& node, const Existing& existing, const Labe
         owners.at({node.cells.name.row, node.cells.name.column}) > 1)
         return;
     const auto sum = safely([&] { return std::optional(weightOf(node)); });
-    if (!sum || *sum == *node.labelWeight)
+    // A negative sum (negative weights typed in) is no weight to print: "决策(-2分)" would not even read back
+    // as a label. Validation reports the weights.
+    if (!sum || sum->isNegative() || *sum == *node.labelWeight)
         return;
     std::string text;
     if (existing.grid() && inGrid(*existing.grid(), node.cells.name)) {

@@ -225,3 +225,13 @@ TEST(Recompute, ALabelCellSharedByTwoParentsIsLeftAlone) {
     const auto patch = recomputeScoreTable(readScoreTable(grid), grid);
     EXPECT_EQ(texts(patch), (std::map<std::string, std::string>{{"A2", "A(1分)"}, {"A3", "B(1分)"}}));
 }
+
+TEST(Recompute, NegativeWeightSumsAreNotWrittenIntoLabels) {
+    auto grid = sampleScoreGrid();
+    for (int r = 1; r <= 5; ++r) // every 决策 leaf weight → -1
+        grid.at(r, 5).text = "-1";
+    const auto got = texts(recomputeScoreTable(readScoreTable(grid), grid));
+    EXPECT_EQ(got.count("A2"), 0u);
+    EXPECT_EQ(got.count("B2"), 0u);
+    EXPECT_EQ(got.count("B5"), 0u);
+}
