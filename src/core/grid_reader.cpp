@@ -30,27 +30,18 @@ std::size_t spaceAt(std::string_view s, std::size_t i) {
 }
 
 std::string trim(std::string_view s) {
-    std::size_t b = 0;
-    while (b < s.size()) {
-        const auto n = spaceAt(s, b);
-        if (n == 0)
-            break;
-        b += n;
-    }
-    std::size_t e = s.size();
-    // Trailing: step back over whole sequences by re-scanning from b (UTF-8 cannot be read backwards safely
-    // with spaceAt, and cells are short).
-    std::size_t lastNonSpace = b;
-    for (std::size_t i = b; i < e;) {
-        const auto n = spaceAt(s, i);
-        if (n == 0) {
-            ++i;
-            lastNonSpace = i;
-        } else {
+    // One forward scan (a UTF-8 space cannot be recognised stepping backwards; cells are short): where the
+    // first non-space starts and the last one ends.
+    std::size_t begin = s.size(), end = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (const auto n = spaceAt(s, i)) {
             i += n;
+            continue;
         }
+        begin = std::min(begin, i);
+        end = ++i;
     }
-    return std::string(s.substr(b, lastNonSpace - b));
+    return begin < end ? std::string(s.substr(begin, end - begin)) : std::string{};
 }
 
 bool isAsciiAlnum(char c) {

@@ -333,6 +333,9 @@ TEST(GridReader, WeightLabels) {
     EXPECT_FALSE(d.weight.has_value());
     EXPECT_EQ(splitWeightLabel("服务对象\n满意度（１０分）").name, "服务对象满意度");
     EXPECT_EQ(splitWeightLabel("服务对象\n满意度（１０分）").weight, Decimal(10));
+    const auto e = splitWeightLabel("\u3000决策\u3000(10分)\u00A0 ");
+    EXPECT_EQ(e.name, "决策");
+    EXPECT_EQ(e.weight, Decimal(10));
     EXPECT_EQ(jixiao::formatWeightLabel("决策", 10, false), "决策(10分)");
     EXPECT_EQ(jixiao::formatWeightLabel("a", dec("1.50"), true, true), "a\n（1.5分）");
 }
