@@ -297,10 +297,14 @@ std::optional<RuleKind> ruleKindFromName(std::string_view name) {
 json ruleToJson(const ScoringRule& rule) {
     // Every field that differs from its default is written, whatever the kind, so a rule always survives a
     // round trip; a hand-written rule needs only the fields its kind uses.
+    // Fields the reader requires for the kind are always written, even at their default (threshold 0).
     const ScoringRule defaults;
+    const bool thresholdKind =
+        rule.kind == RuleKind::StepBelowThreshold || rule.kind == RuleKind::WeightShareBelowThreshold;
+    const bool deductionKind = rule.kind == RuleKind::StepBelowThreshold || rule.kind == RuleKind::Checklist;
     json j = json::object();
     j["kind"] = ruleKindName(rule.kind);
-    if (rule.threshold != defaults.threshold)
+    if (thresholdKind || rule.threshold != defaults.threshold)
         j["threshold"] = number(rule.threshold);
     if (rule.inclusive != defaults.inclusive)
         j["inclusive"] = rule.inclusive;
@@ -308,7 +312,7 @@ json ruleToJson(const ScoringRule& rule) {
         j["step"] = number(rule.step);
     if (rule.partialSteps != defaults.partialSteps)
         j["partialSteps"] = rule.partialSteps;
-    if (rule.deduction != defaults.deduction)
+    if (deductionKind || rule.deduction != defaults.deduction)
         j["deduction"] = number(rule.deduction);
     if (rule.weightShare != defaults.weightShare)
         j["weightShare"] = number(rule.weightShare);

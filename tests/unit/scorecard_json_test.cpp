@@ -131,6 +131,13 @@ TEST(ScorecardJson, RuleRoundTripPerKind) {
         EXPECT_EQ(ruleKindFromName(ruleKindName(kind)), kind);
     }
     EXPECT_EQ(ruleToJson(ScoringRule{}).dump(), R"({"kind":"judgement"})");
+    // Found by fuzz_rules: required fields at their default value must still be written.
+    ScoringRule zero;
+    zero.kind = RuleKind::StepBelowThreshold;
+    zero.inclusive = true;
+    EXPECT_EQ(ruleFromJson(ruleToJson(zero), "$", "x"), zero);
+    zero.kind = RuleKind::Checklist;
+    EXPECT_EQ(ruleFromJson(ruleToJson(zero), "$", "x"), zero);
 }
 
 TEST(ScorecardJson, ErrorsNameThePath) {
