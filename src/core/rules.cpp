@@ -377,6 +377,8 @@ RuleRecognition recogniseRule(std::string_view standardText, Decimal weight) {
             rule.inclusive = threshold->inclusive;
             // Stored per point of the rate: "每下降2%扣权重的1%" is 0.5% of the weight per point.
             rule.weightShare = *Decimal::divide(*Decimal::divide(percentOfWeight, 100), step->width);
+            if (rule.weightShare <= 0 || rule.weightShare > 1)
+                return RuleRecognition{std::nullopt, false, "share of the weight per point out of range"};
             // A floor above the full-marks threshold contradicts itself; such a floor is ignored rather than
             // producing a rule the template reader would reject.
             if (auto zero = findZeroBelow(s, n); zero && zero->first <= rule.threshold) {

@@ -486,7 +486,7 @@ Scorecard scorecardFromJson(std::string_view text, const std::string& sourceName
     json value;
     try {
         value = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, and out_of_range for numbers such as 1e400
         // e.byte locates the problem; nlohmann's message already says what it expected.
         throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
     }

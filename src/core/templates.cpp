@@ -59,7 +59,7 @@ Template parseTemplate(std::string_view text, const std::string& sourceName) {
     json value;
     try {
         value = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, and out_of_range for numbers such as 1e400
         throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
     }
     if (!value.is_object())

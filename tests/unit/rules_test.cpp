@@ -197,6 +197,8 @@ TEST(RecogniseRule, RejectsSelfContradictoryBudgetRules) {
     EXPECT_EQ(rec.rule->zeroBelow, std::nullopt);
     rec = recogniseRule("执行率95%以上得满分；每下降1%扣权重的200%", 2);
     EXPECT_FALSE(rec.rule);
+    rec = recogniseRule("执行率95%以上得满分；每下降90000%扣权重的0.0001%", 2); // rounds to a share of 0
+    EXPECT_FALSE(rec.rule);
     rec = recogniseRule("执行率95%以上得满分；每下降1%扣权重的0%", 2);
     EXPECT_FALSE(rec.rule);
 }

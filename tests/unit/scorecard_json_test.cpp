@@ -163,6 +163,9 @@ TEST(ScorecardJson, ErrorsNameThePath) {
               "$.indicators[0].children[0].children[0].children | indicators nest at most three levels deep");
     EXPECT_EQ(errorOf(R"({"indicators":[{"name":"a","weight":"99999999999999999999"}]})").substr(0, 26),
               "$.indicators[0].weight | \"");
+    // Found by fuzz_templates: a number too large for a double is nlohmann's out_of_range, not a parse_error.
+    EXPECT_EQ(errorOf(R"({"indicators":[{"name":"a","weight":1e400}]})").substr(0, 19),
+              "$ | malformed JSON:");
     const std::string truncated = errorOf(R"({"indicators":[{"name":"a")");
     EXPECT_EQ(truncated.substr(0, 19), "$ | malformed JSON:");
 }
