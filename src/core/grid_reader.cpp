@@ -479,29 +479,23 @@ private:
 
     // Decides which group row r belongs to for one level column: the merged area it lies in, the group
     // whose name it repeats (xlsx copies), the current group when it is empty (unmerged, filled once), or a
-    // new group.
+    // new group. `current` always ends up as the group returned, so the caller can tell when it changes.
     template <typename Create>
-    int groupFor(int r, int column, std::map<int, int>& byOrigin, Group& current, bool canContinue,
-                 Create&& create) {
+    int groupFor(int r, int column, std::map<int, Group>& byOrigin, Group& current, Create&& create) {
         const auto cell = levelCell(r, column);
         const int origin = anchors_.origin(r, column);
         if (cell.fromAbove) {
-            if (const auto it = byOrigin.find(origin); it != byOrigin.end())
-                return it->second;
+            if (const auto it = byOrigin.find(origin); it != byOrigin.end()) {
+                current = it->second;
+                return current.index;
+            }
         }
         const auto label = splitWeightLabel(cell.text);
-        if (label.name.empty() && !label.weight) {
-            if (canContinue && current.index >= 0)
-                return current.index;
-            return -1;
-        }
-        if (canContinue && current.index >= 0 && label.name == current.name) {
-            byOrigin[origin] = current.index;
-            return current.index;
-        }
-        current.index = create(parentFrom(cell, levelOf(column)));
-        current.name = label.name;
-        byOrigin[origin] = current.index;
+        if (label.name.empty() && !label.weight)
+            return current.index; // -1 when there is no group yet
+        if (current.index < 0 || label.name != current.name)
+            current = Group{create(parentFrom(cell, levelOf(column))), label.name};
+        byOrigin[origin] = current;
         return current.index;
     }
 
@@ -552,7 +546,7 @@ private:
         auto& tops = card_.indicators;
         const int topColumn = header_[Role::Level1];
         const int previousTop = top_.index;
-        const int topIndex = groupFor(r, topColumn, topByOrigin_, top_, true, [&](Indicator node) {
+        const int topIndex = groupFor(r, topColumn, topByOrigin_, top_, [&](Indicator node) {
             tops.push_back(std::move(node));
             return int(tops.size()) - 1;
         });
@@ -572,12 +566,14 @@ private:
         auto& top = tops[std::size_t(topIndex)];
         int midIndex = -1;
         if (midColumn_ >= 0)
-            midIndex = groupFor(r, midColumn_, midByOrigin_, mid_, true, [&](Indicator node) {
+            midIndex = groupFor(r, midColumn_, midByOrigin_, mid_, [&](Indicator node) {
                 top.children.push_back(std::move(node));
                 return int(top.children.size()) - 1;
             });
-        if (midIndex < 0) {
-            top.children.push_back(std::move(leaf)); // a row without 二级: the leaf hangs under the 一级
+        // A row without 二级 hangs its leaf directly under the 一级. (The bounds check guards against a
+        // 二级 group of another 一级, which only tangled merges could produce.)
+        if (midIndex < 0 || std::size_t(midIndex) >= top.children.size()) {
+            top.children.push_back(std::move(leaf));
             return;
         }
         top.children[std::size_t(midIndex)].children.push_back(std::move(leaf));
@@ -592,7 +588,7 @@ private:
     Level leafLevel_ = Level::Third;
     bool sawTotal_ = false;
     Group top_, mid_;
-    std::map<int, int> topByOrigin_, midByOrigin_;
+    std::map<int, Group> topByOrigin_, midByOrigin_; // merged-area anchor → its group
 };
 
 // ---------------------------------------------------------------- funding

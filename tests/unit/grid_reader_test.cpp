@@ -380,3 +380,30 @@ TEST(GridReader, FundingAmountsInYuanAreConvertedOnlyWhenMarked) {
     EXPECT_EQ(f.items[0].amount, dec("0.72"));
     EXPECT_EQ(f.items[1].amount, dec("1.13"));
 }
+
+TEST(GridReader, TangledMergesNeverMixGroupsOfDifferentParents) {
+    // 一级 A spans rows 1‥3 but row 2 holds its own anchor B spanning rows 2‥4: a host can hand over
+    // such overlapping areas. Row 3 goes to A, row 4 to B; row 4's empty 二级 must not continue A's 二级
+    // (found by fuzzing as an out-of-bounds write).
+    auto grid = gridOf({
+        {"一级指标", "二级指标", "三级指标", "分值", "得分"},
+        {"A", "M1", "a", "1", "1"},
+        {"B", "M2", "b", "1", "1"},
+        {"", "M3", "c", "1", "1"},
+        {"", "", "d", "1", "1"},
+    });
+    grid.at(1, 0).rowSpan = 3;
+    grid.at(2, 0).rowSpan = 3;
+    grid.at(3, 0).covered = true;
+    grid.at(4, 0).covered = true;
+    const auto card = readScoreTable(grid);
+    ASSERT_EQ(card.indicators.size(), 2u);
+    const auto& a = card.indicators[0];
+    const auto& b = card.indicators[1];
+    ASSERT_EQ(a.children.size(), 2u);
+    EXPECT_EQ(a.children[1].name, "M3");
+    ASSERT_EQ(b.children.size(), 2u);
+    EXPECT_EQ(b.children[0].name, "M2");
+    EXPECT_EQ(b.children[1].name, "d");
+    EXPECT_EQ(leaves(card).size(), 4u);
+}
