@@ -5,6 +5,7 @@
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/supportsservice.hxx>
 
 #include <exception>
@@ -15,12 +16,17 @@ using css::uno::Reference;
 namespace jixiao::office {
 namespace {
 
-// Core and adapter errors (std::exception) reach macro writers as IllegalArgumentException with the message.
+// Core and adapter errors (std::exception) reach macro writers as IllegalArgumentException with the message;
+// other UNO exceptions from the document as RuntimeException.
 template <typename Fn> auto translated(const Reference<uno::XInterface>& self, Fn&& fn) -> decltype(fn()) {
     try {
         return fn();
-    } catch (const uno::Exception&) {
+    } catch (const uno::RuntimeException&) { // IllegalArgumentException is one
         throw;
+    } catch (const uno::Exception& e) {
+        // Only declared exceptions may cross the bridge: anything else would dispose a remote caller's
+        // bridge.
+        throw uno::RuntimeException(e.Message, self);
     } catch (const std::exception& e) {
         throw lang::IllegalArgumentException(fromUtf8(e.what()), self, 0);
     }

@@ -73,25 +73,28 @@ std::string officeLanguage(const Reference<uno::XComponentContext>& context) {
 } // namespace
 
 const ExtensionData& ExtensionData::get(const Reference<uno::XComponentContext>& context) {
-    static std::once_flag once;
+    // A mutex rather than std::call_once: libstdc++'s call_once cannot be retried after the loader threw
+    // (GCC bug 66146), and a failed load — a broken user template folder, say — must be reported each time.
+    static std::mutex mutex;
     static std::unique_ptr<ExtensionData> data;
-    std::call_once(once, [&] {
-        auto loaded = std::make_unique<ExtensionData>();
-        loaded->root = extensionRoot(context);
-        if (const auto profile = userProfileDir(context); !profile.empty())
-            loaded->userTemplateDir = profile / "jixiao" / "templates";
-        std::vector<std::filesystem::path> dirs{loaded->root / "templates"};
-        if (!loaded->userTemplateDir.empty())
-            dirs.push_back(loaded->userTemplateDir);
-        loaded->templates = loadTemplateDirectories(dirs, &loaded->templateErrors);
-        loaded->messages = MessageCatalog::load(loaded->root / "i18n" / "messages.json");
-        loaded->ui = MessageCatalog::load(loaded->root / "i18n" / "ui.json");
-        for (const char* language : {"zh-CN", "en"})
-            loaded->narrative.emplace(language, NarrativePatterns::load(loaded->root / "narrative" /
-                                                                        (std::string(language) + ".json")));
-        loaded->lang = officeLanguage(context);
-        data = std::move(loaded);
-    });
+    std::lock_guard<std::mutex> lock(mutex);
+    if (data)
+        return *data;
+    auto loaded = std::make_unique<ExtensionData>();
+    loaded->root = extensionRoot(context);
+    if (const auto profile = userProfileDir(context); !profile.empty())
+        loaded->userTemplateDir = profile / "jixiao" / "templates";
+    std::vector<std::filesystem::path> dirs{loaded->root / "templates"};
+    if (!loaded->userTemplateDir.empty())
+        dirs.push_back(loaded->userTemplateDir);
+    loaded->templates = loadTemplateDirectories(dirs, &loaded->templateErrors);
+    loaded->messages = MessageCatalog::load(loaded->root / "i18n" / "messages.json");
+    loaded->ui = MessageCatalog::load(loaded->root / "i18n" / "ui.json");
+    for (const char* language : {"zh-CN", "en"})
+        loaded->narrative.emplace(language, NarrativePatterns::load(loaded->root / "narrative" /
+                                                                    (std::string(language) + ".json")));
+    loaded->lang = officeLanguage(context);
+    data = std::move(loaded);
     return *data;
 }
 

@@ -7,7 +7,11 @@
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/ui/XSidebar.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/supportsservice.hxx>
+
+#include <exception>
+#include <string>
 
 using namespace css;
 
@@ -31,7 +35,17 @@ uno::Reference<ui::XUIElement>
     }
     if (!parent.is() || !frame.is())
         throw lang::IllegalArgumentException("Jixiao panel: no parent window or frame", *this, 1);
-    return new SidebarPanel(context_, resourceUrl, frame, parent, sidebar);
+    try {
+        return new SidebarPanel(context_, resourceUrl, frame, parent, sidebar);
+    } catch (const uno::RuntimeException&) {
+        throw;
+    } catch (const uno::Exception& e) {
+        // Only runtime exceptions may leave createUIElement; anything else would break the caller's bridge.
+        throw uno::RuntimeException("Jixiao panel: " + e.Message, *this);
+    } catch (const std::exception& e) {
+        // The sidebar shows an empty panel for a failed factory; say why in the exception it logs.
+        throw uno::RuntimeException(fromUtf8(std::string("Jixiao panel: ") + e.what()), *this);
+    }
 }
 
 OUString SAL_CALL PanelFactory::getImplementationName() {

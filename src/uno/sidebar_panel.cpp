@@ -8,8 +8,6 @@
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/awt/PosSize.hpp>
-#include <com/sun/star/awt/WindowAttribute.hpp>
-#include <com/sun/star/awt/WindowDescriptor.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
@@ -56,17 +54,20 @@ SidebarPanel::SidebarPanel(Reference<uno::XComponentContext> context, OUString r
                            Reference<ui::XSidebar> sidebar)
     : context_(std::move(context)), resourceUrl_(std::move(resourceUrl)), frame_(std::move(frame)),
       sidebar_(std::move(sidebar)) {
-    Reference<awt::XToolkit> toolkit(
-        context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
-        UNO_QUERY_THROW);
-    awt::WindowDescriptor descriptor;
-    descriptor.Type = awt::WindowClass_CONTAINER;
-    descriptor.WindowServiceName = "";
-    descriptor.ParentIndex = -1;
-    descriptor.Parent.set(parent, UNO_QUERY_THROW);
-    descriptor.Bounds = awt::Rectangle(0, 0, 300, 400);
-    descriptor.WindowAttributes = awt::WindowAttribute::SHOW;
-    window_.set(toolkit->createWindow(descriptor), UNO_QUERY_THROW);
+    // A control container owns the panel's controls: adding a control to it creates the control's peer, and
+    // disposing it disposes them all.
+    auto factory = context_->getServiceManager();
+    container_.set(factory->createInstanceWithContext("com.sun.star.awt.UnoControlContainer", context_),
+                   UNO_QUERY_THROW);
+    Reference<awt::XControl> control(container_, UNO_QUERY_THROW);
+    control->setModel(Reference<awt::XControlModel>(
+        factory->createInstanceWithContext("com.sun.star.awt.UnoControlContainerModel", context_),
+        UNO_QUERY_THROW));
+    Reference<awt::XToolkit> toolkit(factory->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
+                                     UNO_QUERY_THROW);
+    control->createPeer(toolkit, Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW));
+    window_.set(control, UNO_QUERY_THROW);
+    window_->setVisible(true);
     build();
 }
 
@@ -91,15 +92,12 @@ SidebarPanel::addControl(const OUString& kind, const OUString& name,
         factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + kind + "Model", context_),
         UNO_QUERY_THROW);
     Reference<beans::XPropertySet> props(model, UNO_QUERY_THROW);
-    props->setPropertyValue("Name", Any(name));
     for (const auto& [property, value] : properties)
         props->setPropertyValue(property, value);
     Reference<awt::XControl> control(
         factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + kind, context_), UNO_QUERY_THROW);
     control->setModel(model);
-    Reference<awt::XToolkit> toolkit(factory->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
-                                     UNO_QUERY_THROW);
-    control->createPeer(toolkit, Reference<awt::XWindowPeer>(window_, UNO_QUERY_THROW));
+    container_->addControl(name, control);
     named_.emplace_back(name, control);
     return control;
 }
@@ -232,13 +230,12 @@ sal_Int32 SAL_CALL SidebarPanel::getMinimalWidth() {
 }
 
 void SAL_CALL SidebarPanel::dispose() {
-    for (auto& [name, control] : named_)
-        Reference<lang::XComponent>(control, UNO_QUERY_THROW)->dispose();
     named_.clear();
     rows_.clear();
-    Reference<lang::XComponent> window(window_, UNO_QUERY);
-    if (window.is())
-        window->dispose();
+    Reference<lang::XComponent> container(container_, UNO_QUERY);
+    if (container.is())
+        container->dispose();
+    container_.clear();
     window_.clear();
 }
 

@@ -6,6 +6,7 @@
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -84,6 +85,7 @@ private:
     OUString resourceUrl_;
     css::uno::Reference<css::frame::XFrame> frame_;
     css::uno::Reference<css::ui::XSidebar> sidebar_;
+    css::uno::Reference<css::awt::XControlContainer> container_;
     css::uno::Reference<css::awt::XWindow> window_;
     std::vector<Row> rows_;
     std::vector<std::pair<OUString, css::uno::Reference<css::awt::XControl>>> named_;

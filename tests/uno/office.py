@@ -67,18 +67,57 @@ def office_version():
         return "7.4"
 
 
-def install_extension(profile, oxt):
-    """unopkg refuses to run as root without --shared, so it runs as nobody in a profile nobody owns."""
-    for root, dirs, files in os.walk(profile):
+def chown_tree(path, uid, gid):
+    os.chown(path, uid, gid)
+    for root, dirs, files in os.walk(path):
         for name in dirs + files:
-            os.chown(os.path.join(root, name), NOBODY, NOBODY)
-    os.chown(profile, NOBODY, NOBODY)
-    cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", f"HOME={profile}",
+            os.lchown(os.path.join(root, name), uid, gid)
+
+
+def install_extension(profile, oxt):
+    """unopkg refuses to run as root without --shared, so it runs as nobody in a profile nobody owns; the
+    profile goes back to us afterwards (soffice under X cannot open the display from a profile it does not own)."""
+    chown_tree(profile, NOBODY, NOBODY)
+    # No DISPLAY: unopkg needs no window, and nobody may not read the X server's cookie.
+    cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", "-u", "DISPLAY", f"HOME={profile}",
            UNOPKG, "add", "-s", "-v", f"-env:UserInstallation=file://{profile}", oxt]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, start_new_session=True)
+    chown_tree(profile, os.getuid(), os.getgid())
     if done.returncode != 0:
         raise RuntimeError(f"unopkg add failed ({done.returncode}): {done.stdout}\n{done.stderr}")
     return done
+
+
+class VirtualDisplay:
+    """A private Xvfb on the first free display number (-displayfd tells which, once it is ready)."""
+
+    def __init__(self, size="1400x900x24"):
+        self.size = size
+        self.process = None
+        self.display = None
+
+    def start(self):
+        read_end, write_end = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp", "-ac"],
+            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        os.close(write_end)
+        with os.fdopen(read_end) as ready:
+            number = ready.readline().strip()
+        if not number:
+            self.stop()
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+        return self.display
+
+    def stop(self):
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+            self.process = None
 
 
 class Office:
@@ -92,6 +131,7 @@ class Office:
         self.process = None
         self.ctx = None
         self.desktop = None
+        self.xvfb = None
 
     def __enter__(self):
         self.start()
@@ -116,8 +156,15 @@ class Office:
                 f"--accept=socket,host=127.0.0.1,port={port},tcpNoDelay=1;urp;StarOffice.ComponentContext"]
         if self.headless:
             args[1:1] = ["--headless", "--invisible"]
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        start_new_session=True)
+        env = dict(os.environ)
+        if not self.headless:
+            self.xvfb = VirtualDisplay()
+            env["DISPLAY"] = self.xvfb.start()
+            env.pop("XAUTHORITY", None)
+        self.log = os.path.join(self.profile, "soffice.log")
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                            env=env)
         atexit.register(self.stop)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -129,8 +176,10 @@ class Office:
                 break
             except Exception:
                 if self.process.poll() is not None or time.monotonic() > deadline:
+                    with open(self.log, encoding="utf-8", errors="replace") as f:
+                        output = f.read()[-3000:]
                     self.stop()
-                    raise RuntimeError("soffice did not accept a UNO connection")
+                    raise RuntimeError(f"soffice did not accept a UNO connection; it said:\n{output}")
                 time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
         if self.install and RDB:
@@ -162,12 +211,19 @@ class Office:
         self.process.wait()
         self.process = None
         self.desktop = None
+        if self.xvfb is not None:
+            self.xvfb.stop()
+            self.xvfb = None
         self.ctx = None
         if self.profile:
             shutil.rmtree(self.profile, ignore_errors=True)
             self.profile = None
 
     # Helpers for tests.
+    @property
+    def display(self):
+        return self.xvfb.display if self.xvfb else os.environ.get("DISPLAY")
+
     def service(self, name):
         return self.ctx.ServiceManager.createInstanceWithContext(name, self.ctx)
 

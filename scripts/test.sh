@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: dependencies, build, then unit, UNO (real headless soffice) and UI
+# (soffice under Xvfb) tests through ctest, and the fuzzers for a bounded time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+# No soffice may outlive the run, even if a test crashes: every test kills its own process group, and
+# this trap catches anything left over.
+trap 'pkill -KILL -f "soffice.bin.*jixiao-profile" 2>/dev/null || true' EXIT
+bash tests/fuzz/run.sh build-fuzz "${JIXIAO_FUZZ_SECONDS:-15}"
+# Last, so its summary is the run's closing line.
+ctest --preset default
