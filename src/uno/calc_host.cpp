@@ -372,6 +372,25 @@ private:
 
 } // namespace
 
+CalcOrigin calcOriginOf(const Grid& placed) {
+    // Anchors carry "Sheet.A12" (the sheet possibly quoted); the grid's top-left cell is always an anchor.
+    const std::string address = placed.rows() > 0 ? placed.at(0, 0).address : std::string{};
+    const auto dot = address.rfind('.');
+    if (dot == std::string::npos)
+        throw std::runtime_error("no Calc address on the table's first cell / 表格首个单元格没有地址");
+    CalcOrigin origin;
+    origin.sheet = address.substr(0, dot);
+    if (origin.sheet.size() > 1 && origin.sheet.front() == '\'')
+        origin.sheet = origin.sheet.substr(1, origin.sheet.size() - 2);
+    std::size_t i = dot + 1;
+    int column = 0;
+    for (; i < address.size() && std::isalpha(static_cast<unsigned char>(address[i])) != 0; ++i)
+        column = column * 26 + (std::toupper(static_cast<unsigned char>(address[i])) - 'A' + 1);
+    origin.column = column - 1;
+    origin.row = std::stoi(address.substr(i)) - 1;
+    return origin;
+}
+
 std::unique_ptr<DocumentHost> makeCalcHost(const Reference<frame::XModel>& model) {
     return std::make_unique<CalcHost>(model);
 }

@@ -6,6 +6,7 @@
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/patch.hpp"
+#include "core/recompute.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -43,6 +44,9 @@ public:
 std::unique_ptr<DocumentHost>
 makeDocumentHost(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XModel>& model);
+
+// Where a grid read from Calc sits (its top-left anchor's sheet, column and row), so formulas can be placed.
+CalcOrigin calcOriginOf(const Grid& placed);
 
 std::unique_ptr<DocumentHost> makeWriterHost(const css::uno::Reference<css::frame::XModel>& model);
 std::unique_ptr<DocumentHost> makeCalcHost(const css::uno::Reference<css::frame::XModel>& model);

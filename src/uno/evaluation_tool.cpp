@@ -73,6 +73,12 @@ org::jixiao::Finding toUno(const Finding& finding) {
 
 EvaluationTool::EvaluationTool(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
 
+// Any document a macro works on gets live recompute from then on, as one shown with the deck does.
+void EvaluationTool::watch(const Reference<frame::XModel>& document) {
+    if (document.is() && !Operations::isReadOnly(document))
+        DocumentController::forModel(context_, document);
+}
+
 uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
     return translated(*this, [&] {
         const auto ids = Operations(context_).templateIds();
@@ -85,27 +91,38 @@ uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
 
 OUString SAL_CALL EvaluationTool::insertScoreTable(const Reference<frame::XModel>& document,
                                                    const OUString& templateId) {
-    return translated(
-        *this, [&] { return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId))); });
+    return translated(*this, [&] {
+        watch(document);
+        return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId)));
+    });
 }
 
 OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] { return fromUtf8(Operations(context_).insertFundingTable(document)); });
+    return translated(*this, [&] {
+        watch(document);
+        return fromUtf8(Operations(context_).insertFundingTable(document));
+    });
 }
 
 void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& document,
                                               const OUString& json) {
-    translated(*this, [&] { Operations(context_).importScorecard(document, toUtf8(json)); });
+    translated(*this, [&] {
+        watch(document);
+        Operations(context_).importScorecard(document, toUtf8(json));
+    });
 }
 
 sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& document) {
-    return translated(*this,
-                      [&] { return static_cast<sal_Int32>(Operations(context_).recompute(document)); });
+    return translated(*this, [&] {
+        watch(document);
+        return static_cast<sal_Int32>(Operations(context_).recompute(document));
+    });
 }
 
 uno::Sequence<org::jixiao::Finding>
     SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
     return translated(*this, [&] {
+        watch(document);
         const auto findings = Operations(context_).validate(document);
         uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
         for (std::size_t i = 0; i < findings.size(); ++i)
@@ -116,18 +133,25 @@ uno::Sequence<org::jixiao::Finding>
 
 OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
-    return translated(
-        *this, [&] { return joined(Operations(context_).generateSection(document, toUtf8(sectionId))); });
+    return translated(*this, [&] {
+        watch(document);
+        return joined(Operations(context_).generateSection(document, toUtf8(sectionId)));
+    });
 }
 
 OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& document,
                                                 const OUString& sectionId) {
-    return translated(
-        *this, [&] { return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId))); });
+    return translated(*this, [&] {
+        watch(document);
+        return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId)));
+    });
 }
 
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] { return fromUtf8(Operations(context_).exportScorecard(document)); });
+    return translated(*this, [&] {
+        watch(document);
+        return fromUtf8(Operations(context_).exportScorecard(document));
+    });
 }
 
 OUString SAL_CALL EvaluationTool::getImplementationName() {

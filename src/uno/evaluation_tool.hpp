@@ -36,6 +36,8 @@ public:
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
 private:
+    void watch(const css::uno::Reference<css::frame::XModel>& document);
+
     css::uno::Reference<css::uno::XComponentContext> context_;
 };
 

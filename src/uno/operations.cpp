@@ -10,6 +10,7 @@
 #include "core/grid_writer.hpp"
 #include "core/narrative.hpp"
 #include "core/recompute.hpp"
+#include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/validate.hpp"
 
@@ -31,6 +32,25 @@ namespace {
 
 [[noreturn]] void badArgument(const std::string& message) {
     throw lang::IllegalArgumentException(fromUtf8(message), {}, 0);
+}
+
+// A report typed by hand names its unit, year and project only in its title (or the table's caption).
+void fillMetadataFromTitle(DocumentData& data) {
+    auto& meta = data.card.meta;
+    for (const auto& paragraph : data.paragraphs) {
+        if (!meta.unit.empty() && !meta.project.empty() && meta.year)
+            return;
+        const auto title = parseReportTitle(paragraph);
+        if (!title)
+            continue;
+        if (meta.unit.empty())
+            meta.unit = title->unit;
+        if (meta.project.empty())
+            meta.project = title->project;
+        if (!meta.year)
+            meta.year = title->year;
+        return; // the first title wins: the report's own, not a caption further down
+    }
 }
 
 } // namespace
@@ -77,6 +97,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model) const {
                 card.funding = std::move(data.card.funding);
                 card.fundingTableName = std::move(data.card.fundingTableName);
                 data.card = std::move(card);
+                data.scoreGrid = grid;
                 data.hasScoreTable = true;
             } catch (const GridLayoutError& e) {
                 Finding problem;
@@ -89,11 +110,13 @@ DocumentData Operations::read(const Reference<frame::XModel>& model) const {
         } else if (!data.hasFundingTable && looksLikeFundingTable(grid)) {
             data.card.funding = readFundingTable(grid);
             data.card.fundingTableName = grid.name;
+            data.fundingGrid = grid;
             data.hasFundingTable = true;
         }
     }
     applyReportProperties(readReportProperties(model), data.card);
     data.paragraphs = host->paragraphs();
+    fillMetadataFromTitle(data);
     return data;
 }
 
@@ -125,7 +148,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     if (host->isCalc()) {
         // Real formulas keep the sheet live where Jixiao is not installed.
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed));
+        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
     }
     return name;
 }
@@ -141,7 +164,7 @@ std::string Operations::insertFundingTable(const Reference<frame::XModel>& model
     const std::string name = host->insertTable(grid, ui("table.funding-caption"), TableKind::Funding);
     if (host->isCalc()) {
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed));
+        host->applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));
     }
     return name;
 }
@@ -174,12 +197,13 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
                                                           ui("table.funding-caption"), TableKind::Funding);
         if (host->isCalc()) {
             const Grid placed = host->readTable(fundingName);
-            host->applyPatch(fundingName, calcFundingFormulas(readFundingTable(placed), placed));
+            host->applyPatch(fundingName,
+                             calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));
         }
     }
     if (host->isCalc()) {
         const Grid placed = host->readTable(scoreName);
-        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed));
+        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
     }
 }
 
@@ -192,7 +216,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool joinPrevio
     Patch scorePatch;
     Patch fundingPatch;
     if (data.hasScoreTable)
-        scorePatch = recomputeScoreTable(data.card);
+        scorePatch = recomputeScoreTable(data.card, data.scoreGrid);
     if (data.hasFundingTable)
         fundingPatch = recomputeFundingTable(data.card.funding);
     if (scorePatch.empty() && fundingPatch.empty())

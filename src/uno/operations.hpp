@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/finding.hpp"
+#include "core/grid.hpp"
 #include "core/scorecard.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -17,6 +18,8 @@ namespace jixiao::office {
 // What Jixiao found in a document.
 struct DocumentData {
     Scorecard card;
+    Grid scoreGrid; // the scoring table as read, for exact comparisons in recompute
+    Grid fundingGrid;
     bool hasScoreTable = false;
     bool hasFundingTable = false;
     std::vector<std::string> paragraphs;

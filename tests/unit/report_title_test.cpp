@@ -1,0 +1,36 @@
+#include "core/report_title.hpp"
+
+#include <gtest/gtest.h>
+
+using jixiao::parseReportTitle;
+
+TEST(ReportTitle, SampleTitleGivesUnitYearAndProject) {
+    const auto meta = parseReportTitle("富民县信访局2025年度热线办理工作经费支出绩效评价报告");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->unit, "富民县信访局");
+    EXPECT_EQ(meta->year, 2025);
+    EXPECT_EQ(meta->project, "热线办理工作经费");
+}
+
+TEST(ReportTitle, AppendixCaptionDropsItsPrefix) {
+    const auto meta =
+        parseReportTitle("附表1：富民县信访局2024年度热线办理工作经费支出绩效评价指标体系及打分表");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->unit, "富民县信访局");
+    EXPECT_EQ(meta->year, 2024);
+    EXPECT_EQ(meta->project, "热线办理工作经费");
+}
+
+TEST(ReportTitle, FullWidthDigitsAndPlainYear) {
+    const auto meta = parseReportTitle("某县教育局２０２３年义务教育补助资金项目绩效自评报告");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->year, 2023);
+    EXPECT_EQ(meta->unit, "某县教育局");
+    EXPECT_EQ(meta->project, "义务教育补助资金");
+}
+
+TEST(ReportTitle, OrdinaryProseIsNotATitle) {
+    EXPECT_FALSE(parseReportTitle("2025年共办理12345政务热线交办件3794件"));
+    EXPECT_FALSE(parseReportTitle("绩效评价报告"));              // no year
+    EXPECT_FALSE(parseReportTitle("按照富财行〔2025〕1号文件")); // not a title
+}

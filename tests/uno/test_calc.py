@@ -1,0 +1,103 @@
+"""The scripting API on Calc documents: live formulas, hand-typed sheets, findings with cell addresses."""
+import tempfile
+import unittest
+
+from office import Office, copy_seed
+
+office = Office()
+
+
+def setUpModule():
+    office.start()
+
+
+def tearDownModule():
+    office.stop()
+
+
+def cell(doc, address):
+    sheet_name, ref = address.rsplit(".", 1)
+    return doc.Sheets.getByName(sheet_name.strip("'$")).getCellRangeByName(ref)
+
+
+class CalcInsertedTableTest(unittest.TestCase):
+    def setUp(self):
+        self.tool = office.tool()
+        self.doc = office.new_document("scalc")
+        self.sheet = self.doc.Sheets.getByIndex(0)
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def score_rows(self):
+        """Rows (1-based) of the 21 leaves: title in row 1, header in row 2."""
+        return range(3, 24)
+
+    def test_inserted_table_carries_live_formulas(self):
+        name = self.tool.insertScoreTable(self.doc, "county-project")
+        self.assertTrue(name.startswith("JixiaoScore"), name)
+        self.assertEqual(self.sheet.getCellRangeByName("A2").getString().replace("\n", ""), "一级指标")
+        self.assertIn("决策", self.sheet.getCellRangeByName("A3").getString())
+        deduction = self.sheet.getCellRangeByName("H3")
+        self.assertTrue(deduction.getFormula().startswith("="), deduction.getFormula())
+        self.assertEqual(self.sheet.getCellRangeByName("A24").getString(), "合计")
+        self.assertTrue(self.sheet.getCellRangeByName("G24").getFormula().startswith("="))
+        # Fill every score with its weight, then take 3 off 经济效益: Calc's own formulas do the rest.
+        for row in self.score_rows():
+            weight = self.sheet.getCellRangeByName(f"F{row}").getValue()
+            self.sheet.getCellRangeByName(f"G{row}").setValue(weight)
+        economic = next(r for r in self.score_rows() if "经济效益" in self.sheet.getCellRangeByName(f"C{r}").getString())
+        self.sheet.getCellRangeByName(f"G{economic}").setValue(3)
+        self.doc.calculateAll()
+        self.assertEqual(self.sheet.getCellRangeByName(f"H{economic}").getValue(), 3)
+        # Calc keeps grid positions: 合计 spans A–E, its values sit under 分值/得分/扣分.
+        totals = [self.sheet.getCellRangeByName(f"{c}24").getString() for c in "FGH"]
+        self.assertEqual(totals, ["100", "97", "3"], totals)
+        self.assertEqual(self.sheet.getCellRangeByName("F25").getString(), "优秀")
+        self.assertEqual(self.tool.recompute(self.doc), 0, "formulas already hold the right values")
+
+    def test_findings_carry_calc_addresses(self):
+        self.tool.insertScoreTable(self.doc, "county-project")
+        self.sheet.getCellRangeByName("G3").setValue(5)  # 项目立项规范性 is worth 1
+        findings = self.tool.validate(self.doc)
+        hits = [f for f in findings if f.RuleId == "score.range"]
+        self.assertEqual(len(hits), 1, [(f.RuleId, f.Cell) for f in findings])
+        self.assertEqual(hits[0].Cell.replace("$", ""), f"{self.sheet.Name}.G3")
+        self.assertEqual(cell(self.doc, hits[0].Cell).getValue(), 5)
+
+    def test_text_in_a_score_cell_is_named_and_does_not_block(self):
+        self.tool.insertScoreTable(self.doc, "county-project")
+        self.sheet.getCellRangeByName("G4").setString("九十")
+        findings = self.tool.validate(self.doc)
+        hit = next(f for f in findings if f.RuleId == "cell.not-a-number")
+        self.assertEqual(hit.Cell.replace("$", ""), f"{self.sheet.Name}.G4")
+        self.assertIn("九十", hit.Message)
+
+
+class CalcHandTypedSheetTest(unittest.TestCase):
+    """The sample table typed into a spreadsheet by hand (plain numbers, merged cells, title in A1)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.path = copy_seed("sample-table.xlsx", tempfile.mkdtemp(prefix="jixiao-xlsx-"))
+
+    def setUp(self):
+        self.tool = office.tool()
+        self.doc = office.load(self.path)
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def test_reads_validates_and_recomputes_the_sample_sheet(self):
+        import json
+        card = json.loads(self.tool.exportScorecard(self.doc))
+        leaves = [leaf for top in card["indicators"] for second in top["children"] for leaf in second["children"]]
+        self.assertEqual(len(leaves), 21)
+        self.assertEqual(card["meta"].get("year"), 2024, "the sheet's title row names 2024")
+        self.assertEqual(self.tool.recompute(self.doc), 0)
+        rules = [f.RuleId for f in self.tool.validate(self.doc)]
+        self.assertEqual(rules.count("rule.checklist-max"), 3, rules)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,87 @@
+"""Live recompute: edits through the API update the derived cells without any explicit call, and undo/redo
+behave as a user expects."""
+import time
+import unittest
+
+from office import Office
+
+office = Office()
+
+
+def setUpModule():
+    office.start()
+
+
+def tearDownModule():
+    office.stop()
+
+
+def wait_until(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+class WriterLiveRecomputeTest(unittest.TestCase):
+    def setUp(self):
+        self.tool = office.tool()
+        self.doc = office.new_document("swriter")
+        name = self.tool.insertScoreTable(self.doc, "county-project")
+        self.table = self.doc.TextTables.getByName(name)
+        self.cell = lambda n: self.table.getCellByName(n)
+        # A fully scored table: every score = its weight.
+        for row in range(2, 23):
+            self.cell(f"G{row}").setString(self.cell(f"F{row}").getString())
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "100"), self.cell("C23").getString())
+        self.undo = self.doc.UndoManager
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def test_editing_a_score_updates_deduction_total_and_grade(self):
+        self.cell("G19").setString("3")  # 经济效益 6 → 3
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "97"))
+        self.assertEqual(self.cell("H19").getString(), "3")
+        self.assertEqual(self.cell("D23").getString(), "3")
+        self.assertEqual(self.cell("B24").getString(), "优秀")
+        self.cell("G20").setString("0")  # 社会效益 8 → 0: total 89
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "89"))
+        self.assertEqual(self.cell("B24").getString(), "良好")
+
+    def test_one_undo_restores_the_table_and_redo_reapplies(self):
+        before = {n: self.cell(n).getString() for n in ("G19", "H19", "C23", "D23", "B24")}
+        self.cell("G19").setString("3")
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "97"))
+        after = {n: self.cell(n).getString() for n in before}
+        self.undo.undo()
+        self.assertTrue(wait_until(lambda: {n: self.cell(n).getString() for n in before} == before),
+                        {n: self.cell(n).getString() for n in before})
+        time.sleep(0.3)  # give a (wrong) recompute the chance to run after the undo
+        self.assertEqual({n: self.cell(n).getString() for n in before}, before)
+        self.assertTrue(self.undo.isRedoPossible(), "recompute must not empty the redo stack")
+        self.undo.redo()
+        self.assertTrue(wait_until(lambda: {n: self.cell(n).getString() for n in before} == after))
+        time.sleep(0.3)
+        self.assertEqual({n: self.cell(n).getString() for n in before}, after)
+
+    def test_text_in_a_score_cell_never_blocks_and_totals_go_empty(self):
+        self.cell("G19").setString("九十")
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == ""))
+        self.assertEqual(self.cell("G19").getString(), "九十", "the user's text stays")
+        self.cell("G19").setString("6")
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "100"))
+
+    def test_closing_during_a_pending_recompute_does_not_crash(self):
+        doc = office.new_document("swriter")
+        table = doc.TextTables.getByName(self.tool.insertScoreTable(doc, "county-project"))
+        table.getCellByName("G2").setString("1")
+        doc.close(True)  # the deferred run is still queued
+        time.sleep(0.3)
+        self.assertEqual(len(self.tool.templateIds()) >= 3, True, "the office still answers")
+
+
+if __name__ == "__main__":
+    unittest.main()
