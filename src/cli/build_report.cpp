@@ -1,0 +1,164 @@
+#include "cli/build_report.hpp"
+
+#include "cli/messages.hpp"
+#include "cli/office_process.hpp"
+#include "cli/uno_client.hpp"
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <org/jixiao/EvaluationTool.hpp>
+#include <osl/file.hxx>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace jixiao::cli {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using office::fromUtf8;
+using office::OUString;
+
+namespace {
+
+// The extension's export formats, by the output's extension.
+std::string filterFor(const std::string& out) {
+    std::string ext = fs::path(out).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".odt")
+        return "writer8";
+    if (ext == ".docx")
+        return "MS Word 2007 XML";
+    if (ext == ".pdf")
+        return "writer_pdf_Export";
+    return {};
+}
+
+css::uno::Sequence<css::beans::PropertyValue> oneProperty(const char* name, const css::uno::Any& value) {
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return office::sequenceOf(p);
+}
+
+// 富民县信访局2025年度热线办理工作经费支出绩效评价报告, from the scorecard's metadata.
+std::string reportTitle(const std::string& json) {
+    const auto value = nlohmann::json::parse(json, nullptr, false);
+    if (!value.is_object() || !value.contains("meta") || !value["meta"].is_object())
+        return "绩效评价报告";
+    const auto& meta = value["meta"];
+    std::string title = meta.value("unit", std::string{});
+    if (meta.contains("year") && meta["year"].is_number_integer())
+        title += std::to_string(meta["year"].get<int>()) + "年度";
+    title += meta.value("project", std::string{});
+    return title + (title.empty() ? "绩效评价报告" : "支出绩效评价报告");
+}
+
+void writeReport(const Reference<css::uno::XComponentContext>& office, const std::string& json,
+                 const std::string& out, const std::string& filter) {
+    const auto tool = org::jixiao::EvaluationTool::create(office);
+    const Reference<css::lang::XComponent> component =
+        css::frame::Desktop::create(office)->loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                                                  oneProperty("Hidden", css::uno::Any(true)));
+    const Reference<css::text::XTextDocument> document(component, UNO_QUERY_THROW);
+    const Reference<css::frame::XModel> model(component, UNO_QUERY_THROW);
+    try {
+        // The report's frame: title, two headings with room for Jixiao's sections, the annex with the tables.
+        const auto text = document->getText();
+        const Reference<css::text::XTextRange> cursor(text->createTextCursor(), UNO_QUERY_THROW);
+        const std::vector<std::string> lines = {reportTitle(json),
+                                                "一、评价结论",
+                                                "",
+                                                "二、成本效益分析",
+                                                "",
+                                                "附表1：绩效评价指标体系及打分表",
+                                                ""};
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i > 0)
+                text->insertControlCharacter(cursor, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
+            text->insertString(cursor, fromUtf8(lines[i]), false);
+        }
+        std::vector<Reference<css::text::XTextRange>> anchors; // paragraph starts
+        const auto paragraphs =
+            Reference<css::container::XEnumerationAccess>(text, UNO_QUERY_THROW)->createEnumeration();
+        while (paragraphs->hasMoreElements())
+            anchors.push_back(
+                Reference<css::text::XTextRange>(paragraphs->nextElement(), UNO_QUERY_THROW)->getStart());
+        if (anchors.size() < lines.size())
+            throw std::runtime_error("report frame: " + std::to_string(anchors.size()) + " paragraphs");
+        const Reference<css::text::XTextViewCursorSupplier> view(model->getCurrentController(),
+                                                                 UNO_QUERY_THROW);
+        view->getViewCursor()->gotoRange(anchors[6], false);
+        tool->importScorecard(model, fromUtf8(json));
+        view->getViewCursor()->gotoRange(anchors[2], false);
+        tool->insertSection(model, "conclusion");
+        view->getViewCursor()->gotoRange(anchors[4], false);
+        tool->insertSection(model, "cost-benefit");
+
+        OUString url;
+        osl::FileBase::getFileURLFromSystemPath(fromUtf8(fs::absolute(out).string()), url);
+        css::uno::Sequence<css::beans::PropertyValue> args(2);
+        args.getArray()[0].Name = "FilterName";
+        args.getArray()[0].Value <<= fromUtf8(filter);
+        args.getArray()[1].Name = "Overwrite";
+        args.getArray()[1].Value <<= true;
+        Reference<css::frame::XStorable>(component, UNO_QUERY_THROW)->storeToURL(url, args);
+    } catch (...) {
+        Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
+        throw;
+    }
+    Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
+}
+
+} // namespace
+
+int buildReport(const BuildOptions& options, const std::string& oxt) {
+    const std::string filter = filterFor(options.out);
+    if (filter.empty()) {
+        std::fprintf(stderr, "%s\n", format(Msg::BadOutputType, options.out).c_str());
+        return 3;
+    }
+    std::ifstream in(options.from, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+        std::fprintf(stderr, "%s\n", format(Msg::ReadJsonFailed, options.from).c_str());
+        return 2;
+    }
+    OfficeProcess office(options.office, oxt, 0);
+    try {
+        office.start();
+        const std::string rdb = findRdb(options.office, oxt, &office);
+        if (rdb.empty())
+            throw std::runtime_error(format(Msg::RdbMissing, options.office.rdb));
+        loadExtensionTypes(rdb);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 3;
+    }
+    try {
+        writeReport(office.context(), buffer.str(), options.out, filter);
+    } catch (...) {
+        std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
+        return 2;
+    }
+    std::fprintf(stderr, "%s\n", format(Msg::Wrote, options.out).c_str());
+    return 0;
+}
+
+} // namespace jixiao::cli

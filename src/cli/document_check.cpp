@@ -1,0 +1,121 @@
+#include "cli/document_check.hpp"
+
+#include "cli/messages.hpp"
+#include "cli/uno_client.hpp"
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/UpdateDocMode.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <org/jixiao/EvaluationTool.hpp>
+#include <org/jixiao/Finding.hpp>
+#include <osl/file.hxx>
+
+namespace jixiao::cli {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using office::fromUtf8;
+using office::OUString;
+using office::toUtf8;
+
+namespace {
+
+css::beans::PropertyValue property(const char* name, const css::uno::Any& value) {
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
+
+// Closes without storing; a document that refuses (a running job) is disposed.
+void closeDocument(const Reference<css::lang::XComponent>& document) {
+    if (!document.is())
+        return;
+    Reference<css::util::XCloseable> closeable(document, UNO_QUERY);
+    try {
+        if (closeable.is()) {
+            closeable->close(true);
+            return;
+        }
+    } catch (const css::lang::DisposedException&) {
+        throw;
+    } catch (const css::uno::RuntimeException&) {
+        throw;
+    } catch (const css::uno::Exception&) { // CloseVetoException: the office closes it when the job ends
+    }
+    document->dispose();
+}
+
+Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContext>& office,
+                                      const std::string& path, std::string& failure) {
+    OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(fromUtf8(path), url) != osl::FileBase::E_None) {
+        failure = format(Msg::OpenFailed, ": " + path);
+        return {};
+    }
+    // Read-only, hidden, no macros and no link updates: a reviewer's check must not change or run anything.
+    css::uno::Sequence<css::beans::PropertyValue> args(4);
+    args.getArray()[0] = property("ReadOnly", css::uno::Any(true));
+    args.getArray()[1] = property("Hidden", css::uno::Any(true));
+    args.getArray()[2] =
+        property("MacroExecutionMode", css::uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
+    args.getArray()[3] = property("UpdateDocMode", css::uno::Any(css::document::UpdateDocMode::NO_UPDATE));
+    try {
+        Reference<css::lang::XComponent> document =
+            css::frame::Desktop::create(office)->loadComponentFromURL(url, "_blank", 0, args);
+        if (!document.is())
+            failure = format(Msg::OpenFailed, "");
+        return document;
+    } catch (const css::lang::DisposedException&) {
+        throw;
+    } catch (const css::uno::RuntimeException&) {
+        throw;
+    } catch (const css::uno::Exception&) { // IOException, IllegalArgumentException: the file is unreadable
+        failure = format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
+        return {};
+    }
+}
+
+FindingLine lineOf(const org::jixiao::Finding& f) {
+    return {toUtf8(f.RuleId), toUtf8(f.Severity), toUtf8(f.Location), toUtf8(f.Message)};
+}
+
+} // namespace
+
+FileResult checkDocument(const Reference<css::uno::XComponentContext>& office, const Input& input) {
+    FileResult result;
+    result.file = input.shown;
+    try {
+        const Reference<org::jixiao::XEvaluationTool> tool = org::jixiao::EvaluationTool::create(office);
+        Reference<css::lang::XComponent> document = open(office, input.path, result.failure);
+        if (!document.is())
+            return result;
+        const Reference<css::frame::XModel> model(document, UNO_QUERY);
+        try {
+            for (const auto& finding : tool->validate(model))
+                result.findings.push_back(lineOf(finding));
+            try {
+                result.scorecardJson = toUtf8(tool->exportScorecard(model));
+            } catch (const css::lang::IllegalArgumentException& e) {
+                result.scorecardProblem = toUtf8(e.Message);
+            }
+        } catch (const css::lang::IllegalArgumentException& e) { // not a Writer or Calc document
+            result.failure = format(Msg::CallFailed, toUtf8(e.Message));
+        }
+        closeDocument(document);
+    } catch (const css::uno::RuntimeException&) { // DisposedException included: the bridge or the office died
+        throw OfficeLost(currentExceptionMessage());
+    } catch (const css::uno::Exception&) {
+        result.failure = format(Msg::CallFailed, currentExceptionMessage());
+    }
+    return result;
+}
+
+} // namespace jixiao::cli

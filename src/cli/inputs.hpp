@@ -1,0 +1,19 @@
+// Turns the command line's files, folders (recursively) and glob patterns into the list of files to check.
+// Nothing is dropped silently: an input that names nothing checkable comes back with the reason.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+struct Input {
+    std::string path;   // absolute, as the office will open it
+    std::string shown;  // as the reviewer wrote it (or found below a folder they named)
+    std::string reason; // non-empty: cannot be checked (missing, unsupported, pattern matched nothing)
+};
+
+bool isReportFile(const std::string& path); // .docx .doc .odt .xlsx .xls .ods, any case
+std::vector<Input> expandInputs(const std::vector<std::string>& args);
+
+} // namespace jixiao::cli

@@ -1,0 +1,229 @@
+#include "cli/office_process.hpp"
+
+#include "cli/messages.hpp"
+#include "cli/process.hpp"
+#include "cli/uno_client.hpp"
+
+#include <com/sun/star/frame/Desktop.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace jixiao::cli {
+namespace {
+
+const std::string kProgram = "/usr/lib/libreoffice/program";
+constexpr uid_t kNobody = 65534;
+
+// A profile that looks set up already skips the first-start path; UILocale picks the findings' language.
+constexpr const char* kRegistrySeed = R"(<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>@VERSION@</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>@LOCALE@</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>@LOCALE@</value></prop></item>
+</oor:items>
+)";
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    return s;
+}
+
+// "7.4" from bootstraprc's "ProductKey=LibreOffice 7.4" (running soffice --version costs 0.4 s).
+std::string officeVersion() {
+    std::ifstream in(kProgram + "/bootstraprc");
+    for (std::string line; std::getline(in, line);)
+        if (line.starts_with("ProductKey="))
+            return line.substr(line.rfind(' ') + 1);
+    return "7.4";
+}
+
+std::string tail(const std::string& file, std::size_t bytes = 2000) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream all;
+    all << in.rdbuf();
+    const std::string text = all.str();
+    return text.size() > bytes ? text.substr(text.size() - bytes) : text;
+}
+
+void chownTree(const std::string& root, uid_t uid, gid_t gid) {
+    (void)::lchown(root.c_str(), uid, gid);
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+        (void)::lchown(it->path().c_str(), uid, gid);
+}
+
+} // namespace
+
+OfficeProcess::OfficeProcess(OfficeOptions options, std::string oxt, int index)
+    : options_(std::move(options)), oxt_(std::move(oxt)), index_(index) {}
+
+OfficeProcess::~OfficeProcess() {
+    stop();
+    if (!profile_.empty()) {
+        std::error_code ec;
+        fs::remove_all(profile_, ec);
+    }
+}
+
+std::string OfficeProcess::profileUrl() const {
+    return "file://" + profile_;
+}
+
+void OfficeProcess::makeProfile() {
+    std::string dir = (fs::temp_directory_path() / "jixiao-batch-XXXXXX").string();
+    if (::mkdtemp(dir.data()) == nullptr)
+        throw std::runtime_error(format(Msg::OfficeStartFailed, "mkdtemp: " + dir));
+    profile_ = dir;
+    fs::create_directories(profile_ + "/user");
+    std::ofstream(profile_ + "/user/registrymodifications.xcu")
+        << replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale);
+
+    // unopkg refuses root without --shared: it runs as nobody in a profile nobody owns, without a display;
+    // the profile is ours again afterwards.
+    SpawnSpec unopkg;
+    const bool root = ::geteuid() == 0;
+    if (root) {
+        chownTree(profile_, kNobody, kNobody);
+        unopkg.argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    }
+    for (const std::string& arg :
+         {kProgram + "/unopkg", std::string("add"), std::string("-s"), std::string("-v"),
+          "-env:UserInstallation=" + profileUrl(), fs::absolute(oxt_).string()})
+        unopkg.argv.push_back(arg);
+    unopkg.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY"};
+    unopkg.setEnv = {"HOME=" + profile_};
+    unopkg.logFile = profile_ + "/unopkg.log";
+    std::ofstream(unopkg.logFile).close();
+    if (root) // nobody must be able to write the log it is given
+        (void)::chown(unopkg.logFile.c_str(), kNobody, kNobody);
+    const int code = runToCompletion(unopkg, 180);
+    if (root)
+        chownTree(profile_, ::getuid(), ::getgid());
+    if (code != 0)
+        throw std::runtime_error(format(Msg::InstallFailed, "exit " + std::to_string(code) + ": " +
+                                                                tail(profile_ + "/unopkg.log", 1500)));
+}
+
+void OfficeProcess::start() {
+    if (!options_.connect.empty()) {
+        const auto colon = options_.connect.rfind(':');
+        const std::string url = "uno:socket,host=" + options_.connect.substr(0, colon) +
+                                ",port=" + options_.connect.substr(colon + 1) +
+                                ",tcpNoDelay=1;urp;StarOffice.ComponentContext";
+        try {
+            context_ = connectOffice(url, 10, [] { return true; });
+        } catch (const std::exception& e) {
+            throw std::runtime_error(format(Msg::OfficeStartFailed, options_.connect + ": " + e.what()));
+        }
+        return;
+    }
+    if (profile_.empty())
+        makeProfile();
+    const std::string pipe = "jixiao-batch-" + std::to_string(::getpid()) + "-" + std::to_string(index_) +
+                             "-" + fs::path(profile_).filename().string();
+    SpawnSpec soffice;
+    soffice.argv = {kProgram + "/soffice",
+                    "--headless",
+                    "--invisible",
+                    "--norestore",
+                    "--nologo",
+                    "--nodefault",
+                    "--nolockcheck",
+                    "-env:UserInstallation=" + profileUrl(),
+                    "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"};
+    soffice.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY", "SAL_USE_VCLPLUGIN"};
+    soffice.logFile = profile_ + "/soffice.log";
+    pid_ = spawnGroup(soffice);
+    try {
+        context_ = connectOffice("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext", 60,
+                                 [this] { return running(); });
+    } catch (const std::exception& e) {
+        const std::string said = tail(profile_ + "/soffice.log", 1500);
+        stop();
+        throw std::runtime_error(format(Msg::OfficeStartFailed, std::string(e.what()) + "\n" + said));
+    }
+}
+
+void OfficeProcess::stop() {
+    if (context_.is() && running()) {
+        try {
+            css::frame::Desktop::create(context_)->terminate();
+        } catch (...) { // the bridge dies with the office: that is the point
+        }
+    }
+    context_.clear();
+    if (const pid_t pid = pid_.exchange(0); pid > 0)
+        waitOrKill(pid, 10);
+}
+
+void OfficeProcess::kill() {
+    killGroup(pid_.load(), SIGKILL);
+}
+void OfficeProcess::freeze() {
+    killGroup(pid_.load(), SIGSTOP);
+}
+
+bool OfficeProcess::running() const {
+    if (!options_.connect.empty())
+        return true;
+    return isRunning(pid_.load());
+}
+
+std::string OfficeProcess::installedRdb() const {
+    if (profile_.empty())
+        return {};
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(profile_ + "/user/uno_packages", ec), end; !ec && it != end;
+         it.increment(ec))
+        if (it->path().filename() == "jixiao.rdb")
+            return it->path().string();
+    return {};
+}
+
+std::string defaultOxt() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return {};
+    const fs::path dir = exe.parent_path();
+    for (const fs::path& candidate : {dir / ".." / "..", dir / ".." / "share" / "jixiao", dir}) {
+        std::vector<fs::path> found;
+        for (fs::directory_iterator it(candidate, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.starts_with("jixiao") && name.ends_with(".oxt"))
+                found.push_back(it->path());
+        }
+        if (!found.empty()) {
+            std::sort(found.begin(), found.end());
+            return fs::weakly_canonical(found.back(), ec).string();
+        }
+    }
+    return {};
+}
+
+std::string findRdb(const OfficeOptions& options, const std::string& oxt, const OfficeProcess* office) {
+    std::error_code ec;
+    if (!options.rdb.empty())
+        return options.rdb;
+    if (!oxt.empty()) {
+        const fs::path beside = fs::path(oxt).parent_path() / "jixiao.rdb";
+        if (fs::exists(beside, ec))
+            return beside.string();
+    }
+    return office != nullptr ? office->installedRdb() : std::string{};
+}
+
+} // namespace jixiao::cli

@@ -1,0 +1,141 @@
+#include "cli/options.hpp"
+
+#include "cli/messages.hpp"
+
+#include <charconv>
+
+namespace jixiao::cli {
+namespace {
+
+int positive(const std::string& option, const std::string& value) {
+    int number = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc{} || end != value.data() + value.size() || number <= 0)
+        throw UsageError(format(Msg::BadNumber, option, value));
+    return number;
+}
+
+bool isOfficeOption(const std::string& name) {
+    return name == "--oxt" || name == "--rdb" || name == "--connect" || name == "--locale" ||
+           name == "--timeout";
+}
+
+// Sets one option shared by both commands (isOfficeOption(name) holds).
+void officeOption(OfficeOptions& office, const std::string& name, const std::string& value) {
+    if (name == "--oxt")
+        office.oxt = value;
+    else if (name == "--rdb")
+        office.rdb = value;
+    else if (name == "--connect")
+        office.connect = value;
+    else if (name == "--locale")
+        office.locale = value;
+    else if (name == "--timeout")
+        office.timeoutSeconds = positive(name, value);
+}
+
+// Splits "--name=value" and "--name value"; returns the value or throws when it is missing.
+struct Cursor {
+    Cursor(const std::vector<std::string>& all, std::size_t first) : args(all), i(first) {}
+    const std::vector<std::string>& args;
+    std::size_t i;
+    std::string name, inlineValue;
+    bool hasInline = false;
+
+    void split() {
+        const std::string& arg = args[i];
+        const auto eq = arg.find('=');
+        hasInline = arg.starts_with("--") && eq != std::string::npos;
+        name = hasInline ? arg.substr(0, eq) : arg;
+        inlineValue = hasInline ? arg.substr(eq + 1) : std::string{};
+    }
+    std::string value() {
+        if (hasInline)
+            return inlineValue;
+        if (i + 1 >= args.size())
+            throw UsageError(format(Msg::MissingValue, name));
+        return args[++i];
+    }
+};
+
+Format parseFormat(const std::string& value) {
+    if (value == "text")
+        return Format::Text;
+    if (value == "json")
+        return Format::Json;
+    if (value == "csv")
+        return Format::Csv;
+    throw UsageError(format(Msg::BadFormat, value));
+}
+
+bool isHelp(const std::string& arg) {
+    return arg == "-h" || arg == "--help";
+}
+
+Command parseBuild(const std::vector<std::string>& args) {
+    Command command;
+    BuildOptions build;
+    for (Cursor c{args, 1}; c.i < args.size(); ++c.i) {
+        c.split();
+        if (isHelp(c.name)) {
+            command.help = true;
+            return command;
+        }
+        if (c.name == "--from")
+            build.from = c.value();
+        else if (c.name == "--out")
+            build.out = c.value();
+        else if (isOfficeOption(c.name))
+            officeOption(build.office, c.name, c.value());
+        else
+            throw UsageError(format(Msg::UnknownOption, c.name));
+    }
+    if (build.from.empty())
+        throw UsageError(format(Msg::MissingValue, "--from"));
+    if (build.out.empty())
+        throw UsageError(format(Msg::MissingValue, "--out"));
+    command.build = std::move(build);
+    return command;
+}
+
+} // namespace
+
+Command parseCommandLine(const std::vector<std::string>& args) {
+    if (!args.empty() && args[0] == "build")
+        return parseBuild(args);
+    Command command;
+    CheckOptions check;
+    bool endOfOptions = false;
+    for (Cursor c{args, 0}; c.i < args.size(); ++c.i) {
+        const std::string& arg = args[c.i];
+        if (endOfOptions || !arg.starts_with("-") || arg == "-") {
+            check.inputs.push_back(arg);
+            continue;
+        }
+        c.split();
+        if (isHelp(c.name)) {
+            command.help = true;
+            return command;
+        }
+        if (c.name == "--")
+            endOfOptions = true;
+        else if (c.name == "--jobs" || c.name == "-j")
+            check.jobs = positive(c.name, c.value());
+        else if (c.name == "--format")
+            check.format = parseFormat(c.value());
+        else if (c.name == "--output" || c.name == "-o")
+            check.output = c.value();
+        else if (c.name == "--export-json")
+            check.exportJson = c.value();
+        else if (isOfficeOption(c.name))
+            officeOption(check.office, c.name, c.value());
+        else
+            throw UsageError(format(Msg::UnknownOption, c.name));
+    }
+    if (check.inputs.empty())
+        throw UsageError(std::string(text(Msg::NoInputs)));
+    command.check = std::move(check);
+    return command;
+}
+
+} // namespace jixiao::cli

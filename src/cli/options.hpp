@@ -1,0 +1,52 @@
+// Command-line options of jixiao-batch and of its `build` sub-command.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+enum class Format { Text, Json, Csv };
+
+// Where the office comes from: started by us (with the .oxt installed) or an already running one.
+struct OfficeOptions {
+    std::string oxt;     // empty: found next to the program
+    std::string rdb;     // empty: next to the .oxt, else the copy unopkg unpacked into the profile
+    std::string connect; // "host:port" of a running office; empty: start our own
+    std::string locale = "zh-CN";
+    int timeoutSeconds = 60;
+};
+
+struct CheckOptions {
+    OfficeOptions office;
+    std::vector<std::string> inputs;
+    int jobs = 1;
+    Format format = Format::Text;
+    std::string output;     // empty: stdout
+    std::string exportJson; // directory, empty: none
+};
+
+struct BuildOptions {
+    OfficeOptions office;
+    std::string from;
+    std::string out;
+};
+
+// A usage error: the message is shown with the usage text and the program exits with 3.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Command {
+    bool help = false;
+    std::optional<CheckOptions> check;
+    std::optional<BuildOptions> build;
+};
+
+// args excludes the program name. Throws UsageError.
+Command parseCommandLine(const std::vector<std::string>& args);
+
+} // namespace jixiao::cli

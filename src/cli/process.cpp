@@ -1,0 +1,159 @@
+#include "cli/process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace jixiao::cli {
+namespace {
+
+constexpr std::size_t kMaxGroups = 256;
+std::array<std::atomic<pid_t>, kMaxGroups> liveGroups{};
+
+void remember(pid_t pgid) {
+    for (auto& slot : liveGroups) {
+        pid_t expected = 0;
+        if (slot.compare_exchange_strong(expected, pgid))
+            return;
+    }
+}
+
+void forget(pid_t pgid) {
+    for (auto& slot : liveGroups) {
+        pid_t expected = pgid;
+        if (slot.compare_exchange_strong(expected, 0))
+            return;
+    }
+}
+
+extern "C" void killEverythingAndExit(int signal) {
+    for (auto& slot : liveGroups) {
+        const pid_t pgid = slot.load();
+        if (pgid > 0)
+            ::kill(-pgid, SIGKILL);
+    }
+    ::_exit(128 + signal);
+}
+
+std::vector<std::string> childEnvironment(const SpawnSpec& spec) {
+    auto nameOf = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> env;
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry = *e;
+        const std::string name = nameOf(entry);
+        const bool dropped =
+            std::find(spec.unsetEnv.begin(), spec.unsetEnv.end(), name) != spec.unsetEnv.end() ||
+            std::any_of(spec.setEnv.begin(), spec.setEnv.end(),
+                        [&](const std::string& s) { return nameOf(s) == name; });
+        if (!dropped)
+            env.push_back(entry);
+    }
+    env.insert(env.end(), spec.setEnv.begin(), spec.setEnv.end());
+    return env;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> result;
+    for (auto& s : strings)
+        result.push_back(s.data());
+    result.push_back(nullptr);
+    return result;
+}
+
+} // namespace
+
+pid_t spawnGroup(const SpawnSpec& spec) {
+    std::vector<std::string> argv = spec.argv;
+    std::vector<std::string> env = childEnvironment(spec);
+    auto argvPtr = pointers(argv);
+    auto envPtr = pointers(env);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawnattr_init(&attr);
+    const std::string log = spec.logFile.empty() ? "/dev/null" : spec.logFile;
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0644);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    posix_spawnattr_setpgroup(&attr, 0);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGTERM);
+    sigaddset(&defaults, SIGHUP);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+
+    pid_t pid = 0;
+    const int error = posix_spawn(&pid, argvPtr[0], &actions, &attr, argvPtr.data(), envPtr.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    if (error != 0)
+        throw std::runtime_error(argv[0] + ": " + std::strerror(error));
+    remember(pid);
+    return pid;
+}
+
+std::optional<int> waitOrKill(pid_t pid, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    for (;;) {
+        int status = 0;
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid || (done < 0 && errno == ECHILD)) {
+            ::kill(-pid, SIGKILL); // helpers the leader left behind
+            forget(pid);
+            return status;
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            forget(pid);
+            return std::nullopt;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+bool isRunning(pid_t pid) {
+    int status = 0;
+    return pid > 0 && ::waitpid(pid, &status, WNOHANG) == 0;
+}
+
+void killGroup(pid_t pgid, int signal) {
+    if (pgid > 0)
+        ::kill(-pgid, signal);
+}
+
+void installCleanupOnSignals() {
+    struct sigaction action {};
+    action.sa_handler = killEverythingAndExit;
+    sigemptyset(&action.sa_mask);
+    for (int s : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(s, &action, nullptr);
+}
+
+int runToCompletion(const SpawnSpec& spec, double seconds) {
+    const pid_t pid = spawnGroup(spec);
+    const auto status = waitOrKill(pid, seconds);
+    if (!status)
+        return -1;
+    return WIFEXITED(*status) ? WEXITSTATUS(*status) : 128 + WTERMSIG(*status);
+}
+
+} // namespace jixiao::cli

@@ -1,0 +1,35 @@
+// Child processes for the office: spawned in a process group of their own (so a hung or crashed soffice and
+// everything it started can be killed at once), waited for with a time limit, and remembered so a Ctrl-C of
+// jixiao-batch takes every office down with it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+struct SpawnSpec {
+    std::vector<std::string> argv;
+    std::vector<std::string> unsetEnv; // variables removed from our environment for the child
+    std::vector<std::string> setEnv;   // "NAME=value" added or replaced
+    std::string logFile;               // stdout and stderr; empty: /dev/null
+};
+
+// Starts the child as the leader of a new process group (pgid == pid). Throws std::runtime_error.
+pid_t spawnGroup(const SpawnSpec& spec);
+// Exit status (as from waitpid) or nullopt when it is still running after `seconds` (the group is then
+// killed).
+std::optional<int> waitOrKill(pid_t pid, double seconds);
+bool isRunning(pid_t pid);
+void killGroup(pid_t pgid, int signal);
+
+// Every group spawned and not yet reaped: a SIGINT/SIGTERM/SIGHUP handler kills them before we exit.
+void installCleanupOnSignals();
+
+// Runs a program to completion (its own group, time-limited); returns the exit code or -1 on timeout.
+int runToCompletion(const SpawnSpec& spec, double seconds);
+
+} // namespace jixiao::cli

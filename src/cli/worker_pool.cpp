@@ -1,0 +1,239 @@
+#include "cli/worker_pool.hpp"
+
+#include "cli/document_check.hpp"
+#include "cli/messages.hpp"
+#include "cli/office_process.hpp"
+#include "cli/uno_client.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+namespace jixiao::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t nowTicks() {
+    return Clock::now().time_since_epoch().count();
+}
+
+struct Worker {
+    std::unique_ptr<OfficeProcess> office;
+    std::atomic<std::int64_t> deadline{0}; // Clock ticks; 0 while no file is being checked
+    std::atomic<bool> timedOut{false};
+};
+
+// Test hook, deliberately not an option: JIXIAO_BATCH_TEST_FAULT="crash:a.docx,hang:b.odt" kills or freezes
+// the worker's office just before it checks that file (by file name), to exercise recovery.
+std::string faultFor(const std::string& path) {
+    const char* spec = std::getenv("JIXIAO_BATCH_TEST_FAULT");
+    if (spec == nullptr)
+        return {};
+    const std::string name = std::filesystem::path(path).filename().string();
+    std::string all = spec;
+    for (std::size_t start = 0; start <= all.size();) {
+        std::size_t end = all.find(',', start);
+        if (end == std::string::npos)
+            end = all.size();
+        const std::string item = all.substr(start, end - start);
+        const auto colon = item.find(':');
+        if (colon != std::string::npos && item.substr(colon + 1) == name)
+            return item.substr(0, colon);
+        start = end + 1;
+    }
+    return {};
+}
+
+class Pool {
+public:
+    Pool(const std::vector<Input>& inputs, const CheckOptions& options, const std::string& oxt,
+         Progress& progress)
+        : inputs_(inputs), options_(options), oxt_(oxt), progress_(progress), results_(inputs.size()),
+          done_(inputs.size(), false),
+          workers_(
+              std::max<std::size_t>(1, std::min(static_cast<std::size_t>(options.jobs), inputs.size()))) {
+        for (std::size_t i = 0; i < workers_.size(); ++i)
+            workers_[i].office = std::make_unique<OfficeProcess>(options.office, oxt, static_cast<int>(i));
+    }
+
+    std::vector<FileResult> run() {
+        // The first office installs the extension; its type library is then known for every connection.
+        workers_[0].office->start();
+        const std::string rdb = findRdb(options_.office, oxt_, workers_[0].office.get());
+        if (rdb.empty())
+            throw std::runtime_error(format(Msg::RdbMissing, options_.office.rdb));
+        loadExtensionTypes(rdb);
+
+        std::thread watchdog([this] { watch(); });
+        std::vector<std::thread> threads;
+        for (auto& worker : workers_)
+            threads.emplace_back([this, &worker] { work(worker); });
+        for (auto& t : threads)
+            t.join();
+        stopping_ = true;
+        watchdog.join();
+        for (std::size_t i = 0; i < inputs_.size(); ++i)
+            if (!done_[i]) { // every office failed to start: say so for each file left
+                results_[i].file = inputs_[i].shown;
+                results_[i].failure = format(Msg::NoOffice, lastStartFailure_);
+                progress_.finished(results_[i]);
+            }
+        return std::move(results_);
+    }
+
+private:
+    std::optional<std::size_t> take() {
+        std::lock_guard lock(mutex_);
+        if (!returned_.empty()) {
+            const std::size_t index = returned_.front();
+            returned_.pop_front();
+            return index;
+        }
+        if (next_ < inputs_.size())
+            return next_++;
+        return std::nullopt;
+    }
+
+    void giveBack(std::size_t index, const std::string& reason) {
+        std::lock_guard lock(mutex_);
+        returned_.push_back(index);
+        lastStartFailure_ = reason;
+    }
+
+    void record(std::size_t index, FileResult result) {
+        progress_.finished(result);
+        std::lock_guard lock(mutex_);
+        results_[index] = std::move(result);
+        done_[index] = true;
+    }
+
+    bool startOffice(Worker& worker, std::string& reason) {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            try {
+                worker.office->start();
+                return true;
+            } catch (const std::exception& e) {
+                reason = e.what();
+                worker.office->stop();
+            }
+        }
+        return false;
+    }
+
+    // Is the office still answering after a call failed with a RuntimeException?
+    static bool answers(OfficeProcess& office) {
+        if (!office.running())
+            return false;
+        try {
+            return office.context()->getServiceManager().is();
+        } catch (...) {
+            return false;
+        }
+    }
+
+    void work(Worker& worker) {
+        while (const auto index = take()) {
+            const Input& input = inputs_[*index];
+            if (!input.reason.empty()) {
+                FileResult failed;
+                failed.file = input.shown;
+                failed.failure = input.reason;
+                record(*index, std::move(failed));
+                continue;
+            }
+            std::string reason;
+            if (!worker.office->started() && !startOffice(worker, reason)) {
+                giveBack(*index, reason); // another worker may still have an office
+                progress_.note(reason);
+                break;
+            }
+            record(*index, checkOne(worker, input));
+        }
+        worker.office.reset(); // shuts this office down while the others finish
+    }
+
+    FileResult checkOne(Worker& worker, const Input& input) {
+        progress_.started(input.shown);
+        const std::string fault = faultFor(input.path);
+        if (fault == "crash")
+            worker.office->kill();
+        else if (fault == "hang")
+            worker.office->freeze();
+        const auto seconds = options_.office.timeoutSeconds;
+        const auto started = Clock::now();
+        worker.timedOut = false;
+        worker.deadline =
+            nowTicks() + std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(seconds)).count();
+        FileResult result;
+        bool restart = false;
+        try {
+            result = checkDocument(worker.office->context(), input);
+        } catch (const OfficeLost& e) {
+            result.file = input.shown;
+            restart = worker.timedOut || !answers(*worker.office);
+            if (worker.timedOut)
+                result.failure = format(Msg::Timeout, std::to_string(seconds));
+            else if (restart)
+                result.failure = format(Msg::OfficeDied, e.what());
+            else
+                result.failure = format(Msg::CallFailed, e.what());
+        }
+        worker.deadline = 0;
+        if (worker.timedOut) // killed just as the call returned: the result stands, the office is gone
+            restart = true;
+        result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        if (restart) {
+            worker.office->stop(); // the next file starts a fresh soffice on the same profile
+            progress_.note(format(Msg::Restarted, input.shown));
+        }
+        return result;
+    }
+
+    void watch() {
+        while (!stopping_) {
+            const std::int64_t now = nowTicks();
+            for (auto& worker : workers_) {
+                const std::int64_t deadline = worker.deadline;
+                if (deadline != 0 && now > deadline && !worker.timedOut.exchange(true)) {
+                    std::lock_guard lock(mutex_); // worker.office is reset only under no deadline
+                    if (worker.office)
+                        worker.office->kill();
+                }
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+
+    const std::vector<Input>& inputs_;
+    const CheckOptions& options_;
+    const std::string& oxt_;
+    Progress& progress_;
+    std::vector<FileResult> results_;
+    std::vector<bool> done_;
+    std::vector<Worker> workers_;
+    std::mutex mutex_;
+    std::size_t next_ = 0;
+    std::deque<std::size_t> returned_;
+    std::string lastStartFailure_;
+    std::atomic<bool> stopping_{false};
+};
+
+} // namespace
+
+std::vector<FileResult> checkAll(const std::vector<Input>& inputs, const CheckOptions& options,
+                                 const std::string& oxt, Progress& progress) {
+    if (inputs.empty())
+        return {};
+    return Pool(inputs, options, oxt, progress).run();
+}
+
+} // namespace jixiao::cli
