@@ -9,5 +9,9 @@ bash scripts/build.sh
 # this trap catches anything left over.
 trap 'pkill -KILL -f "soffice.bin.*jixiao-profile" 2>/dev/null || true' EXIT
 bash tests/fuzz/run.sh build-fuzz "${JIXIAO_FUZZ_SECONDS:-15}"
+# The core and its unit tests again under AddressSanitizer + UBSan (Debug, no UNO; build-sanitize/).
+cmake --preset sanitize
+cmake --build --preset sanitize
+ctest --preset sanitize
 # Last, so its summary is the run's closing line.
 ctest --preset default
