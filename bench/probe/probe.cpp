@@ -1,0 +1,356 @@
+// The benchmark probe: a test-only UNO component (org.jixiao.bench.Probe, its own .oxt) that runs inside
+// soffice and times things there, so the figures carry no socket round trips. It is never shipped.
+//
+// XJob::execute(args) takes NamedValues (Mode, Document, Table, Cell, Values, Repeat, Writes0, Writes1)
+// and returns NamedValues whose values are sequence<double> (milliseconds per run, or counts).
+//   jixiao    — set the score cell (untimed), then time org.jixiao.EvaluationTool::recompute(doc): the
+//               real service, called from C++ in the same process, as the sidebar and live recompute do.
+//   floor     — set the score cell (untimed), then time the bare reads and writes an update needs in C++:
+//               every cell's text of the one table (getCellNames/getCellByName/getString; Calc: one
+//               getDataArray of the range) and the given writes (the cells Jixiao writes), in one undo step.
+//   profile   — Jixiao's recompute path phase by phase, with the same adapter code compiled in (src/uno),
+//               so it shows where the time goes without changing the component.
+//   validate  — time EvaluationTool::validate(doc).
+//   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
+#include "uno/document_host.hpp"
+#include "uno/document_properties.hpp"
+#include "uno/ustring.hpp"
+
+#include "core/grid_reader.hpp"
+#include "core/recompute.hpp"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/jixiao/XEvaluationTool.hpp>
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace css;
+using rtl::OUString;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::vector<OUString> split(const OUString& text, sal_Unicode separator) {
+    std::vector<OUString> parts;
+    if (text.isEmpty())
+        return parts;
+    sal_Int32 index = 0;
+    do
+        parts.push_back(text.getToken(0, separator, index));
+    while (index >= 0);
+    return parts;
+}
+
+struct Args {
+    OUString mode;
+    Reference<frame::XModel> document;
+    OUString table;  // Writer table name, or Calc range ("A1:I25", first sheet)
+    OUString cell;   // the score cell edited before each run
+    std::vector<OUString> values; // the score texts, alternated run by run
+    std::vector<std::vector<std::pair<OUString, OUString>>> writes; // floor: cell → text, per value
+    sal_Int32 repeat = 1;
+};
+
+Args parse(const Sequence<beans::NamedValue>& arguments) {
+    Args args;
+    args.writes.resize(2);
+    for (const auto& nv : arguments) {
+        if (nv.Name == "Mode")
+            nv.Value >>= args.mode;
+        else if (nv.Name == "Document")
+            nv.Value >>= args.document;
+        else if (nv.Name == "Table")
+            nv.Value >>= args.table;
+        else if (nv.Name == "Cell")
+            nv.Value >>= args.cell;
+        else if (nv.Name == "Repeat")
+            nv.Value >>= args.repeat;
+        else if (nv.Name == "Values") {
+            OUString joined;
+            nv.Value >>= joined;
+            args.values = split(joined, u'\x1f');
+        } else if (nv.Name == "Writes0" || nv.Name == "Writes1") {
+            OUString joined;
+            nv.Value >>= joined;
+            auto& target = args.writes[nv.Name == "Writes0" ? 0 : 1];
+            for (const auto& pair : split(joined, u'\x1e')) {
+                const sal_Int32 eq = pair.indexOf(u'\x1f');
+                target.emplace_back(pair.copy(0, eq), pair.copy(eq + 1));
+            }
+        }
+    }
+    if (!args.document.is())
+        throw lang::IllegalArgumentException("probe: no Document", {}, 0);
+    return args;
+}
+
+bool isCalc(const Reference<frame::XModel>& model) {
+    Reference<lang::XServiceInfo> info(model, UNO_QUERY);
+    return info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument");
+}
+
+Reference<text::XTextTable> writerTable(const Reference<frame::XModel>& model, const OUString& name) {
+    Reference<container::XNameAccess> tables =
+        Reference<text::XTextTablesSupplier>(model, UNO_QUERY_THROW)->getTextTables();
+    return Reference<text::XTextTable>(tables->getByName(name), UNO_QUERY_THROW);
+}
+
+Reference<sheet::XSpreadsheet> firstSheet(const Reference<frame::XModel>& model) {
+    Reference<container::XIndexAccess> sheets(
+        Reference<sheet::XSpreadsheetDocument>(model, UNO_QUERY_THROW)->getSheets(), UNO_QUERY_THROW);
+    return Reference<sheet::XSpreadsheet>(sheets->getByIndex(0), UNO_QUERY_THROW);
+}
+
+// The untimed edit before each run: the user typing a score.
+void setScore(const Args& args, int run) {
+    if (args.cell.isEmpty() || args.values.empty())
+        return;
+    const OUString& value = args.values[std::size_t(run) % args.values.size()];
+    if (isCalc(args.document)) {
+        Reference<table::XCell> cell =
+            Reference<table::XCellRange>(firstSheet(args.document), UNO_QUERY_THROW)
+                ->getCellRangeByName(args.cell)
+                ->getCellByPosition(0, 0);
+        cell->setFormula(value);
+    } else {
+        Reference<text::XText>(writerTable(args.document, args.table)->getCellByName(args.cell), UNO_QUERY_THROW)
+            ->setString(value);
+    }
+}
+
+Reference<org::jixiao::XEvaluationTool> jixiaoTool(const Reference<uno::XComponentContext>& context) {
+    return Reference<org::jixiao::XEvaluationTool>(
+        context->getServiceManager()->createInstanceWithContext("org.jixiao.EvaluationTool", context),
+        UNO_QUERY_THROW);
+}
+
+Sequence<double> toSequence(const std::vector<double>& values) {
+    Sequence<double> result(static_cast<sal_Int32>(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        result[static_cast<sal_Int32>(i)] = values[i];
+    return result;
+}
+
+class Probe : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo> {
+public:
+    explicit Probe(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+
+    Any SAL_CALL execute(const Sequence<beans::NamedValue>& arguments) override {
+        try {
+            return run(parse(arguments));
+        } catch (const uno::RuntimeException&) {
+            throw;
+        } catch (const uno::Exception& e) {
+            throw uno::RuntimeException("probe: " + e.Message, {});
+        } catch (const std::exception& e) {
+            throw uno::RuntimeException("probe: " + jixiao::office::fromUtf8(e.what()), {});
+        }
+    }
+
+    OUString SAL_CALL getImplementationName() override { return "org.jixiao.bench.Probe"; }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        return Sequence<OUString>(&kService, 1);
+    }
+
+private:
+    static inline const OUString kService = "org.jixiao.bench.Probe";
+
+    Any run(const Args& args) {
+        std::map<std::string, std::vector<double>> out;
+        if (args.mode == "jixiao") {
+            auto tool = jixiaoTool(context_);
+            for (int i = 0; i < args.repeat; ++i) {
+                setScore(args, i);
+                const auto start = Clock::now();
+                const sal_Int32 written = tool->recompute(args.document);
+                out["ms"].push_back(msSince(start));
+                out["written"].push_back(written);
+            }
+        } else if (args.mode == "floor") {
+            for (int i = 0; i < args.repeat; ++i) {
+                setScore(args, i);
+                const auto start = Clock::now();
+                const int cells = floor(args, args.writes[std::size_t(i) % 2]);
+                out["ms"].push_back(msSince(start));
+                out["cells"].push_back(cells);
+            }
+        } else if (args.mode == "profile") {
+            for (int i = 0; i < args.repeat; ++i) {
+                setScore(args, i);
+                profile(args, out);
+            }
+        } else if (args.mode == "validate") {
+            auto tool = jixiaoTool(context_);
+            for (int i = 0; i < args.repeat; ++i) {
+                const auto start = Clock::now();
+                const auto findings = tool->validate(args.document);
+                out["ms"].push_back(msSince(start));
+                out["findings"].push_back(findings.getLength());
+            }
+        } else if (args.mode == "calculate") {
+            Reference<sheet::XCalculatable> calc(args.document, UNO_QUERY_THROW);
+            for (int i = 0; i < args.repeat; ++i) {
+                setScore(args, i);
+                const auto start = Clock::now();
+                calc->calculateAll();
+                out["ms"].push_back(msSince(start));
+            }
+        } else {
+            throw lang::IllegalArgumentException("probe: unknown Mode " + args.mode, {}, 0);
+        }
+        Sequence<beans::NamedValue> result(static_cast<sal_Int32>(out.size()));
+        sal_Int32 k = 0;
+        for (const auto& [name, values] : out)
+            result[k++] = beans::NamedValue(jixiao::office::fromUtf8(name), Any(toSequence(values)));
+        return Any(result);
+    }
+
+    // Bare reads and writes, one undo step. Returns the number of cells read and written.
+    int floor(const Args& args, const std::vector<std::pair<OUString, OUString>>& writes) {
+        Reference<document::XUndoManager> undo =
+            Reference<document::XUndoManagerSupplier>(args.document, UNO_QUERY_THROW)->getUndoManager();
+        undo->enterUndoContext("bench");
+        int cells = 0;
+        if (isCalc(args.document)) {
+            Reference<table::XCellRange> range =
+                Reference<table::XCellRange>(firstSheet(args.document), UNO_QUERY_THROW)
+                    ->getCellRangeByName(args.table);
+            const auto data = Reference<sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+            for (const auto& row : data)
+                cells += row.getLength();
+            Reference<table::XCellRange> sheet(firstSheet(args.document), UNO_QUERY_THROW);
+            for (const auto& [name, text] : writes) {
+                sheet->getCellRangeByName(name)->getCellByPosition(0, 0)->setFormula(text);
+                ++cells;
+            }
+        } else {
+            auto table = writerTable(args.document, args.table);
+            for (const auto& name : table->getCellNames()) {
+                Reference<text::XText> cell(table->getCellByName(name), UNO_QUERY_THROW);
+                (void)cell->getString();
+                ++cells;
+            }
+            for (const auto& [name, text] : writes) {
+                Reference<text::XText>(table->getCellByName(name), UNO_QUERY_THROW)->setString(text);
+                ++cells;
+            }
+        }
+        undo->leaveUndoContext();
+        return cells;
+    }
+
+    // Operations::read + Operations::recompute, phase by phase (Writer or Calc).
+    void profile(const Args& args, std::map<std::string, std::vector<double>>& out) {
+        using namespace jixiao;
+        using namespace jixiao::office;
+        const auto total = Clock::now();
+        auto start = Clock::now();
+        auto host = isCalc(args.document) ? makeCalcHost(args.document) : makeWriterHost(args.document);
+        const auto grids = host->readTables();
+        out["1 read tables (UNO)"].push_back(msSince(start));
+
+        start = Clock::now();
+        Scorecard card;
+        bool hasScore = false;
+        bool hasFunding = false;
+        for (const auto& grid : grids) {
+            if (!hasScore && looksLikeScoreTable(grid)) {
+                try {
+                    auto read = readScoreTable(grid);
+                    read.tableName = grid.name;
+                    read.funding = std::move(card.funding);
+                    read.fundingTableName = std::move(card.fundingTableName);
+                    card = std::move(read);
+                    hasScore = true;
+                } catch (const GridLayoutError&) {
+                }
+            } else if (!hasFunding && looksLikeFundingTable(grid)) {
+                card.funding = readFundingTable(grid);
+                card.fundingTableName = grid.name;
+                hasFunding = true;
+            }
+        }
+        out["2 parse tables (core)"].push_back(msSince(start));
+
+        start = Clock::now();
+        applyReportProperties(readReportProperties(args.document), card);
+        out["3 document properties (UNO)"].push_back(msSince(start));
+
+        start = Clock::now();
+        const auto paragraphs = host->paragraphs();
+        out["4 body paragraphs (UNO)"].push_back(msSince(start));
+        out["4 paragraph count"].push_back(double(paragraphs.size()));
+
+        start = Clock::now();
+        Patch scorePatch;
+        Patch fundingPatch;
+        if (hasScore)
+            scorePatch = recomputeScoreTable(card);
+        if (hasFunding)
+            fundingPatch = recomputeFundingTable(card.funding);
+        out["5 recompute (core)"].push_back(msSince(start));
+
+        start = Clock::now();
+        int written = 0;
+        if (!scorePatch.empty() || !fundingPatch.empty()) {
+            Reference<document::XUndoManager> undo =
+                Reference<document::XUndoManagerSupplier>(args.document, UNO_QUERY_THROW)->getUndoManager();
+            undo->enterUndoContext("bench");
+            if (!scorePatch.empty())
+                written += host->applyPatch(card.tableName, scorePatch);
+            if (!fundingPatch.empty())
+                written += host->applyPatch(card.fundingTableName, fundingPatch);
+            undo->leaveUndoContext();
+        }
+        out["6 write patch + undo (UNO)"].push_back(msSince(start));
+        out["6 cells written"].push_back(written);
+        out["total"].push_back(msSince(total));
+    }
+
+    Reference<uno::XComponentContext> context_;
+};
+
+} // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_jixiao_bench_Probe_get_implementation(uno::XComponentContext* context, const Sequence<Any>&) {
+    auto* probe = new Probe(context);
+    probe->acquire();
+    return static_cast<cppu::OWeakObject*>(probe);
+}
