@@ -34,6 +34,11 @@ namespace {
     throw lang::IllegalArgumentException(fromUtf8(message), {}, 0);
 }
 
+// A user template that failed to load ("file: jsonPath: problem"), as shown to the user.
+std::string templateErrorText(const std::string& error) {
+    return "模板文件无效，已跳过 / template file skipped: " + error;
+}
+
 // A report typed by hand names its unit, year and project only in its title (or the table's caption).
 void fillMetadataFromTitle(DocumentData& data) {
     auto& meta = data.card.meta;
@@ -56,6 +61,14 @@ void fillMetadataFromTitle(DocumentData& data) {
 } // namespace
 
 Operations::Operations(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+
+// "{单位}{年度}年度{项目}绩效评价指标体系及打分表", leaving out what the document does not say yet.
+std::string Operations::tableCaption(const Metadata& meta) const {
+    if (!meta.year)
+        return ui("table.caption-no-year", {{"unit", meta.unit}, {"project", meta.project}});
+    return ui("table.caption",
+              {{"unit", meta.unit}, {"year", std::to_string(*meta.year)}, {"project", meta.project}});
+}
 
 std::string Operations::ui(const std::string& key, const std::map<std::string, std::string>& args) const {
     return ExtensionData::get(context_).text(key, args);
@@ -125,16 +138,18 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     requireEditable(model);
     const auto& extension = ExtensionData::get(context_);
     const Template* chosen = extension.findTemplate(templateId);
-    if (chosen == nullptr)
-        badArgument(ui("error.unknown-template", {{"id", templateId}}));
+    if (chosen == nullptr) {
+        // The template the user means may be one of theirs that did not load: say which files were skipped.
+        std::string message = ui("error.unknown-template", {{"id", templateId}});
+        for (const auto& error : extension.templateErrors)
+            message += "\n" + templateErrorText(error);
+        badArgument(message);
+    }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
     applyReportProperties(readReportProperties(model), card);
 
-    const std::string caption =
-        ui("table.caption", {{"unit", card.meta.unit},
-                             {"year", card.meta.year ? std::to_string(*card.meta.year) : ""},
-                             {"project", card.meta.project}});
+    const std::string caption = tableCaption(card.meta);
     ScoreTableStyle style;
     style.titleRow =
         host->isCalc(); // Writer: the caption is a paragraph above the table, as offices write it
@@ -180,13 +195,7 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
-    writeReportProperties(model, reportPropertiesOf(card));
-    const std::string caption =
-        card.meta.title.empty()
-            ? ui("table.caption", {{"unit", card.meta.unit},
-                                   {"year", card.meta.year ? std::to_string(*card.meta.year) : ""},
-                                   {"project", card.meta.project}})
-            : card.meta.title;
+    const std::string caption = card.meta.title.empty() ? tableCaption(card.meta) : card.meta.title;
     ScoreTableStyle style;
     style.titleRow = host->isCalc();
     style.title = caption;
@@ -205,6 +214,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         const Grid placed = host->readTable(scoreName);
         host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
     }
+    // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
+    // were.
+    writeReportProperties(model, reportPropertiesOf(card));
 }
 
 int Operations::recompute(const Reference<frame::XModel>& model, bool joinPreviousUndo) const {
@@ -258,6 +270,14 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         none.severity = Severity::Info;
         none.message = extension.text("table.missing");
         findings.push_back(none);
+    }
+    // A user template that did not load is otherwise invisible: the deck and macros see it here.
+    for (const auto& error : extension.templateErrors) {
+        Finding skipped;
+        skipped.ruleId = "template.invalid";
+        skipped.severity = Severity::Warning;
+        skipped.message = templateErrorText(error);
+        findings.push_back(skipped);
     }
     ValidationInput input{data.card, data.paragraphs, std::nullopt};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);

@@ -52,6 +52,7 @@ public:
 
 private:
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
+    std::string tableCaption(const Metadata& meta) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;

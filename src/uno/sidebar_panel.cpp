@@ -35,6 +35,8 @@ namespace {
 constexpr int kMargin = 6;
 constexpr int kGap = 4;
 constexpr int kLine = 26;
+constexpr int kTextLine = 17;
+constexpr int kSummaryLines = 7; // total, four 一级, execution rate, open findings
 
 uno::Sequence<OUString> toSequence(const std::vector<std::string>& items) {
     uno::Sequence<OUString> result(static_cast<sal_Int32>(items.size()));
@@ -133,7 +135,7 @@ void SidebarPanel::build() {
     rows_.push_back(
         {{addControl("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
          {1},
-         4 * 16});
+         kSummaryLines * kTextLine});
 
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     rows_.push_back({{validate}, {1}, kLine});
@@ -172,6 +174,9 @@ void SidebarPanel::build() {
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
+    if (auto document = model(); document.is())
+        observerId_ =
+            DocumentController::forModel(context_, document).addObserver([this] { refreshSummary(); });
     refreshSummary();
     layout(280);
 }
@@ -230,6 +235,13 @@ sal_Int32 SAL_CALL SidebarPanel::getMinimalWidth() {
 }
 
 void SAL_CALL SidebarPanel::dispose() {
+    try {
+        if (auto document = model(); document.is() && observerId_ != 0)
+            DocumentController::forModel(context_, document).removeObserver(observerId_);
+    } catch (const uno::Exception&) {
+        // The document is already gone, and its controller with it.
+    }
+    observerId_ = 0;
     named_.clear();
     rows_.clear();
     Reference<lang::XComponent> container(container_, UNO_QUERY);

@@ -92,6 +92,7 @@ private:
     std::vector<std::string> templateIds_;
     std::vector<std::string> sectionIds_;
     int lastWidth_ = 0;
+    int observerId_ = 0; // our registration with the document controller, for live summary updates
 };
 
 } // namespace jixiao::office

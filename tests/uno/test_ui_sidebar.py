@@ -3,10 +3,14 @@ accessibility tree, 插入打分表 clicked, screenshots kept as test artefacts.
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleRole import LIST, PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleStateType import ENABLED
 
-from office import Office
-from ui_helpers import find, screenshot, wait_for
+import os
+import tempfile
+
+from office import Office, props
+from ui_helpers import find, screenshot, walk, wait_for
 
 DECK = "org.jixiao.Jixiao.Deck"
 PANEL = "org.jixiao.Jixiao.MainPanel"
@@ -23,16 +27,26 @@ def tearDownModule():
 
 
 class SidebarDeckTest(unittest.TestCase):
-    def open_deck(self, kind):
-        doc = office.new_document(kind, hidden=False)
+    @staticmethod
+    def dispatch_deck(doc):
+        office.service("com.sun.star.frame.DispatchHelper").executeDispatch(
+            doc.CurrentController.Frame, ".uno:SidebarDeck." + DECK, "", 0, ())
+
+    def open_deck(self, kind, doc=None):
+        doc = doc or office.new_document(kind, hidden=False)
         window = doc.CurrentController.Frame.ContainerWindow
         window.setPosSize(0, 0, 1400, 900, 15)
         sidebar = doc.CurrentController.getSidebar()
         sidebar.setVisible(True)
-        decks = sidebar.getDecks()
-        self.assertTrue(decks.hasByName(DECK), decks.getElementNames())
-        deck = decks.getByName(DECK)
+        # The deck list fills asynchronously; a collapsed sidebar opens on the deck through its own command
+        # (as Tools ▸ 绩效评价 does), which toggles, so it is sent only when activating did not show the deck.
+        if not wait_for(lambda: sidebar.getDecks().hasByName(DECK), timeout=5):
+            self.dispatch_deck(doc)
+        self.assertTrue(wait_for(lambda: sidebar.getDecks().hasByName(DECK)), sidebar.getDecks().getElementNames())
+        deck = sidebar.getDecks().getByName(DECK)
         deck.activate(True)
+        if not wait_for(lambda: deck.isActive(), timeout=3):
+            self.dispatch_deck(doc)
         self.assertTrue(wait_for(lambda: deck.isActive()))
         self.assertIn(PANEL, deck.getPanels().getElementNames())
         return doc, window
@@ -50,6 +64,51 @@ class SidebarDeckTest(unittest.TestCase):
             table = doc.TextTables.getByIndex(0)
             self.assertEqual(table.getCellByName("A1").getString().replace("\n", ""), "一级指标")
             screenshot("writer-deck-table.png", office.display)
+        finally:
+            doc.close(True)
+
+    def test_choosing_a_finding_selects_its_cell(self):
+        doc, window = self.open_deck("swriter")
+        try:
+            tool = office.tool()
+            table = doc.TextTables.getByName(tool.insertScoreTable(doc, "county-project"))
+            table.getCellByName("G2").setString("5")  # 项目立项规范性 is worth 1
+            find(window, "校验", PUSH_BUTTON).doAccessibleAction(0)
+
+            def finding_items():
+                lists = [c for c in walk(window.getAccessibleContext()) if c.getAccessibleRole() == LIST]
+                for lst in lists:
+                    for i in range(lst.getAccessibleChildCount()):
+                        name = lst.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                        if "项目立项规范性" in name and name.startswith("【错误】"):
+                            return lst, i
+                return None
+
+            found = wait_for(finding_items)
+            self.assertIsNotNone(found, "the score.range finding is not in the panel's list")
+            lst, index = found
+            lst.selectAccessibleChild(index)
+            view = doc.CurrentController.getViewCursor()
+            selected = wait_for(lambda: view.Cell is not None and view.Cell.CellName == "G2")
+            screenshot("writer-finding-selected.png", office.display)
+            self.assertTrue(selected, "choosing the finding did not select cell G2")
+        finally:
+            doc.close(True)
+
+    def test_read_only_document_shows_the_deck_with_editing_disabled(self):
+        path = os.path.join(tempfile.mkdtemp(prefix="jixiao-ro-"), "report.odt")
+        source = office.new_document("swriter")
+        office.tool().insertScoreTable(source, "county-project")
+        source.storeToURL("file://" + path, props(FilterName="writer8"))
+        source.close(True)
+        doc = office.desktop.loadComponentFromURL("file://" + path, "_blank", 0, props(ReadOnly=True))
+        doc, window = self.open_deck("swriter", doc)
+        try:
+            button = wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON))
+            self.assertIsNotNone(button, "the deck has no panel for a read-only document")
+            self.assertFalse(button.getAccessibleStateSet().contains(ENABLED), "editing must be disabled")
+            self.assertTrue(find(window, "校验", PUSH_BUTTON).getAccessibleStateSet().contains(ENABLED))
+            screenshot("writer-read-only.png", office.display)
         finally:
             doc.close(True)
 
