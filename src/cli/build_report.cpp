@@ -20,10 +20,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -151,12 +155,36 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         std::fprintf(stderr, "%s\n", e.what());
         return 3;
     }
+    // A hung office is killed after --timeout; the pending call then fails and the build reports it.
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false, timedOut = false;
+    std::thread watchdog([&] {
+        std::unique_lock lock(mutex);
+        if (!finished.wait_for(lock, std::chrono::seconds(options.office.timeoutSeconds),
+                               [&] { return done; })) {
+            timedOut = true;
+            office.kill();
+        }
+    });
+    int code = 0;
     try {
         writeReport(office.context(), buffer.str(), options.out, filter);
     } catch (...) {
         std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
-        return 2;
+        code = 2;
     }
+    {
+        std::lock_guard lock(mutex);
+        done = true;
+    }
+    finished.notify_one();
+    watchdog.join();
+    if (timedOut)
+        std::fprintf(stderr, "%s\n",
+                     format(Msg::BuildTimeout, std::to_string(options.office.timeoutSeconds)).c_str());
+    if (code != 0 || timedOut)
+        return 2;
     std::fprintf(stderr, "%s\n", format(Msg::Wrote, options.out).c_str());
     return 0;
 }

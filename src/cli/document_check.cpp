@@ -73,11 +73,12 @@ Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContex
         if (!document.is())
             failure = format(Msg::OpenFailed, "");
         return document;
-    } catch (const css::lang::DisposedException&) {
+    } catch (const css::lang::IllegalArgumentException&) { // "type detection failed": not a document
+        failure = format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
+        return {};
+    } catch (const css::uno::RuntimeException&) { // DisposedException included: for the worker to judge
         throw;
-    } catch (const css::uno::RuntimeException&) {
-        throw;
-    } catch (const css::uno::Exception&) { // IOException, IllegalArgumentException: the file is unreadable
+    } catch (const css::uno::Exception&) { // IOException: the file is unreadable
         failure = format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
         return {};
     }

@@ -37,6 +37,7 @@ constexpr std::array kTexts = std::to_array<std::pair<Msg, std::string_view>>({
     {Msg::InstallFailed, "扩展安装失败 / installing the extension failed: {1}"},
     {Msg::OpenFailed, "LibreOffice 无法打开此文件 / LibreOffice could not open the file{1}"},
     {Msg::Timeout, "超时（{1} 秒），LibreOffice 已重启 / timed out after {1} s; the office was restarted"},
+    {Msg::BuildTimeout, "超时（{1} 秒），LibreOffice 已终止 / timed out after {1} s; the office was stopped"},
     {Msg::OfficeDied, "LibreOffice 进程退出，已重启 / the office died and was restarted: {1}"},
     {Msg::CallFailed, "检查失败 / the check failed: {1}"},
     {Msg::NoOffice, "没有可用的 LibreOffice / no office left to check the file: {1}"},

@@ -22,6 +22,7 @@ enum class Msg {
     InstallFailed,
     OpenFailed,
     Timeout,
+    BuildTimeout,
     OfficeDied,
     CallFailed,
     NoOffice,

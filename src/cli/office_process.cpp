@@ -158,6 +158,10 @@ void OfficeProcess::start() {
 }
 
 void OfficeProcess::stop() {
+    if (!options_.connect.empty()) { // someone else's office: only let go of it
+        context_.clear();
+        return;
+    }
     if (context_.is() && running()) {
         try {
             css::frame::Desktop::create(context_)->terminate();

@@ -15,6 +15,7 @@ import unittest
 
 import uno
 
+import office as office_module
 from office import Office, copy_seed, props
 
 BATCH = os.environ.get("JIXIAO_BATCH", "")
@@ -240,6 +241,27 @@ class BatchCheckTest(unittest.TestCase):
                 self.assertIn("restarted", f["reason"])
         self.assertIn(process.returncode, (0, 2))
         self.assertEqual(offices_of(process.pid), [], "an office outlived jixiao-batch")
+
+
+class BatchConnectTest(unittest.TestCase):
+    def test_connect_uses_a_running_office_and_leaves_it_running(self):
+        port = office_module.free_port()
+        chosen = office_module.free_port
+        office_module.free_port = lambda: port  # Office() listens on a port we know
+        try:
+            running = Office()
+            running.start()
+        finally:
+            office_module.free_port = chosen
+        try:
+            args = ("--connect", f"127.0.0.1:{port}", "--format", "json", os.path.join(work, "good", "report.odt"))
+            for _ in range(2):  # the second run proves the first left the office running
+                code, out, err = batch(*args)
+                self.assertEqual(code, 0, err)
+                self.assertEqual(json.loads(out)["files"][0]["total"], "97")
+            self.assertIsNone(running.process.poll())
+        finally:
+            running.stop()
 
 
 class BatchBuildTest(unittest.TestCase):
