@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev clang-format clang-tidy
   # the office the extension runs in and the tests drive (python3-uno: Debian's /usr/bin/python3 only)
   libreoffice-writer libreoffice-calc libreoffice-l10n-zh-cn python3-uno fonts-noto-cjk
+  libreoffice-script-provider-python
   # UI tests and looking at what users see
   xvfb xauth x11-utils imagemagick poppler-utils
   # setpriv (unopkg refuses to run as root) and process tools

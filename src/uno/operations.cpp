@@ -97,7 +97,7 @@ std::vector<std::string> Operations::templateIds() const {
     return ids;
 }
 
-DocumentData Operations::read(const Reference<frame::XModel>& model) const {
+DocumentData Operations::read(const Reference<frame::XModel>& model, bool withParagraphs) const {
     if (!model.is())
         badArgument(ui("error.no-document"));
     auto host = makeDocumentHost(context_, model);
@@ -128,8 +128,10 @@ DocumentData Operations::read(const Reference<frame::XModel>& model) const {
         }
     }
     applyReportProperties(readReportProperties(model), data.card);
-    data.paragraphs = host->paragraphs();
-    fillMetadataFromTitle(data);
+    if (withParagraphs) {
+        data.paragraphs = host->paragraphs();
+        fillMetadataFromTitle(data);
+    }
     return data;
 }
 
@@ -224,7 +226,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool joinPrevio
         badArgument(ui("error.no-document"));
     if (isReadOnly(model))
         return 0;
-    const auto data = read(model);
+    const auto data = read(model, false);
     Patch scorePatch;
     Patch fundingPatch;
     if (data.hasScoreTable)

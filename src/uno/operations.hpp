@@ -48,7 +48,9 @@ public:
     std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
 
-    DocumentData read(const css::uno::Reference<css::frame::XModel>& model) const;
+    // `withParagraphs`: the prose is needed for validation and titles, not for recompute, and reading it
+    // costs more than the table on a long report.
+    DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true) const;
 
 private:
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
