@@ -4,10 +4,12 @@
 #include "uno/writer_cell_names.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/ParagraphAdjust.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
@@ -25,6 +27,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+#include <rtl/ustrbuf.hxx>
 
 using namespace css;
 using css::uno::Reference;
@@ -63,6 +67,55 @@ std::vector<int> mergeClose(std::vector<int> positions) {
 
 Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const std::string& name) {
     return Reference<text::XText>(table->getCellByName(fromUtf8(name)), UNO_QUERY);
+}
+
+// The text a reader of the cell sees. With track changes on, replaced text stays in the document as a tracked
+// deletion until the change is accepted, and getString() returns it too: "6" overwritten by "3" reads "63".
+// Deleted portions are left out; a cell without tracked deletions (or holding a nested table) reads as
+// getString().
+std::string visibleCellText(const Reference<table::XCell>& cell) {
+    const OUString all = Reference<text::XText>(cell, UNO_QUERY_THROW)->getString();
+    Reference<container::XEnumerationAccess> paragraphs(cell, UNO_QUERY);
+    if (all.isEmpty() || !paragraphs.is())
+        return toUtf8(all);
+    rtl::OUStringBuffer visible;
+    bool deleting = false;
+    bool sawDeletion = false;
+    bool firstParagraph = true;
+    Reference<container::XEnumeration> items = paragraphs->createEnumeration();
+    while (items->hasMoreElements()) {
+        Reference<lang::XServiceInfo> info(items->nextElement(), UNO_QUERY);
+        Reference<container::XEnumerationAccess> portions(info, UNO_QUERY);
+        if (!info.is() || !portions.is() || !info->supportsService("com.sun.star.text.Paragraph"))
+            return toUtf8(all); // a nested table: its text is not a value Jixiao reads
+        if (!firstParagraph && !deleting)
+            visible.append(u'\n'); // a paragraph break inside a deletion is deleted with it
+        firstParagraph = false;
+        Reference<container::XEnumeration> parts = portions->createEnumeration();
+        while (parts->hasMoreElements()) {
+            Reference<beans::XPropertySet> portion(parts->nextElement(), UNO_QUERY);
+            if (!portion.is())
+                continue;
+            OUString type;
+            portion->getPropertyValue("TextPortionType") >>= type;
+            if (type == "Redline") {
+                OUString redline;
+                portion->getPropertyValue("RedlineType") >>= redline;
+                if (redline == "Delete") {
+                    bool start = false;
+                    portion->getPropertyValue("IsStart") >>= start;
+                    deleting = start;
+                    sawDeletion = true;
+                }
+                continue;
+            }
+            if (!deleting)
+                visible.append(Reference<text::XTextRange>(portion, UNO_QUERY_THROW)->getString());
+        }
+    }
+    if (!sawDeletion)
+        return toUtf8(all);
+    return toUtf8(visible.makeStringAndClear());
 }
 
 } // namespace
@@ -105,7 +158,7 @@ Grid readWriterTable(const Reference<text::XTextTable>& table) {
             grid.merge(r, first, rowSpan, std::max(1, last - first));
             auto& anchor = grid.at(r, first);
             anchor.address = name;
-            anchor.text = toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+            anchor.text = visibleCellText(cell);
         }
     }
     return grid;
