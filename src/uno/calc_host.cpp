@@ -24,7 +24,9 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/XMergeable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include <stdexcept>
@@ -91,6 +93,10 @@ public:
     std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {
         auto [sheet, sheetIndex, column, row] = insertionCell();
         const std::string sheetLabel = sheetName(sheetIndex);
+        // Merging, column widths and a new named range are refused on a protected sheet even where cells are
+        // unlocked; the API would write the cells regardless, so refuse before touching anything.
+        if (isProtected(sheet))
+            throw std::runtime_error(protectedMessage(sheetLabel, cellAddress(sheetLabel, column, row)));
         if (!caption.empty()) {
             sheet->getCellByPosition(column, row)->setFormula(fromUtf8(caption));
             ++row;
@@ -136,10 +142,31 @@ public:
                                              columnLetters(column + grid.columns() - 1) + "$" +
                                              std::to_string(row + grid.rows())),
                                     origin, 0);
+        // The next insertion (import adds the funding table after the scoring table) goes below this one,
+        // not over it: move the selection two rows under the new table.
+        Reference<view::XSelectionSupplier> selection(model_->getCurrentController(), UNO_QUERY);
+        if (selection.is())
+            selection->select(uno::Any(Reference<table::XCellRange>(
+                sheet->getCellByPosition(column, row + grid.rows() + 1), UNO_QUERY_THROW)));
         return name;
     }
 
     int applyPatch(const std::string&, const Patch& patch) override {
+        // Calc's API writes into locked cells of a protected sheet as if there were no protection: check
+        // every target first, so a refused patch changes nothing.
+        for (const auto& write : patch.writes) {
+            const auto area = resolve(write.cell.address);
+            Reference<sheet::XSpreadsheet> target = sheetByIndex(area.range.Sheet);
+            if (!isProtected(target))
+                continue;
+            util::CellProtection protection;
+            Reference<beans::XPropertySet>(
+                target->getCellByPosition(area.range.StartColumn, area.range.StartRow), UNO_QUERY_THROW)
+                ->getPropertyValue("CellProtection") >>= protection;
+            if (protection.IsLocked)
+                throw std::runtime_error(protectedMessage(
+                    area.sheet, cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow)));
+        }
         int written = 0;
         for (const auto& write : patch.writes) {
             Reference<table::XCell> cell = cellAt(write.cell.address);
@@ -210,7 +237,17 @@ public:
     }
 
 private:
-    static OUString reportSheetName() { return "报告"; }
+    static OUString reportSheetName() { return fromUtf8("报告"); }
+
+    static bool isProtected(const Reference<sheet::XSpreadsheet>& sheet) {
+        Reference<util::XProtectable> protectable(sheet, UNO_QUERY);
+        return protectable.is() && protectable->isProtected();
+    }
+
+    static std::string protectedMessage(const std::string& sheet, const std::string& cell) {
+        return "工作表“" + sheet + "”受保护，无法写入单元格 " + cell + "（请先撤销工作表保护） / sheet " +
+               sheet + " is protected: cell " + cell + " cannot be written (unprotect the sheet first)";
+    }
 
     static std::string sanitize(const std::string& id) {
         std::string out;
