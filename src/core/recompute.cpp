@@ -62,6 +62,13 @@ void addNumber(Patch& patch, const CellRef& ref, std::optional<Decimal> value) {
     patch.writes.push_back(CellWrite{ref, numberText(value), value, {}});
 }
 
+// Scores, weights and deductions are compared exactly (docs/rules.md): a score of 2.125 out of 3 gets the
+// deduction 0.875, not 0.88, or validation would reject what recompute wrote and recompute would rewrite it
+// every time. Written to the Decimal's full precision, trailing zeros dropped.
+void addScore(Patch& patch, const CellRef& ref, std::optional<Decimal> value) {
+    patch.writes.push_back(CellWrite{ref, value ? value->toString(6) : std::string{}, value, {}});
+}
+
 bool validScore(const Indicator& leaf) {
     return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
 }
@@ -137,7 +144,7 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
             return;
         const auto target = leafDeduction(leaf);
         if (target && !existing.holdsNumber(leaf.cells.deduction, *target, leaf.deduction))
-            addNumber(patch, leaf.cells.deduction, *target);
+            addScore(patch, leaf.cells.deduction, *target);
     });
     LabelOwners owners;
     for (const auto& top : read.indicators)
@@ -153,7 +160,7 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
     const auto number = [&](const CellRef& ref, std::optional<Decimal> target,
                             std::optional<Decimal> asRead) {
         if (ref.known() && !existing.holdsNumber(ref, target, asRead))
-            addNumber(patch, ref, target);
+            addScore(patch, ref, target);
     };
     if (weight)
         number(totals.weightCell, weight, totals.weight);
