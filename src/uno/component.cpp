@@ -1,9 +1,49 @@
-// The component's only exported symbols: constructor functions named in jixiao.component. LibreOffice
-// loads the library lazily, the first time one of these services is asked for.
+// The component's only exported symbols. LibreOffice loads the library lazily, the first time one of these
+// services is asked for: through the constructor functions named in jixiao.component when the extension was
+// installed before the office started, and through component_getFactory when it is added to a running office
+// (Tools ▸ Extension Manager), where 7.4 does not use the constructors.
 #include "uno/evaluation_tool.hpp"
 #include "uno/panel_factory.hpp"
 
+#include <cppuhelper/factory.hxx>
+#include <cppuhelper/implementationentry.hxx>
 #include <sal/types.h>
+
+#include "uno/ustring.hpp"
+
+using namespace css;
+using jixiao::office::OUString;
+
+namespace {
+
+uno::Reference<uno::XInterface> createTool(const uno::Reference<uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new jixiao::office::EvaluationTool(context));
+}
+
+uno::Reference<uno::XInterface> createPanelFactory(const uno::Reference<uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new jixiao::office::PanelFactory(context));
+}
+
+OUString toolName() {
+    return "org.jixiao.EvaluationTool";
+}
+uno::Sequence<OUString> toolServices() {
+    return jixiao::office::sequenceOf(OUString("org.jixiao.EvaluationTool"));
+}
+OUString panelFactoryName() {
+    return "org.jixiao.PanelFactory";
+}
+uno::Sequence<OUString> panelFactoryServices() {
+    return jixiao::office::sequenceOf(OUString("com.sun.star.ui.UIElementFactory"));
+}
+
+const cppu::ImplementationEntry kEntries[] = {
+    {createTool, toolName, toolServices, cppu::createSingleComponentFactory, nullptr, 0},
+    {createPanelFactory, panelFactoryName, panelFactoryServices, cppu::createSingleComponentFactory, nullptr,
+     0},
+    {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
+
+} // namespace
 
 extern "C" {
 
@@ -21,6 +61,11 @@ org_jixiao_PanelFactory_get_implementation(css::uno::XComponentContext* context,
     auto* factory = new jixiao::office::PanelFactory(context);
     factory->acquire();
     return static_cast<cppu::OWeakObject*>(factory);
+}
+
+SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementationName, void* serviceManager,
+                                                void* registryKey) {
+    return cppu::component_getFactoryHelper(implementationName, serviceManager, registryKey, kEntries);
 }
 
 } // extern "C"

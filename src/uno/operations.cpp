@@ -3,6 +3,7 @@
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/settings.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
 
@@ -298,6 +299,7 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     const auto& extension = ExtensionData::get(context_);
     NarrativeOptions options;
     options.lang = extension.lang;
+    options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
     return jixiao::generateSection(data.card, sectionId, extension.patterns(), options);
 }
 

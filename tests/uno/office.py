@@ -123,10 +123,12 @@ class VirtualDisplay:
 class Office:
     """One soffice for a test module. Use start()/stop() or `with Office() as office:`."""
 
-    def __init__(self, headless=True, locale="zh-CN", install=True):
+    def __init__(self, headless=True, locale="zh-CN", install=True, profile=None):
         self.headless = headless
         self.locale = locale
         self.install = install
+        self.reuse_profile = profile  # start on an existing profile (a restart), without installing again
+        self.keep_profile = False     # set before stop() to restart on the same profile
         self.profile = None
         self.process = None
         self.ctx = None
@@ -143,13 +145,16 @@ class Office:
     def start(self):
         if self.install and not (OXT and os.path.exists(OXT)):
             raise RuntimeError(f"JIXIAO_OXT does not name a built extension: {OXT!r}")
-        self.profile = tempfile.mkdtemp(prefix="jixiao-profile-")
-        user = os.path.join(self.profile, "user")
-        os.makedirs(user)
-        with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
-            f.write(REGISTRY_SEED.format(version=office_version(), locale=self.locale))
-        if self.install:
-            install_extension(self.profile, OXT)
+        if self.reuse_profile:
+            self.profile = self.reuse_profile
+        else:
+            self.profile = tempfile.mkdtemp(prefix="jixiao-profile-")
+            user = os.path.join(self.profile, "user")
+            os.makedirs(user)
+            with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+                f.write(REGISTRY_SEED.format(version=office_version(), locale=self.locale))
+            if self.install:
+                install_extension(self.profile, OXT)
         port = free_port()
         args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 f"-env:UserInstallation=file://{self.profile}",
@@ -182,15 +187,21 @@ class Office:
                     raise RuntimeError(f"soffice did not accept a UNO connection; it said:\n{output}")
                 time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
-        if self.install and RDB:
-            # The bridge must know the extension's own types (Finding, XEvaluationTool) before using them.
-            tdm = local.getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager")
-            try:
-                tdm.insert(uno.systemPathToFileUrl(RDB))
-            except Exception as e:  # already inserted by an earlier Office in this process
-                if "already" not in str(e).lower():
-                    raise
+        if self.install:
+            self.load_extension_types()
         return self
+
+    def load_extension_types(self):
+        """The bridge must know the extension's own types (Finding, XEvaluationTool) before using them."""
+        if not RDB:
+            return
+        local = uno.getComponentContext()
+        tdm = local.getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager")
+        try:
+            tdm.insert(uno.systemPathToFileUrl(RDB))
+        except Exception as e:  # already inserted by an earlier Office in this process
+            if "already" not in str(e).lower():
+                raise
 
     def stop(self):
         if self.process is None:
@@ -215,9 +226,9 @@ class Office:
             self.xvfb.stop()
             self.xvfb = None
         self.ctx = None
-        if self.profile:
+        if self.profile and not self.keep_profile:
             shutil.rmtree(self.profile, ignore_errors=True)
-            self.profile = None
+        self.profile = None
 
     # Helpers for tests.
     @property

@@ -74,6 +74,33 @@ class CalcInsertedTableTest(unittest.TestCase):
         self.assertIn("九十", hit.Message)
 
 
+class CalcImportTest(unittest.TestCase):
+    def test_import_places_funding_below_the_scoring_table_and_narrates_from_it(self):
+        import os
+        from office import SOURCE_DIR
+        tool = office.tool()
+        doc = office.new_document("scalc")
+        try:
+            with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+                tool.importScorecard(doc, f.read())
+            sheet = doc.Sheets.getByIndex(0)
+            column_a = [sheet.getCellByPosition(0, r).getString() for r in range(40)]
+            self.assertIn("合计", column_a)
+            self.assertIn("工资补助", column_a)
+            self.assertLess(column_a.index("合计"), column_a.index("工资补助"), "funding table overwrote the scores")
+            total_row = column_a.index("合计")
+            self.assertEqual([sheet.getCellByPosition(c, total_row).getString() for c in (5, 6, 7)], ["100", "97", "3"])
+            text = tool.generateSection(doc, "cost-benefit")
+            for figure in ("1.99万元", "99.5%", "36.18%", "56.78%", "7.04%"):
+                self.assertIn(figure, text)
+            where = tool.insertSection(doc, "cost-benefit")
+            self.assertIn("36.18%", where)
+            report = doc.Sheets.getByName("报告")
+            self.assertIn("36.18%", report.getCellByPosition(0, 0).getString())
+        finally:
+            doc.close(True)
+
+
 class CalcHandTypedSheetTest(unittest.TestCase):
     """The sample table typed into a spreadsheet by hand (plain numbers, merged cells, title in A1)."""
 

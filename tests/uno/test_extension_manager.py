@@ -1,0 +1,107 @@
+"""Installing and removing the .oxt: with unopkg into a fresh profile, and through the Extension Manager API
+(what Tools ▸ Extension Manager does) in a running office; both leave nothing behind."""
+import os
+import subprocess
+import unittest
+
+import uno
+import unohelper
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+from office import NOBODY, OXT, UNOPKG, Office, chown_tree
+
+IDENTIFIER = "org.jixiao.Jixiao"
+
+
+class Approve(unohelper.Base, XInteractionHandler, XProgressHandler, XCommandEnvironment):
+    """Accepts the licence, as a user clicking 接受 would."""
+
+    def handle(self, request):
+        for continuation in request.getContinuations():
+            if continuation.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
+                continuation.select()
+                return
+
+    def getInteractionHandler(self):
+        return self
+
+    def getProgressHandler(self):
+        return self
+
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+def unopkg(profile, *args):
+    chown_tree(profile, NOBODY, NOBODY)
+    try:
+        return subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", "-u",
+                               "DISPLAY", f"HOME={profile}", UNOPKG, *args, "-v",
+                               f"-env:UserInstallation=file://{profile}"],
+                              capture_output=True, text=True, timeout=180)
+    finally:
+        chown_tree(profile, os.getuid(), os.getgid())
+
+
+class UnopkgTest(unittest.TestCase):
+    def test_add_list_and_remove_in_a_fresh_profile(self):
+        office = Office()
+        office.start()  # installs with unopkg add
+        try:
+            self.assertIsNotNone(office.tool())
+            profile = office.profile
+        finally:
+            office.desktop.terminate()
+            office.process.wait(timeout=30)
+        listed = unopkg(profile, "list")
+        self.assertIn(IDENTIFIER, listed.stdout + listed.stderr)
+        removed = unopkg(profile, "remove", IDENTIFIER)
+        self.assertEqual(removed.returncode, 0, removed.stdout + removed.stderr)
+        listed = unopkg(profile, "list")
+        self.assertNotIn(IDENTIFIER, listed.stdout + listed.stderr)
+        cache = os.path.join(profile, "user", "uno_packages", "cache", "uno_packages")
+        leftovers = [name for name in os.listdir(cache)] if os.path.isdir(cache) else []
+        self.assertFalse([n for n in leftovers if not n.endswith(".tmp")], leftovers)
+        office.stop()
+
+
+class ExtensionManagerTest(unittest.TestCase):
+    def test_add_restart_and_remove_through_the_extension_manager(self):
+        office = Office(install=False)
+        office.start()
+        office.keep_profile = True
+        try:
+            self.assertIsNone(office.service("org.jixiao.EvaluationTool"))
+            manager = office.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+            package = manager.addExtension(uno.systemPathToFileUrl(OXT), (), "user", None, Approve())
+            self.assertEqual(package.getIdentifier().Value, IDENTIFIER)
+            profile = office.profile
+        finally:
+            office.stop()
+        # As the Extension Manager asks: restart LibreOffice, then the extension is there in full.
+        office = Office(install=False, profile=profile)
+        office.start()
+        try:
+            office.load_extension_types()
+            tool = office.service("org.jixiao.EvaluationTool")
+            self.assertIsNotNone(tool, "the service is not there after adding the extension")
+            doc = office.new_document("swriter")
+            self.assertTrue(tool.insertScoreTable(doc, "county-project"))
+            doc.close(True)
+            manager = office.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+            manager.removeExtension(IDENTIFIER, os.path.basename(OXT), "user", None, Approve())
+            names = [p.getIdentifier().Value for p in manager.getDeployedExtensions("user", None, Approve())]
+            self.assertNotIn(IDENTIFIER, names)
+        finally:
+            office.stop()
+
+
+if __name__ == "__main__":
+    unittest.main()
