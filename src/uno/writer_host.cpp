@@ -31,7 +31,11 @@ namespace {
 // Column shares of an inserted 9-column scoring table on landscape A4, after the sample: the long
 // 指标解释 and 评价标准 columns wide, the number columns narrow (and centred).
 const WriterTableStyle kScoreStyle{{7, 8, 10, 19, 26, 6, 6, 6, 12},
-                                   {true, true, false, false, false, true, true, true, false}};
+                                   {true, true, false, false, false, true, true, true, false},
+                                   1,
+                                   9.0,
+                                   "宋体",
+                                   true};
 const WriterTableStyle kFundingStyle{{50, 25, 25}, {false, true, true}};
 
 std::string sectionName(const std::string& sectionId) {

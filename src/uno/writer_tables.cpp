@@ -218,13 +218,15 @@ void setColumnWidths(const Reference<text::XTextTable>& table, const std::vector
     props->setPropertyValue("TableColumnSeparators", uno::Any(separators));
 }
 
-void formatCell(const Reference<text::XText>& cell, bool centred, double fontHeight) {
+void formatCell(const Reference<text::XText>& cell, bool centred, const WriterTableStyle& style) {
     Reference<text::XTextCursor> cursor = cell->createTextCursor();
     cursor->gotoStart(false);
     cursor->gotoEnd(true);
     Reference<beans::XPropertySet> props(cursor, UNO_QUERY_THROW);
-    props->setPropertyValue("CharHeight", uno::Any(static_cast<float>(fontHeight)));
-    props->setPropertyValue("CharHeightAsian", uno::Any(static_cast<float>(fontHeight)));
+    props->setPropertyValue("CharHeight", uno::Any(static_cast<float>(style.fontHeight)));
+    props->setPropertyValue("CharHeightAsian", uno::Any(static_cast<float>(style.fontHeight)));
+    if (!style.asianFont.empty())
+        props->setPropertyValue("CharFontNameAsian", uno::Any(fromUtf8(style.asianFont)));
     if (centred)
         props->setPropertyValue("ParaAdjust",
                                 uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_CENTER)));
@@ -243,15 +245,39 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
 
     Reference<text::XTextRange> where = insertionPoint(model);
     Reference<text::XText> text = where->getText();
+    Reference<text::XTextDocument> document(model, UNO_QUERY_THROW);
+    // Only in the body text: a table inside a frame or cell has no page of its own.
+    const bool landscape = style.landscape && !caption.empty() && text == document->getText();
+    OUString pageStyle;
+    if (landscape)
+        Reference<beans::XPropertySet>(text->createTextCursorByRange(where), UNO_QUERY_THROW)
+            ->getPropertyValue("PageStyleName") >>= pageStyle;
     if (!caption.empty()) {
         Reference<text::XTextCursor> cursor = text->createTextCursorByRange(where);
         text->insertString(cursor.get(), fromUtf8(caption), false);
         text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
         Reference<beans::XPropertySet>(cursor, UNO_QUERY_THROW)
             ->setPropertyValue("ParaAdjust", uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_LEFT)));
+        if (landscape) {
+            Reference<text::XTextCursor> captionCursor = text->createTextCursorByRange(cursor->getStart());
+            Reference<text::XParagraphCursor>(captionCursor, UNO_QUERY_THROW)->gotoPreviousParagraph(false);
+            Reference<beans::XPropertySet>(captionCursor, UNO_QUERY_THROW)
+                ->setPropertyValue("PageDescName", uno::Any(OUString("Landscape")));
+        }
         where = cursor->getStart();
     }
     text->insertTextContent(where, Reference<text::XTextContent>(table, UNO_QUERY_THROW), false);
+    if (landscape && !pageStyle.isEmpty()) {
+        // The text that followed the insertion point goes back to its own page style; an empty last
+        // paragraph stays on the table's page rather than making a blank page of its own.
+        Reference<text::XTextCursor> after = text->createTextCursorByRange(where);
+        Reference<text::XParagraphCursor> paragraph(after, UNO_QUERY_THROW);
+        paragraph->gotoEndOfParagraph(true);
+        const bool hasText = !Reference<text::XTextRange>(after, UNO_QUERY_THROW)->getString().isEmpty();
+        if (hasText || paragraph->gotoNextParagraph(false))
+            Reference<beans::XPropertySet>(text->createTextCursorByRange(where), UNO_QUERY_THROW)
+                ->setPropertyValue("PageDescName", uno::Any(pageStyle));
+    }
 
     Reference<beans::XPropertySet> props(table, UNO_QUERY_THROW);
     props->setPropertyValue("RepeatHeadline", uno::Any(true));
@@ -273,7 +299,7 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
             if (!cell.text.empty())
                 target->setString(fromUtf8(cell.text));
             const bool centred = c < static_cast<int>(style.centred.size()) && style.centred[std::size_t(c)];
-            formatCell(target, centred || r < style.headerRows, style.fontHeight);
+            formatCell(target, centred || r < style.headerRows, style);
         }
     for (int r = grid.rows() - 1; r >= 0; --r)
         for (int c = grid.columns() - 1; c >= 0; --c) {

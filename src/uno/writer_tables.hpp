@@ -21,6 +21,11 @@ struct WriterTableStyle {
     std::vector<bool> centred;
     int headerRows = 1;
     double fontHeight = 9.0;
+    // East Asian font of the cells: what offices' templates use, so a report sent as .docx looks as expected.
+    std::string asianFont = "宋体";
+    // Put the caption and table on a landscape page (Writer's built-in "Landscape" style), as wide scoring
+    // tables are printed; text after the table returns to the page style it had.
+    bool landscape = false;
 };
 
 Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table);
