@@ -22,14 +22,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr std::int64_t kFired = -1;
+
 std::int64_t nowTicks() {
     return Clock::now().time_since_epoch().count();
 }
 
 struct Worker {
     std::unique_ptr<OfficeProcess> office;
-    std::atomic<std::int64_t> deadline{0}; // Clock ticks; 0 while no file is being checked
-    std::atomic<bool> timedOut{false};
+    // Clock ticks; 0 while no file is being checked, kFired once the watchdog has killed the office.
+    std::atomic<std::int64_t> deadline{0};
 };
 
 // Test hook, deliberately not an option: JIXIAO_BATCH_TEST_FAULT="crash:a.docx,hang:b.odt" kills or freezes
@@ -170,26 +172,31 @@ private:
             worker.office->freeze();
         const auto seconds = options_.office.timeoutSeconds;
         const auto started = Clock::now();
-        worker.timedOut = false;
         worker.deadline =
             nowTicks() + std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(seconds)).count();
         FileResult result;
-        bool restart = false;
+        std::optional<std::string> lost;
         try {
             result = checkDocument(worker.office->context(), input);
         } catch (const OfficeLost& e) {
-            result.file = input.shown;
-            restart = worker.timedOut || !answers(*worker.office);
-            if (worker.timedOut)
-                result.failure = format(Msg::Timeout, std::to_string(seconds));
-            else if (restart)
-                result.failure = format(Msg::OfficeDied, e.what());
-            else
-                result.failure = format(Msg::CallFailed, e.what());
+            lost = e.what();
         }
-        worker.deadline = 0;
-        if (worker.timedOut) // killed just as the call returned: the result stands, the office is gone
-            restart = true;
+        // Still under the watchdog: a probe of a hung office must not hang us.
+        const bool alive = !lost || answers(*worker.office);
+        // The watchdog swaps the deadline for kFired before it kills, so exactly one side owns the outcome.
+        const bool timedOut = worker.deadline.exchange(0) == kFired;
+        // Timed out just as the call returned: the result stands, but the office is gone all the same.
+        const bool restart = timedOut || !alive;
+        if (lost) {
+            result = FileResult{};
+            result.file = input.shown;
+            if (timedOut)
+                result.failure = format(Msg::Timeout, std::to_string(seconds));
+            else if (!alive)
+                result.failure = format(Msg::OfficeDied, *lost);
+            else
+                result.failure = format(Msg::CallFailed, *lost);
+        }
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
         if (restart) {
             worker.office->stop(); // the next file starts a fresh soffice on the same profile
@@ -202,12 +209,11 @@ private:
         while (!stopping_) {
             const std::int64_t now = nowTicks();
             for (auto& worker : workers_) {
-                const std::int64_t deadline = worker.deadline;
-                if (deadline != 0 && now > deadline && !worker.timedOut.exchange(true)) {
-                    std::lock_guard lock(mutex_); // worker.office is reset only under no deadline
-                    if (worker.office)
-                        worker.office->kill();
-                }
+                std::int64_t deadline = worker.deadline;
+                // worker.office is only reset while no deadline is set.
+                if (deadline > 0 && now > deadline &&
+                    worker.deadline.compare_exchange_strong(deadline, kFired))
+                    worker.office->kill();
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
