@@ -10,6 +10,7 @@
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/narrative.hpp"
+#include "core/numbers.hpp"
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
@@ -319,6 +320,28 @@ std::string Operations::insertSection(const Reference<frame::XModel>& model,
 
 std::string Operations::exportScorecard(const Reference<frame::XModel>& model) const {
     return scorecardToJson(read(model).card);
+}
+
+void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const std::string& unit,
+                                    const std::string& project, const std::string& year,
+                                    const std::string& budget, const std::string& actual) const {
+    requireEditable(model);
+    auto number = [&](const std::string& text, const std::string& fieldKey) -> std::optional<Decimal> {
+        const auto parsed = parseCellNumber(text);
+        if (parsed.status == CellNumber::Status::Missing)
+            return std::nullopt;
+        if (parsed.status == CellNumber::Status::Invalid)
+            badArgument(ui("error.metadata-number", {{"field", ui(fieldKey)}, {"found", parsed.found}}));
+        return toWanYuan(parsed);
+    };
+    ReportProperties properties;
+    properties.unit = unit;
+    properties.project = project;
+    if (const auto y = number(year, "panel.meta-year"))
+        properties.year = static_cast<int>(y->units() / Decimal::kScale);
+    properties.budget = number(budget, "panel.meta-budget");
+    properties.actual = number(actual, "panel.meta-actual");
+    writeReportProperties(model, properties);
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {

@@ -47,6 +47,11 @@ public:
                               const std::string& sectionId) const;
     std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
+    // Stores the panel's metadata fields as document properties; a field that is not a number where one is
+    // needed (年度, 预算, 实际支出) is refused with a message naming it, and nothing is stored.
+    void saveReportMetadata(const css::uno::Reference<css::frame::XModel>& model, const std::string& unit,
+                            const std::string& project, const std::string& year, const std::string& budget,
+                            const std::string& actual) const;
 
     // `withParagraphs`: the prose is needed for validation and titles, not for recompute, and reading it
     // costs more than the table on a long report.

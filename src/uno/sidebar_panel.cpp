@@ -21,6 +21,7 @@
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 using namespace css;
@@ -37,6 +38,13 @@ constexpr int kGap = 4;
 constexpr int kLine = 26;
 constexpr int kTextLine = 17;
 constexpr int kSummaryLines = 7; // total, four 一级, execution rate, open findings
+
+// Edit field name → label key, in the order the panel shows them.
+const std::pair<const char*, std::string> kMetadataFields[] = {
+    {"MetaUnit", "panel.meta-unit"},     {"MetaProject", "panel.meta-project"},
+    {"MetaYear", "panel.meta-year"},     {"MetaBudget", "panel.meta-budget"},
+    {"MetaActual", "panel.meta-actual"},
+};
 
 uno::Sequence<OUString> toSequence(const std::vector<std::string>& items) {
     uno::Sequence<OUString> result(static_cast<sal_Int32>(items.size()));
@@ -132,6 +140,16 @@ void SidebarPanel::build() {
         addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
     rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
 
+    // Report metadata, kept as the document's properties: it names the table's caption and feeds the
+    // narrative.
+    for (const auto& [name, key] : kMetadataFields)
+        rows_.push_back({{label(OUString::createFromAscii(name) + "Label", key),
+                          addControl("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}})},
+                         {1, 1},
+                         kLine});
+    auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
+    rows_.push_back({{saveMetadata}, {1}, kLine});
+
     rows_.push_back(
         {{addControl("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
          {1},
@@ -170,10 +188,11 @@ void SidebarPanel::build() {
          {1},
          3 * 16});
 
-    for (const auto& control : {insertScore, insertFunding, generate})
+    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
+    fillMetadata();
     if (auto document = model(); document.is())
         observerId_ =
             DocumentController::forModel(context_, document).addObserver([this] { refreshSummary(); });
@@ -344,6 +363,50 @@ void SidebarPanel::onFindingChosen() {
                 if (index >= 0)
                     DocumentController::forModel(context_, model()).selectFinding(index);
             }
+    });
+}
+
+Reference<awt::XControl> SidebarPanel::control(const OUString& wanted) const {
+    for (const auto& [name, item] : named_)
+        if (name == wanted)
+            return item;
+    return {};
+}
+
+void SidebarPanel::fillMetadata() {
+    guarded([&] {
+        auto document = model();
+        if (!document.is())
+            return;
+        const auto data = Operations(context_).read(document);
+        const auto& meta = data.card.meta;
+        const auto& funding = data.card.funding;
+        const std::pair<const char*, std::string> values[] = {
+            {"MetaUnit", meta.unit},
+            {"MetaProject", meta.project},
+            {"MetaYear", meta.year ? std::to_string(*meta.year) : std::string{}},
+            {"MetaBudget", funding.budget ? funding.budget->toString(2) : std::string{}},
+            {"MetaActual", funding.actual ? funding.actual->toString(2) : std::string{}},
+        };
+        for (const auto& [name, value] : values)
+            if (auto edit = control(OUString::createFromAscii(name)); edit.is())
+                modelProps(edit)->setPropertyValue("Text", Any(fromUtf8(value)));
+    });
+}
+
+void SidebarPanel::onSaveMetadata() {
+    guarded([&] {
+        std::map<std::string, std::string> fields;
+        for (const auto& [name, key] : kMetadataFields) {
+            OUString text;
+            modelProps(control(OUString::createFromAscii(name)))->getPropertyValue("Text") >>= text;
+            fields[name] = toUtf8(text);
+        }
+        Operations(context_).saveReportMetadata(model(), fields.at("MetaUnit"), fields.at("MetaProject"),
+                                                fields.at("MetaYear"), fields.at("MetaBudget"),
+                                                fields.at("MetaActual"));
+        setStatus(ExtensionData::get(context_).text("status.metadata-saved"));
+        refreshSummary();
     });
 }
 

@@ -80,6 +80,9 @@ private:
     void onGenerateSection();
     void onFindingChosen();
     void onLiveToggled();
+    void onSaveMetadata();
+    void fillMetadata();
+    css::uno::Reference<css::awt::XControl> control(const OUString& name) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     OUString resourceUrl_;

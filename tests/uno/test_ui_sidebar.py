@@ -3,7 +3,7 @@ accessibility tree, 插入打分表 clicked, screenshots kept as test artefacts.
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-from com.sun.star.accessibility.AccessibleRole import LIST, PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleRole import LIST, PUSH_BUTTON, TEXT
 from com.sun.star.accessibility.AccessibleStateType import ENABLED
 
 import os
@@ -111,6 +111,29 @@ class SidebarDeckTest(unittest.TestCase):
             self.assertFalse(button.getAccessibleStateSet().contains(ENABLED), "editing must be disabled")
             self.assertTrue(find(window, "校验", PUSH_BUTTON).getAccessibleStateSet().contains(ENABLED))
             screenshot("writer-read-only.png", office.display)
+        finally:
+            doc.close(True)
+
+    def test_report_details_are_saved_as_document_properties(self):
+        doc, window = self.open_deck("swriter")
+        try:
+            edits = [c for c in walk(window.getAccessibleContext())
+                     if c.getAccessibleRole() == TEXT and hasattr(c, "setText")]
+            # The five metadata fields: 单位, 项目名称, 年度, 预算, 实际支出 (in panel order).
+            self.assertGreaterEqual(len(edits), 5)
+            for edit, value in zip(edits[:5], ["富民县信访局", "热线办理工作经费", "2025", "2", "1.99"]):
+                edit.setText(value)
+            find(window, "保存报告信息", PUSH_BUTTON).doAccessibleAction(0)
+            user = doc.DocumentProperties.UserDefinedProperties
+            self.assertTrue(wait_for(lambda: user.getPropertySetInfo().hasPropertyByName("单位")))
+            self.assertEqual(user.getPropertyValue("单位"), "富民县信访局")
+            self.assertEqual(user.getPropertyValue("年度"), "2025")
+            self.assertEqual(user.getPropertyValue("实际支出（万元）"), "1.99")
+            screenshot("writer-metadata.png", office.display)
+            # The caption of a table inserted now names them.
+            find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_for(lambda: doc.TextTables.getCount() == 1))
+            self.assertIn("富民县信访局2025年度热线办理工作经费", doc.Text.getString())
         finally:
             doc.close(True)
 
