@@ -3,6 +3,7 @@
 // installed before the office started, and through component_getFactory when it is added to a running office
 // (Tools ▸ Extension Manager), where 7.4 does not use the constructors.
 #include "uno/evaluation_tool.hpp"
+#include "uno/options_page.hpp"
 #include "uno/panel_factory.hpp"
 
 #include <cppuhelper/factory.hxx>
@@ -30,6 +31,15 @@ OUString toolName() {
 uno::Sequence<OUString> toolServices() {
     return jixiao::office::sequenceOf(OUString("org.jixiao.EvaluationTool"));
 }
+uno::Reference<uno::XInterface> createOptionsHandler(const uno::Reference<uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new jixiao::office::OptionsHandler(context));
+}
+OUString optionsHandlerName() {
+    return "org.jixiao.OptionsHandler";
+}
+uno::Sequence<OUString> optionsHandlerServices() {
+    return jixiao::office::sequenceOf(OUString("org.jixiao.OptionsHandler"));
+}
 OUString panelFactoryName() {
     return "org.jixiao.PanelFactory";
 }
@@ -41,6 +51,8 @@ const cppu::ImplementationEntry kEntries[] = {
     {createTool, toolName, toolServices, cppu::createSingleComponentFactory, nullptr, 0},
     {createPanelFactory, panelFactoryName, panelFactoryServices, cppu::createSingleComponentFactory, nullptr,
      0},
+    {createOptionsHandler, optionsHandlerName, optionsHandlerServices, cppu::createSingleComponentFactory,
+     nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
 } // namespace
@@ -61,6 +73,14 @@ org_jixiao_PanelFactory_get_implementation(css::uno::XComponentContext* context,
     auto* factory = new jixiao::office::PanelFactory(context);
     factory->acquire();
     return static_cast<cppu::OWeakObject*>(factory);
+}
+
+SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_jixiao_OptionsHandler_get_implementation(css::uno::XComponentContext* context,
+                                             const css::uno::Sequence<css::uno::Any>& /*arguments*/) {
+    auto* handler = new jixiao::office::OptionsHandler(context);
+    handler->acquire();
+    return static_cast<cppu::OWeakObject*>(handler);
 }
 
 SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementationName, void* serviceManager,

@@ -57,6 +57,35 @@ bool Settings::fixedTwoDecimals(const Reference<uno::XComponentContext>& context
     return readSetting(context, "FixedTwoDecimals", false);
 }
 
+std::array<double, 3> Settings::gradeThresholds(const Reference<uno::XComponentContext>& context) {
+    return {readSetting(context, "GradeExcellent", 90.0), readSetting(context, "GradeGood", 80.0),
+            readSetting(context, "GradePass", 60.0)};
+}
+
+void Settings::store(const Reference<uno::XComponentContext>& context, bool liveRecompute,
+                     bool fixedTwoDecimals, const std::string& defaultTemplate,
+                     const std::array<double, 3>& grades) {
+    auto node = access(context, true);
+    Reference<beans::XPropertySet> props(node, UNO_QUERY_THROW);
+    props->setPropertyValue("LiveRecompute", uno::Any(liveRecompute));
+    props->setPropertyValue("FixedTwoDecimals", uno::Any(fixedTwoDecimals));
+    props->setPropertyValue("DefaultTemplate", uno::Any(fromUtf8(defaultTemplate)));
+    props->setPropertyValue("GradeExcellent", uno::Any(grades[0]));
+    props->setPropertyValue("GradeGood", uno::Any(grades[1]));
+    props->setPropertyValue("GradePass", uno::Any(grades[2]));
+    Reference<util::XChangesBatch>(node, UNO_QUERY_THROW)->commitChanges();
+}
+
+void Settings::applyGradeThresholds(const Reference<uno::XComponentContext>& context,
+                                    std::vector<GradeBand>& bands) {
+    if (bands != defaultGradeBands())
+        return;
+    const auto thresholds = gradeThresholds(context);
+    for (std::size_t i = 0; i < thresholds.size(); ++i)
+        if (const auto value = Decimal::parse(std::to_string(thresholds[i])))
+            bands[i].atLeast = value->rounded(2);
+}
+
 std::string Settings::defaultTemplate(const Reference<uno::XComponentContext>& context) {
     return toUtf8(readSetting(context, "DefaultTemplate", OUString("county-project")));
 }

@@ -4,6 +4,9 @@
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include "core/scorecard.hpp"
+
+#include <array>
 #include <string>
 
 namespace jixiao::office {
@@ -14,6 +17,16 @@ public:
     static void setLiveRecompute(const css::uno::Reference<css::uno::XComponentContext>& context, bool on);
     static bool fixedTwoDecimals(const css::uno::Reference<css::uno::XComponentContext>& context);
     static std::string defaultTemplate(const css::uno::Reference<css::uno::XComponentContext>& context);
+    // Lower bounds of 优秀, 良好 and 中.
+    static std::array<double, 3>
+    gradeThresholds(const css::uno::Reference<css::uno::XComponentContext>& context);
+    // Sets the options' thresholds on a card that grades with the default bands (a template's own bands win).
+    static void applyGradeThresholds(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                     std::vector<GradeBand>& bands);
+    // Stores the options page in one configuration commit.
+    static void store(const css::uno::Reference<css::uno::XComponentContext>& context, bool liveRecompute,
+                      bool fixedTwoDecimals, const std::string& defaultTemplate,
+                      const std::array<double, 3>& grades);
 };
 
 } // namespace jixiao::office

@@ -1,0 +1,35 @@
+// Tools ▸ Options ▸ 绩效评价: the event handler of the options page (extension/dialogs/Options.xdl). The page
+// shows the settings of registry/Options.xcs; "initialize" and "back" load them into the controls, "ok"
+// stores them.
+#pragma once
+
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+
+namespace jixiao::office {
+
+class OptionsHandler
+    : public cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo> {
+public:
+    explicit OptionsHandler(css::uno::Reference<css::uno::XComponentContext> context);
+
+    sal_Bool SAL_CALL callHandlerMethod(const css::uno::Reference<css::awt::XWindow>& window,
+                                        const css::uno::Any& event, const OUString& method) override;
+    css::uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override;
+
+    OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const OUString& name) override;
+    css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
+
+private:
+    void load(const css::uno::Reference<css::awt::XWindow>& window);
+    void store(const css::uno::Reference<css::awt::XWindow>& window);
+
+    css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+} // namespace jixiao::office

@@ -1,0 +1,79 @@
+"""Tools ▸ Options ▸ 绩效评价: the options page loads the settings into its controls, stores them on OK, and
+they take effect (grade bands, live recompute)."""
+import time
+import unittest
+
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+from com.sun.star.beans import NamedValue
+
+from office import Office
+
+office = Office()
+
+
+def setUpModule():
+    office.start()
+
+
+def tearDownModule():
+    office.stop()
+
+
+def settings():
+    provider = office.service("com.sun.star.configuration.ConfigurationProvider")
+    path = NamedValue()
+    path.Name, path.Value = "nodepath", "/org.jixiao.Jixiao.Options/Settings"
+    return provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (path,))
+
+
+class OptionsPageTest(unittest.TestCase):
+    def open_page(self, doc):
+        packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = packages.getPackageLocation("org.jixiao.Jixiao") + "/dialogs/Options.xdl"
+        provider = office.service("com.sun.star.awt.ContainerWindowProvider")
+        handler = office.service("org.jixiao.OptionsHandler")
+        parent = doc.CurrentController.Frame.ContainerWindow
+        window = provider.createContainerWindow(url, "", parent, handler)
+        self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
+        return window, handler
+
+    def test_page_shows_and_stores_the_settings(self):
+        doc = office.new_document("swriter")
+        try:
+            window, handler = self.open_page(doc)
+            live = window.getControl("LiveRecompute").getModel()
+            self.assertEqual(live.State, 1)
+            self.assertIn("实时重算", live.Label)
+            self.assertEqual(window.getControl("GradeExcellent").getModel().Value, 90)
+            templates = window.getControl("DefaultTemplate").getModel().StringItemList
+            self.assertTrue(any("county-project" in t for t in templates), templates)
+
+            live.State = 0
+            window.getControl("GradeExcellent").getModel().Value = 85
+            self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
+            stored = settings()
+            self.assertFalse(stored.getByName("LiveRecompute"))
+            self.assertEqual(stored.getByName("GradeExcellent"), 85)
+
+            # In effect: 87 is 优秀 now, and an edit waits for an explicit recompute.
+            tool = office.tool()
+            table = doc.TextTables.getByName(tool.insertScoreTable(doc, "county-project"))
+            for row in range(2, 23):
+                table.getCellByName(f"G{row}").setString(table.getCellByName(f"F{row}").getString())
+            table.getCellByName("G21").setString("0")  # 可持续影响 6 → 0
+            table.getCellByName("G20").setString("1")  # 社会效益 8 → 1: total 87
+            time.sleep(0.5)
+            self.assertEqual(table.getCellByName("C23").getString(), "", "live recompute is switched off")
+            self.assertGreater(tool.recompute(doc), 0)
+            self.assertEqual(table.getCellByName("C23").getString(), "87")
+            self.assertEqual(table.getCellByName("B24").getString(), "优秀")
+        finally:
+            doc.close(True)
+            window, handler = self.open_page(office.new_document("swriter"))
+            window.getControl("LiveRecompute").getModel().State = 1
+            window.getControl("GradeExcellent").getModel().Value = 90
+            handler.callHandlerMethod(window, "ok", "external_event")
+
+
+if __name__ == "__main__":
+    unittest.main()
