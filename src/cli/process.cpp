@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
@@ -39,13 +40,24 @@ void forget(pid_t pgid) {
     }
 }
 
-extern "C" void killEverythingAndExit(int signal) {
+void killRemembered() { // async-signal-safe
     for (auto& slot : liveGroups) {
         const pid_t pgid = slot.load();
         if (pgid > 0)
             ::kill(-pgid, SIGKILL);
     }
+}
+
+extern "C" void killEverythingAndExit(int signal) {
+    killRemembered();
     ::_exit(128 + signal);
+}
+
+// A crash of jixiao-batch itself takes its offices along, then dies of the same signal.
+extern "C" void killEverythingAndCrash(int signal) {
+    killRemembered();
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
 }
 
 std::vector<std::string> childEnvironment(const SpawnSpec& spec) {
@@ -149,6 +161,11 @@ void installCleanupOnSignals() {
     sigemptyset(&action.sa_mask);
     for (int s : {SIGINT, SIGTERM, SIGHUP})
         ::sigaction(s, &action, nullptr);
+    action.sa_handler = killEverythingAndCrash;
+    for (int s : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
+        ::sigaction(s, &action, nullptr);
+    // Whatever path ends the program, no office it started outlives it (normally none is left by then).
+    std::atexit([] { killRemembered(); });
 }
 
 int runToCompletion(const SpawnSpec& spec, double seconds) {

@@ -26,8 +26,8 @@ std::optional<int> waitOrKill(pid_t pid, double seconds);
 bool isRunning(pid_t pid);
 void killGroup(pid_t pgid, int signal);
 
-// Every group spawned and not yet reaped: a SIGINT/SIGTERM/SIGHUP handler kills them before we exit. Also
-// ignores SIGPIPE (a dead office's pipe).
+// Every group spawned and not yet reaped is killed when we exit: by SIGINT/SIGTERM/SIGHUP, by a crash
+// (SIGSEGV, SIGABRT …) or normally (atexit). Also ignores SIGPIPE (a dead office's pipe).
 void installCleanupOnSignals();
 
 // Runs a program to completion (its own group, time-limited); returns the exit code or -1 on timeout.
