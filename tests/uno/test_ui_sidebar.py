@@ -137,10 +137,16 @@ class SidebarDeckTest(unittest.TestCase):
         finally:
             doc.close(True)
 
-    def test_calc_deck_shows_the_panel(self):
+    def test_calc_deck_inserts_a_live_table(self):
         doc, window = self.open_deck("scalc")
         try:
-            self.assertIsNotNone(wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON)))
+            button = wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON))
+            self.assertIsNotNone(button)
+            button.doAccessibleAction(0)
+            self.assertTrue(wait_for(lambda: doc.NamedRanges.hasByName("JixiaoScore1")), "no table was inserted")
+            sheet = doc.Sheets.getByIndex(0)
+            self.assertEqual(sheet.getCellRangeByName("A2").getString().replace("\n", ""), "一级指标")
+            self.assertTrue(sheet.getCellRangeByName("H3").getFormula().startswith("="))
             screenshot("calc-deck.png", office.display)
         finally:
             doc.close(True)
