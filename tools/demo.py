@@ -18,11 +18,8 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests", "uno"))
 
 import uno  # noqa: E402
-import unohelper  # noqa: E402
-from com.sun.star.task import XInteractionHandler  # noqa: E402
-from com.sun.star.ucb import XCommandEnvironment, XProgressHandler  # noqa: E402
 
-from office import Office, props, seed_dir  # noqa: E402
+from office import ApproveAll, Office, props, seed_dir  # noqa: E402
 
 DECK_COMMAND = ".uno:SidebarDeck.org.jixiao.Jixiao.Deck"
 
@@ -62,31 +59,6 @@ def build_report(office, scorecard_json, out_dir):
     print(f"--- wrote {odt}\n--- wrote {pdf}")
 
 
-class _Approve(unohelper.Base, XInteractionHandler, XProgressHandler, XCommandEnvironment):
-    """Accepts the licence and every other question the extension manager asks while installing."""
-
-    def handle(self, request):
-        for continuation in request.getContinuations():
-            if continuation.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
-                continuation.select()
-                return
-
-    def getInteractionHandler(self):
-        return self
-
-    def getProgressHandler(self):
-        return self
-
-    def push(self, status):
-        pass
-
-    def update(self, status):
-        pass
-
-    def pop(self):
-        pass
-
-
 def show_in_writer(oxt):
     """Installs Jixiao into the user's own profile through the running office, then opens the sample."""
     port = 2099
@@ -103,7 +75,7 @@ def show_in_writer(oxt):
     else:
         sys.exit("LibreOffice did not start")
     manager = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
-    manager.addExtension(uno.systemPathToFileUrl(oxt), (), "user", None, _Approve())
+    manager.addExtension(uno.systemPathToFileUrl(oxt), (), "user", None, ApproveAll())
     sample = os.path.join(ROOT, "build", "demo", "sample-report.docx")
     os.makedirs(os.path.dirname(sample), exist_ok=True)
     shutil.copyfile(os.path.join(seed_dir(), "sample-report.docx"), sample)

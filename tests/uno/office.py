@@ -14,7 +14,10 @@ import tempfile
 import time
 
 import uno
+import unohelper
 from com.sun.star.beans import PropertyValue
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
 SOFFICE = os.environ.get("SOFFICE", "/usr/lib/libreoffice/program/soffice")
 UNOPKG = os.environ.get("UNOPKG", "/usr/lib/libreoffice/program/unopkg")
@@ -259,3 +262,38 @@ def copy_seed(name, directory):
 def writer_cells(table):
     """Every cell of a Writer table by name → text (merged cells included: names from getCellNames)."""
     return {name: table.getCellByName(name).getString() for name in table.getCellNames()}
+
+
+def wait_until(predicate, timeout=10.0, step=0.02):
+    """Polls until `predicate()` is true (deferred work such as live recompute runs on the office's main loop)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+class ApproveAll(unohelper.Base, XInteractionHandler, XProgressHandler, XCommandEnvironment):
+    """A command environment for the extension manager that accepts the licence, as a user clicking 接受 would."""
+
+    def handle(self, request):
+        for continuation in request.getContinuations():
+            if continuation.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
+                continuation.select()
+                return
+
+    def getInteractionHandler(self):
+        return self
+
+    def getProgressHandler(self):
+        return self
+
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass

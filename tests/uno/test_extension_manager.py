@@ -5,38 +5,10 @@ import subprocess
 import unittest
 
 import uno
-import unohelper
-from com.sun.star.task import XInteractionHandler
-from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
-from office import NOBODY, OXT, UNOPKG, Office, chown_tree
+from office import NOBODY, OXT, UNOPKG, ApproveAll, Office, chown_tree
 
 IDENTIFIER = "org.jixiao.Jixiao"
-
-
-class Approve(unohelper.Base, XInteractionHandler, XProgressHandler, XCommandEnvironment):
-    """Accepts the licence, as a user clicking 接受 would."""
-
-    def handle(self, request):
-        for continuation in request.getContinuations():
-            if continuation.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
-                continuation.select()
-                return
-
-    def getInteractionHandler(self):
-        return self
-
-    def getProgressHandler(self):
-        return self
-
-    def push(self, status):
-        pass
-
-    def update(self, status):
-        pass
-
-    def pop(self):
-        pass
 
 
 def unopkg(profile, *args):
@@ -80,7 +52,7 @@ class ExtensionManagerTest(unittest.TestCase):
         try:
             self.assertIsNone(office.service("org.jixiao.EvaluationTool"))
             manager = office.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
-            package = manager.addExtension(uno.systemPathToFileUrl(OXT), (), "user", None, Approve())
+            package = manager.addExtension(uno.systemPathToFileUrl(OXT), (), "user", None, ApproveAll())
             self.assertEqual(package.getIdentifier().Value, IDENTIFIER)
             profile = office.profile
         finally:
@@ -96,8 +68,8 @@ class ExtensionManagerTest(unittest.TestCase):
             self.assertTrue(tool.insertScoreTable(doc, "county-project"))
             doc.close(True)
             manager = office.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
-            manager.removeExtension(IDENTIFIER, os.path.basename(OXT), "user", None, Approve())
-            names = [p.getIdentifier().Value for p in manager.getDeployedExtensions("user", None, Approve())]
+            manager.removeExtension(IDENTIFIER, os.path.basename(OXT), "user", None, ApproveAll())
+            names = [p.getIdentifier().Value for p in manager.getDeployedExtensions("user", None, ApproveAll())]
             self.assertNotIn(IDENTIFIER, names)
         finally:
             office.stop()

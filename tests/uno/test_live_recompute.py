@@ -3,7 +3,7 @@ behave as a user expects."""
 import time
 import unittest
 
-from office import Office
+from office import Office, wait_until
 
 office = Office()
 
@@ -14,15 +14,6 @@ def setUpModule():
 
 def tearDownModule():
     office.stop()
-
-
-def wait_until(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 class WriterLiveRecomputeTest(unittest.TestCase):

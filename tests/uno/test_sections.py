@@ -3,12 +3,11 @@ import json
 import os
 import shutil
 import tempfile
-import time
 import unittest
 
 import uno
 
-from office import Office, SOURCE_DIR, copy_seed, props
+from office import Office, SOURCE_DIR, copy_seed, props, wait_until
 
 office = Office()
 SAMPLE_JSON = os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json")
@@ -35,15 +34,6 @@ def paragraphs(doc):
         if item.supportsService("com.sun.star.text.Paragraph"):
             texts.append(item.getString())
     return texts
-
-
-def wait_until(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 class SectionTest(unittest.TestCase):
