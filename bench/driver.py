@@ -313,7 +313,7 @@ def writer_profile(office, case, repeat, title):
     for name in sorted(res):
         value = median(res[name][1:])
         record(f"{key}.profile.{name}", value)
-        if "count" in name or "written" in name:
+        if "count" in name or "written" in name or name.endswith("cells"):
             print(f"    {name:<40}{value:9.0f}")
         else:
             print(f"    {name:<40}{fmt(value)}")
@@ -382,7 +382,7 @@ def calc_recompute(office, tool, leaves, repeat):
         print("  (no formulas in this table: calculateAll has nothing to recalculate; no ratio)")
     res = office.run_probe(Mode="profile", Document=doc, Cell=cell, Values=joined, Repeat=repeat + warm)
     parts = ", ".join(f"{k.split(' ', 1)[1]} {median(v[warm:]):.2f}" for k, v in sorted(res.items())
-                      if k[0].isdigit() and "count" not in k and "written" not in k)
+                      if k[0].isdigit() and "count" not in k and "written" not in k and not k.endswith("cells"))
     print(f"  profile: {parts} ms")
     doc.close(True)
 

@@ -810,6 +810,57 @@ Funding readFundingTable(const Grid& grid) {
     return funding;
 }
 
+std::vector<GridPosition> scoreTableInputs(const Grid& grid) {
+    std::vector<GridPosition> cells;
+    if (grid.rows() == 0 || grid.columns() == 0)
+        return cells;
+    const Anchors anchors(grid);
+    const auto header = bestScoreHeader(grid, anchors);
+    if (!header)
+        return cells;
+    std::vector<bool> prose(std::size_t(grid.columns()), false);
+    for (const Role role : {Role::Explanation, Role::Standard, Role::Reason})
+        if ((*header)[role] >= 0)
+            prose[std::size_t((*header)[role])] = true;
+    // A leaf's name matters to recompute only through its "(n分)" label, which stands in for a 分值 that is
+    // missing or not a number (leaf labels themselves are never rewritten).
+    const int leafColumn = (*header)[Role::Level3] >= 0 ? (*header)[Role::Level3] : (*header)[Role::Level2];
+    const int weightColumn = (*header)[Role::Weight];
+    const auto weightIsNumber = [&](int r) {
+        if (weightColumn < 0 || !anchors.isOwn(r, weightColumn))
+            return false;
+        const CellNumber number = parseCellNumber(grid.at(r, weightColumn).text);
+        return number.status == CellNumber::Status::Number && isScoreUnit(number);
+    };
+    for (int r = 0; r < grid.rows(); ++r) {
+        // The reader finds 合计/评价等级 labels in any column, and the grade value may sit in any column
+        // after its label: such rows are inputs whole.
+        bool whole = r <= header->row;
+        for (int c = 0; c < grid.columns() && !whole; ++c)
+            if (anchors.isOwn(r, c)) {
+                const std::string compact = compactText(grid.at(r, c).text);
+                whole = isTotalLabel(compact) || isGradeLabel(compact);
+            }
+        const bool skipName = !whole && weightIsNumber(r);
+        for (int c = 0; c < grid.columns(); ++c)
+            if (anchors.isOwn(r, c) && (whole || (!prose[std::size_t(c)] && !(skipName && c == leafColumn))))
+                cells.push_back({r, c});
+    }
+    return cells;
+}
+
+std::vector<GridPosition> fundingTableInputs(const Grid& grid) {
+    std::vector<GridPosition> cells;
+    if (grid.rows() == 0 || grid.columns() == 0)
+        return cells;
+    const Anchors anchors(grid);
+    for (int r = 0; r < grid.rows(); ++r)
+        for (int c = 0; c < grid.columns(); ++c)
+            if (anchors.isOwn(r, c))
+                cells.push_back({r, c});
+    return cells;
+}
+
 bool looksLikeFundingTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         return false;

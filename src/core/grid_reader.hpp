@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao {
 
@@ -43,6 +44,23 @@ bool looksLikeScoreTable(const Grid& grid);
 // order. Throws GridLayoutError when there is no 金额 column.
 Funding readFundingTable(const Grid& grid);
 bool looksLikeFundingTable(const Grid& grid);
+
+struct GridPosition {
+    int row = 0;
+    int column = 0;
+    friend bool operator==(const GridPosition&, const GridPosition&) = default;
+};
+
+// The anchor cells whose text readScoreTable's result for recompute depends on, in row order: every anchor
+// of the title and header rows and of 合计/评价等级 rows, and in indicator rows every anchor except the free
+// text of 指标解释, 评价标准 and 扣分原因 (the longest texts, which recompute never uses) and the leaf's name
+// when its 分值 is a number (the name's "(n分)" label only stands in for a missing 分值). A live recompute
+// re-reads only these while the table's layout is unchanged; when the result differs after a re-read (a
+// header or a row's label was retyped), the caller must read the table whole. Empty when there is no
+// header row.
+std::vector<GridPosition> scoreTableInputs(const Grid& grid);
+// The same for a funding table: every anchor (the table is small and every cell may be a number).
+std::vector<GridPosition> fundingTableInputs(const Grid& grid);
 
 // A name with its weight label split off: "决策(10分)" → {"决策", 10, half-width}; "项目立项规范性\n（1分）"
 // → {"项目立项规范性", 1, full-width, line break}. Shared with the writer and recompute so that a label is

@@ -136,25 +136,33 @@ void DocumentController::notifyObservers() {
 }
 
 int DocumentController::recomputeNow() {
+    return recompute(true);
+}
+
+int DocumentController::recompute(bool joinPreviousUndo) {
     Reference<frame::XModel> model(model_);
     if (!model.is() || disposed_)
         return 0;
-    writing_ = true;
+    // While another thread's recompute holds the cache, this one reads the document whole, as every run
+    // did before there was a cache.
+    std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
+    TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
+    ++writing_;
     int written = 0;
     try {
-        written = Operations(context_).recompute(model, true);
+        written = Operations(context_).recompute(model, joinPreviousUndo, cache);
     } catch (...) {
-        writing_ = false;
+        --writing_;
         throw;
     }
-    writing_ = false;
+    --writing_;
     if (written > 0)
         notifyObservers();
     return written;
 }
 
 void SAL_CALL DocumentController::modified(const lang::EventObject&) {
-    if (writing_ || pending_ || disposed_ || !Settings::liveRecompute(context_))
+    if (writing_ > 0 || pending_ || disposed_ || !Settings::liveRecompute(context_))
         return;
     Reference<awt::XRequestCallback> loop(
         context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context_),

@@ -8,6 +8,8 @@
 // undo the table is consistent again, the patch is empty, and nothing touches the undo or redo stack.
 #pragma once
 
+#include "uno/table_cache.hpp"
+
 #include "core/finding.hpp"
 
 #include <com/sun/star/awt/XCallback.hpp>
@@ -16,8 +18,10 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <cppuhelper/implbase2.hxx>
 
+#include <atomic>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -41,8 +45,11 @@ public:
     int addObserver(std::function<void()> observer);
     void removeObserver(int id);
 
-    // Runs a live recompute now (tests and the benchmark call it through the service).
+    // Runs a live recompute now: its writes join the user's last undo step.
     int recomputeNow();
+    // Recompute through the document's table cache; EvaluationTool::recompute calls it with
+    // joinPreviousUndo false (its own undo step). Its writes schedule no live run.
+    int recompute(bool joinPreviousUndo);
 
     // XModifyListener
     void SAL_CALL modified(const css::lang::EventObject& event) override;
@@ -58,10 +65,14 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::WeakReference<css::frame::XModel> model_;
     std::vector<Finding> findings_;
+    TableCache cache_; // the last read of the scoring and funding tables, for recompute
+    // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used
+    // by one at a time. Never waited for: the holder may itself be waiting for the office's SolarMutex.
+    std::mutex cacheMutex_;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     bool pending_ = false;
-    bool writing_ = false;
+    std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
     bool disposed_ = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/finding.hpp"
 #include "core/grid.hpp"
+#include "core/grid_reader.hpp"
 #include "core/patch.hpp"
 #include "core/recompute.hpp"
 
@@ -27,6 +28,17 @@ public:
     // Every table of the document that might be a scoring or funding table, read whole.
     virtual std::vector<Grid> readTables() = 0;
     virtual Grid readTable(const std::string& name) = 0;
+
+    // Cheap re-reads for live recompute, which runs after every edit. A host without them (Calc, where one
+    // getDataArray already reads a whole table cheaply) returns the "unknown" values and callers read
+    // whole. The number of tables in the document; -1 when unknown.
+    virtual int tableCount() { return -1; }
+    // The named table's layout as a string that changes when its rows, columns or merges change; empty when
+    // unknown or when the table is gone.
+    virtual std::string tableLayout(const std::string& /*name*/) { return {}; }
+    // Re-reads the texts of the given anchors of `grid` (read earlier from the table grid.name, with the
+    // layout tableLayout still reports), in place. Returns false when it could not; `grid` is then stale.
+    virtual bool refreshCells(Grid& /*grid*/, const std::vector<GridPosition>& /*cells*/) { return false; }
     // Inserts a new table at the cursor or selection; returns its name (Writer) or range (Calc).
     virtual std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) = 0;
     // Writes the patch into the named table; returns the number of cells written.

@@ -114,8 +114,11 @@ void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& do
 
 sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& document) {
     return translated(*this, [&] {
-        watch(document);
-        return static_cast<sal_Int32>(Operations(context_).recompute(document));
+        // The document's controller remembers its tables, so a recompute after an edit re-reads only the
+        // cells it depends on, as live recompute does.
+        if (!document.is() || Operations::isReadOnly(document))
+            return static_cast<sal_Int32>(Operations(context_).recompute(document));
+        return static_cast<sal_Int32>(DocumentController::forModel(context_, document).recompute(false));
     });
 }
 

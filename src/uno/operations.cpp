@@ -4,6 +4,7 @@
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
 #include "uno/settings.hpp"
+#include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
 
@@ -99,12 +100,14 @@ std::vector<std::string> Operations::templateIds() const {
     return ids;
 }
 
-DocumentData Operations::read(const Reference<frame::XModel>& model, bool withParagraphs) const {
+DocumentData Operations::read(const Reference<frame::XModel>& model, bool withParagraphs,
+                              TableCache* cache) const {
     if (!model.is())
         badArgument(ui("error.no-document"));
     auto host = makeDocumentHost(context_, model);
     DocumentData data;
-    for (const auto& grid : host->readTables()) {
+    const bool cached = cache != nullptr && cache->readTables(*host, data);
+    for (const auto& grid : cached ? std::vector<Grid>{} : host->readTables()) {
         if (!data.hasScoreTable && looksLikeScoreTable(grid)) {
             try {
                 auto card = readScoreTable(grid);
@@ -129,6 +132,8 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
             data.hasFundingTable = true;
         }
     }
+    if (cache != nullptr && !cached)
+        cache->remember(*host, data);
     applyReportProperties(readReportProperties(model), data.card);
     if (withParagraphs) {
         data.paragraphs = host->paragraphs();
@@ -223,12 +228,13 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     writeReportProperties(model, reportPropertiesOf(card));
 }
 
-int Operations::recompute(const Reference<frame::XModel>& model, bool joinPreviousUndo) const {
+int Operations::recompute(const Reference<frame::XModel>& model, bool joinPreviousUndo,
+                          TableCache* cache) const {
     if (!model.is())
         badArgument(ui("error.no-document"));
     if (isReadOnly(model))
         return 0;
-    const auto data = read(model, false);
+    const auto data = read(model, false, cache);
     Patch scorePatch;
     Patch fundingPatch;
     if (data.hasScoreTable)

@@ -15,6 +15,8 @@
 
 namespace jixiao::office {
 
+class TableCache;
+
 // What Jixiao found in a document.
 struct DocumentData {
     Scorecard card;
@@ -39,7 +41,10 @@ public:
     std::string insertFundingTable(const css::uno::Reference<css::frame::XModel>& model) const;
     void importScorecard(const css::uno::Reference<css::frame::XModel>& model, const std::string& json) const;
     // `joinPreviousUndo`: live recompute folds its writes into the user's edit, so one Ctrl+Z undoes both.
-    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool joinPreviousUndo = false) const;
+    // `cache`: the document's remembered tables (DocumentController's), so that a run after one edit
+    // re-reads only the cells recompute depends on; without it the document is read whole.
+    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool joinPreviousUndo = false,
+                  TableCache* cache = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
@@ -54,8 +59,10 @@ public:
                             const std::string& actual) const;
 
     // `withParagraphs`: the prose is needed for validation and titles, not for recompute, and reading it
-    // costs more than the table on a long report.
-    DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true) const;
+    // costs more than the table on a long report. `cache`: take the scoring and funding tables from it when
+    // it can tell they are still current (recompute only: see table_cache.hpp), and remember a whole read.
+    DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
+                      TableCache* cache = nullptr) const;
 
 private:
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;

@@ -5,6 +5,7 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -16,6 +17,7 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextSection.hpp>
 #include <com/sun/star/text/XTextSectionsSupplier.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 #include <stdexcept>
@@ -50,12 +52,32 @@ public:
 
     std::vector<Grid> readTables() override {
         std::vector<Grid> grids;
+        const bool redlines = documentHasRedlines(model_);
         for (const auto& table : writerTables(model_))
-            grids.push_back(readWriterTable(table));
+            grids.push_back(readWriterTable(table, redlines));
         return grids;
     }
 
-    Grid readTable(const std::string& name) override { return readWriterTable(table(name)); }
+    Grid readTable(const std::string& name) override {
+        return readWriterTable(table(name), documentHasRedlines(model_));
+    }
+
+    int tableCount() override {
+        Reference<text::XTextTablesSupplier> supplier(model_, UNO_QUERY);
+        if (!supplier.is())
+            return -1;
+        return Reference<container::XIndexAccess>(supplier->getTextTables(), UNO_QUERY_THROW)->getCount();
+    }
+
+    std::string tableLayout(const std::string& name) override {
+        const auto found = writerTableByName(model_, name);
+        return found.is() ? writerTableLayout(found) : std::string{};
+    }
+
+    bool refreshCells(Grid& grid, const std::vector<GridPosition>& cells) override {
+        const auto found = writerTableByName(model_, grid.name);
+        return found.is() && refreshWriterCells(found, grid, cells, documentHasRedlines(model_));
+    }
 
     std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {
         auto inserted =

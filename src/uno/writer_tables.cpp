@@ -8,6 +8,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/ParagraphAdjust.hpp>
@@ -73,10 +74,10 @@ Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const 
 // deletion until the change is accepted, and getString() returns it too: "6" overwritten by "3" reads "63".
 // Deleted portions are left out; a cell without tracked deletions (or holding a nested table) reads as
 // getString().
-std::string visibleCellText(const Reference<table::XCell>& cell) {
+std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRedlines) {
     const OUString all = Reference<text::XText>(cell, UNO_QUERY_THROW)->getString();
     Reference<container::XEnumerationAccess> paragraphs(cell, UNO_QUERY);
-    if (all.isEmpty() || !paragraphs.is())
+    if (all.isEmpty() || !mayHaveRedlines || !paragraphs.is())
         return toUtf8(all);
     rtl::OUStringBuffer visible;
     bool deleting = false;
@@ -120,7 +121,7 @@ std::string visibleCellText(const Reference<table::XCell>& cell) {
 
 } // namespace
 
-Grid readWriterTable(const Reference<text::XTextTable>& table) {
+Grid readWriterTable(const Reference<text::XTextTable>& table, bool mayHaveRedlines) {
     Reference<beans::XPropertySet> tableProps(table, UNO_QUERY_THROW);
     sal_Int16 relativeSum = 10000;
     tableProps->getPropertyValue("TableColumnRelativeSum") >>= relativeSum;
@@ -158,10 +159,41 @@ Grid readWriterTable(const Reference<text::XTextTable>& table) {
             grid.merge(r, first, rowSpan, std::max(1, last - first));
             auto& anchor = grid.at(r, first);
             anchor.address = name;
-            anchor.text = visibleCellText(cell);
+            anchor.text = visibleCellText(cell, mayHaveRedlines);
         }
     }
     return grid;
+}
+
+bool refreshWriterCells(const Reference<text::XTextTable>& table, Grid& grid,
+                        const std::vector<GridPosition>& cells, bool mayHaveRedlines) {
+    for (const auto& position : cells) {
+        auto& anchor = grid.at(position.row, position.column);
+        if (anchor.address.empty())
+            continue; // readWriterTable found no cell there either
+        Reference<table::XCell> cell = table->getCellByName(fromUtf8(anchor.address));
+        if (!cell.is())
+            return false;
+        anchor.text = visibleCellText(cell, mayHaveRedlines);
+    }
+    return true;
+}
+
+std::string writerTableLayout(const Reference<text::XTextTable>& table) {
+    const sal_Int32 rows = table->getRows()->getCount();
+    rtl::OUStringBuffer layout;
+    layout.append(rows);
+    for (const auto& name : table->getCellNames())
+        layout.append(u' ').append(name);
+    return toUtf8(layout.makeStringAndClear());
+}
+
+bool documentHasRedlines(const Reference<frame::XModel>& model) {
+    Reference<document::XRedlinesSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return true; // cannot tell: read cells the careful way
+    Reference<container::XEnumerationAccess> redlines = supplier->getRedlines();
+    return !redlines.is() || redlines->hasElements();
 }
 
 std::vector<Reference<text::XTextTable>> writerTables(const Reference<frame::XModel>& model) {

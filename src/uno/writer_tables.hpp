@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/grid.hpp"
+#include "core/grid_reader.hpp"
 #include "core/patch.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -28,7 +29,22 @@ struct WriterTableStyle {
     bool landscape = false;
 };
 
-Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table);
+// `mayHaveRedlines`: false when the document holds no tracked changes (documentHasRedlines), so that a cell's
+// getString() is what the reader sees and the per-cell walk over text portions can be skipped.
+Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table, bool mayHaveRedlines = true);
+
+// Re-reads the texts of the given anchors of a grid read by readWriterTable, in place, by their cell names,
+// without re-deriving the layout (no row separators, no RowSpan). Returns false when a cell is gone; the
+// caller has checked the layout with writerTableLayout.
+bool refreshWriterCells(const css::uno::Reference<css::text::XTextTable>& table, Grid& grid,
+                        const std::vector<GridPosition>& cells, bool mayHaveRedlines);
+
+// The table's layout in one string (row count and every cell name, which change when rows, columns or
+// horizontal merges change), to tell a cached Grid's layout from the current one.
+std::string writerTableLayout(const css::uno::Reference<css::text::XTextTable>& table);
+
+// Whether the document holds any tracked change (insertion, deletion or format) anywhere.
+bool documentHasRedlines(const css::uno::Reference<css::frame::XModel>& model);
 
 // All text tables of the document in document order with their names.
 std::vector<css::uno::Reference<css::text::XTextTable>>

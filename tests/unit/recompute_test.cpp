@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 using jixiao::CalcOrigin;
 using jixiao::Decimal;
@@ -234,4 +235,52 @@ TEST(Recompute, NegativeWeightSumsAreNotWrittenIntoLabels) {
     EXPECT_EQ(got.count("A2"), 0u);
     EXPECT_EQ(got.count("B2"), 0u);
     EXPECT_EQ(got.count("B5"), 0u);
+}
+
+// Live recompute re-reads only scoreTableInputs(grid): the result must not depend on any other cell.
+TEST(Recompute, InputsLeaveOutOnlyProseOfIndicatorRows) {
+    const auto grid = sampleScoreGrid();
+    const auto inputs = scoreTableInputs(grid);
+    std::set<std::pair<int, int>> in;
+    for (const auto& p : inputs)
+        in.insert({p.row, p.column});
+    for (int c = 0; c < 9; ++c) {
+        if (!grid.at(0, c).covered) {
+            EXPECT_TRUE(in.count({0, c})) << "header column " << c;
+        }
+    }
+    EXPECT_TRUE(in.count({19, 6}));  // 社会效益 得分
+    EXPECT_FALSE(in.count({19, 2})); // its name: 分值 F20 is a number, so the name's label is not used
+    EXPECT_FALSE(in.count({19, 3})); // 指标解释
+    EXPECT_FALSE(in.count({19, 4})); // 评价标准
+    EXPECT_FALSE(in.count({19, 8})); // 扣分原因
+    EXPECT_TRUE(in.count({1, 0}));   // 决策(10分): a label recompute rewrites
+    for (const auto& p : inputs)
+        EXPECT_FALSE(grid.at(p.row, p.column).covered);
+
+    // Scrambling every cell that is not an input changes nothing recompute writes.
+    auto scrambled = grid;
+    scrambled.at(19, 6).text = "6.5";
+    auto edited = scrambled;
+    for (int r = 1; r < scrambled.rows(); ++r)
+        for (int c = 0; c < scrambled.columns(); ++c)
+            if (!scrambled.at(r, c).covered && !in.count({r, c}))
+                scrambled.at(r, c).text = "随便写的说明 12.5";
+    EXPECT_EQ(texts(recomputeScoreTable(readScoreTable(scrambled), scrambled)),
+              texts(recomputeScoreTable(readScoreTable(edited), edited)));
+    EXPECT_EQ(scoreTableInputs(scrambled), inputs);
+
+    // Without a number in 分值 the name's "(n分)" label is the weight: the name is an input then.
+    auto noWeight = grid;
+    noWeight.at(19, 5).text = "";
+    const auto withName = scoreTableInputs(noWeight);
+    EXPECT_NE(std::find(withName.begin(), withName.end(), jixiao::GridPosition{19, 2}), withName.end());
+}
+
+TEST(Recompute, InputsFollowARetypedTotalRow) {
+    auto grid = sampleScoreGrid();
+    const auto before = scoreTableInputs(grid);
+    grid.at(21, 2).text = "合计"; // an indicator row's 三级 cell: the row turns into a total row
+    EXPECT_NE(scoreTableInputs(grid), before);
+    EXPECT_TRUE(scoreTableInputs(Grid{}).empty());
 }

@@ -1,5 +1,6 @@
 """Live recompute: edits through the API update the derived cells without any explicit call, and undo/redo
 behave as a user expects."""
+import re
 import time
 import unittest
 
@@ -64,6 +65,38 @@ class WriterLiveRecomputeTest(unittest.TestCase):
         self.assertEqual(self.cell("G19").getString(), "九十", "the user's text stays")
         self.cell("G19").setString("6")
         self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "100"))
+
+    def test_a_retyped_parent_label_is_put_right(self):
+        # Label cells are among the cells live recompute re-reads while the table's layout is unchanged.
+        label = self.cell("B2").getString()
+        wrong = re.sub(r"[0-9.]+(?=分[)）]$)", "99", label)
+        self.assertNotEqual(wrong, label)
+        self.cell("B2").setString(wrong)
+        self.assertTrue(wait_until(lambda: self.cell("B2").getString() == label), self.cell("B2").getString())
+
+    def test_deleting_a_row_reads_the_table_again(self):
+        # The table's remembered layout no longer holds: the 合计 row moved up and the total lost a weight.
+        weight = float(self.cell("F22").getString())
+        self.cell("G19").setString("3")  # warm the remembered table through a live run first
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "97"))
+        self.table.getRows().removeByIndex(21, 1)  # row 22, the last indicator
+        expected = f"{97 - weight:g}"
+        self.assertTrue(wait_until(lambda: self.cell("C22").getString() == expected),
+                        (self.cell("C22").getString(), expected))
+        self.assertEqual(self.cell("B22").getString(), f"{100 - weight:g}")
+        # Editing after the change still recomputes, on the new layout.
+        self.cell("G19").setString("6")
+        self.assertTrue(wait_until(lambda: self.cell("C22").getString() == f"{100 - weight:g}"))
+
+    def test_explicit_recompute_after_a_row_is_added(self):
+        # EvaluationTool.recompute shares the remembered table with live recompute.
+        self.assertEqual(self.tool.recompute(self.doc), 0)
+        self.table.getRows().insertByIndex(22, 1)  # an empty row above 合计: nothing changes
+        self.assertEqual(self.tool.recompute(self.doc), 0)
+        self.cell("G19").setString("4")
+        self.tool.recompute(self.doc)
+        self.assertTrue(wait_until(lambda: self.cell("C24").getString() == "98"), self.cell("C24").getString())
+        self.assertEqual(self.cell("H19").getString(), "2")
 
     def test_closing_during_a_pending_recompute_does_not_crash(self):
         doc = office.new_document("swriter")
