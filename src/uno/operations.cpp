@@ -135,6 +135,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     if (cache != nullptr && !cached)
         cache->remember(*host, data);
     applyReportProperties(readReportProperties(model), data.card);
+    Settings::applyGradeThresholds(context_, data.card.gradeBands);
     if (withParagraphs) {
         data.paragraphs = host->paragraphs();
         fillMetadataFromTitle(data);
@@ -156,6 +157,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
+    Settings::applyGradeThresholds(context_, card.gradeBands);
     applyReportProperties(readReportProperties(model), card);
 
     const std::string caption = tableCaption(card.meta);
