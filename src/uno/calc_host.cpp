@@ -229,6 +229,20 @@ public:
         return toUtf8(reportSheetName()) + ".A" + std::to_string(firstRow + 1);
     }
 
+    std::optional<std::string> sectionText(const std::string& sectionId) override {
+        const std::string rangeName = "JixiaoSection_" + sanitize(sectionId);
+        if (!Reference<container::XNameAccess>(namedRanges(), UNO_QUERY_THROW)
+                 ->hasByName(fromUtf8(rangeName)))
+            return std::nullopt;
+        const auto area = resolve(rangeName);
+        Reference<sheet::XSpreadsheet> sheet = sheetByIndex(area.range.Sheet);
+        std::string text;
+        for (sal_Int32 r = area.range.StartRow; r <= area.range.EndRow; ++r)
+            text +=
+                (r == area.range.StartRow ? "" : "\n") + toUtf8(sheet->getCellByPosition(0, r)->getFormula());
+        return text;
+    }
+
     void select(const Location& location) override {
         Reference<view::XSelectionSupplier> selection(model_->getCurrentController(), UNO_QUERY);
         if (!selection.is() || location.kind != Location::Kind::Cell)

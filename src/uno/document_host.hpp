@@ -13,6 +13,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ public:
                                      const std::vector<std::string>& paragraphs) = 0;
     // Selects the cell or paragraph text a finding points at.
     virtual void select(const Location& location) = 0;
+    // The current text of a section Jixiao wrote (paragraphs joined by '\n'); nullopt when there is none.
+    virtual std::optional<std::string> sectionText(const std::string& sectionId) = 0;
 };
 
 // Throws css::lang::IllegalArgumentException for anything but a Writer or Calc document.

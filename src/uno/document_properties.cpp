@@ -86,6 +86,22 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
 }
 
+namespace {
+// A property per section, named so users can tell it is Jixiao's bookkeeping in File ▸ Properties.
+OUString fingerprintProperty(const std::string& sectionId) {
+    return fromUtf8("Jixiao.section." + sectionId);
+}
+} // namespace
+
+std::string readSectionFingerprint(const Reference<frame::XModel>& model, const std::string& sectionId) {
+    return readString(userProperties(model), fingerprintProperty(sectionId));
+}
+
+void writeSectionFingerprint(const Reference<frame::XModel>& model, const std::string& sectionId,
+                             const std::string& fingerprint) {
+    writeString(userProperties(model), fingerprintProperty(sectionId), fingerprint);
+}
+
 void applyReportProperties(const ReportProperties& properties, Scorecard& card) {
     if (card.meta.unit.empty())
         card.meta.unit = properties.unit;

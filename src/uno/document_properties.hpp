@@ -20,6 +20,12 @@ ReportProperties readReportProperties(const css::uno::Reference<css::frame::XMod
 void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
                            const ReportProperties& properties);
 
+// The fingerprint of the text Jixiao last wrote into a section (empty when it has not written one).
+std::string readSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
+                                   const std::string& sectionId);
+void writeSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
+                             const std::string& sectionId, const std::string& fingerprint);
+
 // Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
 void applyReportProperties(const ReportProperties& properties, Scorecard& card);
 ReportProperties reportPropertiesOf(const Scorecard& card);

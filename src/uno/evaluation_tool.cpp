@@ -150,6 +150,21 @@ OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& 
     });
 }
 
+sal_Bool SAL_CALL EvaluationTool::isSectionEdited(const Reference<frame::XModel>& document,
+                                                  const OUString& sectionId) {
+    return translated(*this, [&] {
+        watch(document);
+        return static_cast<sal_Bool>(Operations(context_).isSectionEdited(document, toUtf8(sectionId)));
+    });
+}
+
+OUString SAL_CALL EvaluationTool::convertToLiveTable(const Reference<frame::XModel>& document) {
+    return translated(*this, [&] {
+        watch(document);
+        return fromUtf8(Operations(context_).convertToLiveTable(document));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
     return translated(*this, [&] {
         watch(document);

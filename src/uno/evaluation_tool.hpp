@@ -29,6 +29,9 @@ public:
                                       const OUString& sectionId) override;
     OUString SAL_CALL insertSection(const css::uno::Reference<css::frame::XModel>& document,
                                     const OUString& sectionId) override;
+    sal_Bool SAL_CALL isSectionEdited(const css::uno::Reference<css::frame::XModel>& document,
+                                      const OUString& sectionId) override;
+    OUString SAL_CALL convertToLiveTable(const css::uno::Reference<css::frame::XModel>& document) override;
     OUString SAL_CALL exportScorecard(const css::uno::Reference<css::frame::XModel>& document) override;
 
     OUString SAL_CALL getImplementationName() override;

@@ -8,6 +8,7 @@
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/narrative.hpp"
@@ -320,10 +321,46 @@ std::string Operations::insertSection(const Reference<frame::XModel>& model,
     UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
     ControllerLock lock(model);
     host->writeSection(sectionId, paragraphs);
+    if (const auto written = host->sectionText(sectionId))
+        writeSectionFingerprint(model, sectionId, textFingerprint(*written));
     std::string text;
     for (const auto& paragraph : paragraphs)
         text += (text.empty() ? "" : "\n") + paragraph;
     return text;
+}
+
+std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model) const {
+    requireEditable(model);
+    const auto data = read(model, false);
+    if (!data.hasScoreTable)
+        badArgument(ui("error.no-score-table"));
+    auto host = makeDocumentHost(context_, model);
+    UndoContext undo(model, fromUtf8(ui("undo.convert")));
+    ControllerLock lock(model);
+    if (host->isCalc()) {
+        // Formulas in place of the typed numbers: the sheet stays live where Jixiao is not installed.
+        host->applyPatch(data.card.tableName,
+                         calcLiveFormulas(data.card, data.scoreGrid, calcOriginOf(data.scoreGrid)));
+        if (data.hasFundingTable)
+            host->applyPatch(
+                data.card.fundingTableName,
+                calcFundingFormulas(data.card.funding, data.fundingGrid, calcOriginOf(data.fundingGrid)));
+    } else {
+        // Writer tables have no formulas of ours: live recompute keeps them, starting from values made right.
+        host->applyPatch(data.card.tableName, recomputeScoreTable(data.card, data.scoreGrid));
+        if (data.hasFundingTable)
+            host->applyPatch(data.card.fundingTableName, recomputeFundingTable(data.card.funding));
+    }
+    return data.card.tableName;
+}
+
+bool Operations::isSectionEdited(const Reference<frame::XModel>& model, const std::string& sectionId) const {
+    if (!model.is())
+        badArgument(ui("error.no-document"));
+    const auto current = makeDocumentHost(context_, model)->sectionText(sectionId);
+    const std::string stored = readSectionFingerprint(model, sectionId);
+    // A section written before fingerprints were kept counts as not edited: there is nothing to compare.
+    return current && !stored.empty() && stored != textFingerprint(*current);
 }
 
 std::string Operations::exportScorecard(const Reference<frame::XModel>& model) const {

@@ -50,6 +50,11 @@ public:
                                              const std::string& sectionId) const;
     std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,
                               const std::string& sectionId) const;
+    std::string convertToLiveTable(const css::uno::Reference<css::frame::XModel>& model) const;
+    // True when the user changed the section's text since Jixiao last wrote it (a refresh would overwrite
+    // that).
+    bool isSectionEdited(const css::uno::Reference<css::frame::XModel>& model,
+                         const std::string& sectionId) const;
     std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
     // Stores the panel's metadata fields as document properties; a field that is not a number where one is

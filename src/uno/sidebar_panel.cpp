@@ -7,10 +7,15 @@
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
 
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -156,7 +161,8 @@ void SidebarPanel::build() {
          kSummaryLines * kTextLine});
 
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
-    rows_.push_back({{validate}, {1}, kLine});
+    auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
+    rows_.push_back({{validate, convert}, {1, 1}, kLine});
     auto findings =
         addControl("ListBox", "Findings",
                    {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
@@ -188,7 +194,7 @@ void SidebarPanel::build() {
          {1},
          3 * 16});
 
-    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata})
+    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
@@ -348,10 +354,38 @@ void SidebarPanel::onValidate() {
 
 void SidebarPanel::onGenerateSection() {
     guarded([&] {
-        Operations(context_).insertSection(model(), selectedItem("Sections", sectionIds_));
-        setStatus(ExtensionData::get(context_).text("status.section-inserted"));
+        const auto& data = ExtensionData::get(context_);
+        const std::string section = selectedItem("Sections", sectionIds_);
+        Operations operations(context_);
+        if (operations.isSectionEdited(model(), section) &&
+            !confirm(data.text("confirm.section-edited-title"),
+                     data.text("confirm.section-edited", {{"section", data.text("section." + section)}}))) {
+            setStatus(data.text("status.section-kept"));
+            return;
+        }
+        operations.insertSection(model(), section);
+        setStatus(data.text("status.section-inserted"));
         refreshSummary();
     });
+}
+
+void SidebarPanel::onConvertToLive() {
+    guarded([&] {
+        const auto name = Operations(context_).convertToLiveTable(model());
+        setStatus(ExtensionData::get(context_).text("status.converted", {{"name", name}}));
+        refreshSummary();
+    });
+}
+
+bool SidebarPanel::confirm(const std::string& title, const std::string& message) {
+    Reference<awt::XMessageBoxFactory> boxes(
+        context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
+        UNO_QUERY_THROW);
+    Reference<awt::XMessageBox> box = boxes->createMessageBox(
+        Reference<awt::XWindowPeer>(window_, UNO_QUERY_THROW), awt::MessageBoxType_QUERYBOX,
+        awt::MessageBoxButtons::BUTTONS_YES_NO | awt::MessageBoxButtons::DEFAULT_BUTTON_NO, fromUtf8(title),
+        fromUtf8(message));
+    return box->execute() == awt::MessageBoxResults::YES;
 }
 
 void SidebarPanel::onFindingChosen() {

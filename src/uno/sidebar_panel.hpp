@@ -81,6 +81,9 @@ private:
     void onFindingChosen();
     void onLiveToggled();
     void onSaveMetadata();
+    void onConvertToLive();
+    // Asks a yes/no question in a message box over the panel; true for yes.
+    bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();
     css::uno::Reference<css::awt::XControl> control(const OUString& name) const;
 

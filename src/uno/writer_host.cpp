@@ -132,6 +132,18 @@ public:
         return sectionName(sectionId);
     }
 
+    std::optional<std::string> sectionText(const std::string& sectionId) override {
+        const OUString name = fromUtf8(sectionName(sectionId));
+        Reference<container::XNameAccess> sections =
+            Reference<text::XTextSectionsSupplier>(model_, UNO_QUERY_THROW)->getTextSections();
+        if (!sections->hasByName(name))
+            return std::nullopt;
+        Reference<text::XTextContent> section(sections->getByName(name), UNO_QUERY_THROW);
+        std::string text = toUtf8(section->getAnchor()->getString());
+        std::erase(text, '\r');
+        return text;
+    }
+
     void select(const Location& location) override {
         Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
         if (!views.is())

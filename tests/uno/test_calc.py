@@ -115,6 +115,20 @@ class CalcHandTypedSheetTest(unittest.TestCase):
     def tearDown(self):
         self.doc.close(True)
 
+    def test_convert_to_live_table_puts_formulas_in_as_one_undo_step(self):
+        sheet = self.doc.Sheets.getByIndex(0)
+        cells = [[sheet.getCellByPosition(c, r) for c in range(9)] for r in range(30)]
+        total_row = next(r for r in range(30) if cells[r][0].getString() == "合计")
+        total = next(c for c in range(1, 9) if cells[total_row][c].getString() == "97")
+        self.assertFalse(cells[total_row][total].getFormula().startswith("="))
+        self.tool.convertToLiveTable(self.doc)
+        self.assertTrue(cells[total_row][total].getFormula().startswith("="), cells[total_row][total].getFormula())
+        self.assertEqual(cells[total_row][total].getString(), "97", "the values stay as they were")
+        self.assertEqual(self.tool.recompute(self.doc), 0)
+        self.doc.UndoManager.undo()
+        self.assertFalse(cells[total_row][total].getFormula().startswith("="), "one undo restores the typed table")
+        self.assertEqual(cells[total_row][total].getString(), "97")
+
     def test_reads_validates_and_recomputes_the_sample_sheet(self):
         import json
         card = json.loads(self.tool.exportScorecard(self.doc))

@@ -93,6 +93,22 @@ class SectionTest(unittest.TestCase):
         self.assertEqual(len(after), len(before), "refresh must replace in place, not add paragraphs")
         del economic_row
 
+    def test_an_edited_section_is_noticed_until_it_is_written_again(self):
+        self.write_lines(["", ""])
+        self.goto_paragraph(1)
+        self.tool.importScorecard(self.doc, sample_json())
+        self.goto_paragraph(0)
+        self.tool.insertSection(self.doc, "conclusion")
+        self.assertFalse(self.tool.isSectionEdited(self.doc, "conclusion"))
+        self.assertFalse(self.tool.isSectionEdited(self.doc, "cost-benefit"), "never written: nothing to lose")
+        anchor = self.doc.TextSections.getByName("Jixiao_conclusion").getAnchor()
+        cursor = anchor.getText().createTextCursorByRange(anchor.getStart())
+        anchor.getText().insertString(cursor, "（经复核）", False)
+        self.assertTrue(self.tool.isSectionEdited(self.doc, "conclusion"))
+        self.tool.insertSection(self.doc, "conclusion")
+        self.assertFalse(self.tool.isSectionEdited(self.doc, "conclusion"))
+        self.assertNotIn("（经复核）", "\n".join(paragraphs(self.doc)))
+
     def test_prose_that_contradicts_the_table_is_found_at_its_paragraph(self):
         self.write_lines(["经综合考核打分，该项目总得分97分，评价等级为“优秀”。", ""])
         self.goto_paragraph(1)
