@@ -12,10 +12,10 @@ enum class Severity { Error, Warning, Info };
 struct Location {
     enum class Kind { None, Cell, Paragraph };
     Kind kind = Kind::None;
-    std::string table;   // table name or sheet for a cell
-    std::string cell;    // host cell address
-    int paragraph = -1;  // index into the paragraphs given to the validator
-    int offset = 0;      // characters (UTF-8 code points) into the paragraph
+    std::string table;  // table name or sheet for a cell
+    std::string cell;   // host cell address
+    int paragraph = -1; // index into the paragraphs given to the validator
+    int offset = 0;     // characters (UTF-8 code points) into the paragraph
     int length = 0;
     friend bool operator==(const Location&, const Location&) = default;
 };
@@ -24,9 +24,9 @@ struct Finding {
     std::string ruleId; // stable: "weight.sum", "score.range", … (docs/rules.md)
     Severity severity = Severity::Error;
     Location location;
-    std::string indicator; // indicator name, when the finding is about one
+    std::string indicator;                   // indicator name, when the finding is about one
     std::map<std::string, std::string> args; // values quoted in the message, by placeholder name
-    std::string message;   // formatted in the requested language
+    std::string message;                     // formatted in the requested language
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 

@@ -52,7 +52,8 @@ std::string gradeFor(const std::vector<GradeBand>& bands, std::optional<Decimal>
     if (!total)
         return {};
     std::vector<GradeBand> sorted = bands;
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.atLeast > b.atLeast; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.atLeast > b.atLeast; });
     for (const auto& band : sorted)
         if (*total >= band.atLeast)
             return band.label;

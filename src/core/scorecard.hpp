@@ -32,10 +32,10 @@ enum class Level { First = 1, Second = 2, Third = 3 };
 
 struct Indicator {
     Level level = Level::Third;
-    std::string name;        // without the weight label: 项目立项规范性, not 项目立项规范性（1分）
-    std::string explanation; // 指标解释
-    std::string standard;    // 评价标准
-    Decimal weight;          // 分值
+    std::string name; // without the weight label: 项目立项规范性, not 项目立项规范性（1分）
+    std::string explanation;            // 指标解释
+    std::string standard;               // 评价标准
+    Decimal weight;                     // 分值
     std::optional<Decimal> labelWeight; // weight written in the label, e.g. 决策(10分) → 10, if any
     std::optional<Decimal> score;       // 得分; nullopt = not entered
     std::optional<Decimal> deduction;   // 扣分 as entered in the document
@@ -50,25 +50,26 @@ struct Indicator {
 
 struct FundingItem {
     std::string name;
-    Decimal amount;                   // in the scorecard's money unit
-    std::optional<Decimal> share;     // 占比 in %, as entered in the document
+    Decimal amount;               // in the scorecard's money unit
+    std::optional<Decimal> share; // 占比 in %, as entered in the document
     CellRef amountCell, shareCell;
     friend bool operator==(const FundingItem&, const FundingItem&) = default;
 };
 
 struct Funding {
-    std::string unit = "万元";          // money unit for every amount below
-    std::optional<Decimal> budget;     // 预算
-    std::optional<Decimal> actual;     // 实际支出
-    std::vector<FundingItem> items;    // breakdown of actual spending
+    std::string unit = "万元";            // money unit for every amount below
+    std::optional<Decimal> budget;        // 预算
+    std::optional<Decimal> actual;        // 实际支出
+    std::vector<FundingItem> items;       // breakdown of actual spending
     std::optional<Decimal> executionRate; // 预算执行率 in %, as entered in the document
     // A counted output (e.g. 3,794 热线交办件), so the narrative can quote a unit cost.
     std::optional<Decimal> outputCount;
     std::string outputName; // 办理12345政务热线交办件
     std::string outputUnit; // 件
     CellRef budgetCell, actualCell, executionRateCell, totalCell;
-    // Added last (aggregate initialisation stays compatible): 结余 = budget − actual as entered in the funding
-    // table, and its cell, so recompute can keep it up to date. totalCell is the 实际支出合计 row's 占比 cell.
+    // Added last (aggregate initialisation stays compatible): 结余 = budget − actual as entered in the
+    // funding table, and its cell, so recompute can keep it up to date. totalCell is the 实际支出合计 row's
+    // 占比 cell.
     std::optional<Decimal> balance;
     CellRef balanceCell;
     friend bool operator==(const Funding&, const Funding&) = default;
@@ -87,7 +88,7 @@ struct Metadata {
     std::string unit;    // 单位: 富民县信访局
     std::string project; // 项目名称: 热线办理工作经费
     std::optional<int> year;
-    std::string title;   // report or table title as written
+    std::string title; // report or table title as written
     std::string templateId;
     friend bool operator==(const Metadata&, const Metadata&) = default;
 };
@@ -106,7 +107,7 @@ struct Scorecard {
     std::vector<Indicator> indicators; // the 一级 indicators
     Funding funding;
     std::vector<GradeBand> gradeBands = defaultGradeBands();
-    Totals totals; // the table's 合计 row as read; recompute derives the true values
+    Totals totals;         // the table's 合计 row as read; recompute derives the true values
     std::string tableName; // host table name or Calc range of the scoring table
     std::string fundingTableName;
     // Problems met while reading the host table (text in a number cell, …): ruleId, location and args set,
@@ -116,8 +117,8 @@ struct Scorecard {
     friend bool operator==(const Scorecard&, const Scorecard&) = default;
 };
 
-// Sum of the scores of the leaves below (or the indicator's own score for a leaf); nullopt when any leaf score
-// is missing.
+// Sum of the scores of the leaves below (or the indicator's own score for a leaf); nullopt when any leaf
+// score is missing.
 std::optional<Decimal> scoreOf(const Indicator& indicator);
 // Sum of the leaves' weights (or the indicator's own weight for a leaf).
 Decimal weightOf(const Indicator& indicator);

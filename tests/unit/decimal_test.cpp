@@ -5,7 +5,9 @@
 using jixiao::Decimal;
 
 namespace {
-Decimal dec(const char* text) { return *Decimal::parse(text); }
+Decimal dec(const char* text) {
+    return *Decimal::parse(text);
+}
 } // namespace
 
 TEST(Decimal, ParsesPlainDecimals) {
