@@ -12,7 +12,7 @@ bool isDigit(char32_t c) {
     return c >= U'0' && c <= U'9';
 }
 
-std::u32string trimmed(std::u32string text) {
+std::u32string trimmed(const std::u32string& text) {
     const std::u32string blanks = U" \t\u3000：:";
     const auto first = text.find_first_not_of(blanks);
     if (first == std::u32string::npos)
@@ -24,7 +24,7 @@ std::u32string trimmed(std::u32string text) {
 // "附表1：" and similar prefixes are not part of the unit's name.
 std::u32string withoutAppendixPrefix(const std::u32string& text) {
     const auto colon = text.find_first_of(U"：:");
-    if (colon != std::u32string::npos && text.rfind(U"附", 0) == 0)
+    if (colon != std::u32string::npos && !text.empty() && text.front() == U'附')
         return text.substr(colon + 1);
     return text;
 }

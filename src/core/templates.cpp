@@ -13,7 +13,7 @@ using nlohmann::json;
 namespace {
 
 // Template files are a few kilobytes; anything this large is not one and is refused before reading.
-constexpr std::uintmax_t kMaxTemplateBytes = 4 * 1024 * 1024;
+constexpr std::uintmax_t kMaxTemplateBytes = std::uintmax_t{4} * 1024 * 1024;
 
 bool validId(const std::string& id) {
     if (id.empty() || id.size() > 64)
