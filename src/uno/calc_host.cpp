@@ -61,8 +61,8 @@ const std::vector<int> kFundingWidths{4500, 2600, 2600};
 
 class CalcHost final : public DocumentHost {
 public:
-    explicit CalcHost(Reference<frame::XModel> model)
-        : model_(std::move(model)), document_(model_, UNO_QUERY_THROW) {}
+    explicit CalcHost(const Reference<frame::XModel>& model)
+        : model_(model), document_(model_, UNO_QUERY_THROW) {}
 
     bool isCalc() const override { return true; }
 
@@ -134,7 +134,7 @@ public:
         const std::string address = sheetLabel + "." + columnLetters(column) + std::to_string(row + 1) + ":" +
                                     columnLetters(column + grid.columns() - 1) +
                                     std::to_string(row + grid.rows());
-        const std::string name = uniqueRangeName(kind == TableKind::Score ? "JixiaoScore" : "JixiaoFunding");
+        std::string name = uniqueRangeName(kind == TableKind::Score ? "JixiaoScore" : "JixiaoFunding");
         table::CellAddress origin(static_cast<sal_Int16>(sheetIndex), column, row);
         namedRanges()->addNewByName(fromUtf8(name),
                                     fromUtf8("$" + quoteSheet(sheetLabel) + ".$" + columnLetters(column) +
@@ -295,7 +295,7 @@ private:
     std::string uniqueRangeName(const std::string& stem) {
         Reference<container::XNameAccess> ranges(namedRanges(), UNO_QUERY_THROW);
         for (int i = 1;; ++i) {
-            const std::string name = stem + std::to_string(i);
+            std::string name = stem + std::to_string(i);
             if (!ranges->hasByName(fromUtf8(name)))
                 return name;
         }

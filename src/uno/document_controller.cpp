@@ -18,7 +18,6 @@
 using namespace css;
 using css::uno::Reference;
 using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
 
 namespace jixiao::office {
 namespace {
@@ -47,9 +46,9 @@ std::string severityKey(Severity severity) {
 
 } // namespace
 
-DocumentController::DocumentController(Reference<uno::XComponentContext> context,
+DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
                                        const Reference<frame::XModel>& model)
-    : context_(std::move(context)), model_(model) {}
+    : context_(context), model_(model) {}
 
 DocumentController& DocumentController::forModel(const Reference<uno::XComponentContext>& context,
                                                  const Reference<frame::XModel>& model) {

@@ -58,7 +58,7 @@ public:
     void SAL_CALL notify(const css::uno::Any& data) override;
 
 private:
-    DocumentController(css::uno::Reference<css::uno::XComponentContext> context,
+    DocumentController(const css::uno::Reference<css::uno::XComponentContext>& context,
                        const css::uno::Reference<css::frame::XModel>& model);
     void notifyObservers();
 

@@ -13,7 +13,6 @@
 
 using namespace css;
 using css::uno::Reference;
-using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
 namespace jixiao::office {

@@ -71,7 +71,7 @@ org::jixiao::Finding toUno(const Finding& finding) {
 
 } // namespace
 
-EvaluationTool::EvaluationTool(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+EvaluationTool::EvaluationTool(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
 // Any document a macro works on gets live recompute from then on, as one shown with the deck does.
 void EvaluationTool::watch(const Reference<frame::XModel>& document) {

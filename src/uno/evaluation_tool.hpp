@@ -14,7 +14,7 @@ namespace jixiao::office {
 
 class EvaluationTool : public cppu::WeakImplHelper2<org::jixiao::XEvaluationTool, css::lang::XServiceInfo> {
 public:
-    explicit EvaluationTool(css::uno::Reference<css::uno::XComponentContext> context);
+    explicit EvaluationTool(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     css::uno::Sequence<OUString> SAL_CALL templateIds() override;
     OUString SAL_CALL insertScoreTable(const css::uno::Reference<css::frame::XModel>& document,

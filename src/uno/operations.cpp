@@ -64,7 +64,7 @@ void fillMetadataFromTitle(DocumentData& data) {
 
 } // namespace
 
-Operations::Operations(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+Operations::Operations(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
 // "{单位}{年度}年度{项目}绩效评价指标体系及打分表", leaving out what the document does not say yet.
 std::string Operations::tableCaption(const Metadata& meta) const {
@@ -170,8 +170,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
 
     UndoContext undo(model, fromUtf8(ui("undo.insert-score-table")));
     ControllerLock lock(model);
-    const std::string name =
-        host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
+    std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
     if (host->isCalc()) {
         // Real formulas keep the sheet live where Jixiao is not installed.
         const Grid placed = host->readTable(name);
@@ -188,7 +187,7 @@ std::string Operations::insertFundingTable(const Reference<frame::XModel>& model
     const Grid grid = writeFundingTable(card.funding);
     UndoContext undo(model, fromUtf8(ui("undo.insert-funding-table")));
     ControllerLock lock(model);
-    const std::string name = host->insertTable(grid, ui("table.funding-caption"), TableKind::Funding);
+    std::string name = host->insertTable(grid, ui("table.funding-caption"), TableKind::Funding);
     if (host->isCalc()) {
         const Grid placed = host->readTable(name);
         host->applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));

@@ -30,7 +30,7 @@ struct DocumentData {
 
 class Operations {
 public:
-    explicit Operations(css::uno::Reference<css::uno::XComponentContext> context);
+    explicit Operations(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     static bool isReadOnly(const css::uno::Reference<css::frame::XModel>& model);
     static std::vector<std::string> sectionIds();

@@ -28,7 +28,7 @@ Reference<beans::XPropertySet> controlModel(const Reference<awt::XWindow>& windo
 
 } // namespace
 
-OptionsHandler::OptionsHandler(Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+OptionsHandler::OptionsHandler(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
 sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow>& window, const Any& event,
                                                     const OUString& method) {

@@ -15,7 +15,7 @@ namespace jixiao::office {
 class OptionsHandler
     : public cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo> {
 public:
-    explicit OptionsHandler(css::uno::Reference<css::uno::XComponentContext> context);
+    explicit OptionsHandler(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     sal_Bool SAL_CALL callHandlerMethod(const css::uno::Reference<css::awt::XWindow>& window,
                                         const css::uno::Any& event, const OUString& method) override;

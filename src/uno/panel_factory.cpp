@@ -17,7 +17,7 @@ using namespace css;
 
 namespace jixiao::office {
 
-PanelFactory::PanelFactory(uno::Reference<uno::XComponentContext> context) : context_(std::move(context)) {}
+PanelFactory::PanelFactory(const uno::Reference<uno::XComponentContext>& context) : context_(context) {}
 
 uno::Reference<ui::XUIElement>
     SAL_CALL PanelFactory::createUIElement(const OUString& resourceUrl,

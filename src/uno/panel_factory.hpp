@@ -13,7 +13,7 @@ namespace jixiao::office {
 
 class PanelFactory : public cppu::WeakImplHelper2<css::ui::XUIElementFactory, css::lang::XServiceInfo> {
 public:
-    explicit PanelFactory(css::uno::Reference<css::uno::XComponentContext> context);
+    explicit PanelFactory(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     css::uno::Reference<css::ui::XUIElement>
         SAL_CALL createUIElement(const OUString& resourceUrl,

@@ -64,11 +64,10 @@ Reference<beans::XPropertySet> modelProps(const Reference<awt::XControl>& contro
 
 } // namespace
 
-SidebarPanel::SidebarPanel(Reference<uno::XComponentContext> context, OUString resourceUrl,
-                           Reference<frame::XFrame> frame, const Reference<awt::XWindow>& parent,
-                           Reference<ui::XSidebar> sidebar)
-    : context_(std::move(context)), resourceUrl_(std::move(resourceUrl)), frame_(std::move(frame)),
-      sidebar_(std::move(sidebar)) {
+SidebarPanel::SidebarPanel(const Reference<uno::XComponentContext>& context, const OUString& resourceUrl,
+                           const Reference<frame::XFrame>& frame, const Reference<awt::XWindow>& parent,
+                           const Reference<ui::XSidebar>& sidebar)
+    : context_(context), resourceUrl_(resourceUrl), frame_(frame), sidebar_(sidebar) {
     // A control container owns the panel's controls: adding a control to it creates the control's peer, and
     // disposing it disposes them all.
     auto factory = context_->getServiceManager();

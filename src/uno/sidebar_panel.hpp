@@ -26,10 +26,10 @@ namespace jixiao::office {
 class SidebarPanel : public cppu::WeakImplHelper4<css::ui::XUIElement, css::ui::XToolPanel,
                                                   css::ui::XSidebarPanel, css::lang::XComponent> {
 public:
-    SidebarPanel(css::uno::Reference<css::uno::XComponentContext> context, OUString resourceUrl,
-                 css::uno::Reference<css::frame::XFrame> frame,
+    SidebarPanel(const css::uno::Reference<css::uno::XComponentContext>& context, const OUString& resourceUrl,
+                 const css::uno::Reference<css::frame::XFrame>& frame,
                  const css::uno::Reference<css::awt::XWindow>& parent,
-                 css::uno::Reference<css::ui::XSidebar> sidebar);
+                 const css::uno::Reference<css::ui::XSidebar>& sidebar);
 
     // XUIElement
     css::uno::Reference<css::frame::XFrame> SAL_CALL getFrame() override { return frame_; }

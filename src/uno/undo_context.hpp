@@ -37,7 +37,7 @@ private:
 // Batches screen updates while a change runs: Writer and Calc repaint once at the end instead of per cell.
 class ControllerLock {
 public:
-    explicit ControllerLock(css::uno::Reference<css::frame::XModel> model) : model_(std::move(model)) {
+    explicit ControllerLock(const css::uno::Reference<css::frame::XModel>& model) : model_(model) {
         if (model_.is())
             model_->lockControllers();
     }

@@ -46,7 +46,7 @@ std::string sectionName(const std::string& sectionId) {
 
 class WriterHost final : public DocumentHost {
 public:
-    explicit WriterHost(Reference<frame::XModel> model) : model_(std::move(model)) {}
+    explicit WriterHost(const Reference<frame::XModel>& model) : model_(model) {}
 
     bool isCalc() const override { return false; }
 
