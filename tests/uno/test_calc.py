@@ -115,6 +115,20 @@ class CalcHandTypedSheetTest(unittest.TestCase):
     def tearDown(self):
         self.doc.close(True)
 
+    def test_a_score_typed_into_the_sheet_updates_its_totals_live(self):
+        from office import wait_until
+        sheet = self.doc.Sheets.getByIndex(0)
+        cells = [[sheet.getCellByPosition(c, r) for c in range(9)] for r in range(30)]
+        total_row = next(r for r in range(30) if cells[r][0].getString() == "合计")
+        total = next(c for c in range(1, 9) if cells[total_row][c].getString() == "97")
+        economic = next(r for r in range(30) if "经济效益" in cells[r][2].getString())
+        self.tool.validate(self.doc)  # the first use of Jixiao on a document starts live recompute for it
+        cells[economic][6].setValue(5)  # 经济效益 3 → 5
+        self.assertTrue(wait_until(lambda: cells[total_row][total].getString() == "99"),
+                        cells[total_row][total].getString())
+        self.assertEqual(cells[economic][7].getString(), "1")
+        self.assertFalse(cells[total_row][total].getFormula().startswith("="), "a typed sheet keeps plain values")
+
     def test_convert_to_live_table_puts_formulas_in_as_one_undo_step(self):
         sheet = self.doc.Sheets.getByIndex(0)
         cells = [[sheet.getCellByPosition(c, r) for c in range(9)] for r in range(30)]
