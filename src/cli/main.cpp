@@ -49,7 +49,7 @@ void exportScorecards(const std::vector<FileResult>& results, const std::string&
 std::string resolveOxt(const OfficeOptions& office) {
     if (!office.connect.empty()) // nothing to install; the .oxt only tells where jixiao.rdb may be
         return office.oxt.empty() ? defaultOxt() : office.oxt;
-    const std::string oxt = office.oxt.empty() ? defaultOxt() : office.oxt;
+    std::string oxt = office.oxt.empty() ? defaultOxt() : office.oxt;
     std::error_code ec;
     if (oxt.empty() || !fs::exists(oxt, ec))
         throw UsageError(format(Msg::OxtMissing, oxt.empty() ? "jixiao-*.oxt" : oxt));

@@ -3,6 +3,7 @@
 #include "cli/messages.hpp"
 #include "core/scorecard_json.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -148,7 +149,7 @@ std::string formatJson(const std::vector<FileResult>& results) {
                                     {"message", f.message}});
             file["findings"] = std::move(findings);
         }
-        file["seconds"] = static_cast<double>(static_cast<long>(r.seconds * 100 + 0.5)) / 100;
+        file["seconds"] = static_cast<double>(std::lround(r.seconds * 100)) / 100; // a timing, not money
         files.push_back(std::move(file));
     }
     nlohmann::ordered_json doc;
