@@ -96,7 +96,8 @@ void DocumentController::selectFinding(int index) {
 std::string DocumentController::summaryText() {
     Reference<frame::XModel> model(model_);
     const auto& data = ExtensionData::get(context_);
-    const auto document = Operations(context_).read(model);
+    // The summary shows table figures only: leave the prose unread, it runs after every live recompute.
+    const auto document = Operations(context_).read(model, false);
     if (!document.hasScoreTable)
         return data.text("summary.no-table");
     const auto& card = document.card;
