@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "uno"))
 
 import uno  # noqa: E402
 
-from office import ApproveAll, Office, props, seed_dir  # noqa: E402
+from office import ApproveAll, Office, props, test_document  # noqa: E402
 
 DECK_COMMAND = ".uno:SidebarDeck.org.jixiao.Jixiao.Deck"
 
@@ -78,7 +78,7 @@ def show_in_writer(oxt):
     manager.addExtension(uno.systemPathToFileUrl(oxt), (), "user", None, ApproveAll())
     sample = os.path.join(ROOT, "build", "demo", "sample-report.docx")
     os.makedirs(os.path.dirname(sample), exist_ok=True)
-    shutil.copyfile(os.path.join(seed_dir(), "sample-report.docx"), sample)
+    shutil.copyfile(test_document("sample-report.docx"), sample)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(sample), "_blank", 0, ())
     dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)

@@ -1,6 +1,6 @@
-// The sample report's scoring table (附表1 of /work/shared/seed/sample-report.docx) as LibreOffice Writer
-// presents it to the adapter, and the report's paragraphs before it. Transcribed from the .docx once
-// (texts byte for byte, quirks included: the caption names 2024 while the title names 2025,
+// The sample report's scoring table (附表1 of the sample report, tests/data/docs/sample-report.json) as
+// LibreOffice Writer presents it to the adapter, and the report's paragraphs before it. Transcribed from the
+// .docx once (texts byte for byte, quirks included: the caption names 2024 while the title names 2025,
 // 资金分配的合理性（2分） and 服务对象满意度（10分） have no line break before the label) so that every test
 // — reader, recompute, validation, narrative — works on the same real table without needing the seed files at
 // test time. Keep it stable: other engineers' tests assert on it.

@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -25,7 +26,11 @@ OXT = os.environ.get("JIXIAO_OXT", "")
 RDB = os.environ.get("JIXIAO_RDB", "")
 SOURCE_DIR = os.environ.get("JIXIAO_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 ARTIFACTS = os.environ.get("JIXIAO_ARTIFACTS", os.path.join(tempfile.gettempdir(), "jixiao-artifacts"))
-SEED = os.path.join(os.path.dirname(SOURCE_DIR), "shared", "seed")
+# Test documents are generated from specs in the repository (tests/data/make_documents.py); ctest builds them
+# once into the build tree (the data.documents fixture), a test run by hand builds what it needs.
+TEST_DATA = os.environ.get("JIXIAO_TEST_DATA", os.path.join(SOURCE_DIR, "build", "test-data"))
+DATA_SPECS = os.path.join(SOURCE_DIR, "tests", "data", "docs")
+MAKE_DOCUMENTS = os.path.join(SOURCE_DIR, "tests", "data", "make_documents.py")
 NOBODY = 65534
 
 # A profile that looks already set up skips LibreOffice's first-start path (start → connect in ~0.3 s).
@@ -39,11 +44,6 @@ REGISTRY_SEED = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{locale}</value></prop></item>
 </oor:items>
 """
-
-
-def seed_dir():
-    """The seed material: ../shared/seed beside the repository, or JIXIAO_SEED."""
-    return os.environ.get("JIXIAO_SEED", SEED)
 
 
 def props(**values):
@@ -252,10 +252,23 @@ class Office:
                                                  props(Hidden=hidden, ReadOnly=read_only))
 
 
+def test_document(name):
+    """The generated test document `name` ("sample-report.docx": tests/data/docs/sample-report.json stored as
+    .docx), built by a plain office through tests/data/make_documents.py when it is missing or older than its spec."""
+    spec = os.path.join(DATA_SPECS, os.path.splitext(name)[0] + ".json")
+    path = os.path.join(TEST_DATA, name)
+    if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(spec):
+        done = subprocess.run([sys.executable, MAKE_DOCUMENTS, "--out", TEST_DATA, spec], capture_output=True,
+                              text=True, timeout=300)
+        if done.returncode != 0 or not os.path.exists(path):
+            raise RuntimeError(f"could not build {name} from {spec}:\n{done.stdout}\n{done.stderr}")
+    return path
+
+
 def copy_seed(name, directory):
-    """A private copy of a seed document, so no test can change the original."""
+    """A private copy of a generated test document (see test_document), so no test can change the original."""
     target = os.path.join(directory, name)
-    shutil.copyfile(os.path.join(seed_dir(), name), target)
+    shutil.copyfile(test_document(name), target)
     return target
 
 
