@@ -52,7 +52,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
         whole = whole * 10 + (text[i] - '0');
         sawDigit = true;
-        if (whole > Wide(std::numeric_limits<std::int64_t>::max() / kScale))
+        if (whole > Wide(kMaxParsedWhole))
             return std::nullopt;
     }
     if (i < text.size() && text[i] == '.') {
@@ -72,6 +72,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
         return std::nullopt;
     const int used = fractionDigits > kScaleDigits ? kScaleDigits : fractionDigits;
     Wide units = whole * kScale + fraction * pow10(kScaleDigits - used) + (roundUp ? 1 : 0);
+    if (units > Wide(kMaxParsedWhole) * kScale)
+        return std::nullopt;
     return fromUnits(narrow(negative ? -units : units));
 }
 

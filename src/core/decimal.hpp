@@ -28,8 +28,15 @@ public:
         d.units_ = units;
         return d;
     }
+    // The largest magnitude parse() accepts: 10^9 of any unit (a score, 万元, 元, a percentage). This is
+    // the one overflow policy of the core: every number enters through parse(), so with inputs bounded
+    // here the sums of thousands of them and every ratio stay far inside the 64-bit range and interior
+    // arithmetic never throws. A larger figure reads as "not a number", which names its cell.
+    static constexpr std::int64_t kMaxParsedWhole = 1'000'000'000;
+
     // Parses a plain ASCII decimal: optional sign, digits, optional '.' and digits. No units, no spaces;
     // see numbers.hpp for what people type into cells. Digits beyond the sixth decimal are rounded half-up.
+    // nullopt beyond ±kMaxParsedWhole.
     static std::optional<Decimal> parse(std::string_view text);
 
     constexpr std::int64_t units() const { return units_; }

@@ -22,6 +22,18 @@ TEST(Decimal, ParsesPlainDecimals) {
     EXPECT_FALSE(Decimal::parse("99999999999999999999"));
 }
 
+TEST(Decimal, ParseBoundsMagnitudesSoArithmeticNeverOverflows) {
+    EXPECT_EQ(dec("1000000000").units(), Decimal::kMaxParsedWhole * Decimal::kScale);
+    EXPECT_EQ(dec("-1000000000").units(), -Decimal::kMaxParsedWhole * Decimal::kScale);
+    EXPECT_FALSE(Decimal::parse("1000000000.000001"));
+    EXPECT_FALSE(Decimal::parse("5000000000000"));
+    // Nine thousand of the largest figures (more than any table or report holds) still add up exactly.
+    Decimal sum;
+    for (int i = 0; i < 9'000; ++i)
+        sum += dec("999999999.999999");
+    EXPECT_EQ(sum.toString(3), "8999999999999.991");
+}
+
 TEST(Decimal, RoundsExtraDigitsHalfUpOnParse) {
     EXPECT_EQ(dec("0.0000005").units(), 1);
     EXPECT_EQ(dec("0.0000004").units(), 0);

@@ -565,6 +565,18 @@ TEST(ValidateReadIssues, AreFormattedAndIncluded) {
     EXPECT_TRUE(withRule(run(sampleCard()), "cell.not-a-number").empty());
 }
 
+TEST(ValidateReadIssues, AbsurdFiguresNameTheirCellsInsteadOfFailingTheFile) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(1, 5).text = "5000000000000";
+    grid.at(1, 6).text = "9000000000000";
+    grid.at(2, 6).text = "9000000000000";
+    const auto found = withRule(run(readScoreTable(grid)), "cell.not-a-number");
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].location.cell, "F2");
+    EXPECT_EQ(found[1].location.cell, "G2");
+    EXPECT_EQ(found[2].location.cell, "G3");
+}
+
 // ---- the contract ----
 
 TEST(ValidateContract, EveryRuleHasAMessageInBothLanguages) {
