@@ -7,6 +7,7 @@
 #include "core/decimal.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
+#include "core/user_error.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -19,10 +20,10 @@ namespace jixiao {
 // The grid is not a table this reader understands. what() names what was missing in Chinese and English
 // ("找不到表头“评价得分”列 / header column 评价得分 not found …"); cell() is where the reader looked (the
 // host address of the first cell of the best header candidate, or of the table's first cell).
-class GridLayoutError : public std::runtime_error {
+class GridLayoutError : public UserError {
 public:
     GridLayoutError(const std::string& message, std::string cell)
-        : std::runtime_error(message), cell_(std::move(cell)) {}
+        : UserError(message), cell_(std::move(cell)) {}
     const std::string& cell() const { return cell_; }
 
 private:

@@ -1,4 +1,5 @@
 #include "core/narrative.hpp"
+#include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -387,7 +388,7 @@ std::vector<std::string> generateSection(const Scorecard& card, std::string_view
         return writer.deductions();
     if (sectionId == "analysis")
         return writer.analysis();
-    throw std::invalid_argument("unknown narrative section \"" + std::string(sectionId) + "\"");
+    throw UserError("unknown narrative section \"" + std::string(sectionId) + "\"");
 }
 
 } // namespace jixiao

@@ -56,7 +56,7 @@ std::string renderPattern(std::string_view pattern, const std::map<std::string, 
 // "conclusion", "cost-benefit", "funding-usage", "deductions", "analysis", in report order.
 std::vector<std::string> sectionIds();
 
-// The section's paragraphs. Throws std::invalid_argument naming an unknown section id.
+// The section's paragraphs. Throws UserError naming an unknown section id.
 std::vector<std::string> generateSection(const Scorecard& card, std::string_view sectionId,
                                          const NarrativePatterns& patterns,
                                          const NarrativeOptions& options = {});

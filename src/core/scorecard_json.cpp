@@ -8,7 +8,7 @@ namespace jixiao {
 using nlohmann::json;
 
 JsonFormatError::JsonFormatError(std::string file_, std::string jsonPath_, std::string problem_)
-    : std::runtime_error(file_ + ": " + jsonPath_ + ": " + problem_), file(std::move(file_)),
+    : UserError(file_ + ": " + jsonPath_ + ": " + problem_), file(std::move(file_)),
       jsonPath(std::move(jsonPath_)), problem(std::move(problem_)) {}
 
 namespace {

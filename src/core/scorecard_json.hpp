@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/scorecard.hpp"
+#include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ namespace jixiao {
 
 // Any problem in a JSON document: which file, where in it (a JSONPath such as
 // "$.indicators[1].children[0].weight") and what is wrong. what() is "file: jsonPath: problem".
-class JsonFormatError : public std::runtime_error {
+class JsonFormatError : public UserError {
 public:
     JsonFormatError(std::string file, std::string jsonPath, std::string problem);
     std::string file;

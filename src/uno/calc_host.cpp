@@ -4,6 +4,7 @@
 #include "uno/ustring.hpp"
 
 #include "core/numbers.hpp"
+#include "core/user_error.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -96,7 +97,7 @@ public:
         // Merging, column widths and a new named range are refused on a protected sheet even where cells are
         // unlocked; the API would write the cells regardless, so refuse before touching anything.
         if (isProtected(sheet))
-            throw std::runtime_error(protectedMessage(sheetLabel, cellAddress(sheetLabel, column, row)));
+            throw UserError(protectedMessage(sheetLabel, cellAddress(sheetLabel, column, row)));
         if (!caption.empty()) {
             sheet->getCellByPosition(column, row)->setFormula(fromUtf8(caption));
             ++row;
@@ -164,7 +165,7 @@ public:
                 target->getCellByPosition(area.range.StartColumn, area.range.StartRow), UNO_QUERY_THROW)
                 ->getPropertyValue("CellProtection") >>= protection;
             if (protection.IsLocked)
-                throw std::runtime_error(protectedMessage(
+                throw UserError(protectedMessage(
                     area.sheet, cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow)));
         }
         int written = 0;
@@ -315,7 +316,7 @@ private:
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
             if (Reference<container::XNamed>(sheets->getByIndex(i), UNO_QUERY_THROW)->getName() == name)
                 return static_cast<sal_Int16>(i);
-        throw std::runtime_error("sheet " + toUtf8(name) + " not found / 找不到工作表");
+        throw UserError("找不到工作表 " + toUtf8(name) + " / sheet " + toUtf8(name) + " not found");
     }
 
     // A named range of ours or an address "Sheet1.A1:I23".
@@ -330,7 +331,7 @@ private:
         }
         const auto dot = name.rfind('.');
         if (dot == std::string::npos)
-            throw std::runtime_error("range " + name + " not found / 找不到区域 " + name);
+            throw UserError("找不到区域 " + name + " / range " + name + " not found");
         std::string sheet = name.substr(0, dot);
         if (sheet.size() > 1 && sheet.front() == '$')
             sheet.erase(0, 1);

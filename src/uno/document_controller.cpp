@@ -1,6 +1,7 @@
 #include "uno/document_controller.hpp"
 
 #include "uno/extension_data.hpp"
+#include "uno/log.hpp"
 #include "uno/operations.hpp"
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
@@ -179,9 +180,12 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         return;
     try {
         recomputeNow();
-    } catch (const uno::Exception&) {
-        // Typing must never be blocked: a table that cannot be read now is reported by validation.
-    } catch (const std::exception&) {
+    } catch (const uno::Exception& e) {
+        // Typing must never be blocked: a table that cannot be read now is reported by validation. The
+        // failure still goes to the log, so a defect here is seen rather than swallowed.
+        SAL_WARN("jixiao", "live recompute: " << toUtf8(e.Message));
+    } catch (const std::exception& e) {
+        logFailure("live recompute", e);
     }
 }
 

@@ -1,8 +1,11 @@
 #include "uno/evaluation_tool.hpp"
 
 #include "uno/document_controller.hpp"
+#include "uno/log.hpp"
 #include "uno/operations.hpp"
 #include "uno/ustring.hpp"
+
+#include "core/user_error.hpp"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
@@ -16,8 +19,9 @@ using css::uno::Reference;
 namespace jixiao::office {
 namespace {
 
-// Core and adapter errors (std::exception) reach macro writers as IllegalArgumentException with the message;
-// other UNO exceptions from the document as RuntimeException.
+// What a macro writer sees: a problem with their input or document (UserError) as IllegalArgumentException
+// with the message the deck would show; other UNO exceptions from the document as RuntimeException; anything
+// else is a defect of Jixiao's, logged and reported as RuntimeException — never blamed on the argument.
 template <typename Fn> auto translated(const Reference<uno::XInterface>& self, Fn&& fn) -> decltype(fn()) {
     try {
         return fn();
@@ -27,8 +31,11 @@ template <typename Fn> auto translated(const Reference<uno::XInterface>& self, F
         // Only declared exceptions may cross the bridge: anything else would dispose a remote caller's
         // bridge.
         throw uno::RuntimeException(e.Message, self);
-    } catch (const std::exception& e) {
+    } catch (const UserError& e) {
         throw lang::IllegalArgumentException(fromUtf8(e.what()), self, 0);
+    } catch (const std::exception& e) {
+        logFailure("EvaluationTool", e);
+        throw uno::RuntimeException(fromUtf8(std::string("内部错误 / Jixiao internal error: ") + e.what()), self);
     }
 }
 

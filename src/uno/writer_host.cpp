@@ -3,6 +3,8 @@
 #include "uno/ustring.hpp"
 #include "uno/writer_tables.hpp"
 
+#include "core/user_error.hpp"
+
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -153,7 +155,8 @@ public:
             Reference<text::XText> cell(table(location.table)->getCellByName(fromUtf8(location.cell)),
                                         UNO_QUERY);
             if (!cell.is())
-                throw std::runtime_error("cell " + location.cell + " not found in " + location.table);
+                throw UserError("表格 " + location.table + " 中找不到单元格 " + location.cell + " / cell " +
+                                location.cell + " not found in " + location.table);
             view->gotoRange(cell->getStart(), false);
             view->gotoRange(cell->getEnd(), true);
         } else if (location.kind == Location::Kind::Paragraph) {
@@ -176,7 +179,7 @@ private:
     Reference<text::XTextTable> table(const std::string& name) {
         auto found = writerTableByName(model_, name);
         if (!found.is())
-            throw std::runtime_error("table " + name + " not found / 找不到表格 " + name);
+            throw UserError("找不到表格 " + name + " / table " + name + " not found");
         return found;
     }
 

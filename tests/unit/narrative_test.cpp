@@ -1,4 +1,5 @@
 #include "core/narrative.hpp"
+#include "core/user_error.hpp"
 
 #include "core/grid_reader.hpp"
 #include "sample_fixture.hpp"
@@ -114,7 +115,7 @@ TEST(Narrative, UnknownSectionIsRejectedByName) {
     try {
         generateSection(sampleCard(), "summary", zh());
         FAIL() << "no exception";
-    } catch (const std::invalid_argument& e) {
+    } catch (const UserError& e) {
         EXPECT_TRUE(contains(e.what(), "summary")) << e.what();
     }
 }
