@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config
-  libreoffice-dev nlohmann-json3-dev libboost-dev libgtest-dev
+  libreoffice-dev nlohmann-json3-dev libgtest-dev
   # fuzzing, sanitizers and formatting checks
   clang libclang-rt-14-dev clang-format clang-tidy
   # the office the extension runs in and the tests drive (python3-uno: Debian's /usr/bin/python3 only)
