@@ -35,7 +35,8 @@ template <typename Fn> auto translated(const Reference<uno::XInterface>& self, F
         throw lang::IllegalArgumentException(fromUtf8(e.what()), self, 0);
     } catch (const std::exception& e) {
         logFailure("EvaluationTool", e);
-        throw uno::RuntimeException(fromUtf8(std::string("内部错误 / Jixiao internal error: ") + e.what()), self);
+        throw uno::RuntimeException(fromUtf8(std::string("内部错误 / Jixiao internal error: ") + e.what()),
+                                    self);
     }
 }
 
