@@ -244,6 +244,12 @@ class Office:
     def tool(self):
         return self.service("org.jixiao.EvaluationTool")
 
+    def settle(self):
+        """Runs the office's main loop until it is idle, so every deferred callback already queued (a live
+        recompute after an edit, an undo's notifications) has run: the way to assert that something did not
+        happen, without sleeping and hoping."""
+        self.service("com.sun.star.awt.Toolkit").processEventsToIdle()
+
     def new_document(self, kind="swriter", hidden=True):
         return self.desktop.loadComponentFromURL(f"private:factory/{kind}", "_blank", 0, props(Hidden=hidden))
 

@@ -1,7 +1,6 @@
 """Live recompute: edits through the API update the derived cells without any explicit call, and undo/redo
 behave as a user expects."""
 import re
-import time
 import unittest
 
 from office import Office, wait_until
@@ -51,12 +50,12 @@ class WriterLiveRecomputeTest(unittest.TestCase):
         self.undo.undo()
         self.assertTrue(wait_until(lambda: {n: self.cell(n).getString() for n in before} == before),
                         {n: self.cell(n).getString() for n in before})
-        time.sleep(0.3)  # give a (wrong) recompute the chance to run after the undo
+        office.settle()  # a (wrong) recompute queued by the undo has run by now
         self.assertEqual({n: self.cell(n).getString() for n in before}, before)
         self.assertTrue(self.undo.isRedoPossible(), "recompute must not empty the redo stack")
         self.undo.redo()
         self.assertTrue(wait_until(lambda: {n: self.cell(n).getString() for n in before} == after))
-        time.sleep(0.3)
+        office.settle()
         self.assertEqual({n: self.cell(n).getString() for n in before}, after)
 
     def test_text_in_a_score_cell_never_blocks_and_totals_go_empty(self):
@@ -103,7 +102,7 @@ class WriterLiveRecomputeTest(unittest.TestCase):
         table = doc.TextTables.getByName(self.tool.insertScoreTable(doc, "county-project"))
         table.getCellByName("G2").setString("1")
         doc.close(True)  # the deferred run is still queued
-        time.sleep(0.3)
+        office.settle()  # and runs now, on a closed document
         self.assertEqual(len(self.tool.templateIds()) >= 3, True, "the office still answers")
 
 
