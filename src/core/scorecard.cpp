@@ -8,9 +8,13 @@ std::vector<GradeBand> defaultGradeBands() {
     return {{90, "优秀"}, {80, "良好"}, {60, "中"}, {0, "差"}};
 }
 
+bool hasValidScore(const Indicator& leaf) {
+    return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
+}
+
 std::optional<Decimal> scoreOf(const Indicator& indicator) {
     if (indicator.children.empty())
-        return indicator.score;
+        return hasValidScore(indicator) ? indicator.score : std::nullopt;
     Decimal sum;
     for (const auto& child : indicator.children) {
         const auto part = scoreOf(child);

@@ -117,8 +117,12 @@ struct Scorecard {
     friend bool operator==(const Scorecard&, const Scorecard&) = default;
 };
 
+// A leaf's score counts only when it is there and within 0‥分值. One rule for every figure derived from
+// scores — recompute's 合计, the writer, validation, the narrative, the deck and the batch summary — so
+// they never disagree: a total built on an impossible score is no total.
+bool hasValidScore(const Indicator& leaf);
 // Sum of the scores of the leaves below (or the indicator's own score for a leaf); nullopt when any leaf
-// score is missing.
+// score is missing or invalid (hasValidScore).
 std::optional<Decimal> scoreOf(const Indicator& indicator);
 // Sum of the leaves' weights (or the indicator's own weight for a leaf).
 Decimal weightOf(const Indicator& indicator);

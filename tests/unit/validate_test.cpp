@@ -1,6 +1,8 @@
 #include "core/validate.hpp"
 
 #include "core/grid_reader.hpp"
+#include "core/grid_writer.hpp"
+#include "core/recompute.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -575,6 +577,29 @@ TEST(ValidateReadIssues, AbsurdFiguresNameTheirCellsInsteadOfFailingTheFile) {
     EXPECT_EQ(found[0].location.cell, "F2");
     EXPECT_EQ(found[1].location.cell, "G2");
     EXPECT_EQ(found[2].location.cell, "G3");
+}
+
+// ---- one rule for every derived figure ----
+
+TEST(DerivedFigures, AScoreAboveItsWeightMeansNoTotalAnywhere) {
+    auto card = sampleCard();
+    leaf(card, kEconomic).score = 7; // 经济效益 is worth 6
+    EXPECT_FALSE(totalScore(card));
+    EXPECT_EQ(gradeFor(card.gradeBands, totalScore(card)), "");
+    // Recompute empties 合计 得分 and the grade rather than writing 101 优秀 …
+    const auto patch = recomputeScoreTable(card, jixiao::testing::sampleScoreGrid());
+    const auto total = std::find_if(patch.writes.begin(), patch.writes.end(),
+                                    [&](const CellWrite& w) { return w.cell == card.totals.scoreCell; });
+    ASSERT_NE(total, patch.writes.end());
+    EXPECT_EQ(total->text, "");
+    // … the writer leaves the total empty too …
+    const auto grid = writeScoreTable(card);
+    const auto reread = readScoreTable(grid);
+    EXPECT_FALSE(reread.totals.score);
+    // … and validation names the score, not a total it cannot know.
+    const auto findings = run(card);
+    EXPECT_EQ(withRule(findings, "score.range").size(), 1u);
+    EXPECT_TRUE(withRule(findings, "total.score").empty());
 }
 
 // ---- the contract ----
