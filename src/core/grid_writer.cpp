@@ -1,5 +1,6 @@
 #include "core/grid_writer.hpp"
 
+#include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 
 #include <array>
@@ -116,8 +117,8 @@ Grid writeScoreTable(const Scorecard& card, const ScoreTableStyle& style) {
         grid.at(r, kWeightColumn).text = leaf.weight.toString(2);
         grid.at(r, kScoreColumn).text = numberText(leaf.score);
         auto deduction = leaf.deduction;
-        if (!deduction && leaf.score)
-            deduction = safely([&] { return std::optional(leaf.weight - *leaf.score); });
+        if (!deduction && hasValidScore(leaf)) // as recompute: no deduction for an impossible score
+            deduction = leaf.weight - *leaf.score;
         grid.at(r, kDeductionColumn).text = numberText(deduction);
         grid.at(r, kReasonColumn).text = leaf.reason;
     }
@@ -131,19 +132,16 @@ Grid writeScoreTable(const Scorecard& card, const ScoreTableStyle& style) {
 
     grid.at(totalRow, 0).text = "合计";
     grid.merge(totalRow, 0, 1, kWeightColumn);
-    const auto weight = safely([&] { return std::optional(totalWeight(card)); });
-    const auto score = safely([&] { return totalScore(card); });
-    grid.at(totalRow, kWeightColumn).text = numberText(weight);
-    grid.at(totalRow, kScoreColumn).text = numberText(score);
-    if (weight && score)
-        grid.at(totalRow, kDeductionColumn).text =
-            numberText(safely([&] { return std::optional(*weight - *score); }));
+    const auto figures = deriveScores(card);
+    grid.at(totalRow, kWeightColumn).text = numberText(figures.weight);
+    grid.at(totalRow, kScoreColumn).text = numberText(figures.score);
+    grid.at(totalRow, kDeductionColumn).text = numberText(figures.deduction);
 
     if (style.gradeRow) {
         const int r = totalRow + 1;
         grid.at(r, 0).text = "评价等级";
         grid.merge(r, 0, 1, kWeightColumn);
-        grid.at(r, kWeightColumn).text = gradeFor(card.gradeBands, score);
+        grid.at(r, kWeightColumn).text = figures.grade;
         grid.merge(r, kWeightColumn, 1, kColumns - kWeightColumn);
     }
     return grid;
@@ -156,23 +154,13 @@ Grid writeFundingTable(const Funding& funding) {
     grid.at(0, 1).text = "金额（" + funding.unit + "）";
     grid.at(0, 2).text = "占比";
 
-    std::optional<Decimal> actual = funding.actual;
-    if (!funding.items.empty())
-        actual = safely([&] {
-            Decimal sum;
-            for (const auto& item : funding.items)
-                sum += item.amount;
-            return std::optional(sum);
-        });
-    const auto share = [&](Decimal part) {
-        return safely([&] { return actual ? Decimal::percent(part, *actual) : std::nullopt; });
-    };
-
+    const auto figures = deriveFunding(funding);
+    const auto& actual = figures.actual;
     for (int i = 0; i < itemCount; ++i) {
         const auto& item = funding.items[std::size_t(i)];
         grid.at(i + 1, 0).text = item.name;
         grid.at(i + 1, 1).text = item.amount.toString(2);
-        grid.at(i + 1, 2).text = percentText(share(item.amount));
+        grid.at(i + 1, 2).text = percentText(figures.shares[std::size_t(i)]);
     }
     const int total = itemCount + 1;
     grid.at(total, 0).text = "实际支出合计";
@@ -181,12 +169,9 @@ Grid writeFundingTable(const Funding& funding) {
     grid.at(total + 1, 0).text = "年初预算";
     grid.at(total + 1, 1).text = numberText(funding.budget);
     grid.at(total + 2, 0).text = "预算执行率";
-    grid.at(total + 2, 2).text = percentText(safely([&] {
-        return actual && funding.budget ? Decimal::percent(*actual, *funding.budget) : std::nullopt;
-    }));
+    grid.at(total + 2, 2).text = percentText(figures.executionRate);
     grid.at(total + 3, 0).text = "结余";
-    grid.at(total + 3, 1).text = numberText(safely(
-        [&] { return actual && funding.budget ? std::optional(*funding.budget - *actual) : std::nullopt; }));
+    grid.at(total + 3, 1).text = numberText(figures.balance);
     return grid;
 }
 

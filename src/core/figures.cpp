@@ -1,0 +1,61 @@
+#include "core/figures.hpp"
+
+#include <stdexcept>
+
+namespace jixiao {
+namespace {
+
+// With every parsed number bounded (Decimal::kMaxParsedWhole), a sum only overflows for a table of many
+// thousands of maximal figures, which no report has; such a figure is then unknown rather than a crash.
+template <typename Fn> auto orUnknown(Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const std::overflow_error&) {
+        return {};
+    }
+}
+
+} // namespace
+
+ScoreFigures deriveScores(const Scorecard& card) {
+    ScoreFigures figures;
+    forEachLeaf(card, [&](const Indicator& leaf) {
+        ++figures.leaves;
+        if (hasValidScore(leaf))
+            ++figures.scoredLeaves;
+    });
+    const auto weight = orUnknown([&] { return std::optional(totalWeight(card)); });
+    figures.weight = weight.value_or(Decimal{});
+    figures.score = orUnknown([&] { return totalScore(card); });
+    if (weight && figures.score)
+        figures.deduction = *weight - *figures.score;
+    figures.grade = gradeFor(card.gradeBands, figures.score);
+    for (const auto& top : card.indicators)
+        figures.levelOne.push_back(
+            {top.name, orUnknown([&] { return std::optional(weightOf(top)); }).value_or(Decimal{}),
+             orUnknown([&] { return scoreOf(top); })});
+    return figures;
+}
+
+FundingFigures deriveFunding(const Funding& funding) {
+    FundingFigures figures;
+    if (!funding.items.empty())
+        figures.itemsSum = orUnknown([&] {
+            Decimal sum;
+            for (const auto& item : funding.items)
+                sum += item.amount;
+            return std::optional(sum);
+        });
+    figures.actual = funding.items.empty() ? funding.actual : figures.itemsSum;
+    for (const auto& item : funding.items)
+        figures.shares.push_back(
+            figures.actual ? orUnknown([&] { return Decimal::percent(item.amount, *figures.actual); })
+                           : std::nullopt);
+    if (figures.actual && funding.budget) {
+        figures.executionRate = orUnknown([&] { return Decimal::percent(*figures.actual, *funding.budget); });
+        figures.balance = orUnknown([&] { return std::optional(*funding.budget - *figures.actual); });
+    }
+    return figures;
+}
+
+} // namespace jixiao

@@ -1,0 +1,45 @@
+// The derived figures of a report — 合计 分值/得分/扣分, the grade, each 一级's subtotal, completeness, the
+// actual spending, each item's share, the execution rate and the balance — computed in one place, with one
+// rule for what counts (a leaf score within 0‥分值, see hasValidScore) and one overflow policy (numbers are
+// bounded where they are parsed, so nothing here throws). Recompute, the table writer, validation, the
+// narrative, the deck's summary and the batch summary all read these instead of adding things up themselves.
+#pragma once
+
+#include "core/decimal.hpp"
+#include "core/scorecard.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jixiao {
+
+struct LevelOneFigures {
+    std::string name;
+    Decimal weight;               // the sum of its leaves' weights
+    std::optional<Decimal> score; // the sum of its leaves' scores, when every one is valid
+};
+
+struct ScoreFigures {
+    Decimal weight;                   // 合计 分值: the sum of the leaf weights
+    std::optional<Decimal> score;     // 合计 得分: when every leaf has a valid score, else nullopt
+    std::optional<Decimal> deduction; // 合计 扣分 = weight − score, with score
+    std::string grade;                // the band of `score` (empty without one)
+    int leaves = 0;                   // 三级 indicators (leaves) in the table
+    int scoredLeaves = 0;             // leaves with a valid score: completeness = scoredLeaves / leaves
+    std::vector<LevelOneFigures> levelOne;
+};
+
+// Exact values (six decimals); whoever shows one rounds it half-up to two places (Decimal::toString(2)).
+struct FundingFigures {
+    std::optional<Decimal> itemsSum; // the items' sum, when there are items
+    std::optional<Decimal> actual;   // 实际支出: the items' sum when there are items, else as entered
+    std::vector<std::optional<Decimal>> shares; // per item, amount ÷ actual × 100 (nullopt when actual is 0)
+    std::optional<Decimal> executionRate;       // actual ÷ budget × 100 (nullopt without both or budget 0)
+    std::optional<Decimal> balance;             // 结余 = budget − actual
+};
+
+ScoreFigures deriveScores(const Scorecard& card);
+FundingFigures deriveFunding(const Funding& funding);
+
+} // namespace jixiao
