@@ -358,131 +358,160 @@ Decimal maxChecklistDeduction(const ScoringRule& rule) {
     }
 }
 
-RuleRecognition recogniseRule(std::string_view standardText, Decimal weight) {
-    const Text s = normalise(standardText);
-    RuleRecognition out;
-    const std::string weightText = weight.toString();
+namespace {
 
-    // 预算执行率: "95%以上，得满分；低于95%，每下降1%扣权重的1%；60%以下，不计分".
-    if (const std::size_t share = find(s, U"扣权重的"); share != Text::npos) {
-        const auto threshold = findThreshold(s, share);
-        const auto step = findStep(s, threshold ? threshold->end : 0);
-        Decimal percentOfWeight;
-        const std::size_t n = readAmount(s, share + 4, &percentOfWeight);
-        if (threshold && step && step->width > 0 && n > share + 4 && at(s, n, U"%") && percentOfWeight > 0 &&
-            percentOfWeight <= step->width * 100) {
-            ScoringRule rule;
-            rule.kind = RuleKind::WeightShareBelowThreshold;
-            rule.threshold = threshold->value;
-            rule.inclusive = threshold->inclusive;
-            // Stored per point of the rate: "每下降2%扣权重的1%" is 0.5% of the weight per point.
-            rule.weightShare = *Decimal::divide(*Decimal::divide(percentOfWeight, 100), step->width);
-            if (rule.weightShare <= 0 || rule.weightShare > 1)
-                return RuleRecognition{std::nullopt, false, "share of the weight per point out of range"};
-            // A floor above the full-marks threshold contradicts itself; such a floor is ignored rather than
-            // producing a rule the template reader would reject.
-            if (auto zero = findZeroBelow(s, n); zero && zero->first <= rule.threshold) {
-                rule.zeroBelow = zero->first;
-                rule.zeroInclusive = zero->second;
-            }
-            out.rule = rule;
-            out.computable = true;
-            out.why = "full at " + std::string(rule.inclusive ? ">= " : "> ") + rule.threshold.toString() +
-                      "%, each point below loses " + (rule.weightShare * 100).toString(4) + "% of the weight";
-            return out;
-        }
+// ---- the recognisers, one per family of phrasings, tried in order
+// ------------------------------------------
+
+using Recogniser = std::optional<RuleRecognition> (*)(const Text& s, Decimal weight);
+
+RuleRecognition recognised(const ScoringRule& rule, bool computable, std::string why) {
+    return RuleRecognition{rule, computable, std::move(why)};
+}
+
+// 预算执行率: "95%以上，得满分；低于95%，每下降1%扣权重的1%；60%以下，不计分".
+std::optional<RuleRecognition> weightShareBelowThreshold(const Text& s, Decimal /*weight*/) {
+    const std::size_t share = find(s, U"扣权重的");
+    if (share == Text::npos)
+        return std::nullopt;
+    const auto threshold = findThreshold(s, share);
+    const auto step = findStep(s, threshold ? threshold->end : 0);
+    Decimal percentOfWeight;
+    const std::size_t n = readAmount(s, share + 4, &percentOfWeight);
+    if (!threshold || !step || step->width <= 0 || n == share + 4 || !at(s, n, U"%") ||
+        percentOfWeight <= 0 || percentOfWeight > step->width * 100)
+        return std::nullopt;
+    ScoringRule rule;
+    rule.kind = RuleKind::WeightShareBelowThreshold;
+    rule.threshold = threshold->value;
+    rule.inclusive = threshold->inclusive;
+    // Stored per point of the rate: "每下降2%扣权重的1%" is 0.5% of the weight per point.
+    rule.weightShare = *Decimal::divide(*Decimal::divide(percentOfWeight, 100), step->width);
+    if (rule.weightShare <= 0 || rule.weightShare > 1)
+        return RuleRecognition{std::nullopt, false, "share of the weight per point out of range"};
+    // A floor above the full-marks threshold contradicts itself; such a floor is ignored rather than
+    // producing a rule the template reader would reject.
+    if (auto zero = findZeroBelow(s, n); zero && zero->first <= rule.threshold) {
+        rule.zeroBelow = zero->first;
+        rule.zeroInclusive = zero->second;
     }
+    return recognised(rule, true,
+                      "full at " + std::string(rule.inclusive ? ">= " : "> ") + rule.threshold.toString() +
+                          "%, each point below loses " + (rule.weightShare * 100).toString(4) +
+                          "% of the weight");
+}
 
-    // 资金到位率 / 满意度: "大于90%的得满分，每少5个百分点扣0.5分".
-    if (const std::size_t full = find(s, U"满分"); full != Text::npos) {
-        const auto threshold = findThreshold(s, full);
-        const auto step = findStep(s, full);
-        const auto points = step ? findPoints(s, step->end) : std::nullopt;
-        if (threshold && step && step->width > 0 && points) {
-            ScoringRule rule;
-            rule.kind = RuleKind::StepBelowThreshold;
-            rule.threshold = threshold->value;
-            rule.inclusive = threshold->inclusive;
-            rule.step = step->width;
-            // The text grants full marks only at (or above) the threshold, so any shortfall — even less than
-            // one step, even exactly at an exclusive threshold — must cost at least one step.
-            rule.partialSteps = true;
-            rule.deduction = *points;
-            out.rule = rule;
-            out.computable = true;
-            out.why = "full at " + std::string(rule.inclusive ? ">= " : "> ") + rule.threshold.toString() +
-                      "%, " + rule.deduction.toString() + " per started " + rule.step.toString() +
-                      " points below";
-            return out;
-        }
-    }
+// 资金到位率 / 满意度: "大于90%的得满分，每少5个百分点扣0.5分".
+std::optional<RuleRecognition> stepBelowThreshold(const Text& s, Decimal /*weight*/) {
+    const std::size_t full = find(s, U"满分");
+    if (full == Text::npos)
+        return std::nullopt;
+    const auto threshold = findThreshold(s, full);
+    const auto step = findStep(s, full);
+    const auto points = step ? findPoints(s, step->end) : std::nullopt;
+    if (!threshold || !step || step->width <= 0 || !points)
+        return std::nullopt;
+    ScoringRule rule;
+    rule.kind = RuleKind::StepBelowThreshold;
+    rule.threshold = threshold->value;
+    rule.inclusive = threshold->inclusive;
+    rule.step = step->width;
+    // The text grants full marks only at (or above) the threshold, so any shortfall — even less than one
+    // step, even exactly at an exclusive threshold — must cost at least one step.
+    rule.partialSteps = true;
+    rule.deduction = *points;
+    return recognised(rule, true,
+                      "full at " + std::string(rule.inclusive ? ">= " : "> ") + rule.threshold.toString() +
+                          "%, " + rule.deduction.toString() + " per started " + rule.step.toString() +
+                          " points below");
+}
 
-    // A count: "未通过一个扣一分". The rate gate before it ("通过率达95%及以上得满分") cannot be scored from
-    // a count alone, so the measured value is the number that failed (0 when the rate reaches the gate).
-    for (auto phrase : {U"一个扣", U"每个扣", U"一处扣"}) {
-        if (const std::size_t p = find(s, phrase); p != Text::npos) {
-            if (auto points = findPoints(s, p + 2)) {
-                ScoringRule rule;
-                rule.kind = RuleKind::Checklist;
-                rule.deduction = *points;
-                out.rule = rule;
-                out.computable = true;
-                out.why = "count: " + points->toString() + " per failed unit (measured = number failed)";
-                return out;
-            }
-        }
-    }
+// A count: "未通过一个扣一分". The rate gate before it ("通过率达95%及以上得满分") cannot be scored from a
+// count alone, so the measured value is the number that failed (0 when the rate reaches the gate).
+constexpr std::array<std::u32string_view, 3> kPerUnitPhrases = {U"一个扣", U"每个扣", U"一处扣"};
 
-    // Checklist: "①…；②…。一项不符合扣0.5分，严重的此项完全不得分".
-    for (auto phrase : {U"一项不符合扣", U"每项不符合扣", U"不符合一项扣", U"一项不符扣", U"一项不达标扣",
-                        U"每有一项不符合扣", U"一项未达到扣"}) {
+std::optional<RuleRecognition> perFailedUnit(const Text& s, Decimal /*weight*/) {
+    for (auto phrase : kPerUnitPhrases) {
         const std::size_t p = find(s, phrase);
         if (p == Text::npos)
             continue;
-        std::size_t end = 0;
-        auto points = findPoints(s, p, &end);
+        // The phrase ends in 扣: the points start where it does.
+        if (auto points = findPoints(s, p + phrase.size() - 1)) {
+            ScoringRule rule;
+            rule.kind = RuleKind::Checklist;
+            rule.deduction = *points;
+            return recognised(rule, true,
+                              "count: " + points->toString() + " per failed unit (measured = number failed)");
+        }
+    }
+    return std::nullopt;
+}
+
+// Checklist: "①…；②…。一项不符合扣0.5分，严重的此项完全不得分".
+constexpr std::array<std::u32string_view, 7> kChecklistPhrases = {
+    U"一项不符合扣", U"每项不符合扣",     U"不符合一项扣", U"一项不符扣",
+    U"一项不达标扣", U"每有一项不符合扣", U"一项未达到扣"};
+
+std::optional<RuleRecognition> checklist(const Text& s, Decimal weight) {
+    for (auto phrase : kChecklistPhrases) {
+        const std::size_t p = find(s, phrase);
+        if (p == Text::npos)
+            continue;
+        auto points = findPoints(s, p);
         if (!points)
             continue;
         ScoringRule rule;
         rule.kind = RuleKind::Checklist;
         rule.items = countCircledItems(s);
         rule.deduction = *points;
-        out.rule = rule;
-        out.computable = true;
-        if (rule.items == 0) {
-            out.why = "checklist without enumerated items, " + points->toString() + " per failed item";
-        } else {
-            out.why = "checklist of " + std::to_string(rule.items) + " items, " + points->toString() +
-                      " per failed item";
-            if (maxChecklistDeduction(rule) != weight)
-                out.why += "; items x deduction = " + maxChecklistDeduction(rule).toString() +
-                           " differs from the weight " + weightText;
-        }
-        return out;
+        if (rule.items == 0)
+            return recognised(
+                rule, true, "checklist without enumerated items, " + points->toString() + " per failed item");
+        std::string why = "checklist of " + std::to_string(rule.items) + " items, " + points->toString() +
+                          " per failed item";
+        if (maxChecklistDeduction(rule) != weight)
+            why += "; items x deduction = " + maxChecklistDeduction(rule).toString() +
+                   " differs from the weight " + weight.toString();
+        return recognised(rule, true, why);
     }
+    return std::nullopt;
+}
 
-    // "得分=实际完成率×指标分值，最高不超过指标分值": the rate (in %) over 100 times the weight.
-    if (find(s, U"×指标分值") != Text::npos || find(s, U"×该指标分值") != Text::npos ||
-        find(s, U"×分值") != Text::npos) {
-        ScoringRule rule;
-        rule.kind = RuleKind::Proportional;
-        rule.target = 100;
-        out.rule = rule;
-        out.computable = true;
-        out.why = "proportional: measured % / 100 x weight, capped at the weight";
-        return out;
-    }
+// "得分=实际完成率×指标分值，最高不超过指标分值": the rate (in %) over 100 times the weight.
+constexpr std::array<std::u32string_view, 3> kProportionalPhrases = {U"×指标分值", U"×该指标分值", U"×分值"};
 
-    if (find(s, U"实现程度") != Text::npos || find(s, U"酌情") != Text::npos ||
-        (find(s, U"对照") != Text::npos && find(s, U"计算得分") != Text::npos)) {
-        out.rule = ScoringRule{};
-        out.rule->kind = RuleKind::Judgement;
-        out.why = "scored by judgement against the performance target";
-        return out;
-    }
+std::optional<RuleRecognition> proportional(const Text& s, Decimal /*weight*/) {
+    if (std::none_of(kProportionalPhrases.begin(), kProportionalPhrases.end(),
+                     [&](auto phrase) { return find(s, phrase) != Text::npos; }))
+        return std::nullopt;
+    ScoringRule rule;
+    rule.kind = RuleKind::Proportional;
+    rule.target = 100;
+    return recognised(rule, true, "proportional: measured % / 100 x weight, capped at the weight");
+}
 
-    out.why = s.empty() ? "no 评价标准 text" : "评价标准 not recognised";
-    return out;
+// "按经济效益实现程度计算得分", "酌情扣分", "对照绩效目标…计算得分": a person scores it.
+std::optional<RuleRecognition> judgement(const Text& s, Decimal /*weight*/) {
+    if (find(s, U"实现程度") == Text::npos && find(s, U"酌情") == Text::npos &&
+        (find(s, U"对照") == Text::npos || find(s, U"计算得分") == Text::npos))
+        return std::nullopt;
+    ScoringRule rule;
+    rule.kind = RuleKind::Judgement;
+    return recognised(rule, false, "scored by judgement against the performance target");
+}
+
+// Most specific first: a 预算执行率 text also says 满分, a checklist may also say 一个.
+constexpr std::array<Recogniser, 6> kRecognisers = {
+    weightShareBelowThreshold, stepBelowThreshold, perFailedUnit, checklist, proportional, judgement};
+
+} // namespace
+
+RuleRecognition recogniseRule(std::string_view standardText, Decimal weight) {
+    const Text s = normalise(standardText);
+    for (const Recogniser recognise : kRecognisers)
+        if (auto found = recognise(s, weight))
+            return *found;
+    return RuleRecognition{std::nullopt, false, s.empty() ? "no 评价标准 text" : "评价标准 not recognised"};
 }
 
 } // namespace jixiao
