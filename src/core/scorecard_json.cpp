@@ -332,8 +332,10 @@ json ruleToJson(const ScoringRule& rule) {
     return j;
 }
 
-ScoringRule ruleFromJson(const json& value, const std::string& jsonPath, const std::string& sourceName) {
-    Reader r(value, jsonPath, sourceName);
+namespace {
+
+// The fields of a rule as written, each with its default when absent; the kind must be known.
+ScoringRule ruleFields(const Reader& r, const std::string& sourceName) {
     r.onlyKeys({"kind", "threshold", "inclusive", "step", "partialSteps", "deduction", "weightShare",
                 "zeroBelow", "zeroInclusive", "target", "bands", "items"});
     ScoringRule rule;
@@ -363,8 +365,12 @@ ScoringRule ruleFromJson(const json& value, const std::string& jsonPath, const s
     }
     if (auto items = r.integer("items"))
         rule.items = *items;
+    return rule;
+}
 
-    // Well-formedness per kind, so suggestedScore never meets a rule it cannot evaluate.
+// Well-formedness per kind, so suggestedScore never meets a rule it cannot evaluate. `r` still knows which
+// fields were written (a threshold left to its default is not a threshold).
+void checkRuleForItsKind(const ScoringRule& rule, const Reader& r) {
     switch (rule.kind) {
     case RuleKind::StepBelowThreshold:
         if (!r.has("threshold"))
@@ -402,6 +408,14 @@ ScoringRule ruleFromJson(const json& value, const std::string& jsonPath, const s
     case RuleKind::Judgement:
         break;
     }
+}
+
+} // namespace
+
+ScoringRule ruleFromJson(const json& value, const std::string& jsonPath, const std::string& sourceName) {
+    Reader r(value, jsonPath, sourceName);
+    const ScoringRule rule = ruleFields(r, sourceName);
+    checkRuleForItsKind(rule, r);
     return rule;
 }
 
