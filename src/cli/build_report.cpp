@@ -168,8 +168,14 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         }
     });
     int code = 0;
+    // Our own office is boxed (cli/sandbox.hpp): it writes into its profile, and we copy the result out.
+    const std::string written = office.outputPath(fs::path(options.out).extension().string(), options.out);
     try {
-        writeReport(office.context(), buffer.str(), options.out, filter);
+        writeReport(office.context(), buffer.str(), written, filter);
+        if (written != options.out) {
+            fs::copy_file(written, options.out, fs::copy_options::overwrite_existing);
+            fs::remove(written);
+        }
     } catch (...) {
         std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
         code = 2;

@@ -8,6 +8,7 @@
 #include "cli/process.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_summary.hpp"
+#include "cli/sandbox.hpp"
 #include "cli/worker_pool.hpp"
 
 #include <cstdio>
@@ -88,6 +89,8 @@ int runCheck(const CheckOptions& options) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (isSandboxInvocation(argc, argv)) // this program as the supervisor of one office (cli/sandbox.hpp)
+        return runSandbox(argc, argv);
     installCleanupOnSignals();
     try {
         const Command command = parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));

@@ -21,8 +21,11 @@ constexpr std::array kTexts = std::to_array<std::pair<Msg, std::string_view>>({
      "  --rdb PATH          扩展的类型库 / the extension's type library (next to the .oxt)\n"
      "  --connect HOST:PORT 使用已运行且装有扩展的 LibreOffice / use a running office with Jixiao installed\n"
      "  --locale TAG        界面语言 / office UI language (zh-CN)\n"
+     "  --memory-limit MB   每个 LibreOffice 的内存上限 / address-space limit of each office (4096)\n"
+     "  --                  其后的参数都是文件 / every argument after it is a file\n"
      "退出码 / exit code: 0 无错误 / no errors, 1 有错误级问题 / error-level findings, "
-     "2 有文件无法读取 / a file could not be read, 3 用法或启动失败 / usage or start-up failure"},
+     "2 有文件无法读取或无打分表 / a file could not be read or holds no scoring table, "
+     "3 用法或启动失败 / usage or start-up failure, 130 已中断 / interrupted (Ctrl-C)"},
     {Msg::BuildUsage, "用法 / usage: jixiao-batch build --from scorecard.json --out report.odt|.docx|.pdf "
                       "[--oxt PATH] [--rdb PATH] [--connect HOST:PORT] [--timeout SECONDS]"},
     {Msg::UnknownOption, "未知选项 / unknown option: {1}"},
@@ -58,8 +61,19 @@ constexpr std::array kTexts = std::to_array<std::pair<Msg, std::string_view>>({
     {Msg::StatusOk, "已检查 / checked"},
     {Msg::StatusFailed, "失败 / failed"},
     {Msg::SummaryLine,
-     "共 {1} 个文件：{2} 个有错误，{3} 个无法读取 / {1} files: {2} with errors, {3} not read"},
+     "共 {1} 个文件：{2} 个有错误，{3} 个无法读取，{4} 个无打分表 / {1} files: {2} with errors, "
+     "{3} not read, {4} with no scoring table"},
     {Msg::Restarted, "LibreOffice 已重启 / office restarted ({1})"},
+    {Msg::StatusNoTable, "无打分表 / no scoring table"},
+    {Msg::StatusInterrupted, "未检查（已中断）/ not checked (interrupted)"},
+    {Msg::InterruptedLine, "已中断：{1} 个文件未检查 / interrupted: {1} files not checked"},
+    {Msg::PasswordProtected, "文件有密码保护，无法检查 / the file is password-protected"},
+    {Msg::ExportExists,
+     "导出文件已存在或是链接，不会覆盖 / the export file exists or is a link; it is not overwritten: {1}"},
+    {Msg::CannotRead, "无法读取文件 / cannot read the file: {1}"},
+    {Msg::TooLarge,
+     "文件过大：LibreOffice 超出内存上限（{1} MB），已重启 / too large: the office exceeded its "
+     "memory limit ({1} MB) and was restarted"},
 });
 
 } // namespace

@@ -44,6 +44,13 @@ enum class Msg {
     StatusFailed,
     SummaryLine,
     Restarted,
+    CannotRead,
+    TooLarge,
+    StatusNoTable,
+    StatusInterrupted,
+    InterruptedLine,
+    PasswordProtected,
+    ExportExists,
 };
 
 // The message's text; "{1}", "{2}" … are replaced by the arguments given to format().

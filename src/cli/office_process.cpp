@@ -2,10 +2,12 @@
 
 #include "cli/messages.hpp"
 #include "cli/process.hpp"
+#include "cli/sandbox.hpp"
 #include "cli/uno_client.hpp"
 
 #include <com/sun/star/frame/Desktop.hpp>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -72,6 +74,8 @@ OfficeProcess::OfficeProcess(OfficeOptions options, std::string oxt, int index)
 
 OfficeProcess::~OfficeProcess() {
     stop();
+    if (!pipeLink_.empty())
+        ::unlink(pipeLink_.c_str());
     if (!profile_.empty()) {
         std::error_code ec;
         fs::remove_all(profile_, ec);
@@ -82,19 +86,28 @@ std::string OfficeProcess::profileUrl() const {
     return "file://" + profile_;
 }
 
+bool OfficeProcess::asNobody() {
+    return ::geteuid() == 0;
+}
+
 void OfficeProcess::makeProfile() {
     std::string dir = (fs::temp_directory_path() / "jixiao-batch-XXXXXX").string();
     if (::mkdtemp(dir.data()) == nullptr)
         throw std::runtime_error(format(Msg::OfficeStartFailed, "mkdtemp: " + dir));
     profile_ = dir;
-    fs::create_directories(profile_ + "/user");
+    // user/: the office's profile; tmp/: its /tmp and TMPDIR (unopkg's too); in/: copies of the files
+    // checked.
+    for (const char* sub : {"/user", "/tmp", "/in"})
+        fs::create_directories(profile_ + sub);
     std::ofstream(profile_ + "/user/registrymodifications.xcu")
         << replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale);
 
-    // unopkg refuses root without --shared: it runs as nobody in a profile nobody owns, without a display;
-    // the profile is ours again afterwards.
+    // unopkg refuses root without --shared, and the office must not parse documents as root: as root both run
+    // as nobody in a profile nobody owns (so it can be written), without a display.
     SpawnSpec unopkg;
-    const bool root = ::geteuid() == 0;
+    const bool root = asNobody();
+    unopkg.logFile = profile_ + "/unopkg.log";
+    std::ofstream(unopkg.logFile).close();
     if (root) {
         chownTree(profile_, kNobody, kNobody);
         unopkg.argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
@@ -104,14 +117,8 @@ void OfficeProcess::makeProfile() {
           "-env:UserInstallation=" + profileUrl(), fs::absolute(oxt_).string()})
         unopkg.argv.push_back(arg);
     unopkg.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY"};
-    unopkg.setEnv = {"HOME=" + profile_};
-    unopkg.logFile = profile_ + "/unopkg.log";
-    std::ofstream(unopkg.logFile).close();
-    if (root) // nobody must be able to write the log it is given
-        (void)::chown(unopkg.logFile.c_str(), kNobody, kNobody);
+    unopkg.setEnv = {"HOME=" + profile_, "TMPDIR=" + profile_ + "/tmp"};
     const int code = runToCompletion(unopkg, 180);
-    if (root)
-        chownTree(profile_, ::getuid(), ::getgid());
     if (code != 0)
         throw std::runtime_error(format(Msg::InstallFailed, "exit " + std::to_string(code) + ": " +
                                                                 tail(profile_ + "/unopkg.log", 1500)));
@@ -134,18 +141,39 @@ void OfficeProcess::start() {
         makeProfile();
     const std::string pipe = "jixiao-batch-" + std::to_string(::getpid()) + "-" + std::to_string(index_) +
                              "-" + fs::path(profile_).filename().string();
+    // The office makes its pipe in its own /tmp (the profile's tmp/) under its uid; our side of UNO looks for
+    // /tmp/OSL_PIPE_<our uid>_<name>: a link joins the two. The network namespace stays empty.
+    const uid_t officeUid = asNobody() ? kNobody : ::getuid();
+    const std::string target = profile_ + "/tmp/OSL_PIPE_" + std::to_string(officeUid) + "_" + pipe;
+    pipeLink_ = "/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + pipe;
+    ::unlink(pipeLink_.c_str()); // a link from this office's previous start
+    if (::symlink(target.c_str(), pipeLink_.c_str()) != 0)
+        throw std::runtime_error(format(Msg::OfficeStartFailed, "symlink " + pipeLink_));
+
+    SandboxSpec box;
+    box.profile = profile_;
+    box.privateTmp = profile_ + "/tmp";
+    box.pipeLink = pipeLink_;
+    box.uid = asNobody() ? kNobody : 0;
+    box.gid = asNobody() ? kNobody : 0;
+    box.memoryBytes = static_cast<std::uint64_t>(options_.memoryLimitMb) << 20;
+    box.command = {kProgram + "/soffice",
+                   "--headless",
+                   "--invisible",
+                   "--norestore",
+                   "--nologo",
+                   "--nodefault",
+                   "--nolockcheck",
+                   "-env:UserInstallation=" + profileUrl(),
+                   "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"};
     SpawnSpec soffice;
-    soffice.argv = {kProgram + "/soffice",
-                    "--headless",
-                    "--invisible",
-                    "--norestore",
-                    "--nologo",
-                    "--nodefault",
-                    "--nolockcheck",
-                    "-env:UserInstallation=" + profileUrl(),
-                    "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"};
+    soffice.argv = sandboxCommand(box);
     soffice.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY", "SAL_USE_VCLPLUGIN"};
+    soffice.setEnv = {"HOME=" + profile_, "TMPDIR=/tmp"};
     soffice.logFile = profile_ + "/soffice.log";
+    soffice.signalOnParentDeath = true;
+    std::error_code ec;
+    logStart_ = fs::exists(soffice.logFile, ec) ? fs::file_size(soffice.logFile, ec) : 0;
     pid_ = spawnGroup(soffice);
     try {
         context_ = connectOffice("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext", 60,
@@ -155,6 +183,54 @@ void OfficeProcess::start() {
         stop();
         throw std::runtime_error(format(Msg::OfficeStartFailed, std::string(e.what()) + "\n" + said));
     }
+}
+
+std::string OfficeProcess::stage(const std::string& source) {
+    if (!options_.connect.empty())
+        return source;
+    const std::string ext = fs::path(source).extension().string();
+    const std::string copy = profile_ + "/in/" + std::to_string(++staged_) + ext;
+    // The copy has a plain ASCII name (any file name the reviewer has, GBK included, can be checked) and is
+    // readable by the office's unprivileged user; the original is only ever read.
+    const int from = ::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (from < 0)
+        return {};
+    const int to = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    bool ok = to >= 0;
+    char buffer[1 << 16];
+    for (ssize_t n; ok && (n = ::read(from, buffer, sizeof buffer)) != 0;)
+        ok = n > 0 && ::write(to, buffer, static_cast<std::size_t>(n)) == n;
+    ::close(from);
+    if (to >= 0) {
+        if (asNobody())
+            ok = ok && ::fchown(to, kNobody, kNobody) == 0;
+        ::close(to);
+    }
+    if (!ok) {
+        ::unlink(copy.c_str());
+        return {};
+    }
+    return copy;
+}
+
+void OfficeProcess::unstage(const std::string& copy) {
+    if (!options_.connect.empty() || copy.empty())
+        return;
+    ::unlink(copy.c_str());
+}
+
+std::string OfficeProcess::outputPath(const std::string& extension, const std::string& wanted) const {
+    return options_.connect.empty() ? profile_ + "/in/output" + extension : wanted;
+}
+
+std::string OfficeProcess::log() const {
+    if (profile_.empty())
+        return {};
+    std::ifstream in(profile_ + "/soffice.log", std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(logStart_));
+    std::stringstream since;
+    since << in.rdbuf();
+    return since.str();
 }
 
 void OfficeProcess::stop() {

@@ -1,5 +1,6 @@
 // One LibreOffice for jixiao-batch: a private temporary profile with the extension installed by unopkg, a
-// headless soffice in its own process group listening on a private pipe, and the UNO connection to it — or,
+// headless soffice in its own process group and sandbox (cli/sandbox.hpp: no network, nobody, bounded memory,
+// its temporary files inside the profile) listening on a private pipe, and the UNO connection to it — or,
 // with --connect, just the connection to an office someone else runs.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 
 namespace jixiao::cli {
@@ -38,7 +40,18 @@ public:
     // The jixiao.rdb unopkg unpacked into the profile, or empty.
     std::string installedRdb() const;
 
+    // A private copy of `source` the office can read (own office only; --connect: `source` itself), or empty
+    // when it cannot be read. unstage removes it.
+    std::string stage(const std::string& source);
+    void unstage(const std::string& copy);
+    // Where the office can store a file of this extension for us: inside the profile (own office), else
+    // `wanted` itself (--connect).
+    std::string outputPath(const std::string& extension, const std::string& wanted) const;
+    // What the office wrote to its log since it was last started (empty with --connect).
+    std::string log() const;
+
 private:
+    static bool asNobody(); // as root the office runs as nobody
     void makeProfile();
     std::string profileUrl() const;
 
@@ -46,6 +59,9 @@ private:
     std::string oxt_;
     int index_;
     std::string profile_;
+    std::string pipeLink_;
+    int staged_ = 0;
+    std::uintmax_t logStart_ = 0;
     std::atomic<pid_t> pid_{0};
     css::uno::Reference<css::uno::XComponentContext> context_;
 };

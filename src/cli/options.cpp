@@ -17,7 +17,7 @@ int positive(const std::string& option, const std::string& value) {
 
 bool isOfficeOption(const std::string& name) {
     return name == "--oxt" || name == "--rdb" || name == "--connect" || name == "--locale" ||
-           name == "--timeout";
+           name == "--timeout" || name == "--memory-limit";
 }
 
 // Sets one option shared by both commands (isOfficeOption(name) holds).
@@ -32,6 +32,8 @@ void officeOption(OfficeOptions& office, const std::string& name, const std::str
         office.locale = value;
     else if (name == "--timeout")
         office.timeoutSeconds = positive(name, value);
+    else if (name == "--memory-limit")
+        office.memoryLimitMb = positive(name, value);
 }
 
 // Splits "--name=value" and "--name value"; returns the value or throws when it is missing.

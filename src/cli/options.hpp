@@ -17,6 +17,7 @@ struct OfficeOptions {
     std::string connect; // "host:port" of a running office; empty: start our own
     std::string locale = "zh-CN";
     int timeoutSeconds = 60;
+    int memoryLimitMb = 4096; // address space of each office we start (RLIMIT_AS)
 };
 
 struct CheckOptions {

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,17 +88,54 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 
 } // namespace
 
+namespace {
+
+// fork + exec for a child that must learn of our death; between the two only async-signal-safe calls.
+pid_t forkGroup(char* const* argv, char* const* env, const std::string& log) {
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid != 0)
+        return pid;
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) // we died before the line above
+        ::_exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE})
+        ::signal(s, SIG_DFL);
+    const int in = ::open("/dev/null", O_RDONLY);
+    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (in < 0 || out < 0)
+        ::_exit(127);
+    ::dup2(in, STDIN_FILENO);
+    ::dup2(out, STDOUT_FILENO);
+    ::dup2(out, STDERR_FILENO);
+    ::execve(argv[0], argv, env);
+    ::_exit(127);
+}
+
+} // namespace
+
 pid_t spawnGroup(const SpawnSpec& spec) {
     std::vector<std::string> argv = spec.argv;
     std::vector<std::string> env = childEnvironment(spec);
     auto argvPtr = pointers(argv);
     auto envPtr = pointers(env);
+    const std::string log = spec.logFile.empty() ? "/dev/null" : spec.logFile;
+    if (spec.signalOnParentDeath) {
+        const pid_t pid = forkGroup(argvPtr.data(), envPtr.data(), log);
+        if (pid < 0)
+            throw std::runtime_error(argv[0] + ": " + std::strerror(errno));
+        remember(pid);
+        return pid;
+    }
 
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&actions);
     posix_spawnattr_init(&attr);
-    const std::string log = spec.logFile.empty() ? "/dev/null" : spec.logFile;
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
                                      0644);

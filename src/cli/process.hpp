@@ -16,6 +16,9 @@ struct SpawnSpec {
     std::vector<std::string> unsetEnv; // variables removed from our environment for the child
     std::vector<std::string> setEnv;   // "NAME=value" added or replaced
     std::string logFile;               // stdout and stderr; empty: /dev/null
+    // The child gets SIGTERM when the thread that spawned it ends (PR_SET_PDEATHSIG): with the whole
+    // program on kill -9, or with that thread, so spawn long-lived children from a thread that outlives them.
+    bool signalOnParentDeath = false;
 };
 
 // Starts the child as the leader of a new process group (pgid == pid). Throws std::runtime_error.

@@ -11,7 +11,7 @@ Progress::Progress(std::size_t total) : total_(total), terminal_(::isatty(STDERR
 void Progress::drawBar(const std::string& current) {
     constexpr std::size_t width = 30;
     const std::size_t filled = total_ == 0 ? width : done_ * width / total_;
-    std::string name = current;
+    std::string name = printableName(current);
     if (displayWidth(name) > 40) // keep the bar on one line: show the end of a long path
         name = "…" + name.substr(name.size() - 36);
     std::fprintf(stderr, "\r\033[K[%s%s] %zu/%zu %s", std::string(filled, '#').c_str(),
@@ -29,7 +29,7 @@ void Progress::finished(const FileResult& result) {
     std::lock_guard lock(mutex_);
     ++done_;
     if (terminal_) {
-        if (result.failed()) // failures stay visible above the bar
+        if (result.status() != Status::Checked) // failures stay visible above the bar
             std::fprintf(stderr, "\r\033[K%s\n", resultLine(result).c_str());
         drawBar(result.file);
     } else {

@@ -11,6 +11,23 @@
 
 namespace jixiao::cli {
 
+Status FileResult::status() const {
+    if (interrupted)
+        return Status::Interrupted;
+    if (!failure.empty())
+        return Status::Failed;
+    if (std::any_of(findings.begin(), findings.end(),
+                    [](const auto& f) { return f.ruleId == "table.missing"; }))
+        return Status::NoTable;
+    if (scorecardJson.empty())
+        return scorecardProblem.empty() ? Status::NoTable : Status::Checked;
+    try {
+        return scorecardFromJson(scorecardJson, file).indicators.empty() ? Status::NoTable : Status::Checked;
+    } catch (const std::exception&) {
+        return Status::Checked; // an export the core cannot read back: the findings still stand
+    }
+}
+
 int FileResult::count(const std::string& severity) const {
     return static_cast<int>(std::count_if(findings.begin(), findings.end(),
                                           [&](const auto& f) { return f.severity == severity; }));
@@ -37,9 +54,65 @@ Score scoreOf(const FileResult& result) {
 
 int exitCodeFor(const std::vector<FileResult>& results) {
     int code = 0;
-    for (const auto& r : results)
-        code = std::max(code, r.failed() ? 2 : (r.count("error") > 0 ? 1 : 0));
+    for (const auto& r : results) {
+        switch (r.status()) {
+        case Status::Interrupted:
+            return 130;
+        case Status::Failed:
+        case Status::NoTable:
+            code = std::max(code, 2);
+            break;
+        case Status::Checked:
+            code = std::max(code, r.count("error") > 0 ? 1 : 0);
+            break;
+        }
+    }
     return code;
+}
+
+std::string printableName(const std::string& raw) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) {
+        const auto c = static_cast<unsigned char>(raw[i]);
+        // A well-formed UTF-8 sequence of 2–4 bytes (no overlong forms, no surrogates) stays as it is.
+        const std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
+                                   : c >= 0xE0 && c <= 0xEF ? 3
+                                   : c >= 0xF0 && c <= 0xF4 ? 4
+                                                            : 1;
+        bool valid = length > 1 && i + length <= raw.size();
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(raw[i + k]) & 0xC0) == 0x80;
+        if (valid && length == 3) {
+            const auto c1 = static_cast<unsigned char>(raw[i + 1]);
+            valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+        }
+        if (valid && length == 4) {
+            const auto c1 = static_cast<unsigned char>(raw[i + 1]);
+            valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (valid && length == 2 && c == 0xC2 && static_cast<unsigned char>(raw[i + 1]) < 0xA0)
+            valid = false; // C1 control characters
+        if (valid) {
+            out.append(raw, i, length);
+            i += length;
+            continue;
+        }
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c >= 0x20 && c < 0x7F)
+            out += static_cast<char>(c);
+        else
+            out += std::string("\\x") + hex[c >> 4] + hex[c & 0xF];
+        ++i;
+    }
+    return out;
 }
 
 std::size_t displayWidth(const std::string& utf8) {
@@ -60,12 +133,35 @@ std::size_t displayWidth(const std::string& utf8) {
     return width;
 }
 
+namespace {
+
+// The status column and the reason, as the text summary and the progress lines show them.
+std::string statusText(const FileResult& r) {
+    switch (r.status()) {
+    case Status::Interrupted:
+        return std::string(text(Msg::StatusInterrupted));
+    case Status::Failed:
+        return std::string(text(Msg::StatusFailed)) + ": " + r.failure;
+    case Status::NoTable:
+        return std::string(text(Msg::StatusNoTable));
+    case Status::Checked:
+        break;
+    }
+    return r.scorecardProblem.empty() ? std::string(text(Msg::StatusOk))
+                                      : format(Msg::NoScorecard, r.scorecardProblem);
+}
+
+constexpr const char* kNone = "—";
+
+} // namespace
+
 std::string resultLine(const FileResult& r) {
-    if (r.failed())
-        return r.file + ": " + std::string(text(Msg::StatusFailed)) + " — " + r.failure;
+    const std::string name = printableName(r.file);
+    if (r.status() != Status::Checked)
+        return name + ": " + statusText(r);
     const Score score = scoreOf(r);
     std::ostringstream out;
-    out << r.file << ": " << score.total.value_or("-") << ' ' << (score.grade.empty() ? "-" : score.grade)
+    out << name << ": " << score.total.value_or(kNone) << ' ' << (score.grade.empty() ? kNone : score.grade)
         << ", " << r.count("error") << " errors, " << r.count("warning") << " warnings";
     return out.str();
 }
@@ -85,19 +181,24 @@ std::string formatText(const std::vector<FileResult>& results) {
     std::vector<Row> rows{{std::string(text(Msg::HeaderFile)), std::string(text(Msg::HeaderTotal)),
                            std::string(text(Msg::HeaderGrade)), std::string(text(Msg::HeaderErrors)),
                            std::string(text(Msg::HeaderWarnings)), std::string(text(Msg::HeaderStatus))}};
-    int withErrors = 0, failed = 0;
+    int withErrors = 0, failed = 0, noTable = 0, interrupted = 0;
     for (const auto& r : results) {
+        const Status status = r.status();
+        failed += status == Status::Failed ? 1 : 0;
+        noTable += status == Status::NoTable ? 1 : 0;
+        interrupted += status == Status::Interrupted ? 1 : 0;
+        if (status != Status::Checked) {
+            const std::string count = status == Status::NoTable ? std::to_string(r.count("error")) : kNone;
+            const std::string warnings =
+                status == Status::NoTable ? std::to_string(r.count("warning")) : kNone;
+            rows.push_back({printableName(r.file), kNone, kNone, count, warnings, statusText(r)});
+            continue;
+        }
         const Score score = scoreOf(r);
-        failed += r.failed() ? 1 : 0;
         withErrors += r.count("error") > 0 ? 1 : 0;
-        if (r.failed())
-            rows.push_back(
-                {r.file, "-", "-", "-", "-", std::string(text(Msg::StatusFailed)) + ": " + r.failure});
-        else
-            rows.push_back({r.file, score.total.value_or("-"), score.grade.empty() ? "-" : score.grade,
-                            std::to_string(r.count("error")), std::to_string(r.count("warning")),
-                            r.scorecardProblem.empty() ? std::string(text(Msg::StatusOk))
-                                                       : format(Msg::NoScorecard, r.scorecardProblem)});
+        rows.push_back({printableName(r.file), score.total.value_or(kNone),
+                        score.grade.empty() ? kNone : score.grade, std::to_string(r.count("error")),
+                        std::to_string(r.count("warning")), statusText(r)});
     }
     std::size_t w[5] = {};
     for (const auto& row : rows) {
@@ -118,21 +219,38 @@ std::string formatText(const std::vector<FileResult>& results) {
             out << std::string(w[0] + w[1] + w[2] + w[3] + w[4] + 10 + displayWidth(row.note), '-') << '\n';
     }
     out << format(Msg::SummaryLine, std::to_string(results.size()), std::to_string(withErrors),
-                  std::to_string(failed))
+                  std::to_string(failed), std::to_string(noTable))
         << '\n';
+    if (interrupted > 0)
+        out << format(Msg::InterruptedLine, std::to_string(interrupted)) << '\n';
     return out.str();
+}
+
+const char* statusId(Status status) {
+    switch (status) {
+    case Status::Checked:
+        return "checked";
+    case Status::NoTable:
+        return "no-table";
+    case Status::Failed:
+        return "failed";
+    case Status::Interrupted:
+        return "interrupted";
+    }
+    return "failed";
 }
 
 std::string formatJson(const std::vector<FileResult>& results) {
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& r : results) {
         nlohmann::ordered_json file;
-        file["file"] = r.file;
-        file["status"] = r.failed() ? "failed" : "checked";
-        if (r.failed()) {
+        const Status status = r.status();
+        file["file"] = printableName(r.file);
+        file["status"] = statusId(status);
+        if (status == Status::Failed) {
             file["reason"] = r.failure;
-        } else {
-            const Score score = scoreOf(r);
+        } else if (status != Status::Interrupted) {
+            const Score score = status == Status::Checked ? scoreOf(r) : Score{};
             file["total"] =
                 score.total ? nlohmann::ordered_json(*score.total) : nlohmann::ordered_json(nullptr);
             file["grade"] =
@@ -171,12 +289,13 @@ std::string formatCsv(const std::vector<FileResult>& results) {
     std::ostringstream out;
     out << "file,status,total,grade,errors,warnings,reason\r\n";
     for (const auto& r : results) {
-        const Score score = scoreOf(r);
-        out << csvField(r.file) << ',' << (r.failed() ? "failed" : "checked") << ','
-            << (r.failed() ? "" : score.total.value_or("")) << ',' << csvField(r.failed() ? "" : score.grade)
-            << ',' << (r.failed() ? "" : std::to_string(r.count("error"))) << ','
-            << (r.failed() ? "" : std::to_string(r.count("warning"))) << ','
-            << csvField(r.failed() ? r.failure : r.scorecardProblem) << "\r\n";
+        const Status status = r.status();
+        const bool counted = status == Status::Checked || status == Status::NoTable;
+        const Score score = status == Status::Checked ? scoreOf(r) : Score{};
+        out << csvField(printableName(r.file)) << ',' << statusId(status) << ',' << score.total.value_or("")
+            << ',' << csvField(score.grade) << ',' << (counted ? std::to_string(r.count("error")) : "") << ','
+            << (counted ? std::to_string(r.count("warning")) : "") << ','
+            << csvField(status == Status::Failed ? r.failure : r.scorecardProblem) << "\r\n";
     }
     return out.str();
 }

@@ -14,15 +14,25 @@ struct FindingLine {
     std::string ruleId, severity, location, message;
 };
 
+// What became of one file; each file gets exactly one.
+enum class Status {
+    Checked,     // read and validated: its findings decide the exit code
+    NoTable,     // read, but it holds no scoring table (an empty file, a renamed text file, a letter …)
+    Failed,      // could not be read, and why
+    Interrupted, // not finished: the run was interrupted (Ctrl-C)
+};
+
 struct FileResult {
-    std::string file;             // as shown to the reviewer
+    std::string file;             // as the reviewer wrote it or as found in a folder: raw bytes, any encoding
     std::string failure;          // non-empty: the file could not be read, and why
+    bool interrupted = false;     // the run stopped before this file was done
     std::string scorecardJson;    // exportScorecard's answer, empty when there is none
     std::string scorecardProblem; // why there is no scorecard (the file was still validated)
     std::vector<FindingLine> findings;
     double seconds = 0;
 
-    bool failed() const { return !failure.empty(); }
+    bool failed() const { return !failure.empty() && !interrupted; }
+    Status status() const;
     int count(const std::string& severity) const;
 };
 
@@ -33,8 +43,13 @@ struct Score {
 };
 Score scoreOf(const FileResult& result);
 
-// 0 no error-level finding, 1 some error-level finding, 2 some file could not be read.
+// 0 no error-level finding, 1 some error-level finding, 2 some file could not be read or holds no scoring
+// table, 130 the run was interrupted.
 int exitCodeFor(const std::vector<FileResult>& results);
+
+// A file name safe to print: control characters (a newline could forge a row) and bytes that are not UTF-8
+// (GBK names from archives made on Chinese Windows) as \n, \t, \xNN; a backslash as \\.
+std::string printableName(const std::string& raw);
 
 std::string formatSummary(const std::vector<FileResult>& results, Format format);
 // One line per file for logs and the progress display: "file: 97 优秀, 0 errors, 2 warnings".

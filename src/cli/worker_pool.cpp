@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -53,6 +55,11 @@ std::string faultFor(const std::string& path) {
         start = end + 1;
     }
     return {};
+}
+
+// The office ran out of the address space it was given (RLIMIT_AS): its log says so. Read before a restart.
+bool outOfMemory(const OfficeProcess& office) {
+    return office.log().find("bad_alloc") != std::string::npos;
 }
 
 class Pool {
@@ -176,11 +183,19 @@ private:
             nowTicks() + std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(seconds)).count();
         FileResult result;
         std::optional<std::string> lost;
+        Input staged = input;
+        staged.path = worker.office->stage(input.path);
         try {
-            result = checkDocument(worker.office->context(), input);
+            if (staged.path.empty()) {
+                result.file = input.shown;
+                result.failure = format(Msg::CannotRead, std::strerror(errno));
+            } else {
+                result = checkDocument(worker.office->context(), staged);
+            }
         } catch (const OfficeLost& e) {
             lost = e.what();
         }
+        worker.office->unstage(staged.path);
         // Still under the watchdog: a probe of a hung office must not hang us.
         const bool alive = !lost || answers(*worker.office);
         // The watchdog swaps the deadline for kFired before it kills, so exactly one side owns the outcome.
@@ -190,7 +205,9 @@ private:
         if (lost) {
             result = FileResult{};
             result.file = input.shown;
-            if (timedOut)
+            if (outOfMemory(*worker.office))
+                result.failure = format(Msg::TooLarge, std::to_string(options_.office.memoryLimitMb));
+            else if (timedOut)
                 result.failure = format(Msg::Timeout, std::to_string(seconds));
             else if (!alive)
                 result.failure = format(Msg::OfficeDied, *lost);

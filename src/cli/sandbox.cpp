@@ -1,0 +1,186 @@
+#include "cli/sandbox.hpp"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+extern char** environ;
+
+namespace jixiao::cli {
+namespace {
+
+constexpr const char* kFlag = "--internal-sandbox";
+
+volatile sig_atomic_t caught = 0;
+
+extern "C" void remember(int signal) {
+    caught = signal;
+}
+
+void say(const char* what, const std::string& detail = {}) {
+    std::fprintf(stderr, "jixiao-batch sandbox: %s%s%s (%s)\n", what, detail.empty() ? "" : " ",
+                 detail.c_str(), std::strerror(errno));
+}
+
+bool writeFile(const std::string& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    return ok;
+}
+
+// New network and pid namespaces for the children to come. Root may create them directly; anyone else
+// through a user namespace that maps only themselves.
+bool enterNamespaces() {
+    constexpr int kinds = CLONE_NEWNET | CLONE_NEWPID;
+    if (::unshare(kinds) == 0)
+        return true;
+    if (errno != EPERM) {
+        say("unshare");
+        return false;
+    }
+    const uid_t uid = ::getuid();
+    const gid_t gid = ::getgid();
+    if (::unshare(CLONE_NEWUSER | kinds) != 0) {
+        say("unshare (user namespace)");
+        return false;
+    }
+    if (!writeFile("/proc/self/setgroups", "deny") ||
+        !writeFile("/proc/self/uid_map", std::to_string(uid) + " " + std::to_string(uid) + " 1") ||
+        !writeFile("/proc/self/gid_map", std::to_string(gid) + " " + std::to_string(gid) + " 1")) {
+        say("user namespace mapping");
+        return false;
+    }
+    return true;
+}
+
+// In the office's first process (pid 1 of its namespace): private /tmp, memory bound, nobody, then exec.
+// (Its parent is outside its pid namespace, so getppid() says 0 here: there is nothing to compare.)
+[[noreturn]] void becomeOffice(const SandboxSpec& spec) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The profile itself usually lives in /tmp: it is mounted again at its own path in the new /tmp (from a
+    // descriptor opened in the new mount namespace, before /tmp is covered).
+    const std::string under = spec.profile.starts_with("/tmp/") ? spec.profile : std::string{};
+    int profile = -1;
+    if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+        (profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+        ::mount(spec.privateTmp.c_str(), "/tmp", nullptr, MS_BIND, nullptr) != 0 ||
+        (!under.empty() && ((::mkdir(under.c_str(), 0700) != 0 && errno != EEXIST) ||
+                            ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(), under.c_str(),
+                                    nullptr, MS_BIND, nullptr) != 0))) {
+        say("private /tmp", spec.privateTmp);
+        ::_exit(kSandboxFailed);
+    }
+    if (spec.memoryBytes > 0) {
+        const rlimit limit{spec.memoryBytes, spec.memoryBytes};
+        if (::setrlimit(RLIMIT_AS, &limit) != 0) {
+            say("RLIMIT_AS");
+            ::_exit(kSandboxFailed);
+        }
+    }
+    if (spec.uid != 0 && (::setgroups(0, nullptr) != 0 || ::setresgid(spec.gid, spec.gid, spec.gid) != 0 ||
+                          ::setresuid(spec.uid, spec.uid, spec.uid) != 0)) {
+        say("dropping to uid", std::to_string(spec.uid));
+        ::_exit(kSandboxFailed);
+    }
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // a change of uid clears it
+    std::vector<char*> argv;
+    for (const auto& arg : spec.command)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    ::execve(argv[0], argv.data(), environ);
+    say("exec", spec.command.front());
+    ::_exit(127);
+}
+
+int exitCodeOf(int status) {
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+} // namespace
+
+std::vector<std::string> sandboxCommand(const SandboxSpec& spec) {
+    std::error_code ec;
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    std::vector<std::string> argv = {self,
+                                     kFlag,
+                                     spec.profile,
+                                     spec.privateTmp,
+                                     spec.pipeLink,
+                                     std::to_string(spec.uid),
+                                     std::to_string(spec.gid),
+                                     std::to_string(spec.memoryBytes)};
+    argv.insert(argv.end(), spec.command.begin(), spec.command.end());
+    return argv;
+}
+
+bool isSandboxInvocation(int argc, char** argv) {
+    return argc > 1 && std::strcmp(argv[1], kFlag) == 0;
+}
+
+int runSandbox(int argc, char** argv) {
+    if (argc < 9)
+        return kSandboxFailed;
+    SandboxSpec spec;
+    spec.profile = argv[2];
+    spec.privateTmp = argv[3];
+    spec.pipeLink = argv[4];
+    spec.uid = static_cast<uid_t>(std::strtoul(argv[5], nullptr, 10));
+    spec.gid = static_cast<gid_t>(std::strtoul(argv[6], nullptr, 10));
+    spec.memoryBytes = std::strtoull(argv[7], nullptr, 10);
+    spec.command.assign(argv + 8, argv + argc);
+
+    // The parent set PR_SET_PDEATHSIG to SIGTERM before exec: its death arrives here as a signal.
+    const pid_t batch = ::getppid();
+    struct sigaction action {};
+    action.sa_handler = remember; // no SA_RESTART: waitpid below returns with EINTR
+    sigemptyset(&action.sa_mask);
+    for (int s : {SIGTERM, SIGINT, SIGHUP})
+        ::sigaction(s, &action, nullptr);
+    if (!enterNamespaces())
+        return kSandboxFailed;
+
+    const pid_t office = ::fork();
+    if (office < 0) {
+        say("fork");
+        return kSandboxFailed;
+    }
+    if (office == 0)
+        becomeOffice(spec);
+
+    int status = 0;
+    for (;;) {
+        if (::waitpid(office, &status, 0) == office)
+            return exitCodeOf(status);
+        if (errno != EINTR || caught == 0)
+            continue;
+        // Asked to stop, or jixiao-batch is gone: the office's first process takes its namespace along.
+        ::kill(office, SIGKILL);
+        while (::waitpid(office, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (::getppid() != batch) { // nobody is left to clean up after us
+            std::error_code ec;
+            ::unlink(spec.pipeLink.c_str());
+            std::filesystem::remove_all(spec.profile, ec);
+        }
+        return 128 + caught;
+    }
+}
+
+} // namespace jixiao::cli
