@@ -12,10 +12,17 @@
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/task/PasswordRequest.hpp>
+#include <com/sun/star/task/XInteractionAbort.hpp>
+#include <com/sun/star/task/XInteractionHandler.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <org/jixiao/EvaluationTool.hpp>
 #include <org/jixiao/Finding.hpp>
 #include <osl/file.hxx>
+#include <rtl/ref.hxx>
+
+#include <atomic>
 
 namespace jixiao::cli {
 
@@ -53,6 +60,25 @@ void closeDocument(const Reference<css::lang::XComponent>& document) {
     document->dispose();
 }
 
+// Answers every question the office asks while loading with "abort" (nobody is there to answer), and notes
+// whether it asked for a password, so an encrypted report is reported as such rather than as unreadable.
+class AbortingHandler : public cppu::WeakImplHelper1<css::task::XInteractionHandler> {
+public:
+    std::atomic<bool> askedForPassword{false};
+
+    void SAL_CALL handle(const Reference<css::task::XInteractionRequest>& request) override {
+        if (request->getRequest().isExtractableTo(cppu::UnoType<css::task::PasswordRequest>::get()))
+            askedForPassword = true;
+        for (const auto& continuation : request->getContinuations()) {
+            const Reference<css::task::XInteractionAbort> abort(continuation, UNO_QUERY);
+            if (abort.is()) {
+                abort->select();
+                return;
+            }
+        }
+    }
+};
+
 Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContext>& office,
                                       const std::string& path, std::string& failure) {
     OUString url;
@@ -61,7 +87,10 @@ Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContex
         return {};
     }
     // Read-only, hidden, no macros and no link updates: a reviewer's check must not change or run anything.
-    css::uno::Sequence<css::beans::PropertyValue> args(4);
+    const rtl::Reference<AbortingHandler> handler(new AbortingHandler);
+    css::uno::Sequence<css::beans::PropertyValue> args(5);
+    args.getArray()[4] = property("InteractionHandler",
+                                  css::uno::Any(Reference<css::task::XInteractionHandler>(handler.get())));
     args.getArray()[0] = property("ReadOnly", css::uno::Any(true));
     args.getArray()[1] = property("Hidden", css::uno::Any(true));
     args.getArray()[2] =
@@ -71,15 +100,17 @@ Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContex
         Reference<css::lang::XComponent> document =
             css::frame::Desktop::create(office)->loadComponentFromURL(url, "_blank", 0, args);
         if (!document.is())
-            failure = format(Msg::OpenFailed, "");
+            failure = handler->askedForPassword ? std::string(text(Msg::PasswordProtected))
+                                                : format(Msg::OpenFailed, "");
         return document;
     } catch (const css::lang::IllegalArgumentException&) { // "type detection failed": not a document
         failure = format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
         return {};
     } catch (const css::uno::RuntimeException&) { // DisposedException included: for the worker to judge
         throw;
-    } catch (const css::uno::Exception&) { // IOException: the file is unreadable
-        failure = format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
+    } catch (const css::uno::Exception&) { // IOException: the file is unreadable (or needs a password)
+        failure = handler->askedForPassword ? std::string(text(Msg::PasswordProtected))
+                                            : format(Msg::OpenFailed, " (" + currentExceptionMessage() + ")");
         return {};
     }
 }

@@ -9,13 +9,19 @@
 #include "cli/progress.hpp"
 #include "cli/report_summary.hpp"
 #include "cli/sandbox.hpp"
+#include "cli/scorecard_export.hpp"
 #include "cli/worker_pool.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,25 +32,13 @@ namespace {
 
 constexpr int kUsageOrStartFailure = 3;
 
-// DIR/<name>.json per checked report; a name met twice gets its original extension, then a number.
-void exportScorecards(const std::vector<FileResult>& results, const std::string& dir) {
-    fs::create_directories(dir);
-    std::set<std::string> used;
-    for (const auto& r : results) {
-        if (r.scorecardJson.empty())
-            continue;
-        const fs::path source(r.file);
-        std::string name = source.stem().string() + ".json";
-        if (used.count(name))
-            name = source.stem().string() + "-" + source.extension().string().substr(1) + ".json";
-        for (int n = 2; used.count(name); ++n)
-            name = source.stem().string() + "-" + std::to_string(n) + ".json";
-        used.insert(name);
-        std::ofstream out(fs::path(dir) / name, std::ios::binary);
-        out << r.scorecardJson << '\n';
-        if (!out)
-            throw std::runtime_error(format(Msg::WriteFailed, (fs::path(dir) / name).string()));
-    }
+// --output FILE is opened before the run (a bad target ends the run before it starts, not after it), without
+// following a symbolic link.
+int openOutput(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw UsageError(format(Msg::WriteFailed, printableName(path) + ": " + std::strerror(errno)));
+    return fd;
 }
 
 std::string resolveOxt(const OfficeOptions& office) {
@@ -62,28 +56,48 @@ int runCheck(const CheckOptions& options) {
     const std::vector<Input> inputs = expandInputs(options.inputs);
     if (inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
+    const int output = options.output.empty() ? -1 : openOutput(options.output);
+    std::optional<ScorecardExport> exporter;
+    if (!options.exportJson.empty())
+        exporter.emplace(options.exportJson, inputs);
     Progress progress(inputs.size());
     std::vector<FileResult> results;
     try {
         results = checkAll(inputs, options, oxt, progress);
     } catch (const std::exception& e) {
         progress.end();
-        std::fprintf(stderr, "%s\n", e.what());
-        return kUsageOrStartFailure;
+        if (interruption() == 0) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return kUsageOrStartFailure;
+        }
+        results.clear(); // interrupted while the first office started: nothing was checked
+        for (const Input& input : inputs) {
+            FileResult left;
+            left.file = input.shown;
+            left.interrupted = true;
+            results.push_back(std::move(left));
+        }
     }
     progress.end();
-    if (!options.exportJson.empty())
-        exportScorecards(results, options.exportJson);
+    int code = exitCodeFor(results);
+    if (exporter)
+        for (const std::string& problem : exporter->write(results)) {
+            std::fprintf(stderr, "%s\n", problem.c_str());
+            code = std::max(code, 2);
+        }
     const std::string summary = formatSummary(results, options.format);
-    if (options.output.empty()) {
+    if (output < 0) {
         std::fwrite(summary.data(), 1, summary.size(), stdout);
     } else {
-        std::ofstream out(options.output, std::ios::binary);
-        out << summary;
-        if (!out)
-            throw std::runtime_error(format(Msg::WriteFailed, options.output));
+        const bool ok =
+            ::write(output, summary.data(), summary.size()) == static_cast<ssize_t>(summary.size());
+        if (::close(output) != 0 || !ok) { // the summary must not be lost: it goes to stdout instead
+            std::fwrite(summary.data(), 1, summary.size(), stdout);
+            std::fprintf(stderr, "%s\n", format(Msg::WriteFailed, printableName(options.output)).c_str());
+            code = std::max(code, 2);
+        }
     }
-    return exitCodeFor(results);
+    return interruption() != 0 ? 128 + interruption() : code;
 }
 
 } // namespace

@@ -49,9 +49,27 @@ void killRemembered() { // async-signal-safe
     }
 }
 
-extern "C" void killEverythingAndExit(int signal) {
-    killRemembered();
-    ::_exit(128 + signal);
+void signalRemembered(int signal) { // async-signal-safe
+    for (auto& slot : liveGroups) {
+        const pid_t pgid = slot.load();
+        if (pgid > 0)
+            ::kill(-pgid, signal);
+    }
+}
+
+volatile sig_atomic_t interruptedBy = 0;
+
+// The first Ctrl-C (or TERM/HUP) asks the offices' supervisors to stop them (each kills its office at once),
+// so every pending call fails and the workers wind down: the run then prints what was checked, removes its
+// profiles and exits with 128 + signal. A second one ends everything at once; the supervisors, orphaned,
+// remove the profiles themselves.
+extern "C" void interrupt(int signal) {
+    if (interruptedBy != 0) {
+        killRemembered();
+        ::_exit(128 + signal);
+    }
+    interruptedBy = signal;
+    signalRemembered(SIGTERM);
 }
 
 // A crash of jixiao-batch itself takes its offices along, then dies of the same signal.
@@ -195,7 +213,7 @@ void installCleanupOnSignals() {
     // end jixiao-batch: without this a crash mid-run killed us with SIGPIPE about one time in ten.
     ::signal(SIGPIPE, SIG_IGN);
     struct sigaction action {};
-    action.sa_handler = killEverythingAndExit;
+    action.sa_handler = interrupt;
     sigemptyset(&action.sa_mask);
     for (int s : {SIGINT, SIGTERM, SIGHUP})
         ::sigaction(s, &action, nullptr);
@@ -204,6 +222,14 @@ void installCleanupOnSignals() {
         ::sigaction(s, &action, nullptr);
     // Whatever path ends the program, no office it started outlives it (normally none is left by then).
     std::atexit([] { killRemembered(); });
+}
+
+int interruption() {
+    return interruptedBy;
+}
+
+void stopOfficesForInterruption() {
+    signalRemembered(SIGTERM);
 }
 
 int runToCompletion(const SpawnSpec& spec, double seconds) {

@@ -29,9 +29,15 @@ std::optional<int> waitOrKill(pid_t pid, double seconds);
 bool isRunning(pid_t pid);
 void killGroup(pid_t pgid, int signal);
 
-// Every group spawned and not yet reaped is killed when we exit: by SIGINT/SIGTERM/SIGHUP, by a crash
-// (SIGSEGV, SIGABRT …) or normally (atexit). Also ignores SIGPIPE (a dead office's pipe).
+// Every group spawned and not yet reaped is killed when we exit: by a crash (SIGSEGV, SIGABRT …) or normally
+// (atexit). SIGINT/SIGTERM/SIGHUP interrupt the run: the offices are stopped, interruption() tells the
+// signal, and the program winds down; a second signal exits at once. Also ignores SIGPIPE (a dead office's
+// pipe).
 void installCleanupOnSignals();
+// The signal that interrupted the run, or 0.
+int interruption();
+// SIGTERM to every group spawned and not reaped (an office started just after the interruption).
+void stopOfficesForInterruption();
 
 // Runs a program to completion (its own group, time-limited); returns the exit code or -1 on timeout.
 int runToCompletion(const SpawnSpec& spec, double seconds);

@@ -87,6 +87,11 @@ bool enterNamespaces() {
         say("private /tmp", spec.privateTmp);
         ::_exit(kSandboxFailed);
     }
+    // Our working directory may be under the /tmp just covered, or somewhere nobody may not enter.
+    if (::chdir(spec.profile.c_str()) != 0) {
+        say("chdir", spec.profile);
+        ::_exit(kSandboxFailed);
+    }
     if (spec.memoryBytes > 0) {
         const rlimit limit{spec.memoryBytes, spec.memoryBytes};
         if (::setrlimit(RLIMIT_AS, &limit) != 0) {

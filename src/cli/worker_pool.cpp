@@ -3,6 +3,7 @@
 #include "cli/document_check.hpp"
 #include "cli/messages.hpp"
 #include "cli/office_process.hpp"
+#include "cli/process.hpp"
 #include "cli/uno_client.hpp"
 
 #include <algorithm>
@@ -91,9 +92,12 @@ public:
         stopping_ = true;
         watchdog.join();
         for (std::size_t i = 0; i < inputs_.size(); ++i)
-            if (!done_[i]) { // every office failed to start: say so for each file left
+            if (!done_[i]) { // interrupted, or every office failed to start: say so for each file left
                 results_[i].file = inputs_[i].shown;
-                results_[i].failure = format(Msg::NoOffice, lastStartFailure_);
+                if (interruption() != 0)
+                    results_[i].interrupted = true;
+                else
+                    results_[i].failure = format(Msg::NoOffice, lastStartFailure_);
                 progress_.finished(results_[i]);
             }
         return std::move(results_);
@@ -101,6 +105,8 @@ public:
 
 private:
     std::optional<std::size_t> take() {
+        if (interruption() != 0)
+            return std::nullopt;
         std::lock_guard lock(mutex_);
         if (!returned_.empty()) {
             const std::size_t index = returned_.front();
@@ -165,7 +171,10 @@ private:
                 progress_.note(reason);
                 break;
             }
-            record(*index, checkOne(worker, input));
+            FileResult result = checkOne(worker, input);
+            if (interruption() != 0 && result.status() == Status::Failed)
+                break; // stopped by the interruption, not by the file: reported as not checked
+            record(*index, std::move(result));
         }
         worker.office.reset(); // shuts this office down while the others finish
     }
@@ -215,7 +224,7 @@ private:
                 result.failure = format(Msg::CallFailed, *lost);
         }
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-        if (restart) {
+        if (restart && interruption() == 0) {
             worker.office->stop(); // the next file starts a fresh soffice on the same profile
             progress_.note(format(Msg::Restarted, input.shown));
         }
