@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -90,8 +91,35 @@ bool OfficeProcess::asNobody() {
     return ::geteuid() == 0;
 }
 
+namespace {
+
+// Can nobody reach a folder below `dir`? Every folder on the way must let others (or nobody) through.
+bool traversableByNobody(const fs::path& dir) {
+    fs::path at;
+    for (const auto& part : fs::absolute(dir)) {
+        at /= part;
+        struct stat info {};
+        if (::stat(at.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
+            return false;
+        if ((info.st_mode & S_IXOTH) == 0 && info.st_uid != kNobody)
+            return false;
+    }
+    return true;
+}
+
+// The profile's parent: the temporary folder, unless the office's user (nobody, as root) cannot reach it.
+fs::path profileParent(bool asNobody) {
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    if (ec || (asNobody && !traversableByNobody(dir)))
+        dir = "/tmp";
+    return dir;
+}
+
+} // namespace
+
 void OfficeProcess::makeProfile() {
-    std::string dir = (fs::temp_directory_path() / "jixiao-batch-XXXXXX").string();
+    std::string dir = (profileParent(asNobody()) / "jixiao-batch-XXXXXX").string();
     if (::mkdtemp(dir.data()) == nullptr)
         throw std::runtime_error(format(Msg::OfficeStartFailed, "mkdtemp: " + dir));
     profile_ = dir;

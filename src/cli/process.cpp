@@ -70,6 +70,7 @@ extern "C" void interrupt(int signal) {
     }
     interruptedBy = signal;
     signalRemembered(SIGTERM);
+    signalRemembered(SIGCONT); // a stopped supervisor handles its SIGTERM only once it runs again
 }
 
 // A crash of jixiao-batch itself takes its offices along, then dies of the same signal.

@@ -192,7 +192,7 @@ def renamed_files(directory):
 
 def forged_row_name():
     """A file name whose newline would start a convincing summary row of its own."""
-    return "x.docx\n/tmp/forged.docx            100  优秀  0  0  已检查 / checked\ny.docx"
+    return "x.docx\nforged.docx            100  优秀  0  0  已检查 ／ checked\ny.docx"
 
 
 GBK_NAME = "绩效报告.docx".encode("gbk")  # bytes that are not UTF-8, as unzipped from an archive made on Windows
