@@ -1,0 +1,74 @@
+// jixiao-batch's summary (src/cli/report_summary.cpp): statuses, exit codes and printable file names. Pure
+// C++; the end-to-end behaviour is in tests/uno/test_batch*.py.
+#include "cli/report_summary.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace jixiao::cli;
+
+namespace {
+
+FileResult withFinding(const std::string& file, const std::string& ruleId, const std::string& severity) {
+    FileResult r;
+    r.file = file;
+    r.findings.push_back({ruleId, severity, "", ""});
+    return r;
+}
+
+TEST(BatchSummary, PrintableNameEscapesControlCharactersAndBytesThatAreNotUtf8) {
+    EXPECT_EQ(printableName("报告/2024 年.docx"), "报告/2024 年.docx");
+    EXPECT_EQ(printableName("a\nb\tc\rd.docx"), "a\\nb\\tc\\rd.docx");
+    EXPECT_EQ(printableName("x\x1b[2Jy\x7f"), "x\\x1B[2Jy\\x7F");
+    EXPECT_EQ(printableName("back\\slash"), "back\\\\slash");
+    // 绩效 in GBK: BC A8 D0 A7 — D0 A7 happens to be UTF-8 (Ч) and stays; the rest is escaped.
+    EXPECT_EQ(printableName("\xBC\xA8\xD0\xA7.docx"), "\\xBC\\xA8\xD0\xA7.docx");
+    EXPECT_EQ(printableName("\xC0\xAF"), "\\xC0\\xAF");          // overlong '/'
+    EXPECT_EQ(printableName("\xED\xA0\x80"), "\\xED\\xA0\\x80"); // a surrogate
+    EXPECT_EQ(printableName("\xC2\x85"), "\\xC2\\x85");          // C1 control NEL
+    EXPECT_EQ(printableName("\xE7\xBB"), "\\xE7\\xBB");          // cut short
+}
+
+TEST(BatchSummary, AFileWithoutAScoringTableIsItsOwnStatusAndFailsTheRun) {
+    const FileResult noTable = withFinding("empty.docx", "table.missing", "info");
+    EXPECT_EQ(noTable.status(), Status::NoTable);
+    EXPECT_EQ(exitCodeFor({noTable}), 2);
+    FileResult nothing;
+    nothing.file = "blank.docx";
+    EXPECT_EQ(nothing.status(), Status::NoTable);
+
+    const std::string text = formatSummary({noTable}, Format::Text);
+    EXPECT_NE(text.find("无打分表 / no scoring table"), std::string::npos) << text;
+    EXPECT_NE(text.find("1 with no scoring table"), std::string::npos) << text;
+    const std::string csv = formatSummary({noTable}, Format::Csv);
+    EXPECT_NE(csv.find("empty.docx,no-table,,,0,0,"), std::string::npos) << csv;
+    const std::string json = formatSummary({noTable}, Format::Json);
+    EXPECT_NE(json.find("\"status\": \"no-table\""), std::string::npos) << json;
+    EXPECT_NE(json.find("\"total\": null"), std::string::npos) << json;
+}
+
+TEST(BatchSummary, ExitCodesRankFailuresAboveErrorsAndInterruptionAboveAll) {
+    const FileResult errors = withFinding("a.docx", "score.range", "error");
+    FileResult failed;
+    failed.file = "b.docx";
+    failed.failure = "could not open";
+    FileResult interrupted;
+    interrupted.file = "c.docx";
+    interrupted.interrupted = true;
+    EXPECT_EQ(errors.status(), Status::NoTable); // no scorecard exported: no table read
+    EXPECT_EQ(failed.status(), Status::Failed);
+    EXPECT_EQ(interrupted.status(), Status::Interrupted);
+    EXPECT_EQ(exitCodeFor({failed}), 2);
+    EXPECT_EQ(exitCodeFor({failed, interrupted}), 130);
+    const std::string text = formatSummary({failed, interrupted}, Format::Text);
+    EXPECT_NE(text.find("interrupted: 1 files not checked"), std::string::npos) << text;
+}
+
+TEST(BatchSummary, ANewlineInANameStaysOnItsRow) {
+    const FileResult r = withFinding("x.docx\nforged.docx  100  优秀", "table.missing", "info");
+    const std::string text = formatSummary({r}, Format::Text);
+    EXPECT_EQ(text.find("\nforged.docx"), std::string::npos) << text;
+    EXPECT_NE(text.find("x.docx\\nforged.docx"), std::string::npos) << text;
+    EXPECT_EQ(resultLine(r).find('\n'), std::string::npos);
+}
+
+} // namespace
