@@ -70,6 +70,17 @@ bool enterNamespaces() {
     return true;
 }
 
+// mkdir -p: the profile may sit deeper below /tmp (TMPDIR=/tmp/a/b).
+bool makeFolders(const std::string& path) {
+    for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
+        const std::string part = path.substr(0, slash);
+        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST)
+            return false;
+        if (slash == std::string::npos)
+            return true;
+    }
+}
+
 // In the office's first process (pid 1 of its namespace): private /tmp, memory bound, nobody, then exec.
 // (Its parent is outside its pid namespace, so getppid() says 0 here: there is nothing to compare.)
 [[noreturn]] void becomeOffice(const SandboxSpec& spec) {
@@ -81,9 +92,9 @@ bool enterNamespaces() {
     if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
         (profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0 ||
         ::mount(spec.privateTmp.c_str(), "/tmp", nullptr, MS_BIND, nullptr) != 0 ||
-        (!under.empty() && ((::mkdir(under.c_str(), 0700) != 0 && errno != EEXIST) ||
-                            ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(), under.c_str(),
-                                    nullptr, MS_BIND, nullptr) != 0))) {
+        (!under.empty() &&
+         (!makeFolders(under) || ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(), under.c_str(),
+                                         nullptr, MS_BIND, nullptr) != 0))) {
         say("private /tmp", spec.privateTmp);
         ::_exit(kSandboxFailed);
     }
