@@ -55,18 +55,27 @@ public:
 
 private:
     void addFolder(const std::string& folder) {
-        std::vector<std::string> found;
+        std::vector<std::string> found, links;
         std::error_code ec;
         for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
              end;
              !ec && it != end; it.increment(ec)) {
             const std::string name = it->path().filename().string();
-            if (it->is_regular_file(ec) && isReportFile(name) && !name.starts_with(".~lock."))
+            if (!isReportFile(name) || name.starts_with(".~lock."))
+                continue;
+            // A link planted in a folder of reports could make us read, as root, a file the reviewer never
+            // named: it is reported, not followed (a link named on the command line is followed).
+            if (it->is_symlink(ec))
+                links.push_back(it->path().string());
+            else if (it->is_regular_file(ec))
                 found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         for (const auto& path : found)
             add(path, path, false);
+        std::sort(links.begin(), links.end());
+        for (const auto& path : links)
+            inputs.push_back({path, path, std::string(text(Msg::LinkNotFollowed))});
     }
 
     std::set<std::string> seen_;

@@ -70,6 +70,7 @@ constexpr std::array kTexts = std::to_array<std::pair<Msg, std::string_view>>({
     {Msg::PasswordProtected, "文件有密码保护，无法检查 / the file is password-protected"},
     {Msg::ExportExists,
      "导出文件已存在或是链接，不会覆盖 / the export file exists or is a link; it is not overwritten: {1}"},
+    {Msg::LinkNotFollowed, "文件夹中的符号链接，未跟随 / a symbolic link inside a folder; not followed"},
     {Msg::CannotRead, "无法读取文件 / cannot read the file: {1}"},
     {Msg::TooLarge,
      "文件过大：LibreOffice 超出内存上限（{1} MB），已重启 / too large: the office exceeded its "

@@ -51,6 +51,7 @@ enum class Msg {
     InterruptedLine,
     PasswordProtected,
     ExportExists,
+    LinkNotFollowed,
 };
 
 // The message's text; "{1}", "{2}" … are replaced by the arguments given to format().

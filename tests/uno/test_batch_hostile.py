@@ -201,6 +201,18 @@ class NamesTest(HostileTestCase):
         self.assertRegex(row, r"\s97\s+优秀\s+0\s")
         self.assertTmpdirEmpty()
 
+    def test_a_link_planted_in_a_folder_is_reported_not_followed(self):
+        folder = tempfile.mkdtemp(prefix="links-", dir=work)
+        shutil.copy(os.path.join(work, "good.docx"), os.path.join(folder, "real.docx"))
+        os.symlink(os.path.join(work, "good.docx"), os.path.join(folder, "planted.docx"))
+        code, out, err, _ = run("--format", "json", folder, tmpdir=self.tmpdir)
+        self.assertEqual(code, 2, err)
+        files = self.files(out)
+        self.assertEqual(files["real.docx"]["status"], "checked")
+        self.assertEqual(files["planted.docx"]["status"], "failed")
+        self.assertIn("not followed", files["planted.docx"]["reason"])
+        self.assertTmpdirEmpty()
+
     def test_help_names_the_end_of_options(self):
         code, out, _, _ = run("--help", tmpdir=self.tmpdir)
         self.assertEqual(code, 0)
