@@ -112,8 +112,10 @@ int main(int argc, char** argv) {
             std::printf("%s\n", std::string(text(Msg::Usage)).c_str());
             return 0;
         }
-        if (command.build)
-            return buildReport(*command.build, resolveOxt(command.build->office));
+        if (command.build) {
+            const int code = buildReport(*command.build, resolveOxt(command.build->office));
+            return interruption() != 0 ? 128 + interruption() : code;
+        }
         return runCheck(*command.check);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "%s\n\n%s\n", e.what(), std::string(text(Msg::Usage)).c_str());
