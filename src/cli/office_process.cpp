@@ -217,7 +217,7 @@ std::string OfficeProcess::stage(const std::string& source) {
     if (!options_.connect.empty())
         return source;
     const std::string ext = fs::path(source).extension().string();
-    const std::string copy = profile_ + "/in/" + std::to_string(++staged_) + ext;
+    std::string copy = profile_ + "/in/" + std::to_string(++staged_) + ext;
     // The copy has a plain ASCII name (any file name the reviewer has, GBK included, can be checked) and is
     // readable by the office's unprivileged user; the original is only ever read.
     const int from = ::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
