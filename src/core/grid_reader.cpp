@@ -145,7 +145,7 @@ public:
     Scorecard read() {
         card_.tableName = grid_.name;
         card_.meta.title = titleAbove(grid_, anchors_, header_.row);
-        card_.meta.year = yearIn(card_.meta.title);
+        card_.meta.year = yearInTitleRows();
         // Without a 三级 column the 二级 column holds the leaves (a two-level table).
         leafColumn_ = header_.leafColumn();
         midColumn_ = header_[Role::Level3] >= 0 ? header_[Role::Level2] : -1;
@@ -160,6 +160,23 @@ public:
     }
 
 private:
+    // The year of the title rows above the header ("项目支出绩效自评表" over "（2023年度）"): rows of one
+    // text each, down to the first row that holds more (the form's details, or the header).
+    std::optional<int> yearInTitleRows() const {
+        for (int r = 0; r < header_.row; ++r) {
+            std::vector<std::string> texts;
+            for (int c = 0; c < grid_.columns(); ++c)
+                if (anchors_.isOwn(r, c) && !trimCell(grid_.at(r, c).text).empty())
+                    texts.push_back(grid_.at(r, c).text);
+            if (texts.size() > 1)
+                break;
+            if (texts.size() == 1)
+                if (const auto year = yearIn(texts.front()))
+                    return year;
+        }
+        return std::nullopt;
+    }
+
     // A cell holding something the reader could not place in the scoring table; assemble() turns these
     // into one finding naming them, and the table is then neither recomputed nor judged.
     void unplaced(int r, int c, Role what) {
