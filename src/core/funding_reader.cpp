@@ -12,11 +12,6 @@
 namespace jixiao {
 namespace {
 
-std::string addressOf(const Grid& grid, int row, int column) {
-    const auto& address = grid.at(row, column).address;
-    return address.empty() ? spreadsheetColumn(column) + std::to_string(row + 1) : address;
-}
-
 CellRef refOf(const Grid& grid, int row, int column) {
     return CellRef{row, column, addressOf(grid, row, column)};
 }

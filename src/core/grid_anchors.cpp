@@ -1,5 +1,7 @@
 #include "core/grid_anchors.hpp"
 
+#include "core/cell_text.hpp"
+
 #include <algorithm>
 
 namespace jixiao {
@@ -25,6 +27,11 @@ Anchors::Anchors(const Grid& grid, int rowLimit) : columns_(grid.columns()) {
             origin_[i] = int(i);
             orphan_[i] = true; // covered, yet no anchor claims it: it holds nothing and takes no writes
         }
+}
+
+std::string addressOf(const Grid& grid, int row, int column) {
+    const auto& address = grid.at(row, column).address;
+    return address.empty() ? spreadsheetColumn(column) + std::to_string(row + 1) : address;
 }
 
 } // namespace jixiao

@@ -6,6 +6,7 @@
 #include "core/grid.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace jixiao {
@@ -31,5 +32,9 @@ private:
     std::vector<int> origin_;
     std::vector<bool> orphan_;
 };
+
+// The host address of a cell ("B3", "Sheet1.B3"); for a grid the writer just made (no host addresses yet)
+// the spreadsheet-style name, so findings still point somewhere.
+std::string addressOf(const Grid& grid, int row, int column);
 
 } // namespace jixiao

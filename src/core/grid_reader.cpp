@@ -13,13 +13,6 @@
 namespace jixiao {
 namespace {
 
-std::string addressOf(const Grid& grid, int row, int column) {
-    const auto& address = grid.at(row, column).address;
-    // A grid built by the writer has no host addresses yet; the spreadsheet-style name still lets a person
-    // find the cell.
-    return address.empty() ? spreadsheetColumn(column) + std::to_string(row + 1) : address;
-}
-
 CellRef refOf(const Grid& grid, int row, int column) {
     return CellRef{row, column, addressOf(grid, row, column)};
 }
@@ -410,9 +403,9 @@ private:
             leaf.standard = trimCell(grid_.at(r, *c).text);
         if (!hasContent)
             return; // only merged parent cells reach into this row, or it holds notes
-        // A scored row without any weight (no 分值 number, no "(n分)" label) cannot be judged: the reader
-        // would have to guess 0.
-        if (scored && !weightRead)
+        // A leaf without any weight (no 分值 number, no "(n分)" label) cannot be judged, and its parents'
+        // labels cannot be put right: the reader would have to guess 0.
+        if (!weightRead && (scored || !leaf.name.empty()))
             unplaced(r, leaf.cells.weight.known() ? leaf.cells.weight.column : leaf.cells.score.column,
                      Role::Weight);
         if (leaf.name.empty() && (leaf.cells.weight.known() || scored))

@@ -308,3 +308,14 @@ TEST(Layouts, TheSelfEvaluationHeaderIsFoundFarBelowTheTop) {
     EXPECT_EQ(jixiao::scoreTableHeaderRow(grid), 15);
     EXPECT_EQ(leaves(readScoreTable(grid)).size(), 1u);
 }
+
+TEST(Layouts, ANamedLeafWithoutAWeightKeepsItsParentsLabelsFromBeingRewritten) {
+    const auto grid = gridOf({
+        {"一级指标", "二级指标", "分值", "得分"},
+        {"决策(10分)", "项目立项", "10", ""},
+        {"", "绩效目标", "", ""},
+    });
+    const auto card = readScoreTable(grid);
+    ASSERT_TRUE(hasIssue(card, "table.unplaced"));
+    EXPECT_EQ(card.readIssues[0].args.at("cell"), "C3");
+}
