@@ -122,6 +122,19 @@ void holdFormulas(Patch& patch, const Grid& grid, std::vector<Finding>& held) {
     });
 }
 
+// A write that would leave a cell empty — a total that cannot be computed while a score is missing or "/"
+// — never erases what the cell holds: a typed value is only ever replaced by the right one. Validation names
+// the missing score.
+void keepTypedValues(Patch& patch, const Grid& grid) {
+    std::erase_if(patch.writes, [&](const CellWrite& write) {
+        const auto& ref = write.cell;
+        if (!write.text.empty() || ref.row < 0 || ref.row >= grid.rows() || ref.column < 0 ||
+            ref.column >= grid.columns())
+            return false;
+        return !trimCell(grid.at(ref.row, ref.column).text).empty();
+    });
+}
+
 } // namespace
 
 Report assemble(const DocumentSnapshot& snapshot) {
@@ -193,6 +206,7 @@ RecomputePlan planRecompute(const Report& report) {
     if (report.hasScoreTable && !report.partial) {
         plan.score = recomputeScoreTable(report.card, report.scoreGrid);
         holdFormulas(plan.score, report.scoreGrid, plan.held);
+        keepTypedValues(plan.score, report.scoreGrid);
     }
     if (report.hasFundingTable) {
         plan.funding = recomputeFundingTable(report.card.funding);

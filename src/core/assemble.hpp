@@ -45,10 +45,11 @@ struct Report {
 
 Report assemble(const DocumentSnapshot& snapshot);
 
-// What recompute may write, and what it holds back. Nothing on a partial table; never into a cell holding
-// a formula (a Calc formula the user wrote computing the wrong value becomes a "cell.formula-value"
-// finding with the right value; converting the table to Jixiao's formulas is convertToLiveTable's,
-// an explicit choice of the user).
+// What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
+// a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total
+// as it is: a typed value is only replaced by the right one); never into a cell holding a formula (a Calc
+// formula the user wrote computing the wrong value becomes a "cell.formula-value" finding with the right
+// value; converting the table to Jixiao's formulas is convertToLiveTable's, an explicit choice of the user).
 struct RecomputePlan {
     Patch score;
     Patch funding;

@@ -166,3 +166,15 @@ TEST(Assemble, ALayoutItCannotReadIsAProblemNotATable) {
     const auto report = assemble(snapshot);
     EXPECT_FALSE(report.hasScoreTable);
 }
+
+TEST(Assemble, ATypedValueIsNeverErasedOnlyReplacedByTheRightOne) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(18, 6).text = "/"; // 经济效益 not scored: 扣分 and the totals cannot be computed
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    EXPECT_TRUE(planRecompute(assemble(snapshot)).score.empty()) << "H19, C23 and D23 keep what they hold";
+
+    snapshot.tables[0].at(18, 6).text = "4"; // 3 → 4: the right values replace the typed ones
+    EXPECT_EQ(texts(planRecompute(assemble(snapshot)).score),
+              (std::map<std::string, std::string>{{"H19", "2"}, {"C23", "98"}, {"D23", "2"}}));
+}
