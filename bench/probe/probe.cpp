@@ -17,6 +17,7 @@
 #include "uno/document_properties.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/assemble.hpp"
 #include "core/grid_reader.hpp"
 #include "core/recompute.hpp"
 
@@ -291,35 +292,17 @@ private:
         out["1 whole read: every table (UNO)"].push_back(whole);
 
         start = Clock::now();
-        Scorecard card;
-        Grid scoreGrid;
-        Grid fundingGrid;
-        bool hasScore = false;
-        bool hasFunding = false;
-        for (const auto& grid : grids) {
-            if (!hasScore && looksLikeScoreTable(grid)) {
-                try {
-                    auto read = readScoreTable(grid);
-                    read.tableName = grid.name;
-                    read.funding = std::move(card.funding);
-                    read.fundingTableName = std::move(card.fundingTableName);
-                    card = std::move(read);
-                    scoreGrid = grid;
-                    hasScore = true;
-                } catch (const GridLayoutError&) {
-                }
-            } else if (!hasFunding && looksLikeFundingTable(grid)) {
-                card.funding = readFundingTable(grid);
-                card.fundingTableName = grid.name;
-                fundingGrid = grid;
-                hasFunding = true;
-            }
-        }
+        DocumentSnapshot snapshot;
+        snapshot.tables = grids;
+        auto report = assemble(snapshot);
         const double parse = msSince(start);
         out["2 whole read: parse (core)"].push_back(parse);
 
         double cached = 0;
-        if (hasScore && host->tableCount() >= 0) {
+        if (report.hasScoreTable && report.scoreParts.size() == 1 && host->tableCount() >= 0) {
+            Grid scoreGrid = report.scoreGrid;
+            Grid fundingGrid = report.fundingGrid;
+            const bool hasFunding = report.hasFundingTable;
             const auto scoreInputs = scoreTableInputs(scoreGrid);
             const auto fundingInputs =
                 hasFunding ? fundingTableInputs(fundingGrid) : std::vector<GridPosition>{};
@@ -341,29 +324,23 @@ private:
 
             start = Clock::now();
             (void)(scoreTableInputs(scoreGrid) == scoreInputs);
-            auto read = readScoreTable(scoreGrid);
-            read.tableName = scoreGrid.name;
-            if (hasFunding) {
-                read.funding = readFundingTable(fundingGrid);
-                read.fundingTableName = fundingGrid.name;
-            }
-            card = std::move(read);
+            snapshot.tables = {scoreGrid};
+            if (hasFunding)
+                snapshot.tables.push_back(fundingGrid);
+            report = assemble(snapshot);
             out["5 cached: check inputs + parse (core)"].push_back(msSince(start));
             cached += out["5 cached: check inputs + parse (core)"].back();
         }
 
         start = Clock::now();
-        applyReportProperties(readReportProperties(args.document), card);
+        applyReportProperties(readReportProperties(args.document), report.card);
         double rest = msSince(start);
         out["6 document properties (UNO)"].push_back(rest);
 
         start = Clock::now();
-        Patch scorePatch;
-        Patch fundingPatch;
-        if (hasScore)
-            scorePatch = recomputeScoreTable(card, scoreGrid);
-        if (hasFunding)
-            fundingPatch = recomputeFundingTable(card.funding);
+        const auto plan = planRecompute(report);
+        const Patch& scorePatch = plan.score;
+        const Patch& fundingPatch = plan.funding;
         out["7 recompute (core)"].push_back(msSince(start));
         rest += out["7 recompute (core)"].back();
 
@@ -374,9 +351,9 @@ private:
                 Reference<document::XUndoManagerSupplier>(args.document, UNO_QUERY_THROW)->getUndoManager();
             undo->enterUndoContext("bench");
             if (!scorePatch.empty())
-                written += host->applyPatch(card.tableName, scorePatch);
+                written += host->applyPatch(report.card.tableName, scorePatch);
             if (!fundingPatch.empty())
-                written += host->applyPatch(card.fundingTableName, fundingPatch);
+                written += host->applyPatch(report.card.fundingTableName, fundingPatch);
             undo->leaveUndoContext();
         }
         out["8 write patch + undo (UNO)"].push_back(msSince(start));

@@ -1,9 +1,11 @@
 #include "core/grid_reader.hpp"
 
+#include "core/cell_text.hpp"
+#include "core/grid_anchors.hpp"
 #include "core/numbers.hpp"
+#include "core/score_header.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -11,242 +13,16 @@
 namespace jixiao {
 namespace {
 
-// ---------------------------------------------------------------- text
-
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-// Length of a whitespace sequence starting at i: ASCII blanks, NBSP (C2 A0), the ideographic space (E3 80 80)
-// and the zero-width space (E2 80 8B) that pasted text sometimes carries.
-std::size_t spaceAt(std::string_view s, std::size_t i) {
-    if (isAsciiSpace(s[i]))
-        return 1;
-    if (s.substr(i, 2) == "\xC2\xA0")
-        return 2;
-    if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xE2\x80\x8B")
-        return 3;
-    return 0;
-}
-
-std::string trim(std::string_view s) {
-    // One forward scan (a UTF-8 space cannot be recognised stepping backwards; cells are short): where the
-    // first non-space starts and the last one ends.
-    std::size_t begin = s.size(), end = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        if (const auto n = spaceAt(s, i)) {
-            i += n;
-            continue;
-        }
-        begin = std::min(begin, i);
-        end = ++i;
-    }
-    return begin < end ? std::string(s.substr(begin, end - begin)) : std::string{};
-}
-
-bool isAsciiAlnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-// A name broken over lines inside a cell ("服务对象\n满意度") is one name: Chinese joins without a space,
-// Latin words with one.
-std::string joinLines(std::string_view s) {
-    std::string out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find('\n', start);
-        if (end == std::string_view::npos)
-            end = s.size();
-        const std::string line = trim(s.substr(start, end - start));
-        if (!line.empty()) {
-            if (!out.empty() && isAsciiAlnum(out.back()) && isAsciiAlnum(line.front()))
-                out += ' ';
-            out += line;
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
-// Header text without a trailing unit in parentheses: "分值（分）" → "分值", "金额(万元)" → "金额".
-std::string withoutTrailingParenthesis(std::string text) {
-    while (!text.empty() && text.back() == ')') {
-        const auto open = text.rfind('(');
-        if (open == std::string::npos || open == 0)
-            break;
-        text.erase(open);
-    }
-    return text;
-}
-
-// The parenthesised unit of a header: "金额(万元)" → "万元".
-std::string parenthesisContent(const std::string& compact) {
-    if (compact.empty() || compact.back() != ')')
-        return {};
-    const auto open = compact.rfind('(');
-    if (open == std::string::npos)
-        return {};
-    return compact.substr(open + 1, compact.size() - open - 2);
-}
-
-std::string columnLetters(int column) {
-    std::string letters;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), char('A' + (c - 1) % 26));
-    return letters;
-}
-
-// ---------------------------------------------------------------- merged areas
-
-// For every grid position, the position of the anchor whose area holds it. Built once per read so that
-// covered cells cost nothing, and tolerant of inconsistent spans (areas running off the grid or
-// overlapping): a covered cell no anchor claims stands for itself.
-class Anchors {
-public:
-    // Only the first `rowLimit` rows are mapped (an anchor never reaches upwards, so they are complete):
-    // looksLike* look at the header rows of what may be a large Calc range.
-    explicit Anchors(const Grid& grid, int rowLimit = -1) : columns_(grid.columns()) {
-        const int rows = rowLimit < 0 ? grid.rows() : std::min(rowLimit, grid.rows());
-        origin_.assign(std::size_t(std::max(0, rows * columns_)), -1);
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < columns_; ++c) {
-                const auto& cell = grid.at(r, c);
-                if (cell.covered || origin_[idx(r, c)] >= 0)
-                    continue;
-                const int rowEnd = std::min(rows, r + std::max(1, cell.rowSpan));
-                const int colEnd = std::min(columns_, c + std::max(1, cell.colSpan));
-                for (int rr = r; rr < rowEnd; ++rr)
-                    for (int cc = c; cc < colEnd; ++cc)
-                        if (origin_[idx(rr, cc)] < 0 && (grid.at(rr, cc).covered || (rr == r && cc == c)))
-                            origin_[idx(rr, cc)] = int(idx(r, c));
-            }
-        orphan_.assign(origin_.size(), false);
-        for (std::size_t i = 0; i < origin_.size(); ++i)
-            if (origin_[i] < 0) {
-                origin_[i] = int(i);
-                orphan_[i] = true; // covered, yet no anchor claims it: it holds nothing and takes no writes
-            }
-    }
-    int originRow(int r, int c) const { return origin_[idx(r, c)] / columns_; }
-    int originColumn(int r, int c) const { return origin_[idx(r, c)] % columns_; }
-    int origin(int r, int c) const { return origin_[idx(r, c)]; }
-    // The cell at (r, c) is the anchor itself, i.e. its value belongs to row r and column c.
-    bool isOwn(int r, int c) const { return origin(r, c) == int(idx(r, c)) && !orphan_[idx(r, c)]; }
-    bool isOrphan(int r, int c) const { return orphan_[idx(r, c)]; }
-
-private:
-    std::size_t idx(int r, int c) const { return std::size_t(r) * std::size_t(columns_) + std::size_t(c); }
-    int columns_;
-    std::vector<int> origin_;
-    std::vector<bool> orphan_;
-};
-
-// ---------------------------------------------------------------- headers
-
-enum class Role {
-    Level1,
-    Level2,
-    Level3,
-    Explanation,
-    Standard,
-    Weight,
-    Score,
-    Deduction,
-    Reason,
-    Grade,
-    Count
-};
-
-constexpr std::array<std::string_view, int(Role::Count)> kRoleName = {
-    "一级指标", "二级指标", "三级指标", "指标解释", "评价标准",
-    "指标分值", "评价得分", "扣分情况", "扣分原因", "评价等级"};
-constexpr std::array<std::string_view, int(Role::Count)> kRoleEnglish = {"level-1 indicator",
-                                                                         "level-2 indicator",
-                                                                         "level-3 indicator",
-                                                                         "explanation",
-                                                                         "standard",
-                                                                         "weight",
-                                                                         "score",
-                                                                         "deduction",
-                                                                         "deduction reason",
-                                                                         "grade"};
-
-std::optional<Role> headerRole(std::string_view text) {
-    static const std::map<std::string, Role, std::less<>> synonyms = {
-        {"一级指标", Role::Level1},      {"一级", Role::Level1},          {"二级指标", Role::Level2},
-        {"二级", Role::Level2},          {"三级指标", Role::Level3},      {"三级", Role::Level3},
-        {"指标解释", Role::Explanation}, {"指标说明", Role::Explanation}, {"指标内涵", Role::Explanation},
-        {"评价标准", Role::Standard},    {"评分标准", Role::Standard},    {"评分细则", Role::Standard},
-        {"评分规则", Role::Standard},    {"指标分值", Role::Weight},      {"分值", Role::Weight},
-        {"权重", Role::Weight},          {"标准分", Role::Weight},        {"标准分值", Role::Weight},
-        {"权重分值", Role::Weight},      {"评价得分", Role::Score},       {"得分", Role::Score},
-        {"自评得分", Role::Score},       {"实际得分", Role::Score},       {"扣分情况", Role::Deduction},
-        {"扣分", Role::Deduction},       {"扣分值", Role::Deduction},     {"扣分原因", Role::Reason},
-        {"扣分理由", Role::Reason},      {"扣分说明", Role::Reason},      {"评价等级", Role::Grade},
-        {"等级", Role::Grade},           {"绩效等级", Role::Grade},
-    };
-    const auto it = synonyms.find(withoutTrailingParenthesis(compactText(text)));
-    if (it == synonyms.end())
-        return std::nullopt;
-    return it->second;
-}
-
-struct ScoreHeader {
-    int row = -1;
-    std::array<int, int(Role::Count)> column{}; // -1 when absent
-    int found = 0;
-    int& operator[](Role role) { return column[std::size_t(role)]; }
-    int operator[](Role role) const { return column[std::size_t(role)]; }
-};
-
-// Header rows sit at the top, below at most a few title rows.
-constexpr int kHeaderSearchRows = 8;
-
-ScoreHeader scanScoreHeader(const Grid& grid, const Anchors& anchors, int row) {
-    ScoreHeader header;
-    header.row = row;
-    header.column.fill(-1);
-    for (int c = 0; c < grid.columns(); ++c) {
-        if (anchors.originColumn(row, c) != c)
-            continue; // the rest of a horizontally merged header cell
-        const auto& cell = grid.at(anchors.originRow(row, c), c);
-        const auto role = headerRole(cell.text);
-        if (role && header[*role] < 0) {
-            header[*role] = c;
-            ++header.found;
-        }
-    }
-    return header;
-}
-
-// The candidate header row with the most recognised columns (the first of equals), if any has two.
-std::optional<ScoreHeader> bestScoreHeader(const Grid& grid, const Anchors& anchors) {
-    std::optional<ScoreHeader> best;
-    for (int r = 0; r < std::min(grid.rows(), kHeaderSearchRows); ++r) {
-        auto header = scanScoreHeader(grid, anchors, r);
-        if (header.found >= 2 && (!best || header.found > best->found))
-            best = header;
-    }
-    return best;
-}
-
-std::string addressOf(const Grid& grid, int row, int column) {
-    const auto& address = grid.at(row, column).address;
-    // A grid built by the writer has no host addresses yet; the spreadsheet-style name still lets a person
-    // find the cell.
-    return address.empty() ? columnLetters(column) + std::to_string(row + 1) : address;
-}
-
 CellRef refOf(const Grid& grid, int row, int column) {
     return CellRef{row, column, addressOf(grid, row, column)};
 }
 
 [[noreturn]] void missingColumn(const Grid& grid, const ScoreHeader& header, Role role) {
     const std::string where = addressOf(grid, header.row, 0);
-    throw GridLayoutError("找不到表头“" + std::string(kRoleName[std::size_t(role)]) + "”列（表头行 " + where +
-                              "） / header column " + std::string(kRoleName[std::size_t(role)]) + " (" +
-                              std::string(kRoleEnglish[std::size_t(role)]) +
-                              ") not found in the header row at " + where,
+    const std::string name(roleName(role));
+    throw GridLayoutError("找不到表头“" + name + "”列（表头行 " + where + "） / header column " + name +
+                              " (" + std::string(roleEnglish(role)) + ") not found in the header row at " +
+                              where,
                           where);
 }
 
@@ -254,6 +30,10 @@ CellRef refOf(const Grid& grid, int row, int column) {
 
 bool isScoreUnit(const CellNumber& n) {
     return !n.percent && (n.unit.empty() || n.unit == "分");
+}
+
+bool holdsNumber(const Grid& grid, int row, int column) {
+    return parseCellNumber(grid.at(row, column).text).status == CellNumber::Status::Number;
 }
 
 // Reads a number cell. Text that is not a number becomes a read issue naming the cell; the value is then
@@ -279,7 +59,7 @@ public:
         issue.location.cell = addressOf(grid_, row, column);
         issue.indicator = indicator;
         issue.args = {{"cell", issue.location.cell},
-                      {"found", number.found.empty() ? trim(cell.text) : number.found}};
+                      {"found", number.found.empty() ? trimCell(cell.text) : number.found}};
         issues_.push_back(std::move(issue));
         return std::nullopt;
     }
@@ -290,22 +70,18 @@ public:
         });
     }
 
+    std::optional<Decimal> percent(int row, int column, const std::string& indicator) {
+        return read(row, column, indicator, [](const CellNumber& n) {
+            return n.percent || n.unit.empty() ? std::optional(n.value) : std::nullopt;
+        });
+    }
+
 private:
     const Grid& grid_;
     std::vector<Finding>& issues_;
 };
 
 // ---------------------------------------------------------------- rows
-
-bool isTotalLabel(const std::string& compact) {
-    return compact == "合计" || compact == "总计" || compact == "合计得分" || compact == "总分" ||
-           compact == "总得分" || compact == "得分合计";
-}
-
-bool isGradeLabel(const std::string& compact) {
-    return compact == "评价等级" || compact == "等级" || compact == "绩效等级" || compact == "评定等级" ||
-           compact == "绩效评价等级";
-}
 
 std::optional<int> yearIn(std::string_view title) {
     const std::string half = toHalfWidth(title);
@@ -329,7 +105,7 @@ std::string titleAbove(const Grid& grid, const Anchors& anchors, int headerRow) 
     for (int r = 0; r < headerRow; ++r)
         for (int c = 0; c < grid.columns(); ++c)
             if (anchors.isOwn(r, c)) {
-                auto text = joinLines(grid.at(r, c).text);
+                auto text = joinCellLines(grid.at(r, c).text);
                 if (!text.empty())
                     return text;
             }
@@ -362,11 +138,13 @@ public:
     Scorecard read() {
         card_.tableName = grid_.name;
         card_.meta.title = titleAbove(grid_, anchors_, header_.row);
-        card_.meta.year = yearIn(card_.meta.title);
+        card_.meta.year = yearInTitleRows();
         // Without a 三级 column the 二级 column holds the leaves (a two-level table).
-        leafColumn_ = header_[Role::Level3] >= 0 ? header_[Role::Level3] : header_[Role::Level2];
+        leafColumn_ = header_.leafColumn();
         midColumn_ = header_[Role::Level3] >= 0 ? header_[Role::Level2] : -1;
         leafLevel_ = header_[Role::Level3] >= 0 ? Level::Third : Level::Second;
+        if (const auto block = findFundingBlock(grid_, anchors_, header_.row))
+            readFundingBlock(*block);
         for (int r = header_.row + 1; r < grid_.rows(); ++r)
             readRow(r);
         for (auto& top : card_.indicators)
@@ -375,6 +153,66 @@ public:
     }
 
 private:
+    // The year of the title rows above the header ("项目支出绩效自评表" over "（2023年度）"): rows of one
+    // text each, down to the first row that holds more (the form's details, or the header).
+    std::optional<int> yearInTitleRows() const {
+        for (int r = 0; r < header_.row; ++r) {
+            std::vector<std::string> texts;
+            for (int c = 0; c < grid_.columns(); ++c)
+                if (anchors_.isOwn(r, c) && !trimCell(grid_.at(r, c).text).empty())
+                    texts.push_back(grid_.at(r, c).text);
+            if (texts.size() > 1)
+                break;
+            if (texts.size() == 1)
+                if (const auto year = yearIn(texts.front()))
+                    return year;
+        }
+        return std::nullopt;
+    }
+
+    // A cell holding something the reader could not place in the scoring table; assemble() turns these
+    // into one finding naming them, and the table is then neither recomputed nor judged.
+    void unplaced(int r, int c, Role what) {
+        Finding issue;
+        issue.ruleId = "table.unplaced";
+        issue.severity = Severity::Error;
+        issue.location = {Location::Kind::Cell, grid_.name, addressOf(grid_, r, c), -1, 0, 0};
+        issue.args = {{"cell", issue.location.cell}, {"what", std::string(roleName(what))}};
+        card_.readIssues.push_back(std::move(issue));
+    }
+
+    // The national 项目支出绩效自评表: the 预算执行率 line of the funding block carries a weight and a score
+    // of its own (10 of the 100), so it is the first indicator; its figures are the project's funding.
+    void readFundingBlock(const FundingBlock& block) {
+        const int r = block.row;
+        const auto number = [&](int c, CellRef& ref) -> std::optional<Decimal> {
+            if (c < 0 || !anchors_.isOwn(r, c))
+                return std::nullopt;
+            ref = refOf(grid_, r, c);
+            return numbers_.score(r, c, "预算执行率");
+        };
+        auto& funding = card_.funding;
+        funding.budget = number(block.budget >= 0 ? block.budget : block.budgetStart, funding.budgetCell);
+        funding.actual = number(block.actual, funding.actualCell);
+        if (block.rate >= 0 && anchors_.isOwn(r, block.rate)) {
+            funding.executionRateCell = refOf(grid_, r, block.rate);
+            funding.executionRate = numbers_.percent(r, block.rate, "预算执行率");
+        }
+        Indicator rate;
+        rate.level = Level::First;
+        rate.name = "预算执行率";
+        if (block.weight >= 0 && anchors_.isOwn(r, block.weight)) {
+            rate.cells.weight = refOf(grid_, r, block.weight);
+            rate.weight = numbers_.score(r, block.weight, rate.name).value_or(Decimal{});
+        }
+        if (block.score >= 0 && anchors_.isOwn(r, block.score)) {
+            rate.cells.score = refOf(grid_, r, block.score);
+            rate.score = numbers_.score(r, block.score, rate.name);
+        }
+        if (rate.cells.weight.known() || rate.score)
+            card_.indicators.push_back(std::move(rate));
+    }
+
     // The own anchors of a row, left to right, as (column, compact text).
     std::vector<std::pair<int, std::string>> ownCells(int r) const {
         std::vector<std::pair<int, std::string>> cells;
@@ -401,8 +239,10 @@ private:
             return; // blank row (trailing rows, spacer rows, rows wholly covered by merges)
         // The label may sit in any column when the columns are reordered ("9 | 合计 | 10").
         const auto label = std::find_if(cells.begin(), cells.end(), [](const auto& c) {
-            return isGradeLabel(c.second) || isTotalLabel(c.second);
+            return isGradeLabel(c.second) || isTotalLabel(c.second) || isSubtotalLabel(c.second);
         });
+        if (label != cells.end() && isSubtotalLabel(label->second))
+            return; // 小计 after a group: a subtotal, never an indicator (left as the user wrote it)
         if (label != cells.end() && isGradeLabel(label->second)) {
             readGradeRow(r, cells, label);
             return;
@@ -411,8 +251,14 @@ private:
             readTotalRow(r, label->first);
             return;
         }
-        if (!sawTotal_)
+        if (!sawTotal_) {
             readIndicatorRow(r);
+            return;
+        }
+        // Notes below 合计 are text; a weight or score there is a row the reader cannot place.
+        for (const Role role : {Role::Weight, Role::Score})
+            if (const auto c = ownColumn(r, role); c && holdsNumber(grid_, r, *c))
+                unplaced(r, *c, role);
     }
 
     void readTotalRow(int r, int labelColumn) {
@@ -430,7 +276,7 @@ private:
         read(Role::Deduction, t.deductionCell, t.deduction);
         if (const auto c = ownColumn(r, Role::Grade); c && *c != labelColumn) {
             t.gradeCell = refOf(grid_, r, *c);
-            t.grade = joinLines(grid_.at(r, *c).text);
+            t.grade = joinCellLines(grid_.at(r, *c).text);
         }
     }
 
@@ -441,7 +287,7 @@ private:
         if (next == cells.end())
             return;
         card_.totals.gradeCell = refOf(grid_, r, next->first);
-        card_.totals.grade = joinLines(grid_.at(r, next->first).text);
+        card_.totals.grade = joinCellLines(grid_.at(r, next->first).text);
     }
 
     struct Group {
@@ -451,12 +297,13 @@ private:
 
     // The text of a level column in row r, and whether it continues a merged area from above.
     struct LevelCell {
-        int originRow = -1, originColumn = -1;
+        int row = -1, originRow = -1, originColumn = -1;
         bool fromAbove = false;
         std::string text;
     };
     LevelCell levelCell(int r, int c) const {
         LevelCell cell;
+        cell.row = r;
         cell.originRow = anchors_.originRow(r, c);
         cell.originColumn = anchors_.originColumn(r, c);
         cell.fromAbove = cell.originRow < r;
@@ -467,13 +314,25 @@ private:
         return cell;
     }
 
-    Indicator parentFrom(const LevelCell& cell, Level level) const {
+    Indicator parentFrom(const LevelCell& cell, Level level) {
         const auto label = splitWeightLabel(cell.text);
         Indicator node;
         node.level = level;
         node.name = label.name;
         node.labelWeight = label.weight;
         node.cells.name = refOf(grid_, cell.originRow, cell.originColumn);
+        // 部门整体支出: the level's own 分值 column beside the name holds its weight (the label's, if any,
+        // gives way: the column is what the table adds up).
+        const int weightColumn = header_.levelWeight[level == Level::First ? 0 : 1];
+        if (weightColumn >= 0) {
+            const int r = anchors_.originRow(cell.row, weightColumn);
+            if (anchors_.originColumn(cell.row, weightColumn) == weightColumn &&
+                !anchors_.isOrphan(r, weightColumn))
+                if (const auto weight = numbers_.score(r, weightColumn, node.name)) {
+                    node.labelWeight = weight;
+                    node.cells.weight = refOf(grid_, r, weightColumn);
+                }
+        }
         return node;
     }
 
@@ -513,16 +372,21 @@ private:
             hasContent = !leaf.name.empty();
         }
         const std::string& who = leaf.name;
+        bool weightRead = leaf.labelWeight.has_value();
         if (const auto c = ownColumn(r, Role::Weight)) {
             leaf.cells.weight = refOf(grid_, r, *c);
-            hasContent = hasContent || !trim(grid_.at(r, *c).text).empty();
-            leaf.weight = numbers_.score(r, *c, who).value_or(leaf.labelWeight.value_or(Decimal{}));
+            hasContent = hasContent || !trimCell(grid_.at(r, *c).text).empty();
+            const auto weight = numbers_.score(r, *c, who);
+            weightRead = weightRead || weight.has_value();
+            leaf.weight = weight.value_or(leaf.labelWeight.value_or(Decimal{}));
         } else {
             leaf.weight = leaf.labelWeight.value_or(Decimal{});
         }
+        bool scored = false;
         if (const auto c = ownColumn(r, Role::Score)) {
             leaf.cells.score = refOf(grid_, r, *c);
-            hasContent = hasContent || !trim(grid_.at(r, *c).text).empty();
+            scored = !trimCell(grid_.at(r, *c).text).empty();
+            hasContent = hasContent || scored;
             leaf.score = numbers_.score(r, *c, who);
         }
         if (const auto c = ownColumn(r, Role::Deduction)) {
@@ -531,14 +395,22 @@ private:
         }
         if (const auto c = ownColumn(r, Role::Reason)) {
             leaf.cells.reason = refOf(grid_, r, *c);
-            leaf.reason = trim(grid_.at(r, *c).text);
+            leaf.reason = trimCell(grid_.at(r, *c).text);
         }
         if (const auto c = ownColumn(r, Role::Explanation))
-            leaf.explanation = trim(grid_.at(r, *c).text);
+            leaf.explanation = trimCell(grid_.at(r, *c).text);
         if (const auto c = ownColumn(r, Role::Standard))
-            leaf.standard = trim(grid_.at(r, *c).text);
+            leaf.standard = trimCell(grid_.at(r, *c).text);
         if (!hasContent)
             return; // only merged parent cells reach into this row, or it holds notes
+        // A leaf without any weight (no 分值 number, no "(n分)" label) cannot be judged, and its parents'
+        // labels cannot be put right: the reader would have to guess 0.
+        if (!weightRead && (scored || !leaf.name.empty()))
+            unplaced(r, leaf.cells.weight.known() ? leaf.cells.weight.column : leaf.cells.score.column,
+                     Role::Weight);
+        if (leaf.name.empty() && (leaf.cells.weight.known() || scored))
+            unplaced(r, leafColumn_ >= 0 ? leafColumn_ : 0,
+                     leafLevel_ == Level::Third ? Role::Level3 : Role::Level2);
         attach(r, std::move(leaf));
     }
 
@@ -551,8 +423,9 @@ private:
             return int(tops.size()) - 1;
         });
         if (topIndex < 0) {
-            // Leaves before any 一级 name: keep them under an unnamed 一级 so nothing read is lost; the
-            // validator reports the missing name.
+            // Leaves before any 一级 name: keep them under an unnamed 一级 so nothing read is lost, and say
+            // the table was not read whole.
+            unplaced(r, topColumn, Role::Level1);
             Indicator unnamed;
             unnamed.level = Level::First;
             tops.push_back(std::move(unnamed));
@@ -591,74 +464,15 @@ private:
     std::map<int, Group> topByOrigin_, midByOrigin_; // merged-area anchor → its group
 };
 
-// ---------------------------------------------------------------- funding
-
-struct FundingHeader {
-    int row = -1;
-    int name = -1, amount = -1, share = -1;
-    std::string unit = "万元";
-};
-
-std::optional<FundingHeader> findFundingHeader(const Grid& grid, const Anchors& anchors) {
-    for (int r = 0; r < std::min(grid.rows(), kHeaderSearchRows); ++r) {
-        FundingHeader h;
-        h.row = r;
-        for (int c = 0; c < grid.columns(); ++c) {
-            if (anchors.originColumn(r, c) != c)
-                continue;
-            const std::string compact = compactText(grid.at(anchors.originRow(r, c), c).text);
-            const std::string bare = withoutTrailingParenthesis(compact);
-            if (h.amount < 0 && bare.find("金额") != std::string::npos) {
-                h.amount = c;
-                if (const auto unit = parenthesisContent(compact); unit == "元" || unit == "万元")
-                    h.unit = unit;
-            } else if (h.share < 0 &&
-                       (bare.find("占比") != std::string::npos || bare.find("比例") != std::string::npos)) {
-                h.share = c;
-            } else if (h.name < 0 &&
-                       (bare == "项目" || bare == "名称" || bare == "项目名称" || bare == "支出项目" ||
-                        bare == "明细" || bare == "支出明细" || bare == "支出内容" || bare == "内容")) {
-                h.name = c;
-            }
-        }
-        if (h.amount < 0 || headerRole(grid.at(anchors.originRow(r, 0), anchors.originColumn(r, 0)).text))
-            continue;
-        if (h.name < 0)
-            h.name = h.amount == 0 ? -1 : 0;
-        if (h.name >= 0)
-            return h;
-    }
-    return std::nullopt;
-}
-
-bool oneOf(const std::string& s, std::initializer_list<std::string_view> words) {
-    return std::find(words.begin(), words.end(), s) != words.end();
-}
-
 } // namespace
 
 // ---------------------------------------------------------------- public
 
-std::string compactText(std::string_view text) {
-    const std::string half = toHalfWidth(text);
-    std::string out;
-    out.reserve(half.size());
-    for (std::size_t i = 0; i < half.size();) {
-        const auto n = spaceAt(half, i);
-        if (n > 0) {
-            i += n;
-            continue;
-        }
-        out += half[i++];
-    }
-    return out;
-}
-
 WeightLabel splitWeightLabel(std::string_view raw) {
-    const std::string text = trim(raw);
+    const std::string text = trimCell(raw);
     WeightLabel label;
     const auto plain = [&] {
-        label.name = joinLines(text);
+        label.name = joinCellLines(text);
         return label;
     };
     std::size_t closeLen = 0;
@@ -681,6 +495,7 @@ WeightLabel splitWeightLabel(std::string_view raw) {
     } else {
         return plain();
     }
+    // "(10分)", and the label written without 分: "目标设定（5）".
     std::string inner = compactText(text.substr(open + openLen, closeAt - open - openLen));
     if (inner.ends_with("分"))
         inner.erase(inner.size() - 3);
@@ -692,8 +507,8 @@ WeightLabel splitWeightLabel(std::string_view raw) {
     const std::string_view before = std::string_view(text).substr(0, open);
     // A line break between the name and the label ("项目立项规范性\n（1分）") is a style worth keeping.
     const auto lastBreak = before.rfind('\n');
-    label.lineBreak = lastBreak != std::string_view::npos && trim(before.substr(lastBreak + 1)).empty();
-    label.name = joinLines(before);
+    label.lineBreak = lastBreak != std::string_view::npos && trimCell(before.substr(lastBreak + 1)).empty();
+    label.name = joinCellLines(before);
     return label;
 }
 
@@ -712,7 +527,7 @@ Scorecard readScoreTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         throw GridLayoutError("表格为空 / the table is empty", "");
     const Anchors anchors(grid);
-    const auto header = bestScoreHeader(grid, anchors);
+    const auto header = findScoreHeader(grid, anchors);
     if (!header) {
         const std::string where = addressOf(grid, 0, 0);
         throw GridLayoutError(
@@ -735,79 +550,19 @@ Scorecard readScoreTable(const Grid& grid) {
 bool looksLikeScoreTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         return false;
+    // 分值 is not required: 部门整体支出 tables may carry the weights only in their labels ("目标设定（5）").
     const Anchors anchors(grid, kHeaderSearchRows);
-    for (int r = 0; r < std::min(grid.rows(), kHeaderSearchRows); ++r) {
-        const auto h = scanScoreHeader(grid, anchors, r);
-        if (h[Role::Score] >= 0 && h[Role::Weight] >= 0 && h[Role::Level1] >= 0 &&
-            (h[Role::Level2] >= 0 || h[Role::Level3] >= 0))
-            return true;
-    }
-    return false;
+    const auto h = findScoreHeader(grid, anchors);
+    return h && (*h)[Role::Score] >= 0 && (*h)[Role::Level1] >= 0 &&
+           ((*h)[Role::Level2] >= 0 || (*h)[Role::Level3] >= 0);
 }
 
-Funding readFundingTable(const Grid& grid) {
+int scoreTableHeaderRow(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
-        throw GridLayoutError("表格为空 / the table is empty", "");
-    const Anchors anchors(grid);
-    const auto header = findFundingHeader(grid, anchors);
-    if (!header) {
-        const std::string where = addressOf(grid, 0, 0);
-        throw GridLayoutError("找不到资金表表头“金额”列（从 " + where +
-                                  " 起查找） / header column 金额 (amount) of "
-                                  "the funding table not found, looked from " +
-                                  where,
-                              where);
-    }
-    Funding funding;
-    funding.unit = header->unit;
-    std::vector<Finding> ignored; // funding cells that are not numbers read as missing; validation re-reads
-    NumberReader numbers(grid, ignored);
-    const auto amountAt = [&](int r, CellRef& ref) -> std::optional<Decimal> {
-        if (header->amount < 0 || !anchors.isOwn(r, header->amount))
-            return std::nullopt;
-        ref = refOf(grid, r, header->amount);
-        return numbers.read(r, header->amount, "", [&](const CellNumber& n) -> std::optional<Decimal> {
-            if (n.percent || n.unit == "分")
-                return std::nullopt;
-            if (funding.unit == "万元")
-                return toWanYuan(n);
-            return n.unit.empty() || n.unit == funding.unit ? std::optional(n.value) : std::nullopt;
-        });
-    };
-    const auto percentAt = [&](int r, int c, CellRef& ref) -> std::optional<Decimal> {
-        if (c < 0 || !anchors.isOwn(r, c))
-            return std::nullopt;
-        ref = refOf(grid, r, c);
-        return numbers.read(r, c, "", [](const CellNumber& n) -> std::optional<Decimal> {
-            return n.percent || n.unit.empty() ? std::optional(n.value) : std::nullopt;
-        });
-    };
-    for (int r = header->row + 1; r < grid.rows(); ++r) {
-        if (!anchors.isOwn(r, header->name))
-            continue;
-        const std::string rawName = joinLines(grid.at(r, header->name).text);
-        const std::string name = compactText(rawName);
-        if (name.empty())
-            continue;
-        if (oneOf(name, {"实际支出合计", "实际支出", "支出合计", "合计", "总计", "实际支出金额"})) {
-            funding.actual = amountAt(r, funding.actualCell);
-            percentAt(r, header->share, funding.totalCell); // shows 100%; recompute keeps it so
-        } else if (oneOf(name, {"年初预算", "预算", "预算金额", "预算资金", "全年预算", "年初预算金额"})) {
-            funding.budget = amountAt(r, funding.budgetCell);
-        } else if (oneOf(name, {"预算执行率", "执行率"})) {
-            const int c = header->share >= 0 ? header->share : header->amount;
-            funding.executionRate = percentAt(r, c, funding.executionRateCell);
-        } else if (oneOf(name, {"结余", "预算结余", "结余资金", "结余金额"})) {
-            funding.balance = amountAt(r, funding.balanceCell);
-        } else {
-            FundingItem item;
-            item.name = rawName;
-            item.amount = amountAt(r, item.amountCell).value_or(Decimal{});
-            item.share = percentAt(r, header->share, item.shareCell);
-            funding.items.push_back(std::move(item));
-        }
-    }
-    return funding;
+        return -1;
+    const Anchors anchors(grid, kHeaderSearchRows);
+    const auto h = findScoreHeader(grid, anchors);
+    return h ? h->row : -1;
 }
 
 std::vector<GridPosition> scoreTableInputs(const Grid& grid) {
@@ -815,16 +570,16 @@ std::vector<GridPosition> scoreTableInputs(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
         return cells;
     const Anchors anchors(grid);
-    const auto header = bestScoreHeader(grid, anchors);
+    const auto header = findScoreHeader(grid, anchors);
     if (!header)
         return cells;
     std::vector<bool> prose(std::size_t(grid.columns()), false);
-    for (const Role role : {Role::Explanation, Role::Standard, Role::Reason})
+    for (const Role role : {Role::Explanation, Role::Standard, Role::Reason, Role::Target})
         if ((*header)[role] >= 0)
             prose[std::size_t((*header)[role])] = true;
     // A leaf's name matters to recompute only through its "(n分)" label, which stands in for a 分值 that is
     // missing or not a number (leaf labels themselves are never rewritten).
-    const int leafColumn = (*header)[Role::Level3] >= 0 ? (*header)[Role::Level3] : (*header)[Role::Level2];
+    const int leafColumn = header->leafColumn();
     const int weightColumn = (*header)[Role::Weight];
     const auto weightIsNumber = [&](int r) {
         if (weightColumn < 0 || !anchors.isOwn(r, weightColumn))
@@ -833,13 +588,14 @@ std::vector<GridPosition> scoreTableInputs(const Grid& grid) {
         return number.status == CellNumber::Status::Number && isScoreUnit(number);
     };
     for (int r = 0; r < grid.rows(); ++r) {
-        // The reader finds 合计/评价等级 labels in any column, and the grade value may sit in any column
-        // after its label: such rows are inputs whole.
+        // The reader finds 合计/小计/评价等级 labels in any column, and the grade value may sit in any
+        // column after its label: such rows are inputs whole (so are the rows above the header: the
+        // self-evaluation form's funding block).
         bool whole = r <= header->row;
         for (int c = 0; c < grid.columns() && !whole; ++c)
             if (anchors.isOwn(r, c)) {
                 const std::string compact = compactText(grid.at(r, c).text);
-                whole = isTotalLabel(compact) || isGradeLabel(compact);
+                whole = isTotalLabel(compact) || isGradeLabel(compact) || isSubtotalLabel(compact);
             }
         const bool skipName = !whole && weightIsNumber(r);
         for (int c = 0; c < grid.columns(); ++c)
@@ -847,26 +603,6 @@ std::vector<GridPosition> scoreTableInputs(const Grid& grid) {
                 cells.push_back({r, c});
     }
     return cells;
-}
-
-std::vector<GridPosition> fundingTableInputs(const Grid& grid) {
-    std::vector<GridPosition> cells;
-    if (grid.rows() == 0 || grid.columns() == 0)
-        return cells;
-    const Anchors anchors(grid);
-    for (int r = 0; r < grid.rows(); ++r)
-        for (int c = 0; c < grid.columns(); ++c)
-            if (anchors.isOwn(r, c))
-                cells.push_back({r, c});
-    return cells;
-}
-
-bool looksLikeFundingTable(const Grid& grid) {
-    if (grid.rows() == 0 || grid.columns() == 0)
-        return false;
-    const Anchors anchors(grid, kHeaderSearchRows);
-    const auto header = findFundingHeader(grid, anchors);
-    return header && header->share >= 0;
 }
 
 } // namespace jixiao

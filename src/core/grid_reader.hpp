@@ -4,6 +4,7 @@
 // docs/table-layout.md describes the accepted layouts.
 #pragma once
 
+#include "core/cell_text.hpp"
 #include "core/decimal.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
@@ -37,8 +38,12 @@ private:
 Scorecard readScoreTable(const Grid& grid);
 
 // Cheap test for the adapters scanning a document: does one of the first rows look like the header of a
-// scoring table (得分 and 分值 columns and an indicator-name column)?
+// scoring table (一级, 二级 or 三级, and 得分 columns; 分值 may be missing when the labels carry the
+// weights)?
 bool looksLikeScoreTable(const Grid& grid);
+// The row of the scoring table's header (its last row when it spans two), or -1 when there is none: the
+// rows of a continuation table (续表) below it are joined onto the table before it.
+int scoreTableHeaderRow(const Grid& grid);
 
 // Reads the funding-breakdown table (layout in grid_writer.hpp and docs/table-layout.md): header
 // 项目 | 金额（万元） | 占比, one row per item, then 实际支出合计, 年初预算, 预算执行率, 结余 rows in any
@@ -76,9 +81,5 @@ WeightLabel splitWeightLabel(std::string_view text);
 // The inverse: "决策" + 10 → "决策（10分）" (or "决策(10分)", or with "\n" before the label).
 std::string formatWeightLabel(std::string_view name, Decimal weight, bool fullWidth = true,
                               bool lineBreak = false);
-
-// Header and keyword matching ignores every kind of whitespace, including line breaks inside a cell
-// ("一级\n指标") and the ideographic space, and reads full-width letters and digits as half-width.
-std::string compactText(std::string_view text);
 
 } // namespace jixiao

@@ -105,6 +105,12 @@ void recomputeLabels(const Indicator& node, const Existing& existing, const Labe
         owners.at({node.cells.name.row, node.cells.name.column}) > 1)
         return;
     const auto sum = safely([&] { return std::optional(weightOf(node)); });
+    if (node.cells.weight.known()) {
+        // 部门整体支出: the level's weight has a 分值 cell of its own beside the name.
+        if (sum && !sum->isNegative() && !existing.holdsNumber(node.cells.weight, sum, node.labelWeight))
+            addScore(patch, node.cells.weight, sum);
+        return;
+    }
     // A negative sum (negative weights typed in) is no weight to print: "决策(-2分)" would not even read back
     // as a label. Validation reports the weights.
     if (!sum || sum->isNegative() || *sum == *node.labelWeight)

@@ -19,6 +19,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 #include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -381,6 +382,9 @@ private:
                 auto& anchor = grid.at(row, column);
                 anchor.address = cellAddress(area.sheet, r.StartColumn + column, r.StartRow + row);
                 anchor.text = toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+                // A formula is the user's: recompute reports a wrong value instead of overwriting it.
+                if (cell->getType() == table::CellContentType_FORMULA)
+                    anchor.formula = toUtf8(cell->getFormula());
             }
         return grid;
     }

@@ -101,6 +101,8 @@ std::string DocumentController::summaryText() {
     const auto document = Operations(context_).read(model, false);
     if (!document.hasScoreTable)
         return data.text("summary.no-table");
+    if (document.partial)
+        return data.text("summary.partial", {{"table", document.card.tableName}});
     const auto& card = document.card;
     const auto total = totalScore(card);
     std::string text =

@@ -2,19 +2,14 @@
 // it travels with the file (File ▸ Properties ▸ Custom Properties) and feeds titles and narrative.
 #pragma once
 
+#include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 
 namespace jixiao::office {
 
-struct ReportProperties {
-    std::string unit;
-    std::string project;
-    std::optional<int> year;
-    std::optional<Decimal> budget; // 万元
-    std::optional<Decimal> actual; // 万元
-};
+using jixiao::ReportProperties;
 
 ReportProperties readReportProperties(const css::uno::Reference<css::frame::XModel>& model);
 void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
@@ -25,9 +20,5 @@ std::string readSectionFingerprint(const css::uno::Reference<css::frame::XModel>
                                    const std::string& sectionId);
 void writeSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
                              const std::string& sectionId, const std::string& fingerprint);
-
-// Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
-void applyReportProperties(const ReportProperties& properties, Scorecard& card);
-ReportProperties reportPropertiesOf(const Scorecard& card);
 
 } // namespace jixiao::office

@@ -8,13 +8,13 @@
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/assemble.hpp"
 #include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/narrative.hpp"
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
-#include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/validate.hpp"
 
@@ -41,25 +41,6 @@ namespace {
 // A user template that failed to load ("file: jsonPath: problem"), as shown to the user.
 std::string templateErrorText(const std::string& error) {
     return "模板文件无效，已跳过 / template file skipped: " + error;
-}
-
-// A report typed by hand names its unit, year and project only in its title (or the table's caption).
-void fillMetadataFromTitle(DocumentData& data) {
-    auto& meta = data.card.meta;
-    for (const auto& paragraph : data.paragraphs) {
-        if (!meta.unit.empty() && !meta.project.empty() && meta.year)
-            return;
-        const auto title = parseReportTitle(paragraph);
-        if (!title)
-            continue;
-        if (meta.unit.empty())
-            meta.unit = title->unit;
-        if (meta.project.empty())
-            meta.project = title->project;
-        if (!meta.year)
-            meta.year = title->year;
-        return; // the first title wins: the report's own, not a caption further down
-    }
 }
 
 } // namespace
@@ -106,42 +87,22 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     if (!model.is())
         badArgument(ui("error.no-document"));
     auto host = makeDocumentHost(context_, model);
-    DocumentData data;
-    const bool cached = cache != nullptr && cache->readTables(*host, data);
-    for (const auto& grid : cached ? std::vector<Grid>{} : host->readTables()) {
-        if (!data.hasScoreTable && looksLikeScoreTable(grid)) {
-            try {
-                auto card = readScoreTable(grid);
-                card.tableName = grid.name;
-                card.funding = std::move(data.card.funding);
-                card.fundingTableName = std::move(data.card.fundingTableName);
-                data.card = std::move(card);
-                data.scoreGrid = grid;
-                data.hasScoreTable = true;
-            } catch (const GridLayoutError& e) {
-                Finding problem;
-                problem.ruleId = "table.layout";
-                problem.severity = Severity::Error;
-                problem.location = {Location::Kind::Cell, grid.name, e.cell(), -1, 0, 0};
-                problem.message = e.what();
-                data.layoutProblems.push_back(problem);
-            }
-        } else if (!data.hasFundingTable && looksLikeFundingTable(grid)) {
-            data.card.funding = readFundingTable(grid);
-            data.card.fundingTableName = grid.name;
-            data.fundingGrid = grid;
-            data.hasFundingTable = true;
-        }
+    DocumentSnapshot snapshot;
+    snapshot.properties = readReportProperties(model);
+    Settings::applyGradeThresholds(context_, snapshot.gradeBands);
+    if (withParagraphs)
+        snapshot.paragraphs = host->paragraphs();
+    if (cache != nullptr && cache->tables(*host, snapshot.tables)) {
+        auto report = assemble(snapshot);
+        if (report.hasScoreTable)
+            return report;
+        cache->forget(); // the remembered tables no longer read: read the document whole
     }
-    if (cache != nullptr && !cached)
-        cache->remember(*host, data);
-    applyReportProperties(readReportProperties(model), data.card);
-    Settings::applyGradeThresholds(context_, data.card.gradeBands);
-    if (withParagraphs) {
-        data.paragraphs = host->paragraphs();
-        fillMetadataFromTitle(data);
-    }
-    return data;
+    snapshot.tables = host->readTables();
+    auto report = assemble(snapshot);
+    if (cache != nullptr)
+        cache->remember(*host, report);
+    return report;
 }
 
 std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
@@ -237,12 +198,10 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool joinPrevio
     if (isReadOnly(model))
         return 0;
     const auto data = read(model, false, cache);
-    Patch scorePatch;
-    Patch fundingPatch;
-    if (data.hasScoreTable)
-        scorePatch = recomputeScoreTable(data.card, data.scoreGrid);
-    if (data.hasFundingTable)
-        fundingPatch = recomputeFundingTable(data.card.funding);
+    // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
+    const auto plan = planRecompute(data);
+    const Patch& scorePatch = plan.score;
+    const Patch& fundingPatch = plan.funding;
     if (scorePatch.empty() && fundingPatch.empty())
         return 0; // nothing to write: no undo step, and the redo stack stays as it is
 
@@ -291,7 +250,8 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         skipped.message = templateErrorText(error);
         findings.push_back(skipped);
     }
-    ValidationInput input{data.card, data.paragraphs, std::nullopt};
+    const Scorecard judged = cardToJudge(data);
+    ValidationInput input{judged, data.paragraphs, std::nullopt};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
@@ -333,6 +293,8 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
     const auto data = read(model, false);
     if (!data.hasScoreTable)
         badArgument(ui("error.no-score-table"));
+    if (data.partial)
+        badArgument(ui("error.table-partial"));
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.convert")));
     ControllerLock lock(model);
@@ -346,9 +308,10 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
                 calcFundingFormulas(data.card.funding, data.fundingGrid, calcOriginOf(data.fundingGrid)));
     } else {
         // Writer tables have no formulas of ours: live recompute keeps them, starting from values made right.
-        host->applyPatch(data.card.tableName, recomputeScoreTable(data.card, data.scoreGrid));
+        const auto plan = planRecompute(data);
+        host->applyPatch(data.card.tableName, plan.score);
         if (data.hasFundingTable)
-            host->applyPatch(data.card.fundingTableName, recomputeFundingTable(data.card.funding));
+            host->applyPatch(data.card.fundingTableName, plan.funding);
     }
     return data.card.tableName;
 }

@@ -3,6 +3,7 @@
 // EvaluationTool service and live recompute all call these.
 #pragma once
 
+#include "core/assemble.hpp"
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
@@ -17,16 +18,8 @@ namespace jixiao::office {
 
 class TableCache;
 
-// What Jixiao found in a document.
-struct DocumentData {
-    Scorecard card;
-    Grid scoreGrid; // the scoring table as read, for exact comparisons in recompute
-    Grid fundingGrid;
-    bool hasScoreTable = false;
-    bool hasFundingTable = false;
-    std::vector<std::string> paragraphs;
-    std::vector<Finding> layoutProblems; // tables that look like scoring tables but could not be read
-};
+// What Jixiao found in a document: the core's assembly of it (core/assemble.hpp).
+using DocumentData = jixiao::Report;
 
 class Operations {
 public:

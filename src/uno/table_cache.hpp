@@ -16,6 +16,7 @@
 
 #include "uno/operations.hpp"
 
+#include "core/assemble.hpp"
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
 
@@ -29,13 +30,15 @@ class DocumentHost;
 
 class TableCache {
 public:
-    // Fills `data`'s tables (card, grids, flags) from the remembered grids, their input cells re-read, when
-    // every check holds; returns false, leaving `data` as it was, when the document must be read whole.
-    // Cells that are not inputs may hold older texts, so the result is for recompute only, never for
-    // validation or export.
-    bool readTables(DocumentHost& host, DocumentData& data);
-    // Remembers the tables of a whole read (nothing when it found no scoring table).
-    void remember(DocumentHost& host, const DocumentData& data);
+    // The remembered scoring (and funding) tables, their input cells re-read, when every check holds; the
+    // caller assembles them (core/assemble.hpp). Returns false, leaving `tables` as it was, when the
+    // document must be read whole. Cells that are not inputs may hold older texts, so the result is for
+    // recompute only, never for validation or export.
+    bool tables(DocumentHost& host, std::vector<Grid>& tables);
+    // Remembers the tables of a whole read (nothing when it found no scoring table, or one split over
+    // several tables: those are read whole every time).
+    void remember(DocumentHost& host, const Report& report);
+    void forget() { warm_ = false; }
 
 private:
     struct Table {
@@ -43,7 +46,7 @@ private:
         std::string layout;
         std::vector<GridPosition> inputs;
     };
-    std::optional<DocumentData> fromCache(DocumentHost& host);
+    bool refreshed(DocumentHost& host);
 
     bool warm_ = false;
     int tableCount_ = -1;

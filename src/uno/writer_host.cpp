@@ -22,6 +22,7 @@
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
+#include <map>
 #include <stdexcept>
 
 using namespace css;
@@ -88,7 +89,19 @@ public:
     }
 
     int applyPatch(const std::string& tableName, const Patch& patch) override {
-        return applyWriterPatch(table(tableName), patch);
+        // A scoring table split over several tables (续表) is one Grid: cells of its later parts are
+        // addressed "表格2.B3". Each write goes to its own table.
+        std::map<std::string, Patch> byTable;
+        for (const auto& write : patch.writes) {
+            const auto [name, cell] = splitAddress(tableName, write.cell.address);
+            CellWrite local = write;
+            local.cell.address = cell;
+            byTable[name].writes.push_back(std::move(local));
+        }
+        int written = 0;
+        for (const auto& [name, part] : byTable)
+            written += applyWriterPatch(table(name), part);
+        return written;
     }
 
     std::vector<std::string> paragraphs() override {
@@ -152,8 +165,8 @@ public:
             return;
         Reference<text::XTextCursor> view(views->getViewCursor(), UNO_QUERY_THROW);
         if (location.kind == Location::Kind::Cell) {
-            Reference<text::XText> cell(table(location.table)->getCellByName(fromUtf8(location.cell)),
-                                        UNO_QUERY);
+            const auto [tableName, cellName] = splitAddress(location.table, location.cell);
+            Reference<text::XText> cell(table(tableName)->getCellByName(fromUtf8(cellName)), UNO_QUERY);
             if (!cell.is())
                 throw UserError("表格 " + location.table + " 中找不到单元格 " + location.cell + " / cell " +
                                 location.cell + " not found in " + location.table);
@@ -176,6 +189,15 @@ public:
     }
 
 private:
+    // "表格2.B3" → {表格2, B3}; a plain cell name belongs to `table`. Writer cell names hold no '.'.
+    static std::pair<std::string, std::string> splitAddress(const std::string& table,
+                                                            const std::string& address) {
+        const auto dot = address.rfind('.');
+        if (dot == std::string::npos)
+            return {table, address};
+        return {address.substr(0, dot), address.substr(dot + 1)};
+    }
+
     Reference<text::XTextTable> table(const std::string& name) {
         auto found = writerTableByName(model_, name);
         if (!found.is())

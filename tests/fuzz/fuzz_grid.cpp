@@ -3,6 +3,7 @@
 // point an adapter calls on a document's tables. Only GridLayoutError may escape the core; anything else
 // (another exception, a patch pointing outside the grid or into a covered cell, a recompute that is not
 // idle after its own patch) aborts.
+#include "core/assemble.hpp"
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
@@ -36,7 +37,7 @@ private:
 };
 
 // Words the reader reacts to, so the fuzzer reaches deep paths without having to guess UTF-8 Chinese.
-constexpr std::array<std::string_view, 40> kVocabulary = {
+constexpr std::array<std::string_view, 49> kVocabulary = {
     "",
     "一级指标",
     "二级\n指标",
@@ -77,6 +78,15 @@ constexpr std::array<std::string_view, 40> kVocabulary = {
     "1,130元",
     "（",
     "(分)",
+    "小计",
+    "续表",
+    "序号",
+    "分值",
+    "得分",
+    "年初预算数",
+    "全年执行数",
+    "评价指标",
+    "目标(5)",
 };
 
 void check(bool ok, const char* what) {
@@ -154,10 +164,25 @@ void fundingTable(const jixiao::Grid& grid) {
 
 } // namespace
 
+// The document's assembly: a scoring table possibly continued in a second table (续表), read, joined and
+// recomputed; every write must land inside the joined grid, on a cell of its own.
+void document(const jixiao::Grid& first, jixiao::Grid second) {
+    second.name = "U";
+    jixiao::DocumentSnapshot snapshot;
+    snapshot.tables = {first, second};
+    const auto report = jixiao::assemble(snapshot);
+    const auto plan = jixiao::planRecompute(report);
+    checkPatch(report.scoreGrid, plan.score);
+    if (report.partial)
+        check(plan.score.empty(), "a table read in part is written");
+    (void)jixiao::cardToJudge(report);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     Bytes in(data, size);
     const auto grid = buildGrid(in);
     scoreTable(grid);
     fundingTable(grid);
+    document(grid, buildGrid(in));
     return 0;
 }

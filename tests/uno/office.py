@@ -283,6 +283,50 @@ def writer_cells(table):
     return {name: table.getCellByName(name).getString() for name in table.getCellNames()}
 
 
+# ---------------------------------------------------------------- document state, to prove nothing changed
+
+def cell_name(column, row):
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def snapshot(doc):
+    """Every paragraph and every table cell of a Writer document, or every cell formula of a Calc document."""
+    state = {}
+    if doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        for sheet in doc.Sheets:
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            end = cursor.RangeAddress
+            rows = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getFormulaArray()
+            for r, row in enumerate(rows):
+                for c, formula in enumerate(row):
+                    state[(sheet.Name, cell_name(c, r))] = formula
+        return state
+    for i, paragraph in enumerate(doc.Text):
+        if paragraph.supportsService("com.sun.star.text.Paragraph"):
+            state[("¶", i)] = paragraph.getString()
+    for name in doc.TextTables.getElementNames():
+        table = doc.TextTables.getByName(name)
+        try:  # one call for a plain table; a table with merged cells refuses ("Table too complex")
+            for r, row in enumerate(table.getDataArray()):
+                for c, text in enumerate(row):
+                    state[(name, cell_name(c, r))] = text
+        except Exception:
+            for cell in table.getCellNames():
+                state[(name, cell)] = table.getCellByName(cell).getString()
+    return state
+
+
+def changes(before, after):
+    keys = set(before) | set(after)
+    return {key: after.get(key) for key in keys if before.get(key) != after.get(key)}
+
+
 def wait_until(predicate, timeout=10.0, step=0.02):
     """Polls until `predicate()` is true (deferred work such as live recompute runs on the office's main loop)."""
     deadline = time.monotonic() + timeout

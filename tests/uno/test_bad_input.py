@@ -20,7 +20,7 @@ import unittest
 import uno
 
 import bad_inputs
-from office import Office, SOURCE_DIR, props
+from office import Office, SOURCE_DIR, changes, props, snapshot
 
 office = Office()
 WORK = None
@@ -74,48 +74,6 @@ def office_answers():
     """A trivial round trip through the office and through Jixiao."""
     ids = bounded(lambda: set(office.tool().templateIds()), seconds=10)
     return SHIPPED <= ids and office.process.poll() is None
-
-
-def cell_name(column, row):
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"{letters}{row + 1}"
-
-
-def snapshot(doc):
-    """Every paragraph and every table cell of a Writer document, or every cell formula of a Calc document."""
-    state = {}
-    if doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
-        for sheet in doc.Sheets:
-            cursor = sheet.createCursor()
-            cursor.gotoEndOfUsedArea(False)
-            end = cursor.RangeAddress
-            rows = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getFormulaArray()
-            for r, row in enumerate(rows):
-                for c, formula in enumerate(row):
-                    state[(sheet.Name, cell_name(c, r))] = formula
-        return state
-    for i, paragraph in enumerate(doc.Text):
-        if paragraph.supportsService("com.sun.star.text.Paragraph"):
-            state[("¶", i)] = paragraph.getString()
-    for name in doc.TextTables.getElementNames():
-        table = doc.TextTables.getByName(name)
-        try:  # one call for a plain table; a table with merged cells refuses ("Table too complex")
-            for r, row in enumerate(table.getDataArray()):
-                for c, text in enumerate(row):
-                    state[(name, cell_name(c, r))] = text
-        except Exception:
-            for cell in table.getCellNames():
-                state[(name, cell)] = table.getCellByName(cell).getString()
-    return state
-
-
-def changes(before, after):
-    keys = set(before) | set(after)
-    return {key: after.get(key) for key in keys if before.get(key) != after.get(key)}
 
 
 def digest(path):

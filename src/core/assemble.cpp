@@ -1,0 +1,233 @@
+#include "core/assemble.hpp"
+
+#include "core/cell_text.hpp"
+#include "core/grid_reader.hpp"
+#include "core/recompute.hpp"
+#include "core/report_title.hpp"
+
+#include <algorithm>
+
+namespace jixiao {
+namespace {
+
+// How many unplaced cells a table.partial message names before "…".
+constexpr std::size_t kNamedCells = 6;
+
+// A report typed by hand names its unit, year and project only in its title (or the table's caption).
+void fillMetadataFromTitle(const std::vector<std::string>& paragraphs, Metadata& meta) {
+    for (const auto& paragraph : paragraphs) {
+        if (!meta.unit.empty() && !meta.project.empty() && meta.year)
+            return;
+        const auto title = parseReportTitle(paragraph);
+        if (!title)
+            continue;
+        if (meta.unit.empty())
+            meta.unit = title->unit;
+        if (meta.project.empty())
+            meta.project = title->project;
+        if (!meta.year)
+            meta.year = title->year;
+        return; // the first title wins: the report's own, not a caption further down
+    }
+}
+
+// The first row of a continuation table that belongs to the table: below its repeated header, or below
+// its "续表" title rows when it repeats no header. -1 when the grid is not a continuation of a table with
+// `columns` columns.
+int continuationStart(const Grid& grid, int columns) {
+    if (grid.columns() != columns || grid.rows() == 0)
+        return -1;
+    if (const int header = scoreTableHeaderRow(grid); header >= 0)
+        return header + 1;
+    int r = 0;
+    while (r < grid.rows()) {
+        bool title = false, empty = true;
+        for (int c = 0; c < grid.columns(); ++c) {
+            const auto& cell = grid.at(r, c);
+            if (cell.covered)
+                continue;
+            const std::string text = compactText(cell.text);
+            if (text.empty())
+                continue;
+            empty = false;
+            title = title || text.starts_with("续表") || text.starts_with("(续");
+        }
+        if (!title && !empty)
+            break;
+        ++r;
+    }
+    return r < grid.rows() ? r : -1;
+}
+
+// The scoring table with the rows of its continuations appended. Writer addresses of later parts are
+// qualified with their table's name so a write or a selection finds its table.
+Grid joinParts(const Grid& first, const std::vector<std::pair<const Grid*, int>>& more) {
+    int rows = first.rows();
+    for (const auto& [part, start] : more)
+        rows += part->rows() - start;
+    Grid joined(rows, first.columns());
+    joined.name = first.name;
+    int at = 0;
+    for (int r = 0; r < first.rows(); ++r, ++at)
+        for (int c = 0; c < first.columns(); ++c)
+            joined.at(at, c) = first.at(r, c);
+    for (const auto& [part, start] : more)
+        for (int r = start; r < part->rows(); ++r, ++at)
+            for (int c = 0; c < part->columns(); ++c) {
+                GridCell cell = part->at(r, c);
+                cell.rowSpan = std::min(cell.rowSpan, part->rows() - r);
+                if (!cell.address.empty() && cell.address.find('.') == std::string::npos)
+                    cell.address = part->name + "." + cell.address;
+                joined.at(at, c) = std::move(cell);
+            }
+    return joined;
+}
+
+// The cells the reader could not place, as one finding for the whole table.
+Finding partialFinding(const Scorecard& card, const std::vector<Finding>& unplaced) {
+    std::string cells;
+    for (std::size_t i = 0; i < unplaced.size() && i < kNamedCells; ++i) {
+        const auto& args = unplaced[i].args;
+        cells += (i == 0 ? "" : "、") + args.at("cell") + "（" + args.at("what") + "）";
+    }
+    if (unplaced.size() > kNamedCells)
+        cells += "…";
+    Finding f;
+    f.ruleId = "table.partial";
+    f.severity = Severity::Error;
+    f.location = unplaced.front().location;
+    f.args = {{"table", card.tableName}, {"cells", cells}, {"count", std::to_string(unplaced.size())}};
+    return f;
+}
+
+// Writes that would replace a formula the user wrote become findings with the value it should show.
+void holdFormulas(Patch& patch, const Grid& grid, std::vector<Finding>& held) {
+    std::erase_if(patch.writes, [&](const CellWrite& write) {
+        const auto& ref = write.cell;
+        if (ref.row < 0 || ref.row >= grid.rows() || ref.column < 0 || ref.column >= grid.columns())
+            return false;
+        const auto& cell = grid.at(ref.row, ref.column);
+        if (cell.formula.empty())
+            return false;
+        Finding f;
+        f.ruleId = "cell.formula-value";
+        f.severity = Severity::Warning;
+        f.location = {Location::Kind::Cell, grid.name, ref.address, -1, 0, 0};
+        f.args = {{"cell", ref.address},
+                  {"formula", cell.formula},
+                  {"found", trimCell(cell.text)},
+                  {"expected", write.text}};
+        held.push_back(std::move(f));
+        return true;
+    });
+}
+
+// A write that would leave a cell empty — a total that cannot be computed while a score is missing or "/"
+// — never erases what the cell holds: a typed value is only ever replaced by the right one. Validation names
+// the missing score.
+void keepTypedValues(Patch& patch, const Grid& grid) {
+    std::erase_if(patch.writes, [&](const CellWrite& write) {
+        const auto& ref = write.cell;
+        if (!write.text.empty() || ref.row < 0 || ref.row >= grid.rows() || ref.column < 0 ||
+            ref.column >= grid.columns())
+            return false;
+        return !trimCell(grid.at(ref.row, ref.column).text).empty();
+    });
+}
+
+} // namespace
+
+Report assemble(const DocumentSnapshot& snapshot) {
+    Report report;
+    const auto& tables = snapshot.tables;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const Grid& grid = tables[i];
+        if (!report.hasScoreTable && looksLikeScoreTable(grid)) {
+            std::vector<std::pair<const Grid*, int>> more;
+            try {
+                auto card = readScoreTable(grid);
+                // A table ending before its 合计 row goes on in the next table(s) of as many columns.
+                while (!card.totals.weightCell.known() && !card.totals.scoreCell.known() &&
+                       i + 1 < tables.size()) {
+                    const int start = continuationStart(tables[i + 1], grid.columns());
+                    if (start < 0 || looksLikeFundingTable(tables[i + 1]))
+                        break;
+                    more.emplace_back(&tables[++i], start);
+                    card = readScoreTable(joinParts(grid, more));
+                }
+                report.scoreGrid = more.empty() ? grid : joinParts(grid, more);
+                report.scoreParts = {grid.name};
+                for (const auto& part : more)
+                    report.scoreParts.push_back(part.first->name);
+                card.tableName = grid.name;
+                card.funding = std::move(report.card.funding);
+                card.fundingTableName = std::move(report.card.fundingTableName);
+                report.card = std::move(card);
+                report.hasScoreTable = true;
+            } catch (const GridLayoutError& e) {
+                Finding problem;
+                problem.ruleId = "table.layout";
+                problem.severity = Severity::Error;
+                problem.location = {Location::Kind::Cell, grid.name, e.cell(), -1, 0, 0};
+                problem.message = e.what();
+                report.layoutProblems.push_back(problem);
+            }
+        } else if (!report.hasFundingTable && looksLikeFundingTable(grid)) {
+            report.card.funding = readFundingTable(grid);
+            report.card.fundingTableName = grid.name;
+            report.fundingGrid = grid;
+            report.hasFundingTable = true;
+        }
+    }
+
+    auto& card = report.card;
+    std::vector<Finding> unplaced;
+    std::erase_if(card.readIssues, [&](const Finding& f) {
+        if (f.ruleId != "table.unplaced")
+            return false;
+        unplaced.push_back(f);
+        return true;
+    });
+    if (!unplaced.empty()) {
+        report.partial = true;
+        card.readIssues.insert(card.readIssues.begin(), partialFinding(card, unplaced));
+    }
+
+    applyReportProperties(snapshot.properties, card);
+    if (card.gradeBands == defaultGradeBands())
+        card.gradeBands = snapshot.gradeBands;
+    report.paragraphs = snapshot.paragraphs;
+    fillMetadataFromTitle(report.paragraphs, card.meta);
+    return report;
+}
+
+RecomputePlan planRecompute(const Report& report) {
+    RecomputePlan plan;
+    if (report.hasScoreTable && !report.partial) {
+        plan.score = recomputeScoreTable(report.card, report.scoreGrid);
+        holdFormulas(plan.score, report.scoreGrid, plan.held);
+        keepTypedValues(plan.score, report.scoreGrid);
+    }
+    if (report.hasFundingTable) {
+        plan.funding = recomputeFundingTable(report.card.funding);
+        holdFormulas(plan.funding, report.fundingGrid, plan.held);
+    }
+    return plan;
+}
+
+Scorecard cardToJudge(const Report& report) {
+    if (!report.partial) {
+        Scorecard card = report.card;
+        for (auto& f : planRecompute(report).held)
+            card.readIssues.push_back(std::move(f));
+        return card;
+    }
+    Scorecard card = report.card;
+    card.indicators.clear();
+    card.totals = Totals{};
+    // Only the finding that stands for the table: what was read of it is not judged.
+    std::erase_if(card.readIssues, [](const Finding& f) { return f.ruleId != "table.partial"; });
+    return card;
+}
+
+} // namespace jixiao

@@ -1,0 +1,65 @@
+// The one step from a document's contents to what Jixiao knows about it: the host (Writer, Calc, the batch
+// checker, the benchmark probe) reads its tables as Grids, its paragraphs and properties into a
+// DocumentSnapshot; assemble() chooses the scoring and funding tables, joins a scoring table split over
+// several tables (续表, header repeated after a page break), reads them, applies the properties and the
+// options, and says when a table could not be read whole. planRecompute() then decides what may be written.
+// Every layout decision lives here and in the readers, so a new layout is one change in one place.
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/grid.hpp"
+#include "core/patch.hpp"
+#include "core/report_properties.hpp"
+#include "core/scorecard.hpp"
+
+#include <string>
+#include <vector>
+
+namespace jixiao {
+
+struct DocumentSnapshot {
+    std::vector<Grid> tables;            // every candidate table, in document order
+    std::vector<std::string> paragraphs; // body paragraphs in order; empty when the caller did not read them
+    ReportProperties properties;
+    // Grade bands from the options; they apply to a table whose template sets none (the defaults).
+    std::vector<GradeBand> gradeBands = defaultGradeBands();
+};
+
+struct Report {
+    Scorecard card;
+    Grid scoreGrid; // the scoring table as read (its parts joined), for exact comparisons in recompute
+    Grid fundingGrid;
+    bool hasScoreTable = false;
+    bool hasFundingTable = false;
+    // Host names of the tables joined into the scoring table, in order (one unless it was split). Cells of
+    // the second and later parts carry "表格2.B3"-style addresses in Writer; Calc addresses name their sheet.
+    std::vector<std::string> scoreParts;
+    // The scoring table was not read whole (cells the reader could not place): card.readIssues holds one
+    // "table.partial" finding naming them, the indicators are not judged and recompute writes nothing.
+    bool partial = false;
+    std::vector<std::string> paragraphs;
+    // Tables that look like scoring tables but whose layout could not be read ("table.layout", message
+    // already formatted in Chinese and English).
+    std::vector<Finding> layoutProblems;
+};
+
+Report assemble(const DocumentSnapshot& snapshot);
+
+// What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
+// a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total
+// as it is: a typed value is only replaced by the right one); never into a cell holding a formula (a Calc
+// formula the user wrote computing the wrong value becomes a "cell.formula-value" finding with the right
+// value; converting the table to Jixiao's formulas is convertToLiveTable's, an explicit choice of the user).
+struct RecomputePlan {
+    Patch score;
+    Patch funding;
+    std::vector<Finding> held;
+};
+RecomputePlan planRecompute(const Report& report);
+
+// The card validation should judge: the report's card with the values recompute holds back as findings
+// ("cell.formula-value"), or — when the table was read only in part — the card without its indicators and
+// totals, so the one "table.partial" finding stands for the table.
+Scorecard cardToJudge(const Report& report);
+
+} // namespace jixiao

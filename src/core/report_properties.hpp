@@ -1,0 +1,25 @@
+// Report metadata as the user enters it in the deck (document properties 单位, 项目名称, 年度, 预算,
+// 实际支出), and which wins when the tables say something too: what the tables read comes first, the
+// properties fill what they leave open.
+#pragma once
+
+#include "core/scorecard.hpp"
+
+#include <optional>
+#include <string>
+
+namespace jixiao {
+
+struct ReportProperties {
+    std::string unit;
+    std::string project;
+    std::optional<int> year;
+    std::optional<Decimal> budget; // 万元
+    std::optional<Decimal> actual; // 万元
+};
+
+// Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
+void applyReportProperties(const ReportProperties& properties, Scorecard& card);
+ReportProperties reportPropertiesOf(const Scorecard& card);
+
+} // namespace jixiao

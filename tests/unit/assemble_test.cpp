@@ -1,0 +1,180 @@
+// assemble(): choosing, joining and reading a document's tables in one place, and what recompute may write.
+#include "core/assemble.hpp"
+#include "core/grid_reader.hpp"
+
+#include "sample_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using jixiao::assemble;
+using jixiao::Decimal;
+using jixiao::DocumentSnapshot;
+using jixiao::Grid;
+using jixiao::planRecompute;
+
+namespace {
+
+// A Writer-like table: cell names "A1", "B1", … and a table name.
+Grid tableOf(const std::string& name, const std::vector<std::vector<std::string>>& rows) {
+    Grid grid(int(rows.size()), int(rows.front().size()));
+    grid.name = name;
+    for (int r = 0; r < grid.rows(); ++r)
+        for (int c = 0; c < grid.columns(); ++c) {
+            grid.at(r, c).text = rows[std::size_t(r)][std::size_t(c)];
+            grid.at(r, c).address = std::string(1, char('A' + c)) + std::to_string(r + 1);
+        }
+    return grid;
+}
+
+std::map<std::string, std::string> texts(const jixiao::Patch& patch) {
+    std::map<std::string, std::string> out;
+    for (const auto& w : patch.writes)
+        out[w.cell.address] = w.text;
+    return out;
+}
+
+int leafCount(const jixiao::Scorecard& card) {
+    int n = 0;
+    jixiao::forEachLeaf(card, [&](const jixiao::Indicator&) { ++n; });
+    return n;
+}
+
+const std::vector<std::string> kHeader = {"一级指标", "二级指标", "分值", "得分", "扣分", "扣分原因"};
+
+} // namespace
+
+TEST(Assemble, TheSampleAloneIsReadAsBefore) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::sampleScoreGrid()};
+    const auto report = assemble(snapshot);
+    ASSERT_TRUE(report.hasScoreTable);
+    EXPECT_FALSE(report.partial);
+    EXPECT_EQ(report.scoreParts, std::vector<std::string>{"表格1"});
+    EXPECT_EQ(leafCount(report.card), 21);
+    EXPECT_TRUE(planRecompute(report).score.empty());
+}
+
+TEST(Assemble, PropertiesAndOptionBandsFillWhatTheTableLeavesOpen) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::sampleScoreGrid()};
+    snapshot.properties.unit = "富民县信访局";
+    snapshot.properties.budget = Decimal(2);
+    snapshot.gradeBands[0].atLeast = Decimal(95);
+    snapshot.paragraphs = {"某县2025年度热线办理工作经费绩效评价报告"};
+    const auto report = assemble(snapshot);
+    EXPECT_EQ(report.card.meta.unit, "富民县信访局");
+    EXPECT_EQ(report.card.funding.budget, Decimal(2));
+    EXPECT_EQ(report.card.gradeBands[0].atLeast, Decimal(95));
+    EXPECT_EQ(report.card.meta.year, 2025);
+}
+
+TEST(Assemble, ATableSplitWithItsHeaderRepeatedIsOneTable) {
+    const auto first = tableOf(
+        "表格1",
+        {kHeader, {"决策(10分)", "项目立项", "4", "4", "0", ""}, {"", "绩效目标", "6", "5", "1", "未量化"}});
+    const auto second = tableOf("表格2", {{"续表", "", "", "", "", ""},
+                                          kHeader,
+                                          {"产出(90分)", "产出数量", "90", "88", "", "少两项"},
+                                          {"合计", "", "100", "97", "3", ""}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {first, second};
+    const auto report = assemble(snapshot);
+    ASSERT_TRUE(report.hasScoreTable);
+    EXPECT_EQ(report.scoreParts, (std::vector<std::string>{"表格1", "表格2"}));
+    EXPECT_EQ(report.card.indicators.size(), 2u);
+    EXPECT_EQ(leafCount(report.card), 3);
+    EXPECT_EQ(report.card.totals.score, Decimal(97));
+    EXPECT_EQ(report.card.totals.scoreCell.address, "表格2.D4");
+    // The missing 扣分 of the continuation is written into the second table, and nothing else.
+    EXPECT_EQ(texts(planRecompute(report).score), (std::map<std::string, std::string>{{"表格2.E3", "2"}}));
+}
+
+TEST(Assemble, AContinuationWithoutHeaderIsJoinedToo) {
+    const auto first = tableOf("表格1", {kHeader, {"决策(10分)", "项目立项", "10", "10", "0", ""}});
+    const auto second = tableOf(
+        "表格2", {{"效益(90分)", "满意度", "90", "90", "0", ""}, {"合计", "", "100", "100", "0", ""}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {first, second};
+    const auto report = assemble(snapshot);
+    EXPECT_EQ(report.scoreParts.size(), 2u);
+    EXPECT_EQ(leafCount(report.card), 2);
+    EXPECT_TRUE(planRecompute(report).score.empty());
+}
+
+TEST(Assemble, ATableWithItsTotalIsNotJoinedToTheNext) {
+    const auto first = tableOf(
+        "表格1",
+        {kHeader, {"决策(10分)", "项目立项", "10", "10", "0", ""}, {"合计", "", "10", "10", "0", ""}});
+    const auto other = tableOf("表格2", {{"a", "b", "c", "d", "e", "f"}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {first, other};
+    EXPECT_EQ(assemble(snapshot).scoreParts.size(), 1u);
+}
+
+TEST(Assemble, ATableReadInPartIsOneFindingAndNoWrites) {
+    const auto grid = tableOf("表格1", {{"一级指标", "二级指标", "三级指标", "得分", "扣分"},
+                                        {"决策（10）", "目标（10）", "目标明确（10）", "9", "0"},
+                                        {"", "", "另行说明", "3", ""},
+                                        {"合计", "", "", "50", ""}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    const auto report = assemble(snapshot);
+    ASSERT_TRUE(report.hasScoreTable);
+    EXPECT_TRUE(report.partial);
+    ASSERT_EQ(report.card.readIssues.size(), 1u);
+    const auto& finding = report.card.readIssues[0];
+    EXPECT_EQ(finding.ruleId, "table.partial");
+    EXPECT_EQ(finding.args.at("count"), "1");
+    EXPECT_NE(finding.args.at("cells").find("D3"), std::string::npos);
+    EXPECT_TRUE(planRecompute(report).score.empty()) << "the wrong 扣分 and 合计 are not touched";
+    const auto judged = jixiao::cardToJudge(report);
+    EXPECT_TRUE(judged.indicators.empty());
+    EXPECT_EQ(judged.readIssues.size(), 1u);
+}
+
+TEST(Assemble, AFormulaIsNeverReplacedItsWrongValueIsAFinding) {
+    auto grid = tableOf("打分表.A1:F4", {kHeader,
+                                         {"决策(10分)", "项目立项", "4", "4", "0", ""},
+                                         {"", "绩效目标", "6", "5", "1", "未量化"},
+                                         {"合计", "", "10", "8", "1", ""}});
+    grid.at(3, 2).formula = "=SUM(C2:C3)";
+    grid.at(3, 3).formula = "=SUM(D2:D2)+4"; // shows 8, should be 9
+    grid.at(3, 4).formula = "=SUM(E2:E3)";
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    const auto report = assemble(snapshot);
+    const auto plan = planRecompute(report);
+    EXPECT_TRUE(plan.score.empty());
+    ASSERT_EQ(plan.held.size(), 1u);
+    EXPECT_EQ(plan.held[0].ruleId, "cell.formula-value");
+    EXPECT_EQ(plan.held[0].args.at("cell"), "D4");
+    EXPECT_EQ(plan.held[0].args.at("expected"), "9");
+    EXPECT_EQ(plan.held[0].args.at("formula"), "=SUM(D2:D2)+4");
+    const auto judged = jixiao::cardToJudge(report);
+    EXPECT_EQ(judged.readIssues.back().ruleId, "cell.formula-value");
+}
+
+TEST(Assemble, ALayoutItCannotReadIsAProblemNotATable) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(0, 0).text = "指标";
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    const auto report = assemble(snapshot);
+    EXPECT_FALSE(report.hasScoreTable);
+}
+
+TEST(Assemble, ATypedValueIsNeverErasedOnlyReplacedByTheRightOne) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(18, 6).text = "/"; // 经济效益 not scored: 扣分 and the totals cannot be computed
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    EXPECT_TRUE(planRecompute(assemble(snapshot)).score.empty()) << "H19, C23 and D23 keep what they hold";
+
+    snapshot.tables[0].at(18, 6).text = "4"; // 3 → 4: the right values replace the typed ones
+    EXPECT_EQ(texts(planRecompute(assemble(snapshot)).score),
+              (std::map<std::string, std::string>{{"H19", "2"}, {"C23", "98"}, {"D23", "2"}}));
+}
