@@ -1,5 +1,6 @@
 #include "core/recompute.hpp"
 
+#include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 #include "core/numbers.hpp"
 
@@ -128,21 +129,6 @@ void recomputeLabels(const Indicator& node, const Existing& existing, const Labe
     patch.writes.push_back(CellWrite{node.cells.name, text, std::nullopt, {}});
 }
 
-// The sum of the leaf scores when every leaf has a valid one.
-std::optional<Decimal> completeScore(const Scorecard& card) {
-    bool complete = true;
-    std::optional<Decimal> sum = Decimal{};
-    forEachLeaf(card, [&](const Indicator& leaf) {
-        if (!validScore(leaf)) {
-            complete = false;
-            return;
-        }
-        if (sum)
-            sum = safely([&] { return std::optional(*sum + *leaf.score); });
-    });
-    return complete ? sum : std::nullopt;
-}
-
 Patch recompute(const Scorecard& read, const Existing& existing) {
     Patch patch;
     forEachLeaf(read, [&](const Indicator& leaf) {
@@ -159,24 +145,17 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
         recomputeLabels(top, existing, owners, patch);
 
     const auto& totals = read.totals;
-    const auto weight = safely([&] { return std::optional(totalWeight(read)); });
-    const auto score = completeScore(read);
-    const auto deduction =
-        weight && score ? safely([&] { return std::optional(*weight - *score); }) : std::nullopt;
+    const auto figures = deriveScores(read);
     const auto number = [&](const CellRef& ref, std::optional<Decimal> target,
                             std::optional<Decimal> asRead) {
         if (ref.known() && !existing.holdsNumber(ref, target, asRead))
             addScore(patch, ref, target);
     };
-    if (weight)
-        number(totals.weightCell, weight, totals.weight);
-    number(totals.scoreCell, score, totals.score);
-    number(totals.deductionCell, deduction, totals.deduction);
-    if (totals.gradeCell.known()) {
-        const std::string grade = gradeFor(read.gradeBands, score);
-        if (!existing.holdsText(totals.gradeCell, grade, totals.grade))
-            patch.writes.push_back(CellWrite{totals.gradeCell, grade, std::nullopt, {}});
-    }
+    number(totals.weightCell, figures.weight, totals.weight);
+    number(totals.scoreCell, figures.score, totals.score);
+    number(totals.deductionCell, figures.deduction, totals.deduction);
+    if (totals.gradeCell.known() && !existing.holdsText(totals.gradeCell, figures.grade, totals.grade))
+        patch.writes.push_back(CellWrite{totals.gradeCell, figures.grade, std::nullopt, {}});
     return patch;
 }
 
@@ -270,37 +249,24 @@ Patch recomputeScoreTable(const Scorecard& read) {
 
 Patch recomputeFundingTable(const Funding& read) {
     Patch patch;
-    std::optional<Decimal> actual = read.actual;
-    if (!read.items.empty()) {
-        actual = safely([&] {
-            Decimal sum;
-            for (const auto& item : read.items)
-                sum += item.amount;
-            return std::optional(sum);
-        });
-        if (actual && read.actualCell.known() && read.actual != actual)
-            addNumber(patch, read.actualCell, actual);
+    const auto figures = deriveFunding(read);
+    if (figures.itemsSum && read.actualCell.known() && read.actual != figures.itemsSum)
+        addNumber(patch, read.actualCell, figures.itemsSum);
+    for (std::size_t i = 0; i < read.items.size(); ++i) {
+        const auto& item = read.items[i];
+        const auto& share = figures.shares[i];
+        if (!share || !item.shareCell.known())
+            continue;
+        const Decimal rounded = share->rounded(2);
+        if (item.share != rounded)
+            patch.writes.push_back(CellWrite{item.shareCell, percentText(rounded), rounded, {}});
     }
-    if (actual && !actual->isZero())
-        for (const auto& item : read.items) {
-            const auto share = safely([&] { return Decimal::percent(item.amount, *actual); });
-            if (!share || !item.shareCell.known())
-                continue;
-            const Decimal rounded = share->rounded(2);
-            if (item.share != rounded)
-                patch.writes.push_back(CellWrite{item.shareCell, percentText(rounded), rounded, {}});
-        }
-    if (actual && read.budget && !read.budget->isZero() && read.executionRateCell.known()) {
-        const auto rate = safely([&] { return Decimal::percent(*actual, *read.budget); });
-        if (rate && read.executionRate != rate->rounded(2))
-            patch.writes.push_back(
-                CellWrite{read.executionRateCell, percentText(rate->rounded(2)), rate->rounded(2), {}});
-    }
-    if (actual && read.budget && read.balanceCell.known()) {
-        const auto balance = safely([&] { return std::optional(*read.budget - *actual); });
-        if (balance && read.balance != balance)
-            addNumber(patch, read.balanceCell, balance);
-    }
+    if (const auto& rate = figures.executionRate;
+        rate && read.executionRateCell.known() && read.executionRate != rate->rounded(2))
+        patch.writes.push_back(
+            CellWrite{read.executionRateCell, percentText(rate->rounded(2)), rate->rounded(2), {}});
+    if (figures.balance && read.balanceCell.known() && read.balance != figures.balance)
+        addNumber(patch, read.balanceCell, figures.balance);
     return patch;
 }
 
@@ -356,14 +322,8 @@ Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigi
     for (const auto& item : read.items)
         if (inGrid(grid, item.amountCell))
             amounts.push_back(item.amountCell);
-    std::optional<Decimal> actual = read.actual;
-    if (!read.items.empty())
-        actual = safely([&] {
-            Decimal sum;
-            for (const auto& item : read.items)
-                sum += item.amount;
-            return std::optional(sum);
-        });
+    const auto figures = deriveFunding(read);
+    const auto& actual = figures.actual;
     const bool hasActual = inGrid(grid, read.actualCell);
     const bool hasBudget = inGrid(grid, read.budgetCell);
     if (hasActual && !amounts.empty())
@@ -371,11 +331,11 @@ Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigi
                    actual);
     if (hasActual) {
         const std::string total = refs.a1(read.actualCell, true);
-        for (const auto& item : read.items) {
+        for (std::size_t i = 0; i < read.items.size(); ++i) {
+            const auto& item = read.items[i];
             if (!inGrid(grid, item.amountCell) || !inGrid(grid, item.shareCell))
                 continue;
-            const auto share =
-                actual ? safely([&] { return Decimal::percent(item.amount, *actual); }) : std::nullopt;
+            const auto& share = figures.shares[i];
             const auto rounded = share ? std::optional(share->rounded(2)) : std::nullopt;
             addFormula(patch, refs, item.shareCell,
                        "=IF(" + total + "=0;\"\";ROUND(" + refs.a1(item.amountCell) + "/" + total +
@@ -388,20 +348,15 @@ Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigi
     if (hasActual && hasBudget) {
         const std::string a = refs.a1(read.actualCell), b = refs.a1(read.budgetCell);
         if (inGrid(grid, read.executionRateCell)) {
-            const auto rate = actual && read.budget
-                                  ? safely([&] { return Decimal::percent(*actual, *read.budget); })
-                                  : std::nullopt;
+            const auto& rate = figures.executionRate;
             const auto rounded = rate ? std::optional(rate->rounded(2)) : std::nullopt;
             addFormula(patch, refs, read.executionRateCell,
                        "=IF(" + b + "=0;\"\";ROUND(" + a + "/" + b + "*100;2)&\"%\")", percentText(rounded),
                        rounded);
         }
         if (inGrid(grid, read.balanceCell)) {
-            const auto balance = actual && read.budget
-                                     ? safely([&] { return std::optional(*read.budget - *actual); })
-                                     : std::nullopt;
             addFormula(patch, refs, read.balanceCell, "=IF(" + b + "=\"\";\"\";" + b + "-" + a + ")",
-                       numberText(balance), balance);
+                       numberText(figures.balance), figures.balance);
         }
     }
     return patch;
