@@ -1,6 +1,7 @@
 #include "cli/report_summary.hpp"
 
 #include "cli/messages.hpp"
+#include "core/figures.hpp"
 #include "core/scorecard_json.hpp"
 
 #include <cmath>
@@ -39,9 +40,9 @@ Score scoreOf(const FileResult& result) {
         return score;
     try {
         const Scorecard card = scorecardFromJson(result.scorecardJson, result.file);
-        std::optional<Decimal> total = totalScore(card);
-        if (!total)
-            total = card.totals.score;
+        // The table's own 合计 stands in while some score is missing (a report typed without every row).
+        const auto figures = deriveScores(card);
+        const std::optional<Decimal> total = figures.score ? figures.score : card.totals.score;
         if (total) {
             score.total = total->toString(2);
             score.grade = gradeFor(card.gradeBands, total);
