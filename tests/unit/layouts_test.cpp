@@ -346,3 +346,16 @@ TEST(Layouts, SelfEvaluationFormWithAnAdjustedBudgetAndWeightColumns) {
     EXPECT_TRUE(card.readIssues.empty());
     EXPECT_TRUE(writes(card, grid).empty());
 }
+
+TEST(Layouts, ANamedLeafWithoutWeightOrScoreCellsIsNamedAtItsName) {
+    // Found by fuzz_grid: the 得分 cell of the row is covered by a merge from above, the 分值 column absent.
+    auto grid = gridOf({
+        {"一级指标", "三级指标", "得分"},
+        {"决策", "目标明确（5）", "5"},
+        {"", "另一项", ""},
+    });
+    grid.merge(1, 2, 2, 1);
+    const auto card = readScoreTable(grid);
+    ASSERT_TRUE(hasIssue(card, "table.unplaced"));
+    EXPECT_EQ(card.readIssues[0].args.at("cell"), "B3");
+}
