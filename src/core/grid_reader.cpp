@@ -405,8 +405,13 @@ private:
             return; // only merged parent cells reach into this row, or it holds notes
         // A leaf without any weight (no 分值 number, no "(n分)" label) cannot be judged, and its parents'
         // labels cannot be put right: the reader would have to guess 0.
+        // It is named at its 分值 cell, else its 得分 cell, else its name (a table without those columns
+        // whose label carries no weight).
         if (!weightRead && (scored || !leaf.name.empty()))
-            unplaced(r, leaf.cells.weight.known() ? leaf.cells.weight.column : leaf.cells.score.column,
+            unplaced(r,
+                     leaf.cells.weight.known()  ? leaf.cells.weight.column
+                     : leaf.cells.score.known() ? leaf.cells.score.column
+                                                : leaf.cells.name.column,
                      Role::Weight);
         if (leaf.name.empty() && (leaf.cells.weight.known() || scored))
             unplaced(r, leafColumn_ >= 0 ? leafColumn_ : 0,

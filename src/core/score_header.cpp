@@ -30,7 +30,7 @@ const std::map<std::string, Role, std::less<>>& synonyms() {
             {Role::Deduction, {"扣分情况", "扣分", "扣分值"}},
             {Role::Reason,
              {"扣分原因", "扣分理由", "扣分说明", "备注", "偏差原因", "偏差原因分析",
-              "偏差原因分析及改进措施", "扣分原因及改进措施"}},
+              "偏差原因分析及改进措施", "扣分原因及改进措施", "未完成原因分析", "未完成原因"}},
             {Role::Grade, {"评价等级", "等级", "绩效等级"}},
             {Role::Index, {"序号", "编号"}},
             {Role::Target,
@@ -170,9 +170,9 @@ std::optional<FundingBlock> findFundingBlock(const Grid& grid, const Anchors& an
             const std::string text = withoutTrailingParenthesis(compactText(grid.at(r, c).text));
             if (oneOf(text, {"年初预算数", "年初预算"}))
                 block.budgetStart = c;
-            else if (oneOf(text, {"全年预算数", "全年预算", "调整后预算数"}))
+            else if (oneOf(text, {"全年预算数", "全年预算", "调整后预算数", "调整后预算"}))
                 block.budget = c;
-            else if (oneOf(text, {"全年执行数", "执行数", "实际支出数", "全年实际支出"}))
+            else if (oneOf(text, {"全年执行数", "执行数", "预算执行数", "实际支出数", "全年实际支出"}))
                 block.actual = c;
             else if (oneOf(text, {"执行率", "预算执行率"}))
                 block.rate = c;

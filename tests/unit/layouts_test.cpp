@@ -319,3 +319,43 @@ TEST(Layouts, ANamedLeafWithoutAWeightKeepsItsParentsLabelsFromBeingRewritten) {
     ASSERT_TRUE(hasIssue(card, "table.unplaced"));
     EXPECT_EQ(card.readIssues[0].args.at("cell"), "C3");
 }
+
+TEST(Layouts, SelfEvaluationFormWithAnAdjustedBudgetAndWeightColumns) {
+    // The provincial variant: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分, and an
+    // indicator block with 指标性质, 度量单位, 完成值 and 未完成原因分析.
+    auto grid = gridOf({
+        {"部门预算项目支出绩效自评表（2023年度）", "", "", "", "", "", "", "", "", ""},
+        {"预算执行情况（10分）", "年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率",
+         "权重", "得分", "原因", ""},
+        {"", "总额", "0", "3.36", "3.36", "100.00%", "10", "10", "", ""},
+        {"绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值",
+         "权重", "得分"},
+        {"", "产出指标", "数量指标", "购置设备数量", "=", "13", "台", "13", "45", "45"},
+        {"", "效益指标", "满意度指标", "使用人员满意度", "≥", "90", "%", "95", "45", "45"},
+        {"合计", "", "", "", "", "", "", "", "100", "100"},
+    });
+    grid.merge(3, 0, 3, 1);
+    const auto card = readScoreTable(grid);
+    ASSERT_EQ(card.indicators.size(), 3u);
+    EXPECT_EQ(card.indicators[0].name, "预算执行率");
+    EXPECT_EQ(card.funding.budget, dec("3.36"));
+    EXPECT_EQ(card.funding.actual, dec("3.36"));
+    EXPECT_EQ(jixiao::totalWeight(card), Decimal(100));
+    EXPECT_EQ(*jixiao::totalScore(card), Decimal(100));
+    EXPECT_EQ(card.meta.year, 2023);
+    EXPECT_TRUE(card.readIssues.empty());
+    EXPECT_TRUE(writes(card, grid).empty());
+}
+
+TEST(Layouts, ANamedLeafWithoutWeightOrScoreCellsIsNamedAtItsName) {
+    // Found by fuzz_grid: the 得分 cell of the row is covered by a merge from above, the 分值 column absent.
+    auto grid = gridOf({
+        {"一级指标", "三级指标", "得分"},
+        {"决策", "目标明确（5）", "5"},
+        {"", "另一项", ""},
+    });
+    grid.merge(1, 2, 2, 1);
+    const auto card = readScoreTable(grid);
+    ASSERT_TRUE(hasIssue(card, "table.unplaced"));
+    EXPECT_EQ(card.readIssues[0].args.at("cell"), "B3");
+}

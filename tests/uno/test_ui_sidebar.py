@@ -9,7 +9,7 @@ from com.sun.star.accessibility.AccessibleStateType import ENABLED
 import os
 import tempfile
 
-from office import Office, props
+from office import Office, copy_seed, props
 from ui_helpers import find, screenshot, walk, wait_for
 
 DECK = "org.jixiao.Jixiao.Deck"
@@ -94,6 +94,25 @@ class SidebarDeckTest(unittest.TestCase):
             selected = wait_for(lambda: view.Cell is not None and view.Cell.CellName == "G2")
             screenshot("writer-finding-selected.png", office.display)
             self.assertTrue(selected, "choosing the finding did not select cell G2")
+        finally:
+            doc.close(True)
+
+    def test_a_table_read_in_part_is_said_in_the_summary(self):
+        path = copy_seed("layout-partial.docx", tempfile.mkdtemp(prefix="jixiao-partial-"))
+        doc = office.load(path, hidden=False)
+        doc, window = self.open_deck("swriter", doc)
+        try:
+            def partial_line():
+                for context in walk(window.getAccessibleContext()):
+                    try:
+                        if "无法读入的单元格" in context.getAccessibleName():
+                            return context
+                    except Exception:
+                        continue
+                return None
+
+            self.assertIsNotNone(wait_for(partial_line), "the deck does not say the table was read in part")
+            screenshot("writer-partial-table.png", office.display)
         finally:
             doc.close(True)
 
