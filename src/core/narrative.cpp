@@ -53,6 +53,15 @@ std::string trimReason(std::string reason) {
     return reason.substr(start);
 }
 
+// "社保缴费支出" → "社保缴费": the list of names is followed by the pattern's own 支出 ("资金主要用于…支出"), and
+// items read from prose or typed into a table often carry it already.
+std::string withoutTrailingSpending(const std::string& name) {
+    static const std::string spending = "支出";
+    if (name.size() > spending.size() && name.ends_with(spending))
+        return name.substr(0, name.size() - spending.size());
+    return name;
+}
+
 // A leaf that lost points: the deduction is weight − score, the truth, not the 扣分 cell as typed.
 struct Lost {
     const Indicator* indicator;
@@ -119,7 +128,7 @@ public:
         if (!f.items.empty()) {
             std::vector<std::string> names, items;
             for (const auto& item : f.items) {
-                names.push_back(item.name);
+                names.push_back(withoutTrailingSpending(item.name));
                 items.push_back(render("cost-benefit.item", itemArgs(item)));
             }
             text += render("cost-benefit.items",

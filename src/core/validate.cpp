@@ -1,5 +1,6 @@
 #include "core/validate.hpp"
 
+#include "core/prose_funding.hpp"
 #include "core/rules.hpp"
 #include "core/validate_prose.hpp"
 
@@ -55,24 +56,48 @@ std::pair<int, int> addressPosition(const std::string& address) {
 class Validator {
 public:
     explicit Validator(const ValidationInput& input)
-        : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding) {}
+        : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding),
+          reasonsAsked_(hasReasonColumn(input.card)) {}
 
     std::vector<Finding> run() {
         for (const auto& top : card_.indicators)
             checkIndicator(top);
         checkTotalWeight();
         checkTotals();
-        checkFunding();
-        for (auto f : prose::checkYears(card_, input_.paragraphs))
+        for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
-        for (auto f : prose::checkNarrative(card_, funding_, input_.paragraphs))
-            findings_.push_back(std::move(f));
+        const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
+        const auto fromProse = stated ? std::nullopt : fundingFromProse(input_.paragraphs);
+        if (fromProse) {
+            for (auto f : prose::checkNarrative(card_, *fromProse, input_.paragraphs, "prose"))
+                findings_.push_back(std::move(f));
+            for (auto f : prose::checkItemLists(input_.paragraphs, *fromProse))
+                findings_.push_back(std::move(f));
+        } else {
+            checkFunding();
+            for (auto f : prose::checkNarrative(card_, funding_, input_.paragraphs))
+                findings_.push_back(std::move(f));
+        }
         for (const auto& issue : card_.readIssues)
             findings_.push_back(issue);
         return std::move(findings_);
     }
 
 private:
+    // Reasons are asked for only where the table has a place for them: a table read from a document without a
+    // 扣分原因 (or reason-holding 备注) column has no reason cell on any row. A card not read from a document
+    // (a template, JSON) knows no cells and keeps its reasons in the model, so they are asked for.
+    static bool hasReasonColumn(const Scorecard& card) {
+        bool readFromDocument = false;
+        bool reasonCell = false;
+        forEachLeaf(card, [&](const Indicator& leaf) {
+            const auto& c = leaf.cells;
+            readFromDocument = readFromDocument || c.name.known() || c.weight.known() || c.score.known();
+            reasonCell = reasonCell || c.reason.known();
+        });
+        return reasonCell || !readFromDocument;
+    }
+
     Location cellLocation(const CellRef& ref, const std::string& table) const {
         Location location;
         if (ref.address.empty())
@@ -155,7 +180,7 @@ private:
         const auto lost = leaf.deduction ? leaf.deduction
                           : leaf.score   ? std::optional<Decimal>(leaf.weight - *leaf.score)
                                          : std::nullopt;
-        if (lost && *lost > Decimal(0) && blank(leaf.reason))
+        if (reasonsAsked_ && lost && *lost > Decimal(0) && blank(leaf.reason))
             add("deduction.reason-missing", Severity::Error,
                 indicatorLocation({&c.reason, &c.deduction, &c.name}), leaf.name,
                 {{"deduction", exact(*lost)}});
@@ -270,6 +295,7 @@ private:
     const ValidationInput& input_;
     const Scorecard& card_;
     const Funding& funding_;
+    const bool reasonsAsked_;
     std::vector<Finding> findings_;
 };
 
@@ -277,13 +303,14 @@ private:
 
 const std::vector<std::string>& validationRuleIds() {
     static const std::vector<std::string> ids = {
-        "cell.not-a-number",     "weight.sum-children", "weight.total-100",       "weight.label-mismatch",
-        "score.missing",         "score.range",         "deduction.mismatch",     "deduction.reason-missing",
-        "total.weight",          "total.score",         "total.deduction",        "grade.mismatch",
-        "funding.items-sum",     "funding.share",       "funding.execution-rate", "year.mismatch",
-        "rule.checklist-max",    "rule.not-computable", "rule.suggested-score",   "narrative.total",
-        "narrative.grade",       "narrative.budget",    "narrative.actual",       "narrative.execution-rate",
-        "narrative.item-amount", "narrative.item-share"};
+        "cell.not-a-number",     "weight.sum-children",  "weight.total-100",       "weight.label-mismatch",
+        "score.missing",         "score.range",          "deduction.mismatch",     "deduction.reason-missing",
+        "total.weight",          "total.score",          "total.deduction",        "grade.mismatch",
+        "funding.items-sum",     "funding.share",        "funding.execution-rate", "year.mismatch",
+        "rule.checklist-max",    "rule.not-computable",  "rule.suggested-score",   "narrative.total",
+        "narrative.grade",       "narrative.budget",     "narrative.actual",       "narrative.execution-rate",
+        "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
+        "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum"};
     return ids;
 }
 
@@ -312,6 +339,11 @@ std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog
     // Values quoted in messages use the catalog's own words for units ("万元" / "×10,000 yuan").
     for (auto& f : findings) {
         Args args = f.args;
+        // A row without a name still gets a message that reads: "the indicator at G12".
+        if (const auto name = args.find("indicator"); name == args.end() || name->second.empty())
+            args["indicator"] = f.location.cell.empty() ? catalog.format(lang, "indicator.unnamed", {})
+                                                        : catalog.format(lang, "indicator.unnamed-at",
+                                                                         {{"cell", f.location.cell}});
         if (const auto unit = args.find("unit");
             unit != args.end() && catalog.contains(lang, "unit." + unit->second))
             unit->second = catalog.format(lang, "unit." + unit->second, {});

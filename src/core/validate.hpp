@@ -24,8 +24,14 @@ struct ValidationInput {
     // Funding to check instead of card.funding — for a report without a funding table, whose figures a caller
     // gathered elsewhere (typed into the sidebar, taken from the budget system).
     std::optional<Funding> funding;
+    // The 年度 the user entered (a document property): the report's reference year, against which the title,
+    // headings, captions and the table's title are checked. Without it the report title's year is the
+    // reference.
+    std::optional<int> reportYear;
 };
 
+// Where neither `funding` nor a funding table gives a budget, actual spending or items, the funding is taken
+// from the prose (fundingFromProse) and every figure the prose quotes is checked against it (prose.* rules).
 // Every finding, formatted in `lang` (see MessageCatalog::resolveLanguage), sorted in reading order:
 // paragraphs by index and offset; the scoring table's cells (then the funding table's) by row and column,
 // placed right after the table's caption paragraph (the last paragraph naming 打分表/指标体系), or after

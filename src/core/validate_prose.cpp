@@ -1,6 +1,7 @@
 #include "core/validate_prose.hpp"
 
 #include "core/numbers.hpp"
+#include "core/prose_funding.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -64,14 +65,6 @@ bool has(View text, View word) {
 }
 bool hasAny(View text, std::initializer_list<View> words) {
     return std::any_of(words.begin(), words.end(), [&](View w) { return has(text, w); });
-}
-// Start of the last occurrence of any of `words`, or -1.
-long lastOf(View text, std::initializer_list<View> words) {
-    long best = -1;
-    for (const View w : words)
-        if (const auto at = text.rfind(w); at != View::npos)
-            best = std::max(best, long(at));
-    return best;
 }
 
 bool isSpace(char32_t c) {
@@ -182,7 +175,8 @@ int captionParagraph(const std::vector<std::string>& paragraphs) {
     return -1;
 }
 
-std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::string>& paragraphs) {
+std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::string>& paragraphs,
+                                std::optional<int> reportYear) {
     // Where each paragraph's checked years are: the whole paragraph for titles and headings, only the 《…》
     // quotes of report titles inside prose, so 富财行〔2025〕1号 or "2024年共办理…" never count.
     struct Checked {
@@ -190,7 +184,8 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
         Year year;
     };
     std::vector<Checked> checked;
-    for (int p = 1; p < int(paragraphs.size()); ++p) {
+    // The report title is the reference unless the user entered the year: then it is checked like the rest.
+    for (int p = reportYear ? 0 : 1; p < int(paragraphs.size()); ++p) {
         const Text text = decode(paragraphs[std::size_t(p)]);
         const auto years = yearsIn(paragraphs[std::size_t(p)]);
         if (isTitleOrCaption(text) || isNumberedHeading(text)) {
@@ -210,12 +205,12 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
         }
     }
     const auto titleYears = paragraphs.empty() ? std::vector<Year>{} : yearsIn(paragraphs.front());
-    std::optional<int> reference;
-    if (!titleYears.empty())
+    std::optional<int> reference = reportYear; // the 年度 the user entered
+    if (!reference && !titleYears.empty())
         reference = titleYears.front().value;
-    else if (card.meta.year)
+    else if (!reference && card.meta.year)
         reference = card.meta.year;
-    else if (!checked.empty())
+    else if (!reference && !checked.empty())
         reference = checked.front().year.value;
     if (!reference)
         return {};
@@ -256,8 +251,11 @@ namespace {
 // Reads the figures of one paragraph and compares each with the table.
 class NarrativeChecker {
 public:
-    NarrativeChecker(const Scorecard& card, const Funding& funding, std::vector<Finding>& out)
-        : card_(card), funding_(funding), out_(out), total_(totalScore(card)) {
+    NarrativeChecker(const Scorecard& card, const Funding& funding, std::string_view fundingRules,
+                     std::vector<Finding>& out)
+        : card_(card), funding_(funding), fundingRules_(fundingRules), out_(out),
+          // Without a table read there is no total to quote against (never "the table totals 0").
+          total_(card.indicators.empty() ? std::nullopt : totalScore(card)) {
         for (const auto& item : funding.items) {
             Text name = decode(item.name);
             Text stem = name;
@@ -284,8 +282,7 @@ public:
                 clauseStart, clauseEnd == Text::npos ? Text::npos : clauseEnd - clauseStart);
             const View before = View(text).substr(clauseStart, at - clauseStart);
             // A criterion, not a figure: "预算执行率95%以上得满分".
-            if (hasAny(clause,
-                       {U"以上", U"以下", U"低于", U"高于", U"大于", U"小于", U"不足", U"超过", U"不低于"}))
+            if (statesCriterion(clause))
                 continue;
             if (long(sentenceStart) != lastItemSentence)
                 lastItem = -1;
@@ -329,6 +326,13 @@ private:
     static Finding at(const char* ruleId, int paragraph, const NumberInText& n) {
         return paragraphFinding(ruleId, Severity::Error, paragraph, n.offset, n.numberLength);
     }
+    // A funding figure's finding: narrative.* against the table or properties, prose.* against the prose's
+    // own first statement.
+    Finding fundingAt(std::string_view rule, int paragraph, const NumberInText& n) const {
+        Finding f = at("", paragraph, n);
+        f.ruleId = std::string(fundingRules_) + "." + std::string(rule);
+        return f;
+    }
 
     void checkTotal(int paragraph, const NumberInText& n, View before) {
         if (!total_ || !hasAny(before, {U"总得分", U"综合得分", U"最终得分", U"得分合计", U"合计得分"}))
@@ -346,7 +350,7 @@ private:
                 return;
             const auto rate = Decimal::percent(*funding_.actual, *funding_.budget);
             if (rate && n.value.rounded(2) != rate->rounded(2))
-                report(at("narrative.execution-rate", paragraph, n),
+                report(fundingAt("execution-rate", paragraph, n),
                        {{"found", n.value.toString(6)}, {"expected", rate->toString(2)}});
             return;
         }
@@ -359,7 +363,7 @@ private:
         const FundingItem& it = funding_.items[std::size_t(item)];
         const auto share = Decimal::percent(it.amount, *funding_.actual);
         if (share && n.value.rounded(2) != share->rounded(2))
-            report(at("narrative.item-share", paragraph, n),
+            report(fundingAt("item-share", paragraph, n),
                    {{"item", it.name}, {"found", n.value.toString(6)}, {"expected", share->toString(2)}});
     }
 
@@ -377,27 +381,27 @@ private:
             return -1;
         long itemAt = -1;
         const auto item = itemNamedIn(before, &itemAt);
-        const long budgetAt = lastOf(before, {U"预算"});
-        const long actualAt = lastOf(before, {U"实际支出", U"总支出", U"支出总额"});
+        const long budgetAt = lastBudgetKeyword(before);
+        const long actualAt = lastActualKeyword(before);
         const std::map<std::string, std::string> unit{{"unit", funding_.unit}};
-        auto compare = [&](const char* ruleId, Decimal expected, std::map<std::string, std::string> args) {
+        auto compare = [&](std::string_view rule, Decimal expected, std::map<std::string, std::string> args) {
             if (amount->rounded(2) == expected.rounded(2))
                 return;
             args.merge(std::map<std::string, std::string>(unit));
             args["found"] = amount->toString(6);
             args["expected"] = expected.toString(2);
-            report(at(ruleId, paragraph, n), std::move(args));
+            report(fundingAt(rule, paragraph, n), std::move(args));
         };
         // The keyword nearest the figure decides what it is.
         if (item >= 0 && itemAt > budgetAt && itemAt > actualAt) {
-            compare("narrative.item-amount", funding_.items[std::size_t(item)].amount,
+            compare("item-amount", funding_.items[std::size_t(item)].amount,
                     {{"item", funding_.items[std::size_t(item)].name}});
             return item;
         }
         if (actualAt > budgetAt && funding_.actual)
-            compare("narrative.actual", *funding_.actual, {});
+            compare("actual", *funding_.actual, {});
         else if (budgetAt > actualAt && funding_.budget)
-            compare("narrative.budget", *funding_.budget, {});
+            compare("budget", *funding_.budget, {});
         return -1;
     }
 
@@ -437,6 +441,7 @@ private:
 
     const Scorecard& card_;
     const Funding& funding_;
+    std::string_view fundingRules_;
     std::vector<Finding>& out_;
     std::optional<Decimal> total_;
     std::vector<std::pair<Text, Text>> names_; // item name and its stem without 支出
@@ -445,9 +450,10 @@ private:
 } // namespace
 
 std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& funding,
-                                    const std::vector<std::string>& paragraphs) {
+                                    const std::vector<std::string>& paragraphs,
+                                    std::string_view fundingRules) {
     std::vector<Finding> findings;
-    NarrativeChecker checker(card, funding, findings);
+    NarrativeChecker checker(card, funding, fundingRules, findings);
     for (int p = 0; p < int(paragraphs.size()); ++p)
         checker.check(p, paragraphs[std::size_t(p)]);
     return findings;

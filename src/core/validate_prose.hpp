@@ -7,18 +7,25 @@
 #include "core/finding.hpp"
 #include "core/scorecard.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jixiao::prose {
 
 // year.mismatch: the report title (paragraph 0), numbered headings, captions and titles naming the report
-// kind, 《…》 quotes of such titles, the table's title (card.meta.title) and card.meta.year must agree.
-std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::string>& paragraphs);
+// kind, 《…》 quotes of such titles, the table's title (card.meta.title) and card.meta.year must agree — with
+// `reportYear` (the 年度 the user entered) when given, the title included; else with the report title.
+std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::string>& paragraphs,
+                                std::optional<int> reportYear = std::nullopt);
 
-// narrative.*: figures the prose quotes against the table and `funding`.
+// Figures the prose quotes against the table (narrative.total, narrative.grade; only when a table was read)
+// and against `funding`: `fundingRules` prefixes those rule ids — "narrative" when `funding` is the table's
+// or the properties', "prose" when it is the prose's own first statement (fundingFromProse).
 std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& funding,
-                                    const std::vector<std::string>& paragraphs);
+                                    const std::vector<std::string>& paragraphs,
+                                    std::string_view fundingRules = "narrative");
 
 // Index of the scoring table's caption: the last paragraph that names 打分表/评分表/指标体系 and reads like a
 // caption (short, one sentence); -1 when there is none.

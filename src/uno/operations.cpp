@@ -251,7 +251,7 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         findings.push_back(skipped);
     }
     const Scorecard judged = cardToJudge(data);
-    ValidationInput input{judged, data.paragraphs, std::nullopt};
+    ValidationInput input{judged, data.paragraphs, std::nullopt, std::nullopt};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;

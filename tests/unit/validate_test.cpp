@@ -3,6 +3,7 @@
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/recompute.hpp"
+#include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -14,18 +15,12 @@
 #include <set>
 
 using namespace jixiao;
+using jixiao::testing::codePointOffset;
+using jixiao::testing::dec;
+using jixiao::testing::paragraphStarting;
+using jixiao::testing::replaceIn;
 
 namespace {
-
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
-
-const MessageCatalog& catalog() {
-    static const MessageCatalog c =
-        MessageCatalog::load(std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/i18n/messages.json");
-    return c;
-}
 
 Scorecard sampleCard() {
     return readScoreTable(jixiao::testing::sampleScoreGrid());
@@ -45,7 +40,8 @@ Funding sampleFunding() {
 
 std::vector<Finding> run(const Scorecard& card, std::vector<std::string> paragraphs = {},
                          std::optional<Funding> funding = std::nullopt, std::string_view lang = "zh-CN") {
-    return validate({card, std::move(paragraphs), std::move(funding)}, catalog(), lang);
+    return validate({card, std::move(paragraphs), std::move(funding), std::nullopt},
+                    jixiao::testing::messageCatalog(), lang);
 }
 
 std::vector<Finding> withRule(const std::vector<Finding>& findings, std::string_view ruleId) {
@@ -70,28 +66,6 @@ Indicator& leaf(Scorecard& card, int index) {
 }
 constexpr int kEconomic = 17;
 constexpr int kQuality = 15; // 质量达标率 (12分)
-
-int paragraphStarting(const std::vector<std::string>& paragraphs, std::string_view start) {
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        if (paragraphs[i].starts_with(start))
-            return int(i);
-    ADD_FAILURE() << "no paragraph starts with " << start;
-    return -1;
-}
-
-// Code points before `part` in `text`, the unit of Location::offset.
-int codePointOffset(const std::string& text, std::string_view part) {
-    const auto at = text.find(part);
-    EXPECT_NE(at, std::string::npos) << part;
-    return int(
-        std::count_if(text.begin(), text.begin() + long(at), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void replaceIn(std::string& text, std::string_view from, std::string_view to) {
-    const auto at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-}
 
 // A two-level card with cell addresses, for rules the sample cannot show.
 Scorecard smallCard() {
@@ -150,7 +124,7 @@ TEST(ValidateSample, FindsTheCaptionYearAndTheThreeChecklistsAndNoErrorsInTheNum
     EXPECT_EQ(paragraphs.back(), " 富民县信访局2024年度热线办理工作经费支出绩效评价指标体系及打分表");
     EXPECT_EQ(years[0].location.offset, 7);
     EXPECT_EQ(years[0].location.length, 4);
-    EXPECT_EQ(years[0].message, "此处年份为2024年，与报告标题的2025年不一致");
+    EXPECT_EQ(years[0].message, "此处年份为2024年，与报告年度2025年不一致");
 
     std::vector<std::string> checklists;
     for (const auto& f : withRule(findings, "rule.checklist-max")) {
@@ -196,7 +170,7 @@ TEST(ValidateSample, ReadingOrderPutsTheTableAfterItsCaption) {
 TEST(ValidateSample, EnglishMessages) {
     const auto findings = run(sampleCard(), jixiao::testing::sampleParagraphs(), sampleFunding(), "en");
     EXPECT_EQ(withRule(findings, "year.mismatch").at(0).message,
-              "This names the year 2024, but the report title names 2025");
+              "This names the year 2024, but the report's year is 2025");
 }
 
 // ---- weights ----
@@ -548,11 +522,94 @@ TEST(ValidateNarrative, AmountsInYuanAndCriteriaAreUnderstood) {
         EXPECT_FALSE(f.ruleId.starts_with("narrative.")) << f.ruleId << ": " << f.message;
 }
 
-TEST(ValidateNarrative, NoFundingNoFundingChecks) {
+TEST(ValidateNarrative, WithoutStatedFundingTheProseIsCheckedAgainstItself) {
     auto paragraphs = jixiao::testing::sampleParagraphs();
     replaceIn(paragraphs[std::size_t(paragraphStarting(paragraphs, "该项目2025年预算资金2万元，年内实际"))],
               "预算资金2万元", "预算资金3万元");
-    EXPECT_TRUE(withRule(run(sampleCard(), paragraphs), "narrative.budget").empty());
+    const auto findings = run(sampleCard(), paragraphs);
+    EXPECT_TRUE(withRule(findings, "narrative.budget").empty());
+    EXPECT_EQ(withRule(findings, "prose.budget").size(), 1u); // prose_funding_test.cpp has the rest
+}
+
+TEST(ValidateNarrative, WithoutATableTheProseIsNotComparedWithATotalOfZero) {
+    const std::vector<std::string> paragraphs = {"该项目总得分97分，评价等级为“优秀”。"};
+    EXPECT_TRUE(run(Scorecard{}, paragraphs).empty());
+}
+
+// ---- years against the 年度 the user entered ----
+
+TEST(ValidateYears, TheEnteredYearIsTheReference) {
+    const std::vector<std::string> paragraphs = {"某局2025年度某项目支出绩效评价报告",
+                                                 "附表1：某局2025年度某项目绩效评价打分表"};
+    auto findings =
+        validate({Scorecard{}, paragraphs, std::nullopt, 2026}, jixiao::testing::messageCatalog(), "zh-CN");
+    const auto years = withRule(findings, "year.mismatch");
+    ASSERT_EQ(years.size(), 2u);
+    EXPECT_EQ(years[0].location.paragraph, 0);
+    EXPECT_EQ(years[0].message, "此处年份为2025年，与报告年度2026年不一致");
+    EXPECT_EQ(years[1].location.paragraph, 1);
+    EXPECT_TRUE(withRule(validate({Scorecard{}, paragraphs, std::nullopt, 2025},
+                                  jixiao::testing::messageCatalog(), "zh-CN"),
+                         "year.mismatch")
+                    .empty());
+}
+
+TEST(ValidateYears, ACalcSheetHoldingOnlyTheTableIsCheckedByItsTitle) {
+    // No paragraphs: the table's title row (read into meta.title and meta.year) is all there is.
+    Scorecard card = smallCard();
+    card.meta.title = "某局2024年度某项目绩效评价指标体系及打分表";
+    card.meta.year = 2024;
+    const auto years =
+        withRule(validate({card, {}, std::nullopt, 2025}, jixiao::testing::messageCatalog(), "zh-CN"),
+                 "year.mismatch");
+    ASSERT_EQ(years.size(), 1u);
+    EXPECT_EQ(years[0].location.table, "表格1");
+    EXPECT_EQ(years[0].args.at("found"), "2024");
+    EXPECT_EQ(years[0].args.at("expected"), "2025");
+    // Without the entered year the title is its own reference: nothing to compare it with.
+    EXPECT_TRUE(withRule(run(card), "year.mismatch").empty());
+}
+
+// ---- hygiene ----
+
+TEST(ValidateHygiene, NoReasonAskedOfATableWithoutAReasonColumn) {
+    Scorecard card = smallCard();
+    forEachLeaf(card, [](Indicator& leaf) {
+        leaf.cells.reason = {};
+        leaf.cells.deduction = {};
+        leaf.deduction.reset();
+    });
+    leaf(card, 0).score = 35;
+    card.totals = {};
+    EXPECT_TRUE(withRule(run(card), "deduction.reason-missing").empty());
+    // A card from a template or JSON knows no cells: its reasons are still asked for.
+    Scorecard model = card;
+    forEachLeaf(model, [](Indicator& leaf) { leaf.cells = {}; });
+    EXPECT_EQ(withRule(run(model), "deduction.reason-missing").size(), 1u);
+}
+
+TEST(ValidateHygiene, ANamelessRowStillGetsAMessageWithoutPlaceholders) {
+    Scorecard card = smallCard();
+    leaf(card, 0).name.clear();
+    leaf(card, 0).score.reset();
+    leaf(card, 0).deduction.reset();
+    const auto missing = withRule(run(card), "score.missing");
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].message, "“D1处未命名的指标”尚未填写评价得分");
+    EXPECT_EQ(withRule(run(card, {}, std::nullopt, "en"), "score.missing")[0].message.find('{'),
+              std::string::npos);
+}
+
+TEST(ValidateHygiene, EveryMessagesPlaceholdersAreFilled) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    replaceIn(paragraphs[std::size_t(paragraphStarting(paragraphs, "经认真对照"))], "预算执行率99.5%",
+              "预算执行率99.6%");
+    Scorecard card = sampleCard();
+    leaf(card, 0).name.clear();
+    leaf(card, 0).score = 7;
+    for (const char* lang : {"zh-CN", "en"})
+        for (const auto& f : run(card, paragraphs, std::nullopt, lang))
+            EXPECT_EQ(f.message.find('{'), std::string::npos) << f.ruleId << ": " << f.message;
 }
 
 // ---- what the reader found ----
@@ -606,8 +663,8 @@ TEST(DerivedFigures, AScoreAboveItsWeightMeansNoTotalAnywhere) {
 
 TEST(ValidateContract, EveryRuleHasAMessageInBothLanguages) {
     for (const auto& id : validationRuleIds()) {
-        EXPECT_TRUE(catalog().contains("zh-CN", id)) << id;
-        EXPECT_TRUE(catalog().contains("en", id)) << id;
+        EXPECT_TRUE(jixiao::testing::messageCatalog().contains("zh-CN", id)) << id;
+        EXPECT_TRUE(jixiao::testing::messageCatalog().contains("en", id)) << id;
     }
 }
 

@@ -1,0 +1,45 @@
+// The funding a report states only in its prose (资金来源及使用情况, 成本效益分析, 评价结论): budget, actual
+// spending and the items the money went to, read from the paragraphs so that a report without a funding
+// table and without 预算/实际支出 properties can still be checked against itself, fill the deck's fields and
+// feed the generated sections. docs/rules.md (prose.*) says how the figures are recognised.
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/scorecard.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// Budget, actual spending and items as the prose states them. The unit is the one the prose writes its first
+// amount in (元, else 万元; 亿元 is taken as 万元), so amounts in 元 are compared to the yuan. Budget and
+// actual are the values quoted most often (the first one quoted on a tie); the items are the first list
+// stated with amounts ("其中用于…0.72万元、…") that adds up to actual spending, else the first list. nullopt
+// when the prose states neither a budget, nor actual spending, nor an item list.
+std::optional<Funding> fundingFromProse(const std::vector<std::string>& paragraphs);
+
+namespace prose {
+
+// Start (code points) of the last keyword in `before` that introduces a budget figure (预算, 安排资金,
+// 下达资金, 计划投入), or -1.
+long lastBudgetKeyword(std::u32string_view before);
+// Start of the last keyword introducing actual spending (实际支出, 总支出, 支出总额, 执行数, 实际使用,
+// 共支出, 累计支出, 已支出 …), or -1. "预算执行数" is actual spending: its keyword starts after 预算's.
+long lastActualKeyword(std::u32string_view before);
+
+// A clause stating a criterion or threshold rather than a figure: 以上, 以下, 低于, 高于, 大于, 小于, 不足,
+// 超过, 不低于 ("预算执行率95%以上得满分").
+bool statesCriterion(std::u32string_view clause);
+
+// prose.items-sum: the item lists stated with amounts that do not add up to `reference.actual` — the
+// reference list (the one fundingFromProse took), and any other list whose items all agree with the
+// reference's (a list with a differing item is reported at that item by prose.item-amount instead). The
+// finding selects the list's amounts. Lists adding up to the budget but not to actual spending are a funding
+// source breakdown (中央资金…、县级资金…) and are not checked.
+std::vector<Finding> checkItemLists(const std::vector<std::string>& paragraphs, const Funding& reference);
+
+} // namespace prose
+} // namespace jixiao
