@@ -2,6 +2,7 @@
 
 #include "core/cell_text.hpp"
 #include "core/grid_reader.hpp"
+#include "core/prose_funding.hpp"
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
 
@@ -198,7 +199,15 @@ Report assemble(const DocumentSnapshot& snapshot) {
         card.gradeBands = snapshot.gradeBands;
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
+    report.reportYear = snapshot.properties.year;
+    if (!report.hasFundingTable && !report.paragraphs.empty())
+        report.proseFunding = fundingFromProse(report.paragraphs);
     return report;
+}
+
+Funding reportFunding(const Report& report) {
+    return report.hasFundingTable ? report.card.funding
+                                  : completedFromProse(report.card.funding, report.proseFunding);
 }
 
 RecomputePlan planRecompute(const Report& report) {

@@ -12,6 +12,7 @@
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,9 +42,17 @@ struct Report {
     // Tables that look like scoring tables but whose layout could not be read ("table.layout", message
     // already formatted in Chinese and English).
     std::vector<Finding> layoutProblems;
+    std::optional<int> reportYear; // the 年度 the user entered (a document property): the reference year
+    // The funding the prose states (fundingFromProse), when the document has no funding table and its
+    // paragraphs were read.
+    std::optional<Funding> proseFunding;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);
+
+// The report's funding: the funding table's; else the 预算/实际支出 properties completed from the prose
+// (completedFromProse). The deck shows it in 预算/实际支出 and the sections quote it.
+Funding reportFunding(const Report& report);
 
 // What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
 // a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total

@@ -53,8 +53,8 @@ std::string trimReason(std::string reason) {
     return reason.substr(start);
 }
 
-// "社保缴费支出" → "社保缴费": the list of names is followed by the pattern's own 支出 ("资金主要用于…支出"), and
-// items read from prose or typed into a table often carry it already.
+// "社保缴费支出" → "社保缴费": the list of names is followed by the pattern's own 支出 ("资金主要用于…支出"),
+// and items read from prose or typed into a table often carry it already.
 std::string withoutTrailingSpending(const std::string& name) {
     static const std::string spending = "支出";
     if (name.size() > spending.size() && name.ends_with(spending))

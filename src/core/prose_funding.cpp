@@ -285,4 +285,25 @@ std::optional<Funding> fundingFromProse(const std::vector<std::string>& paragrap
     return funding;
 }
 
+Funding completedFromProse(const Funding& stated, const std::optional<Funding>& prose) {
+    if (!prose)
+        return stated;
+    if (!stated.budget && !stated.actual && stated.items.empty())
+        return *prose;
+    Funding result = stated;
+    if (!result.items.empty() || prose->items.empty() || (result.unit != "元" && result.unit != "万元"))
+        return result;
+    const bool toYuan = result.unit == "元";
+    const bool fromYuan = prose->unit == "元";
+    for (const auto& item : prose->items) {
+        Decimal amount = item.amount;
+        if (fromYuan && !toYuan)
+            amount = *Decimal::divide(amount, Decimal(10000));
+        else if (!fromYuan && toYuan)
+            amount = amount * Decimal(10000);
+        result.items.push_back({item.name, amount, {}, {}, {}});
+    }
+    return result;
+}
+
 } // namespace jixiao

@@ -21,6 +21,11 @@ namespace jixiao {
 // when the prose states neither a budget, nor actual spending, nor an item list.
 std::optional<Funding> fundingFromProse(const std::vector<std::string>& paragraphs);
 
+// The funding of a report without a funding table: `stated` (the 预算/实际支出 properties) completed from the
+// prose — all of the prose's funding when `stated` gives nothing, else the prose's items when `stated` has
+// none (converted to its unit), so that saving the deck's figures keeps the items checked and quoted.
+Funding completedFromProse(const Funding& stated, const std::optional<Funding>& prose);
+
 namespace prose {
 
 // Start (code points) of the last keyword in `before` that introduces a budget figure (预算, 安排资金,

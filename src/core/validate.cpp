@@ -67,23 +67,33 @@ public:
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
         const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
-        const auto fromProse = stated ? std::nullopt : fundingFromProse(input_.paragraphs);
-        if (fromProse) {
+        const bool fundingTable = !card_.fundingTableName.empty();
+        const auto fromProse = fundingTable ? std::nullopt : fundingFromProse(input_.paragraphs);
+        if (!stated && fromProse) {
             for (auto f : prose::checkNarrative(card_, *fromProse, input_.paragraphs, "prose"))
                 findings_.push_back(std::move(f));
             for (auto f : prose::checkItemLists(input_.paragraphs, *fromProse))
                 findings_.push_back(std::move(f));
-        } else {
-            checkFunding();
-            for (auto f : prose::checkNarrative(card_, funding_, input_.paragraphs))
-                findings_.push_back(std::move(f));
+            return finish();
         }
+        checkFunding();
+        // Entered budget and spending without items: the items the prose lists are checked against them.
+        const Funding completed = completedFromProse(funding_, fromProse);
+        for (auto f : prose::checkNarrative(card_, completed, input_.paragraphs))
+            findings_.push_back(std::move(f));
+        if (funding_.items.empty() && !completed.items.empty())
+            for (auto f : prose::checkItemLists(input_.paragraphs, completed))
+                findings_.push_back(std::move(f));
+        return finish();
+    }
+
+private:
+    std::vector<Finding> finish() {
         for (const auto& issue : card_.readIssues)
             findings_.push_back(issue);
         return std::move(findings_);
     }
 
-private:
     // Reasons are asked for only where the table has a place for them: a table read from a document without a
     // 扣分原因 (or reason-holding 备注) column has no reason cell on any row. A card not read from a document
     // (a template, JSON) knows no cells and keeps its reasons in the model, so they are asked for.

@@ -105,8 +105,8 @@ const Template* ExtensionData::findTemplate(const std::string& id) const {
     return nullptr;
 }
 
-const NarrativePatterns& ExtensionData::patterns() const {
-    const auto it = narrative.find(lang);
+const NarrativePatterns& ExtensionData::patterns(const std::string& language) const {
+    const auto it = narrative.find(language);
     return it != narrative.end() ? it->second : narrative.at("zh-CN");
 }
 

@@ -36,7 +36,9 @@ public:
     std::string text(const std::string& key, const std::map<std::string, std::string>& args = {}) const {
         return ui.format(lang, key, args);
     }
-    const NarrativePatterns& patterns() const;
+    // The patterns of `language` ("zh-CN" or "en"); zh-CN for any other. Sections are written in the
+    // document's language (documentLanguage), not necessarily `lang`.
+    const NarrativePatterns& patterns(const std::string& language) const;
 };
 
 } // namespace jixiao::office

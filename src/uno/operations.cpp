@@ -9,6 +9,7 @@
 #include "uno/ustring.hpp"
 
 #include "core/assemble.hpp"
+#include "core/document_language.hpp"
 #include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
@@ -251,7 +252,7 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         findings.push_back(skipped);
     }
     const Scorecard judged = cardToJudge(data);
-    ValidationInput input{judged, data.paragraphs, std::nullopt, std::nullopt};
+    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
@@ -262,14 +263,16 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     const auto ids = sectionIds();
     if (std::find(ids.begin(), ids.end(), sectionId) == ids.end())
         badArgument(ui("error.unknown-section", {{"id", sectionId}}));
-    const auto data = read(model);
+    auto data = read(model);
     if (!data.hasScoreTable && sectionId != "cost-benefit" && sectionId != "funding-usage")
         badArgument(ui("error.no-score-table"));
     const auto& extension = ExtensionData::get(context_);
     NarrativeOptions options;
-    options.lang = extension.lang;
+    // Written in the document's language; the UI language only for a document without words yet.
+    options.lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
     options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
-    return jixiao::generateSection(data.card, sectionId, extension.patterns(), options);
+    data.card.funding = reportFunding(data);
+    return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }
 
 std::string Operations::insertSection(const Reference<frame::XModel>& model,

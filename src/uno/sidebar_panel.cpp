@@ -413,7 +413,7 @@ void SidebarPanel::fillMetadata() {
             return;
         const auto data = Operations(context_).read(document);
         const auto& meta = data.card.meta;
-        const auto& funding = data.card.funding;
+        const auto funding = reportFunding(data); // from the prose when the properties are empty
         const std::pair<const char*, std::string> values[] = {
             {"MetaUnit", meta.unit},
             {"MetaProject", meta.project},

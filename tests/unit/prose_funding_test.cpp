@@ -291,3 +291,40 @@ TEST(ProseFundingSections, CostBenefitQuotesEveryFigureOfTheSample) {
     paragraphs.push_back(text);
     EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
 }
+
+// ---- entered budget and spending, items from the prose ----
+
+TEST(CompletedFromProse, EnteredFiguresKeepTheProseItemsInTheirUnit) {
+    const auto prose =
+        fundingFromProse({"项目预算120,000元，实际支出118,800元。其中：培训费38,800元；印刷费50,000元；"
+                          "专家咨询费30,000元。"});
+    Funding entered;
+    entered.budget = 12;
+    entered.actual = dec("11.88");
+    const Funding completed = completedFromProse(entered, prose);
+    EXPECT_EQ(completed.budget, Decimal(12));
+    ASSERT_EQ(completed.items.size(), 3u);
+    EXPECT_EQ(completed.items[0].amount, dec("3.88"));
+    // Nothing entered: the prose's funding as it is; items entered: left alone.
+    EXPECT_EQ(completedFromProse({}, prose), *prose);
+    Funding withItems = entered;
+    withItems.items = {{"培训费", dec("3.88"), {}, {}, {}}};
+    EXPECT_EQ(completedFromProse(withItems, prose).items.size(), 1u);
+    EXPECT_EQ(completedFromProse(entered, std::nullopt), entered);
+}
+
+TEST(CompletedFromProse, SavingTheFiguresKeepsTheItemsChecked) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    const int costs = paragraphStarting(paragraphs, "该项目2025年预算资金2万元，年内实际支出1.99万元");
+    replaceIn(paragraphs[std::size_t(costs)], "占总支出的56.78%", "占总支出的57.78%");
+    Funding entered;
+    entered.budget = 2;
+    entered.actual = dec("1.99");
+    auto findings = validate({Scorecard{}, paragraphs, entered, std::nullopt},
+                             jixiao::testing::messageCatalog(), "zh-CN");
+    std::erase_if(findings,
+                  [](const Finding& f) { return f.ruleId == "year.mismatch"; }); // the caption's 2024
+    ASSERT_EQ(findings.size(), 1u) << describe(findings);
+    EXPECT_EQ(findings[0].ruleId, "narrative.item-share");
+    EXPECT_EQ(findings[0].location.paragraph, costs);
+}

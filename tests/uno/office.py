@@ -278,6 +278,17 @@ def copy_seed(name, directory):
     return target
 
 
+def body_paragraphs(doc):
+    """A Writer document's top-level paragraphs (tables skipped), in the order Jixiao numbers them."""
+    items = doc.Text.createEnumeration()
+    result = []
+    while items.hasMoreElements():
+        item = items.nextElement()
+        if item.supportsService("com.sun.star.text.Paragraph"):
+            result.append(item)
+    return result
+
+
 def writer_cells(table):
     """Every cell of a Writer table by name → text (merged cells included: names from getCellNames)."""
     return {name: table.getCellByName(name).getString() for name in table.getCellNames()}

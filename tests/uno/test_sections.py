@@ -7,7 +7,7 @@ import unittest
 
 import uno
 
-from office import Office, SOURCE_DIR, copy_seed, props, wait_until
+from office import Office, SOURCE_DIR, body_paragraphs, copy_seed, props, wait_until
 
 office = Office()
 SAMPLE_JSON = os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json")
@@ -27,13 +27,7 @@ def sample_json():
 
 
 def paragraphs(doc):
-    items = doc.Text.createEnumeration()
-    texts = []
-    while items.hasMoreElements():
-        item = items.nextElement()
-        if item.supportsService("com.sun.star.text.Paragraph"):
-            texts.append(item.getString())
-    return texts
+    return [paragraph.getString() for paragraph in body_paragraphs(doc)]
 
 
 class SectionTest(unittest.TestCase):

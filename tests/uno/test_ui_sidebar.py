@@ -7,6 +7,7 @@ from com.sun.star.accessibility.AccessibleRole import LIST, PUSH_BUTTON, TEXT
 from com.sun.star.accessibility.AccessibleStateType import ENABLED
 
 import os
+import shutil
 import tempfile
 
 from office import Office, copy_seed, props
@@ -155,6 +156,24 @@ class SidebarDeckTest(unittest.TestCase):
             self.assertIn("富民县信访局2025年度热线办理工作经费", doc.Text.getString())
         finally:
             doc.close(True)
+
+    def test_budget_and_spending_are_filled_from_the_prose(self):
+        # The sample report has no funding table and no properties: its prose states 2万元 and 1.99万元.
+        directory = tempfile.mkdtemp(prefix="jixiao-ui-prose-")
+        sample = office.load(copy_seed("sample-report.docx", directory), hidden=False)
+        doc, window = self.open_deck("swriter", sample)
+        try:
+            def fields():
+                edits = [c for c in walk(window.getAccessibleContext())
+                         if c.getAccessibleRole() == TEXT and hasattr(c, "setText")]
+                return [e.getText() for e in edits[:5]] if len(edits) >= 5 else None
+            self.assertTrue(wait_for(lambda: (fields() or [None] * 5)[3:5] == ["2", "1.99"]), fields())
+            # Filled, not stored: the user's own figures, once saved, take over.
+            user = doc.DocumentProperties.UserDefinedProperties
+            self.assertFalse(user.getPropertySetInfo().hasPropertyByName("实际支出（万元）"))
+        finally:
+            doc.close(True)
+            shutil.rmtree(directory, ignore_errors=True)
 
     def test_calc_deck_inserts_a_live_table(self):
         doc, window = self.open_deck("scalc")

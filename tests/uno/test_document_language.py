@@ -1,0 +1,67 @@
+"""An office with an English UI: the deck and the findings speak English, but the sections Jixiao writes into a
+Chinese report are Chinese, with every figure."""
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+from office import Office, SOURCE_DIR, copy_seed
+
+office = Office(locale="en-US")
+
+
+def setUpModule():
+    office.start()
+
+
+def tearDownModule():
+    office.stop()
+
+
+class EnglishUiChineseReportTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="jixiao-en-")
+        cls.path = copy_seed("sample-report.docx", cls.dir)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def setUp(self):
+        self.tool = office.tool()
+        self.doc = office.load(self.path)
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def test_messages_follow_the_ui(self):
+        year = next(f for f in self.tool.validate(self.doc) if f.RuleId == "year.mismatch")
+        self.assertEqual(year.Message, "This names the year 2024, but the report's year is 2025")
+
+    def test_conclusion_is_chinese_with_every_figure(self):
+        text = self.tool.generateSection(self.doc, "conclusion")
+        for part in ("总分值100分", "总得分97分", "评价等级为“优秀”", "经济效益", "扣3分"):
+            self.assertIn(part, text)
+        self.assertNotIn("points", text)
+
+    def test_cost_benefit_is_chinese_with_every_figure(self):
+        text = self.tool.generateSection(self.doc, "cost-benefit")
+        self.assertTrue(text.startswith("该项目2025年预算资金2万元，年内实际支出1.99万元，占年初预算的99.5%。"), text)
+        for figure in ("0.72万元", "36.18%", "1.13万元", "56.78%", "0.14万元", "7.04%"):
+            self.assertIn(figure, text)
+        self.assertNotIn("yuan", text)
+
+    def test_a_document_without_words_gets_the_ui_language(self):
+        with open(os.path.join(SOURCE_DIR, "extension", "narrative", "en.json"), encoding="utf-8") as f:
+            english = json.load(f)["patterns"]["cost-benefit.noData"]
+        doc = office.new_document("swriter")
+        try:
+            self.assertEqual(self.tool.generateSection(doc, "cost-benefit"), english)
+        finally:
+            doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
