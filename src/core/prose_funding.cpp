@@ -33,14 +33,29 @@ constexpr View kClauseStops = U"，,、。；;！!？?\n";
 constexpr View kSentenceStops = U"。！!？?\n";
 
 // Words after which amounts in the same sentence are the items actual spending went to.
+constexpr std::initializer_list<View> kItemMarkers = {U"其中",   U"用于",   U"包括", U"分别为", U"分别是",
+                                                      U"具体为", U"具体是", U"明细", U"构成"};
+
 bool introducesItems(View sentenceBefore) {
-    return hasAny(sentenceBefore,
-                  {U"其中", U"用于", U"包括", U"分别为", U"分别是", U"具体为", U"明细", U"构成"});
+    return hasAny(sentenceBefore, kItemMarkers);
+}
+
+// Where the money came from (财政拨款, 上级补助, 县级配套 …), not what it was spent on.
+bool namesSource(const std::string& name) {
+    return hasAny(decodeUtf8(name), {U"财政拨款", U"拨款", U"上级", U"中央", U"省级", U"市级", U"县级",
+                                     U"区级", U"配套", U"自筹", U"补助资金", U"专项资金"});
 }
 
 // The words between the previous figure (or the clause start) and an item's amount, without the connectors
 // around them: "其中用于发放工资补助" → 发放工资补助, "和社保缴费支出为" → 社保缴费支出.
 std::string itemName(View words) {
+    // "支出分别为工资补助" → 工资补助: the name starts after the last marker.
+    long afterMarker = -1;
+    for (const View marker : kItemMarkers)
+        if (const auto at = words.rfind(marker); at != View::npos)
+            afterMarker = std::max(afterMarker, long(at + marker.size()));
+    if (afterMarker >= 0)
+        words.remove_prefix(std::size_t(afterMarker));
     static constexpr View leading[] = {U"其中",   U"主要", U"用于", U"包括", U"分别为", U"分别是", U"具体为",
                                        U"具体是", U"以及", U"和",   U"及",   U"与",     U"：",     U":",
                                        U"是",     U"为",   U"“",    U"”",    U"\"",     U" ",      U"\u3000"};
@@ -121,8 +136,8 @@ Statements scan(const std::vector<std::string>& paragraphs) {
             const long budgetAt = prose::lastBudgetKeyword(before);
             const long actualAt = prose::lastActualKeyword(before);
             const std::size_t sentenceStart = boundaryBefore(text, at, kSentenceStops);
-            if (criterion) {
-                // "支出超过5万元的须集体决策": a threshold, not a figure.
+            if (criterion || prose::namesLeftover(before)) {
+                // "支出超过5万元的须集体决策": a threshold; "预算结余0.01万元": left over, not spent.
             } else if (budgetAt >= 0 || actualAt >= 0) {
                 figure.kind = actualAt > budgetAt ? Figure::Kind::Actual : Figure::Kind::Budget;
                 (figure.kind == Figure::Kind::Actual ? found.actuals : found.budgets).push_back(figure);
@@ -174,12 +189,15 @@ bool sameAmount(Decimal a, Decimal b) {
     return a.rounded(2) == b.rounded(2);
 }
 
-// A list adding up to the budget but not to actual spending breaks down where the money came from.
+// A list breaking down where the money came from: its items name sources (财政拨款, 县级配套 …), or it adds
+// up to the budget but not to actual spending.
 bool isSourceList(const ItemList& list, const std::optional<Decimal>& budget,
                   const std::optional<Decimal>& actual, Decimal scale) {
+    if (std::all_of(list.items.begin(), list.items.end(),
+                    [](const Figure& f) { return namesSource(f.name); }))
+        return true;
     const Decimal sum = list.sum(scale);
-    return list.items.size() >= 2 && budget && sameAmount(sum, *budget) &&
-           !(actual && sameAmount(sum, *actual));
+    return budget && sameAmount(sum, *budget) && !(actual && sameAmount(sum, *actual));
 }
 
 // Index into found.lists of the reference list, or -1.
@@ -224,6 +242,10 @@ long lastBudgetKeyword(std::u32string_view before) {
 long lastActualKeyword(std::u32string_view before) {
     return lastOf(before, {U"实际支出", U"总支出", U"支出总额", U"执行数", U"实际使用", U"实际支付",
                            U"共支出", U"累计支出", U"已支出", U"完成支出"});
+}
+
+bool namesLeftover(std::u32string_view words) {
+    return hasAny(words, {U"结余", U"结转", U"余额", U"剩余", U"收回", U"节约", U"未支出", U"未使用"});
 }
 
 bool statesCriterion(std::u32string_view clause) {

@@ -39,6 +39,10 @@ long lastActualKeyword(std::u32string_view before);
 // 超过, 不低于 ("预算执行率95%以上得满分").
 bool statesCriterion(std::u32string_view clause);
 
+// Words naming money left over or returned (结余, 结转, 余额, 剩余, 收回, 节约, 未支出, 未使用): the amount
+// after them is neither a budget, nor spending, nor an item ("预算结余0.01万元").
+bool namesLeftover(std::u32string_view words);
+
 // prose.items-sum: the item lists stated with amounts that do not add up to `reference.actual` — the
 // reference list (the one fundingFromProse took), and any other list whose items all agree with the
 // reference's (a list with a differing item is reported at that item by prose.item-amount instead). The

@@ -370,7 +370,7 @@ private:
     // Returns the item an amount was matched to, so a following "占总支出的x%" knows whose share it is.
     int checkMoney(int paragraph, const NumberInText& n, View before) {
         auto wan = toWanYuan(n);
-        if (!wan)
+        if (!wan || namesLeftover(before))
             return -1;
         std::optional<Decimal> amount;
         if (funding_.unit == "万元")

@@ -328,3 +328,42 @@ TEST(CompletedFromProse, SavingTheFiguresKeepsTheItemsChecked) {
     EXPECT_EQ(findings[0].ruleId, "narrative.item-share");
     EXPECT_EQ(findings[0].location.paragraph, costs);
 }
+
+// ---- what is not spending ----
+
+TEST(FundingFromProse, LeftoverAfterTheItemsIsNeitherAnItemNorTheBudget) {
+    const std::vector<std::string> paragraphs = {"项目预算资金2万元，实际支出1.99万元，其中工资补助0."
+                                                 "72万元、社保缴费1.13万元、劳务派遣服务费0.14万元，"
+                                                 "预算结余0.01万元。"};
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->budget, Decimal(2));
+    EXPECT_EQ(funding->items.size(), 3u);
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+}
+
+TEST(FundingFromProse, ASourceOfOneItemIsNotTheSpendingBreakdown) {
+    const std::vector<std::string> paragraphs = {
+        "该项目预算资金2万元，其中县级财政拨款2万元。",
+        "全年实际支出1.98万元，支出分别为工资补助0.72万元、社保缴费1.13万元、劳务派遣服务费0.14万元。",
+    };
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    ASSERT_EQ(funding->items.size(), 3u);
+    EXPECT_EQ(funding->items[0].name, "工资补助"); // after 分别为
+    // The spending list does not add up to 1.98: it is the only one, so its sum is the finding.
+    const auto prose = proseFindings(run(paragraphs));
+    ASSERT_EQ(prose.size(), 1u) << describe(prose);
+    EXPECT_EQ(prose[0].ruleId, "prose.items-sum");
+    EXPECT_EQ(prose[0].location.paragraph, 1);
+}
+
+TEST(ProseFundingChecks, SharesInBracketsAndRatesReached) {
+    std::vector<std::string> paragraphs = {
+        "年初预算数8万元，全年执行数7.6万元，预算执行率达到95%。",
+        "资金具体用于：设备购置费4.56万元（占60%），运行维护费3.04万元（占40%）。",
+    };
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+    replaceIn(paragraphs[1], "（占40%）", "（占45%）");
+    expectOne(run(paragraphs), "prose.item-share", paragraphs[1], 1, "45");
+}
