@@ -108,6 +108,7 @@ struct Statements {
 
 Statements scan(const std::vector<std::string>& paragraphs) {
     Statements found;
+    const bool adjusted = prose::statesAdjustedBudget(paragraphs);
     bool unitKnown = false;
     for (int p = 0; p < int(paragraphs.size()); ++p) {
         const std::string& utf8 = paragraphs[std::size_t(p)];
@@ -136,8 +137,10 @@ Statements scan(const std::vector<std::string>& paragraphs) {
             const long budgetAt = prose::lastBudgetKeyword(before);
             const long actualAt = prose::lastActualKeyword(before);
             const std::size_t sentenceStart = boundaryBefore(text, at, kSentenceStops);
-            if (criterion || prose::namesLeftover(before)) {
-                // "支出超过5万元的须集体决策": a threshold; "预算结余0.01万元": left over, not spent.
+            if (criterion || prose::namesLeftover(before) ||
+                (adjusted && actualAt < budgetAt && prose::namesInitialBudget(before, budgetAt))) {
+                // "支出超过5万元的须集体决策": a threshold; "预算结余0.01万元": left over, not spent;
+                // "年初预算数10万元" beside "全年预算数12万元": not the budget the rate is computed on.
             } else if (budgetAt >= 0 || actualAt >= 0) {
                 figure.kind = actualAt > budgetAt ? Figure::Kind::Actual : Figure::Kind::Budget;
                 (figure.kind == Figure::Kind::Actual ? found.actuals : found.budgets).push_back(figure);
@@ -242,6 +245,16 @@ long lastBudgetKeyword(std::u32string_view before) {
 long lastActualKeyword(std::u32string_view before) {
     return lastOf(before, {U"实际支出", U"总支出", U"支出总额", U"执行数", U"实际使用", U"实际支付",
                            U"共支出", U"累计支出", U"已支出", U"完成支出"});
+}
+
+bool namesInitialBudget(std::u32string_view before, long budgetAt) {
+    return budgetAt >= 2 && before.substr(std::size_t(budgetAt) - 2, 2) == U"年初";
+}
+
+bool statesAdjustedBudget(const std::vector<std::string>& paragraphs) {
+    return std::any_of(paragraphs.begin(), paragraphs.end(), [](const std::string& p) {
+        return hasAny(decodeUtf8(p), {U"全年预算", U"调整后预算", U"调整预算", U"预算调整为"});
+    });
 }
 
 bool namesLeftover(std::u32string_view words) {

@@ -39,6 +39,12 @@ long lastActualKeyword(std::u32string_view before);
 // 超过, 不低于 ("预算执行率95%以上得满分").
 bool statesCriterion(std::u32string_view clause);
 
+// The budget keyword at `budgetAt` is the budget at the start of the year (年初预算, 年初预算数).
+bool namesInitialBudget(std::u32string_view before, long budgetAt);
+// The report states an adjusted budget (全年预算, 调整后预算, 调整预算, 预算调整为): then the 年初预算 is a
+// figure of its own, neither compared with the budget nor the base of the execution rate.
+bool statesAdjustedBudget(const std::vector<std::string>& paragraphs);
+
 // Words naming money left over or returned (结余, 结转, 余额, 剩余, 收回, 节约, 未支出, 未使用): the amount
 // after them is neither a budget, nor spending, nor an item ("预算结余0.01万元").
 bool namesLeftover(std::u32string_view words);

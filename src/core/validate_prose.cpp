@@ -252,8 +252,9 @@ namespace {
 class NarrativeChecker {
 public:
     NarrativeChecker(const Scorecard& card, const Funding& funding, std::string_view fundingRules,
-                     std::vector<Finding>& out)
-        : card_(card), funding_(funding), fundingRules_(fundingRules), out_(out),
+                     bool adjustedBudget, std::vector<Finding>& out)
+        : card_(card), funding_(funding), fundingRules_(fundingRules), adjustedBudget_(adjustedBudget),
+          out_(out),
           // Without a table read there is no total to quote against (never "the table totals 0").
           total_(card.indicators.empty() ? std::nullopt : totalScore(card)) {
         for (const auto& item : funding.items) {
@@ -346,7 +347,9 @@ private:
         if (!funding_.actual)
             return;
         if (has(before, U"执行率") || (has(before, U"占") && has(before, U"预算"))) {
-            if (!funding_.budget)
+            // "占年初预算的x%" in a report with an adjusted budget is a ratio to another budget.
+            if (!funding_.budget || (adjustedBudget_ && !has(before, U"执行率") &&
+                                     namesInitialBudget(before, lastBudgetKeyword(before))))
                 return;
             const auto rate = Decimal::percent(*funding_.actual, *funding_.budget);
             if (rate && n.value.rounded(2) != rate->rounded(2))
@@ -400,7 +403,8 @@ private:
         }
         if (actualAt > budgetAt && funding_.actual)
             compare("actual", *funding_.actual, {});
-        else if (budgetAt > actualAt && funding_.budget)
+        else if (budgetAt > actualAt && funding_.budget &&
+                 !(adjustedBudget_ && namesInitialBudget(before, budgetAt)))
             compare("budget", *funding_.budget, {});
         return -1;
     }
@@ -442,6 +446,7 @@ private:
     const Scorecard& card_;
     const Funding& funding_;
     std::string_view fundingRules_;
+    bool adjustedBudget_ = false; // the report states 全年预算 besides 年初预算
     std::vector<Finding>& out_;
     std::optional<Decimal> total_;
     std::vector<std::pair<Text, Text>> names_; // item name and its stem without 支出
@@ -453,7 +458,7 @@ std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& fundin
                                     const std::vector<std::string>& paragraphs,
                                     std::string_view fundingRules) {
     std::vector<Finding> findings;
-    NarrativeChecker checker(card, funding, fundingRules, findings);
+    NarrativeChecker checker(card, funding, fundingRules, statesAdjustedBudget(paragraphs), findings);
     for (int p = 0; p < int(paragraphs.size()); ++p)
         checker.check(p, paragraphs[std::size_t(p)]);
     return findings;

@@ -367,3 +367,37 @@ TEST(ProseFundingChecks, SharesInBracketsAndRatesReached) {
     replaceIn(paragraphs[1], "（占40%）", "（占45%）");
     expectOne(run(paragraphs), "prose.item-share", paragraphs[1], 1, "45");
 }
+
+// ---- the national self-evaluation style: 年初预算数, 全年预算数, 全年执行数 ----
+
+TEST(ProseFundingChecks, AnAdjustedBudgetIsTheBaseOfTheRateAndTheInitialOneIsNotChecked) {
+    std::vector<std::string> paragraphs = {
+        "该项目年初预算数10万元，全年预算数12万元，全年执行数11.5万元，预算执行率95.83%。",
+        "全年执行数占年初预算的115%，主要是年中追加了预算。",
+        "项目全年预算数为12万元，资金全部到位。",
+    };
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->budget, Decimal(12));
+    EXPECT_EQ(funding->actual, dec("11.5"));
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+
+    replaceIn(paragraphs[0], "预算执行率95.83%", "预算执行率95.8%");
+    expectOne(run(paragraphs), "prose.execution-rate", paragraphs[0], 0, "95.8");
+    replaceIn(paragraphs[0], "预算执行率95.8%", "预算执行率95.83%");
+    replaceIn(paragraphs[2], "12万元", "13万元");
+    expectOne(run(paragraphs), "prose.budget", paragraphs[2], 2, "13");
+}
+
+TEST(ProseFundingChecks, WithoutAnAdjustedBudgetTheInitialOneIsTheBudget) {
+    std::vector<std::string> paragraphs = {
+        "该项目年初预算数10万元，全年执行数9.5万元，预算执行率95%。",
+        "项目年初预算10万元，执行数9.5万元。",
+    };
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+    replaceIn(paragraphs[1], "年初预算10万元", "年初预算11万元");
+    const auto prose = proseFindings(run(paragraphs));
+    ASSERT_EQ(prose.size(), 1u) << describe(prose);
+    EXPECT_EQ(prose[0].ruleId, "prose.budget");
+    EXPECT_EQ(prose[0].location.paragraph, 1);
+}
