@@ -118,7 +118,7 @@ Statements scan(const std::vector<std::string>& paragraphs) {
         for (const auto& n : findNumbersInText(utf8)) {
             const auto at = std::size_t(n.offset);
             const std::size_t end = at + std::size_t(n.length);
-            const auto wan = n.unit == "年" ? std::nullopt : toWanYuan(n);
+            const auto wan = prose::amountIn(n, "万元");
             if (!wan || at > text.size()) {
                 previousEnd = std::min(end, text.size());
                 continue;
@@ -162,6 +162,17 @@ Statements scan(const std::vector<std::string>& paragraphs) {
             }
             previousEnd = end;
         }
+    }
+    if (found.yuan) {
+        // Kept in 元: amounts beyond the core's bound in 元 are dropped before anything is scaled.
+        const Decimal bound =
+            *Decimal::divide(Decimal::fromUnits(Decimal::kMaxParsedWhole * Decimal::kScale), Decimal(10000));
+        auto tooLarge = [&](const Figure& f) { return f.wan > bound || f.wan < -bound; };
+        std::erase_if(found.budgets, tooLarge);
+        std::erase_if(found.actuals, tooLarge);
+        for (auto& list : found.lists)
+            std::erase_if(list.items, tooLarge);
+        std::erase_if(found.lists, [](const ItemList& list) { return list.items.empty(); });
     }
     found.any = !found.budgets.empty() || !found.actuals.empty() || !found.lists.empty();
     return found;
@@ -245,6 +256,17 @@ long lastBudgetKeyword(std::u32string_view before) {
 long lastActualKeyword(std::u32string_view before) {
     return lastOf(before, {U"实际支出", U"总支出", U"支出总额", U"执行数", U"实际使用", U"实际支付",
                            U"共支出", U"累计支出", U"已支出", U"完成支出"});
+}
+
+std::optional<Decimal> amountIn(const NumberInText& number, std::string_view unit) {
+    const auto wan = number.unit == "年" ? std::nullopt : toWanYuan(number);
+    const Decimal limit = Decimal::fromUnits(Decimal::kMaxParsedWhole * Decimal::kScale);
+    if (!wan || (unit != "万元" && unit != "元"))
+        return std::nullopt;
+    const Decimal bound = unit == "元" ? *Decimal::divide(limit, Decimal(10000)) : limit;
+    if (*wan > bound || *wan < -bound)
+        return std::nullopt;
+    return unit == "元" ? *wan * Decimal(10000) : *wan;
 }
 
 bool namesInitialBudget(std::u32string_view before, long budgetAt) {
@@ -334,8 +356,11 @@ Funding completedFromProse(const Funding& stated, const std::optional<Funding>& 
         Decimal amount = item.amount;
         if (fromYuan && !toYuan)
             amount = *Decimal::divide(amount, Decimal(10000));
-        else if (!fromYuan && toYuan)
+        else if (!fromYuan && toYuan) {
+            if (amount > Decimal::fromUnits(Decimal::kMaxParsedWhole * Decimal::kScale / 10000))
+                continue; // beyond the core's bound in 元
             amount = amount * Decimal(10000);
+        }
         result.items.push_back({item.name, amount, {}, {}, {}});
     }
     return result;

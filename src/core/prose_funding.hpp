@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/finding.hpp"
+#include "core/numbers.hpp"
 #include "core/scorecard.hpp"
 
 #include <optional>
@@ -44,6 +45,11 @@ bool namesInitialBudget(std::u32string_view before, long budgetAt);
 // The report states an adjusted budget (全年预算, 调整后预算, 调整预算, 预算调整为): then the 年初预算 is a
 // figure of its own, neither compared with the budget nor the base of the execution rate.
 bool statesAdjustedBudget(const std::vector<std::string>& paragraphs);
+
+// The amount of `number` (an amount in 元, 万, 万元 or 亿元) in `unit` ("万元" or "元"); nullopt for anything
+// else and beyond ±Decimal::kMaxParsedWhole in that unit — the core's overflow policy: "90000亿元" in a
+// report kept in 元 is not a figure to compute with.
+std::optional<Decimal> amountIn(const NumberInText& number, std::string_view unit);
 
 // Words naming money left over or returned (结余, 结转, 余额, 剩余, 收回, 节约, 未支出, 未使用): the amount
 // after them is neither a budget, nor spending, nor an item ("预算结余0.01万元").

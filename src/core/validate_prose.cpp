@@ -372,15 +372,8 @@ private:
 
     // Returns the item an amount was matched to, so a following "占总支出的x%" knows whose share it is.
     int checkMoney(int paragraph, const NumberInText& n, View before) {
-        auto wan = toWanYuan(n);
-        if (!wan || namesLeftover(before))
-            return -1;
-        std::optional<Decimal> amount;
-        if (funding_.unit == "万元")
-            amount = wan;
-        else if (funding_.unit == "元")
-            amount = *wan * Decimal(10000);
-        if (!amount)
+        const auto amount = amountIn(n, funding_.unit);
+        if (!amount || namesLeftover(before))
             return -1;
         long itemAt = -1;
         const auto item = itemNamedIn(before, &itemAt);

@@ -401,3 +401,15 @@ TEST(ProseFundingChecks, WithoutAnAdjustedBudgetTheInitialOneIsTheBudget) {
     EXPECT_EQ(prose[0].ruleId, "prose.budget");
     EXPECT_EQ(prose[0].location.paragraph, 1);
 }
+
+TEST(FundingFromProse, AmountsBeyondTheCoresBoundAreNotFigures) {
+    // Kept in 元, "90000亿元" would be 9×10^12 元: beyond Decimal::kMaxParsedWhole, so it is left out rather
+    // than overflowing.
+    const std::vector<std::string> paragraphs = {"项目预算资金120,000元，实际支出118,800元。",
+                                                 "另据统计，全省实际支出90000亿元，其中本项目90000亿元。"};
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->actual, Decimal(118800));
+    EXPECT_TRUE(funding->items.empty());
+    EXPECT_NO_THROW(run(paragraphs));
+}
