@@ -327,8 +327,8 @@ private:
     static Finding at(const char* ruleId, int paragraph, const NumberInText& n) {
         return paragraphFinding(ruleId, Severity::Error, paragraph, n.offset, n.numberLength);
     }
-    // A funding figure's finding: narrative.* against the table or properties, prose.* against the prose's
-    // own first statement.
+    // A funding figure's finding: narrative.* against the table or properties, prose.* against the figures
+    // the prose itself states (fundingFromProse).
     Finding fundingAt(std::string_view rule, int paragraph, const NumberInText& n) const {
         Finding f = at("", paragraph, n);
         f.ruleId = std::string(fundingRules_) + "." + std::string(rule);
