@@ -1,6 +1,7 @@
 #include "core/prose_funding.hpp"
 
 #include "core/numbers.hpp"
+#include "core/prose_text.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -11,22 +12,9 @@ namespace {
 using Text = std::u32string;
 using View = std::u32string_view;
 
-long lastOf(View text, std::initializer_list<View> words) {
-    long best = -1;
-    for (const View w : words)
-        if (const auto at = text.rfind(w); at != View::npos)
-            best = std::max(best, long(at));
-    return best;
-}
-
-bool hasAny(View text, std::initializer_list<View> words) {
-    return std::any_of(words.begin(), words.end(), [&](View w) { return text.find(w) != View::npos; });
-}
-
-std::size_t boundaryBefore(View text, std::size_t at, View stops) {
-    const auto stop = text.substr(0, at).find_last_of(stops);
-    return stop == View::npos ? 0 : stop + 1;
-}
+using prose::boundaryBefore;
+using prose::hasAny;
+using prose::lastOf;
 
 constexpr View kClauseStops = U"，,、。；;！!？?\n";
 // Items are listed across ；, so a list runs to the end of its sentence.

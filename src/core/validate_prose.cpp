@@ -2,6 +2,7 @@
 
 #include "core/numbers.hpp"
 #include "core/prose_funding.hpp"
+#include "core/prose_text.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -62,9 +63,6 @@ std::string encode(View text) {
 
 bool has(View text, View word) {
     return text.find(word) != View::npos;
-}
-bool hasAny(View text, std::initializer_list<View> words) {
-    return std::any_of(words.begin(), words.end(), [&](View w) { return has(text, w); });
 }
 
 bool isSpace(char32_t c) {
@@ -299,11 +297,6 @@ public:
     }
 
 private:
-    static std::size_t boundaryBefore(const Text& text, std::size_t at, View stops) {
-        const auto stop = View(text).substr(0, at).find_last_of(stops);
-        return stop == View::npos ? 0 : stop + 1;
-    }
-
     // Index of the item named last before the figure, or -1.
     int itemNamedIn(View before, long* position = nullptr) const {
         int best = -1;
