@@ -1,4 +1,5 @@
 #include "core/narrative.hpp"
+#include "core/figures.hpp"
 #include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -98,13 +99,12 @@ public:
         : card_(card), patterns_(patterns), options_(options) {}
 
     std::vector<std::string> conclusion() const {
-        const Decimal weight = totalWeight(card_);
-        const auto total = totalScore(card_);
-        Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(weight)}};
-        if (!total)
+        const auto figures = deriveScores(card_);
+        Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(figures.weight)}};
+        if (!figures.score)
             return {render("conclusion.incomplete", args)};
-        args["totalScore"] = points(*total);
-        args["grade"] = patterns_.term(gradeFor(card_.gradeBands, total));
+        args["totalScore"] = points(*figures.score);
+        args["grade"] = patterns_.term(figures.grade);
         std::string text = render("conclusion.result", args);
         const auto lost = lostPoints(card_);
         if (lost.empty())

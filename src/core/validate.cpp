@@ -1,5 +1,6 @@
 #include "core/validate.hpp"
 
+#include "core/figures.hpp"
 #include "core/prose_funding.hpp"
 #include "core/rules.hpp"
 #include "core/validate_prose.hpp"
@@ -249,20 +250,19 @@ private:
 
     void checkTotals() {
         const Totals& t = card_.totals;
-        const Decimal weight = totalWeight(card_);
-        const auto score = totalScore(card_);
+        const auto figures = deriveScores(card_);
+        const auto& score = figures.score;
         auto compare = [&](const char* ruleId, const std::optional<Decimal>& entered,
                            std::optional<Decimal> expected, const CellRef& cell) {
             if (entered && expected && *entered != *expected)
                 add(ruleId, Severity::Error, cellLocation(cell, card_.tableName), "",
                     {{"entered", exact(*entered)}, {"expected", exact(*expected)}});
         };
-        compare("total.weight", t.weight, weight, t.weightCell);
+        compare("total.weight", t.weight, figures.weight, t.weightCell);
         compare("total.score", t.score, score, t.scoreCell);
-        compare("total.deduction", t.deduction,
-                score ? std::optional<Decimal>(weight - *score) : std::nullopt, t.deductionCell);
+        compare("total.deduction", t.deduction, figures.deduction, t.deductionCell);
         if (!blank(t.grade) && score) {
-            const std::string expected = gradeFor(card_.gradeBands, score);
+            const std::string& expected = figures.grade;
             std::string entered = t.grade;
             entered.erase(std::remove_if(entered.begin(), entered.end(),
                                          [](char ch) { return ch == ' ' || ch == '\n'; }),
@@ -276,14 +276,10 @@ private:
     void checkFunding() {
         const Funding& f = funding_;
         const std::string& table = card_.fundingTableName;
-        if (f.actual && !f.items.empty()) {
-            Decimal sum;
-            for (const auto& item : f.items)
-                sum += item.amount;
-            if (sum.rounded(2) != f.actual->rounded(2))
-                add("funding.items-sum", Severity::Error, cellLocation(f.actualCell, table), "",
-                    {{"sum", twoPlaces(sum)}, {"actual", twoPlaces(*f.actual)}, {"unit", f.unit}});
-        }
+        if (const auto sum = deriveFunding(f).itemsSum;
+            f.actual && sum && sum->rounded(2) != f.actual->rounded(2))
+            add("funding.items-sum", Severity::Error, cellLocation(f.actualCell, table), "",
+                {{"sum", twoPlaces(*sum)}, {"actual", twoPlaces(*f.actual)}, {"unit", f.unit}});
         for (const auto& item : f.items) {
             if (!item.share || !f.actual)
                 continue;

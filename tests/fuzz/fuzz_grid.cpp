@@ -1,18 +1,23 @@
-// libFuzzer target for the table reader, writer and recompute: builds a small Grid from the input
-// (dimensions, merged areas, cell texts drawn from table vocabulary or raw bytes) and runs every entry
-// point an adapter calls on a document's tables. Only GridLayoutError may escape the core; anything else
-// (another exception, a patch pointing outside the grid or into a covered cell, a recompute that is not
-// idle after its own patch) aborts.
+// libFuzzer target for the table reader, writer, recompute, validation and narrative: builds a small Grid
+// from the input (dimensions, merged areas, cell texts drawn from table vocabulary or raw bytes) and runs
+// every entry point an adapter calls on a document's tables, then validates the assembled report and writes
+// every section from it. Only GridLayoutError (and a UserError refusing a section) may escape the core;
+// anything else (another exception, a patch pointing outside the grid or into a covered cell, a recompute
+// that is not idle after its own patch, a message with an unfilled placeholder) aborts.
 #include "core/assemble.hpp"
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
+#include "core/narrative.hpp"
 #include "core/recompute.hpp"
+#include "core/user_error.hpp"
+#include "core/validate.hpp"
 
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -175,7 +180,32 @@ void document(const jixiao::Grid& first, jixiao::Grid second) {
     checkPatch(report.scoreGrid, plan.score);
     if (report.partial)
         check(plan.score.empty(), "a table read in part is written");
-    (void)jixiao::cardToJudge(report);
+
+    // What the deck and the batch do next with any table: validate it and write every section from it.
+    static const auto catalog = jixiao::MessageCatalog::load(std::filesystem::path(JIXIAO_SOURCE_DIR) /
+                                                             "extension/i18n/messages.json");
+    static const auto patterns = jixiao::NarrativePatterns::loadForLanguage(
+        std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/narrative", "zh-CN");
+    // A brace in a message is an unfilled placeholder, unless the document itself had one to quote.
+    bool bracesInCells = false;
+    for (const jixiao::Grid* grid : {&first, static_cast<const jixiao::Grid*>(&second)})
+        for (int r = 0; r < grid->rows(); ++r)
+            for (int c = 0; c < grid->columns(); ++c)
+                bracesInCells = bracesInCells || grid->at(r, c).text.find('{') != std::string::npos;
+    const auto judged = jixiao::cardToJudge(report);
+    for (const auto& finding :
+         jixiao::validate({judged, {}, jixiao::reportFunding(report), {}}, catalog, "zh-CN"))
+        check(bracesInCells || finding.message.find('{') == std::string::npos,
+              "a finding's message has an unfilled placeholder");
+    auto card = report.card;
+    card.funding = jixiao::reportFunding(report);
+    for (const auto& section : jixiao::sectionIds()) {
+        try {
+            (void)jixiao::generateSection(card, section, patterns);
+        } catch (const jixiao::UserError&) {
+            // a section the data cannot support is refused with a message, which is fine
+        }
+    }
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
