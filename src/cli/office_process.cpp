@@ -247,6 +247,25 @@ void OfficeProcess::unstage(const std::string& copy) {
     ::unlink(copy.c_str());
 }
 
+std::uint64_t OfficeProcess::addressSpacePeak() const {
+    std::uint64_t peak = 0;
+    std::vector<std::string> pending = {std::to_string(pid_.load())}; // the supervisor, then its descendants
+    for (std::size_t i = 0; i < pending.size() && i < 64 && pending.front() != "0"; ++i) {
+        const std::string proc = "/proc/" + pending[i];
+        std::ifstream status(proc + "/status");
+        for (std::string line; std::getline(status, line);)
+            if (line.starts_with("VmPeak:"))
+                peak = std::max<std::uint64_t>(peak, std::stoull(line.substr(7)) * 1024);
+        std::error_code ec; // oosplash starts soffice.bin from another thread: every thread's children count
+        for (fs::directory_iterator task(proc + "/task", ec), end; !ec && task != end; task.increment(ec)) {
+            std::ifstream children(task->path() / "children");
+            for (std::string child; children >> child;)
+                pending.push_back(child);
+        }
+    }
+    return peak;
+}
+
 std::string OfficeProcess::outputPath(const std::string& extension, const std::string& wanted) const {
     return options_.connect.empty() ? profile_ + "/in/output" + extension : wanted;
 }

@@ -74,7 +74,7 @@ bool enterNamespaces() {
 bool makeFolders(const std::string& path) {
     for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
         const std::string part = path.substr(0, slash);
-        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST)
+        if (::mkdir(part.c_str(), 0711) != 0 && errno != EEXIST) // the office's user passes through
             return false;
         if (slash == std::string::npos)
             return true;

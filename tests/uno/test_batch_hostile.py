@@ -113,12 +113,15 @@ class NetworkTest(HostileTestCase):
 
 
 class MemoryTest(HostileTestCase):
-    def test_a_text_bomb_stays_under_the_memory_bound_and_the_next_file_is_checked(self):
-        bomb = corpus.text_bomb_docx(tempfile.mkdtemp(prefix="bomb-", dir=work), mebibytes=512)
+    def test_bombs_stay_under_the_memory_bound_and_the_next_file_is_checked(self):
+        bombs = tempfile.mkdtemp(prefix="bomb-", dir=work)
+        text_bomb = corpus.text_bomb_docx(bombs, mebibytes=512)
+        paragraph_bomb = corpus.paragraph_bomb_docx(bombs, mebibytes=1024)
         limit_mb = 1024
         peaks, limits = [], set()
         process = subprocess.Popen([BATCH, "--format", "json", "--memory-limit", str(limit_mb), "--timeout", "120",
-                                    bomb, os.path.join(work, "good.docx")], stdout=subprocess.PIPE,
+                                    text_bomb, paragraph_bomb, os.path.join(work, "good.docx")],
+                                   stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, start_new_session=True,
                                    env=dict(os.environ, TMPDIR=self.tmpdir))
         stop = threading.Event()
@@ -153,6 +156,9 @@ class MemoryTest(HostileTestCase):
         self.assertEqual(files["good.docx"]["total"], "97")
         self.assertIn(files["text-bomb.docx"]["status"], ("no-table", "failed"), files["text-bomb.docx"])
         self.assertNotIn("timed out", files["text-bomb.docx"].get("reason", ""))
+        # The paragraphs exhaust the office: it dies near its limit and the file is named too large.
+        self.assertEqual(files["paragraph-bomb.docx"]["status"], "failed")
+        self.assertIn("too large", files["paragraph-bomb.docx"]["reason"])
         self.assertEqual(limits, {limit_mb << 20}, "the office ran without its address-space limit")
         self.assertTrue(peaks, "the office was never seen")
         self.assertLessEqual(max(peaks), limit_mb << 20)
