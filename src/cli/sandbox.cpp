@@ -190,7 +190,10 @@ int runSandbox(int argc, char** argv) {
         ::kill(office, SIGKILL);
         while (::waitpid(office, &status, 0) < 0 && errno == EINTR) {
         }
-        if (::getppid() != batch) { // nobody is left to clean up after us
+        // Nobody is left to clean up after us. (Only ever a profile of ours: this mode is not a way to remove
+        // any folder named on its command line.)
+        if (::getppid() != batch &&
+            std::filesystem::path(spec.profile).filename().string().starts_with("jixiao-batch-")) {
             std::error_code ec;
             ::unlink(spec.pipeLink.c_str());
             std::filesystem::remove_all(spec.profile, ec);
