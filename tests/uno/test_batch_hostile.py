@@ -30,6 +30,7 @@ def setUpModule():
     if not (BATCH and os.path.exists(BATCH)):
         raise unittest.SkipTest(f"JIXIAO_BATCH does not name the built jixiao-batch: {BATCH!r}")
     work = tempfile.mkdtemp(prefix="jixiao-hostile-")
+    os.chmod(work, 0o755)  # nobody (the boxed office) must reach each run's TMPDIR below it, so profiles go there
     try:
         answering, silent = corpus.Listener(), corpus.Listener(answer=False)
         corpus.linked_images_docx(work, answering.port)
@@ -85,6 +86,7 @@ def leftovers_in_tmp(pid):
 class HostileTestCase(unittest.TestCase):
     def setUp(self):
         self.tmpdir = tempfile.mkdtemp(prefix="tmpdir-", dir=work)
+        os.chmod(self.tmpdir, 0o755)  # else jixiao-batch puts its profiles in /tmp, and this check would be empty
 
     def assertTmpdirEmpty(self):
         self.assertEqual(os.listdir(self.tmpdir), [], "the run left files in its TMPDIR")
@@ -311,6 +313,29 @@ class SignalTest(HostileTestCase):
         self.assertGreaterEqual(statuses.count("checked"), 1)
         self.assertEqual(statuses.count("checked") + statuses.count("interrupted"), 8, statuses)
         self.assertNothingLeft(process.pid)
+
+    def test_kill_9_while_the_extension_installs_leaves_nothing(self):
+        process = subprocess.Popen([BATCH, os.path.join(work, "good.docx")], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True,
+                                   env=dict(os.environ, TMPDIR=self.tmpdir))
+        self.assertTrue(wait_until(lambda: self.boxed("unopkg"), timeout=20), "unopkg was not seen at work")
+        process.kill()
+        process.communicate(timeout=30)
+        self.assertNothingLeft(process.pid)
+        self.assertTrue(wait_until(lambda: not self.boxed("unopkg"), timeout=20), "unopkg outlived jixiao-batch")
+
+    def boxed(self, program):
+        """Processes of this test's runs (their profile is in its TMPDIR) whose command line names `program`."""
+        found = []
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmdline = f.read().decode(errors="replace")
+            except OSError:
+                continue
+            if self.tmpdir in cmdline and program in cmdline:
+                found.append(int(entry))
+        return found
 
     def test_kill_9_of_the_batch_takes_its_offices_and_their_files_along(self):
         process = self.start_many(extra=("--jobs", "2"))
