@@ -131,22 +131,32 @@ void OfficeProcess::makeProfile() {
         << replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale);
 
     // unopkg refuses root without --shared, and the office must not parse documents as root: as root both run
-    // as nobody in a profile nobody owns (so it can be written), without a display.
+    // as nobody in a profile nobody owns (so it can be written), without a display. unopkg runs in the same
+    // box as the office, so a batch killed while it installs leaves no profile either; it installs a copy of
+    // the .oxt (the original may be below the /tmp the box covers, or unreadable for nobody).
+    const std::string oxtCopy = profile_ + "/in/jixiao.oxt";
+    std::error_code ec;
+    fs::copy_file(oxt_, oxtCopy, ec);
+    if (ec)
+        throw std::runtime_error(format(Msg::InstallFailed, oxt_ + ": " + ec.message()));
     SpawnSpec unopkg;
-    const bool root = asNobody();
     unopkg.logFile = profile_ + "/unopkg.log";
     std::ofstream(unopkg.logFile).close();
-    if (root) {
+    if (asNobody())
         chownTree(profile_, kNobody, kNobody);
-        unopkg.argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
-    }
-    for (const std::string& arg :
-         {kProgram + "/unopkg", std::string("add"), std::string("-s"), std::string("-v"),
-          "-env:UserInstallation=" + profileUrl(), fs::absolute(oxt_).string()})
-        unopkg.argv.push_back(arg);
+    SandboxSpec box;
+    box.profile = profile_;
+    box.privateTmp = profile_ + "/tmp";
+    box.uid = asNobody() ? kNobody : 0;
+    box.gid = asNobody() ? kNobody : 0;
+    box.memoryBytes = static_cast<std::uint64_t>(options_.memoryLimitMb) << 20;
+    box.command = {kProgram + "/unopkg", "add", "-s", "-v", "-env:UserInstallation=" + profileUrl(), oxtCopy};
+    unopkg.argv = sandboxCommand(box);
     unopkg.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY"};
-    unopkg.setEnv = {"HOME=" + profile_, "TMPDIR=" + profile_ + "/tmp"};
+    unopkg.setEnv = {"HOME=" + profile_, "TMPDIR=/tmp"};
+    unopkg.signalOnParentDeath = true;
     const int code = runToCompletion(unopkg, 180);
+    fs::remove(oxtCopy, ec);
     if (code != 0)
         throw std::runtime_error(format(Msg::InstallFailed, "exit " + std::to_string(code) + ": " +
                                                                 tail(profile_ + "/unopkg.log", 1500)));
@@ -245,6 +255,25 @@ void OfficeProcess::unstage(const std::string& copy) {
     if (!options_.connect.empty() || copy.empty())
         return;
     ::unlink(copy.c_str());
+}
+
+std::uint64_t OfficeProcess::addressSpacePeak() const {
+    std::uint64_t peak = 0;
+    std::vector<std::string> pending = {std::to_string(pid_.load())}; // the supervisor, then its descendants
+    for (std::size_t i = 0; i < pending.size() && i < 64 && pending.front() != "0"; ++i) {
+        const std::string proc = "/proc/" + pending[i];
+        std::ifstream status(proc + "/status");
+        for (std::string line; std::getline(status, line);)
+            if (line.starts_with("VmPeak:"))
+                peak = std::max<std::uint64_t>(peak, std::stoull(line.substr(7)) * 1024);
+        std::error_code ec; // oosplash starts soffice.bin from another thread: every thread's children count
+        for (fs::directory_iterator task(proc + "/task", ec), end; !ec && task != end; task.increment(ec)) {
+            std::ifstream children(task->path() / "children");
+            for (std::string child; children >> child;)
+                pending.push_back(child);
+        }
+    }
+    return peak;
 }
 
 std::string OfficeProcess::outputPath(const std::string& extension, const std::string& wanted) const {

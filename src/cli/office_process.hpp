@@ -47,6 +47,9 @@ public:
     // Where the office can store a file of this extension for us: inside the profile (own office), else
     // `wanted` itself (--connect).
     std::string outputPath(const std::string& extension, const std::string& wanted) const;
+    // The highest address space (VmPeak, bytes) any of the office's processes has reached, 0 when none is
+    // seen (--connect, not started). Any thread.
+    std::uint64_t addressSpacePeak() const;
     // What the office wrote to its log since it was last started (empty with --connect).
     std::string log() const;
 

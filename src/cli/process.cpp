@@ -119,9 +119,13 @@ pid_t forkGroup(char* const* argv, char* const* env, const std::string& log) {
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (::getppid() != parent) // we died before the line above
         ::_exit(127);
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    // The child (the sandbox supervisor) unblocks these once its handlers are in place: our death, signalled
+    // before then, waits for it instead of killing it before it can clean up.
+    sigset_t held;
+    sigemptyset(&held);
+    for (int s : {SIGINT, SIGTERM, SIGHUP})
+        sigaddset(&held, s);
+    ::sigprocmask(SIG_SETMASK, &held, nullptr);
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE})
         ::signal(s, SIG_DFL);
     const int in = ::open("/dev/null", O_RDONLY);

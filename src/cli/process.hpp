@@ -18,6 +18,8 @@ struct SpawnSpec {
     std::string logFile;               // stdout and stderr; empty: /dev/null
     // The child gets SIGTERM when the thread that spawned it ends (PR_SET_PDEATHSIG): with the whole
     // program on kill -9, or with that thread, so spawn long-lived children from a thread that outlives them.
+    // SIGINT, SIGTERM and SIGHUP start blocked in the child: it unblocks them when it is ready to handle
+    // them.
     bool signalOnParentDeath = false;
 };
 

@@ -25,10 +25,23 @@ namespace {
 
 constexpr const char* kFlag = "--internal-sandbox";
 
-volatile sig_atomic_t caught = 0;
+// The signals that stop a supervisor. They stay blocked in it from its fork on (cli/process.hpp) and are
+// taken with sigtimedwait, so one sent at any moment — before it was ready included — is never lost.
+sigset_t stopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int s : {SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&set, s);
+    return set;
+}
 
-extern "C" void remember(int signal) {
-    caught = signal;
+// The next stop signal within `milliseconds`, or 0.
+int nextStopSignal(long milliseconds) {
+    const sigset_t set = stopSignals();
+    const timespec wait{milliseconds / 1000, (milliseconds % 1000) * 1000000};
+    siginfo_t info{};
+    const int signal = ::sigtimedwait(&set, &info, &wait);
+    return signal > 0 ? signal : 0;
 }
 
 void say(const char* what, const std::string& detail = {}) {
@@ -74,7 +87,7 @@ bool enterNamespaces() {
 bool makeFolders(const std::string& path) {
     for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
         const std::string part = path.substr(0, slash);
-        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST)
+        if (::mkdir(part.c_str(), 0711) != 0 && errno != EEXIST) // the office's user passes through
             return false;
         if (slash == std::string::npos)
             return true;
@@ -85,6 +98,8 @@ bool makeFolders(const std::string& path) {
 // (Its parent is outside its pid namespace, so getppid() says 0 here: there is nothing to compare.)
 [[noreturn]] void becomeOffice(const SandboxSpec& spec) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    const sigset_t held = stopSignals(); // the office handles them as it likes
+    ::sigprocmask(SIG_UNBLOCK, &held, nullptr);
     // The profile itself usually lives in /tmp: it is mounted again at its own path in the new /tmp (from a
     // descriptor opened in the new mount namespace, before /tmp is covered).
     const std::string under = spec.profile.starts_with("/tmp/") ? spec.profile : std::string{};
@@ -125,6 +140,26 @@ bool makeFolders(const std::string& path) {
     ::_exit(127);
 }
 
+// Asked to stop, or jixiao-batch is gone: the office's first process (if any) takes its namespace along; with
+// jixiao-batch gone, nobody else is left to remove the profile and the pipe link.
+int cleanUp(const SandboxSpec& spec, pid_t office, int signal) {
+    if (office > 0) {
+        ::kill(office, SIGKILL);
+        int status = 0;
+        while (::waitpid(office, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    // Only ever a profile of ours: this mode is not a way to remove any folder named on its command line.
+    if (::getppid() != spec.batch &&
+        std::filesystem::path(spec.profile).filename().string().starts_with("jixiao-batch-")) {
+        std::error_code ec;
+        if (!spec.pipeLink.empty())
+            ::unlink(spec.pipeLink.c_str());
+        std::filesystem::remove_all(spec.profile, ec);
+    }
+    return 128 + signal;
+}
+
 int exitCodeOf(int status) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
@@ -141,7 +176,8 @@ std::vector<std::string> sandboxCommand(const SandboxSpec& spec) {
                                      spec.pipeLink,
                                      std::to_string(spec.uid),
                                      std::to_string(spec.gid),
-                                     std::to_string(spec.memoryBytes)};
+                                     std::to_string(spec.memoryBytes),
+                                     std::to_string(::getpid())};
     argv.insert(argv.end(), spec.command.begin(), spec.command.end());
     return argv;
 }
@@ -151,7 +187,7 @@ bool isSandboxInvocation(int argc, char** argv) {
 }
 
 int runSandbox(int argc, char** argv) {
-    if (argc < 9)
+    if (argc < 10)
         return kSandboxFailed;
     SandboxSpec spec;
     spec.profile = argv[2];
@@ -160,15 +196,12 @@ int runSandbox(int argc, char** argv) {
     spec.uid = static_cast<uid_t>(std::strtoul(argv[5], nullptr, 10));
     spec.gid = static_cast<gid_t>(std::strtoul(argv[6], nullptr, 10));
     spec.memoryBytes = std::strtoull(argv[7], nullptr, 10);
-    spec.command.assign(argv + 8, argv + argc);
+    spec.batch = static_cast<pid_t>(std::strtol(argv[8], nullptr, 10));
+    spec.command.assign(argv + 9, argv + argc);
 
     // The parent set PR_SET_PDEATHSIG to SIGTERM before exec: its death arrives here as a signal.
-    const pid_t batch = ::getppid();
-    struct sigaction action {};
-    action.sa_handler = remember; // no SA_RESTART: waitpid below returns with EINTR
-    sigemptyset(&action.sa_mask);
-    for (int s : {SIGTERM, SIGINT, SIGHUP})
-        ::sigaction(s, &action, nullptr);
+    if (const int signal = nextStopSignal(0); signal != 0 || ::getppid() != spec.batch)
+        return cleanUp(spec, -1, signal != 0 ? signal : SIGTERM);
     if (!enterNamespaces())
         return kSandboxFailed;
 
@@ -180,22 +213,12 @@ int runSandbox(int argc, char** argv) {
     if (office == 0)
         becomeOffice(spec);
 
-    int status = 0;
     for (;;) {
-        if (::waitpid(office, &status, 0) == office)
+        int status = 0;
+        if (::waitpid(office, &status, WNOHANG) == office)
             return exitCodeOf(status);
-        if (errno != EINTR || caught == 0)
-            continue;
-        // Asked to stop, or jixiao-batch is gone: the office's first process takes its namespace along.
-        ::kill(office, SIGKILL);
-        while (::waitpid(office, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (::getppid() != batch) { // nobody is left to clean up after us
-            std::error_code ec;
-            ::unlink(spec.pipeLink.c_str());
-            std::filesystem::remove_all(spec.profile, ec);
-        }
-        return 128 + caught;
+        if (const int signal = nextStopSignal(100); signal != 0)
+            return cleanUp(spec, office, signal);
     }
 }
 

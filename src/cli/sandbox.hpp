@@ -28,6 +28,7 @@ struct SandboxSpec {
     uid_t uid = 0;          // 0: run as the caller
     gid_t gid = 0;
     std::uint64_t memoryBytes = 0; // 0: no bound
+    pid_t batch = 0;               // the jixiao-batch it serves (set by the supervisor from its command line)
     std::vector<std::string> command;
 };
 

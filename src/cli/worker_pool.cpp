@@ -35,6 +35,8 @@ struct Worker {
     std::unique_ptr<OfficeProcess> office;
     // Clock ticks; 0 while no file is being checked, kFired once the watchdog has killed the office.
     std::atomic<std::int64_t> deadline{0};
+    // The office's highest address space while the current file was checked, as the watchdog saw it.
+    std::atomic<std::uint64_t> peak{0};
 };
 
 // Test hook, deliberately not an option: JIXIAO_BATCH_TEST_FAULT="crash:a.docx,hang:b.odt" kills or freezes
@@ -58,9 +60,11 @@ std::string faultFor(const std::string& path) {
     return {};
 }
 
-// The office ran out of the address space it was given (RLIMIT_AS): its log says so. Read before a restart.
-bool outOfMemory(const OfficeProcess& office) {
-    return office.log().find("bad_alloc") != std::string::npos;
+// Did an office that died run out of the address space it was given (RLIMIT_AS)? Its log says so, or it was
+// seen close to the limit (an allocation failure often ends it without a word). Read before a restart.
+bool outOfMemory(const OfficeProcess& office, std::uint64_t peak, int limitMb) {
+    const std::uint64_t limit = static_cast<std::uint64_t>(limitMb) << 20;
+    return peak >= limit / 20 * 17 || office.log().find("bad_alloc") != std::string::npos;
 }
 
 class Pool {
@@ -186,6 +190,7 @@ private:
             worker.office->kill();
         else if (fault == "hang")
             worker.office->freeze();
+        worker.peak = 0;
         const auto seconds = options_.office.timeoutSeconds;
         const auto started = Clock::now();
         worker.deadline =
@@ -214,7 +219,7 @@ private:
         if (lost) {
             result = FileResult{};
             result.file = input.shown;
-            if (outOfMemory(*worker.office))
+            if (!alive && outOfMemory(*worker.office, worker.peak, options_.office.memoryLimitMb))
                 result.failure = format(Msg::TooLarge, std::to_string(options_.office.memoryLimitMb));
             else if (timedOut)
                 result.failure = format(Msg::Timeout, std::to_string(seconds));
@@ -240,6 +245,8 @@ private:
                 if (deadline > 0 && now > deadline &&
                     worker.deadline.compare_exchange_strong(deadline, kFired))
                     worker.office->kill();
+                else if (deadline > 0)
+                    worker.peak = std::max<std::uint64_t>(worker.peak, worker.office->addressSpacePeak());
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }

@@ -169,6 +169,22 @@ def text_bomb_docx(directory, mebibytes=512, name="text-bomb.docx"):
     return path
 
 
+def paragraph_bomb_docx(directory, mebibytes=1024, name="paragraph-bomb.docx"):
+    """A small .docx whose body unpacks to `mebibytes` MiB of empty paragraphs (<w:p/>)."""
+    path = os.path.join(directory, name)
+    head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>').encode()
+    chunk = b"<w:p/>" * ((1 << 20) // 6)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", PACKAGE_RELS)
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(head)
+            for _ in range(mebibytes):
+                f.write(chunk)
+            f.write(b"</w:body></w:document>")
+    return path
+
+
 def no_table_docx(directory, name="no-table.docx"):
     """A well-formed report with text and no scoring table."""
     return _docx(os.path.join(directory, name),

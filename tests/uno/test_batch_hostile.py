@@ -30,6 +30,7 @@ def setUpModule():
     if not (BATCH and os.path.exists(BATCH)):
         raise unittest.SkipTest(f"JIXIAO_BATCH does not name the built jixiao-batch: {BATCH!r}")
     work = tempfile.mkdtemp(prefix="jixiao-hostile-")
+    os.chmod(work, 0o755)  # nobody (the boxed office) must reach each run's TMPDIR below it, so profiles go there
     try:
         answering, silent = corpus.Listener(), corpus.Listener(answer=False)
         corpus.linked_images_docx(work, answering.port)
@@ -85,6 +86,7 @@ def leftovers_in_tmp(pid):
 class HostileTestCase(unittest.TestCase):
     def setUp(self):
         self.tmpdir = tempfile.mkdtemp(prefix="tmpdir-", dir=work)
+        os.chmod(self.tmpdir, 0o755)  # else jixiao-batch puts its profiles in /tmp, and this check would be empty
 
     def assertTmpdirEmpty(self):
         self.assertEqual(os.listdir(self.tmpdir), [], "the run left files in its TMPDIR")
@@ -113,12 +115,15 @@ class NetworkTest(HostileTestCase):
 
 
 class MemoryTest(HostileTestCase):
-    def test_a_text_bomb_stays_under_the_memory_bound_and_the_next_file_is_checked(self):
-        bomb = corpus.text_bomb_docx(tempfile.mkdtemp(prefix="bomb-", dir=work), mebibytes=512)
+    def test_bombs_stay_under_the_memory_bound_and_the_next_file_is_checked(self):
+        bombs = tempfile.mkdtemp(prefix="bomb-", dir=work)
+        text_bomb = corpus.text_bomb_docx(bombs, mebibytes=512)
+        paragraph_bomb = corpus.paragraph_bomb_docx(bombs, mebibytes=1024)
         limit_mb = 1024
         peaks, limits = [], set()
         process = subprocess.Popen([BATCH, "--format", "json", "--memory-limit", str(limit_mb), "--timeout", "120",
-                                    bomb, os.path.join(work, "good.docx")], stdout=subprocess.PIPE,
+                                    text_bomb, paragraph_bomb, os.path.join(work, "good.docx")],
+                                   stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, start_new_session=True,
                                    env=dict(os.environ, TMPDIR=self.tmpdir))
         stop = threading.Event()
@@ -153,6 +158,9 @@ class MemoryTest(HostileTestCase):
         self.assertEqual(files["good.docx"]["total"], "97")
         self.assertIn(files["text-bomb.docx"]["status"], ("no-table", "failed"), files["text-bomb.docx"])
         self.assertNotIn("timed out", files["text-bomb.docx"].get("reason", ""))
+        # The paragraphs exhaust the office: it dies near its limit and the file is named too large.
+        self.assertEqual(files["paragraph-bomb.docx"]["status"], "failed")
+        self.assertIn("too large", files["paragraph-bomb.docx"]["reason"])
         self.assertEqual(limits, {limit_mb << 20}, "the office ran without its address-space limit")
         self.assertTrue(peaks, "the office was never seen")
         self.assertLessEqual(max(peaks), limit_mb << 20)
@@ -305,6 +313,29 @@ class SignalTest(HostileTestCase):
         self.assertGreaterEqual(statuses.count("checked"), 1)
         self.assertEqual(statuses.count("checked") + statuses.count("interrupted"), 8, statuses)
         self.assertNothingLeft(process.pid)
+
+    def test_kill_9_while_the_extension_installs_leaves_nothing(self):
+        process = subprocess.Popen([BATCH, os.path.join(work, "good.docx")], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True,
+                                   env=dict(os.environ, TMPDIR=self.tmpdir))
+        self.assertTrue(wait_until(lambda: self.boxed("unopkg"), timeout=20), "unopkg was not seen at work")
+        process.kill()
+        process.communicate(timeout=30)
+        self.assertNothingLeft(process.pid)
+        self.assertTrue(wait_until(lambda: not self.boxed("unopkg"), timeout=20), "unopkg outlived jixiao-batch")
+
+    def boxed(self, program):
+        """Processes of this test's runs (their profile is in its TMPDIR) whose command line names `program`."""
+        found = []
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmdline = f.read().decode(errors="replace")
+            except OSError:
+                continue
+            if self.tmpdir in cmdline and program in cmdline:
+                found.append(int(entry))
+        return found
 
     def test_kill_9_of_the_batch_takes_its_offices_and_their_files_along(self):
         process = self.start_many(extra=("--jobs", "2"))
