@@ -1,13 +1,12 @@
 #include "core/decimal.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
 using jixiao::Decimal;
 
 namespace {
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 } // namespace
 
 TEST(Decimal, ParsesPlainDecimals) {

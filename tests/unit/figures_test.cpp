@@ -2,6 +2,7 @@
 
 #include "core/grid_reader.hpp"
 #include "sample_fixture.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,9 +10,7 @@ using namespace jixiao;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 Scorecard sampleCard() {
     return readScoreTable(jixiao::testing::sampleScoreGrid());

@@ -1,6 +1,7 @@
 #include "core/grid_reader.hpp"
 
 #include "sample_fixture.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,9 +19,7 @@ using jixiao::testing::sampleScoreGrid;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 std::vector<const Indicator*> leaves(const Scorecard& card) {
     std::vector<const Indicator*> out;

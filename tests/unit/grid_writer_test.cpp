@@ -2,6 +2,7 @@
 
 #include "core/grid_reader.hpp"
 #include "sample_fixture.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +14,7 @@ using jixiao::writeScoreTable;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 // The model part of an indicator tree, without the cell references a read adds.
 void expectSameTree(const Indicator& want, const Indicator& got) {

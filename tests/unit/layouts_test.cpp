@@ -2,6 +2,7 @@
 // adapters present it, read, and recomputed without touching what is right.
 #include "core/grid_reader.hpp"
 #include "core/recompute.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,9 +19,7 @@ using jixiao::Scorecard;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 Grid gridOf(const std::vector<std::vector<std::string>>& rows) {
     Grid grid(int(rows.size()), int(rows.front().size()));

@@ -3,6 +3,7 @@
 
 #include "core/grid_reader.hpp"
 #include "sample_fixture.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,9 +24,7 @@ NarrativePatterns en() {
     return NarrativePatterns::load(patternDir() / "en.json");
 }
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 Indicator leaf(const char* name, int weight, const char* score, const char* reason = "") {
     Indicator i;

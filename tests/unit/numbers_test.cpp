@@ -1,4 +1,5 @@
 #include "core/numbers.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,9 +7,7 @@ using namespace jixiao;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 void expectNumber(const char* text, const char* value, const char* unit, bool percent = false) {
     const CellNumber n = parseCellNumber(text);

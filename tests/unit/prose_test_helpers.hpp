@@ -4,6 +4,7 @@
 
 #include "core/decimal.hpp"
 #include "core/messages.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,10 +15,6 @@
 #include <vector>
 
 namespace jixiao::testing {
-
-inline Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
 
 inline const MessageCatalog& messageCatalog() {
     static const MessageCatalog c =

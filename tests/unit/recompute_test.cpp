@@ -3,6 +3,7 @@
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "sample_fixture.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,9 +20,7 @@ using jixiao::testing::sampleScoreGrid;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 // address → text of every write, for compact assertions.
 std::map<std::string, std::string> texts(const Patch& patch) {

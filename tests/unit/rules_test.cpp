@@ -2,6 +2,7 @@
 
 #include "core/scorecard_json.hpp"
 #include "core/templates.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,9 +12,7 @@ using namespace jixiao;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 ScoringRule stepRule(int threshold, bool inclusive, const char* step, bool partial, const char* deduction) {
     ScoringRule r;

@@ -1,4 +1,5 @@
 #include "core/scorecard_json.hpp"
+#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,9 +7,7 @@ using namespace jixiao;
 
 namespace {
 
-Decimal dec(const char* text) {
-    return *Decimal::parse(text);
-}
+using jixiao::testing::dec;
 
 // A scorecard with every serialised field set to a non-default value.
 Scorecard fullCard() {
