@@ -1,4 +1,5 @@
 #include "cli/office_process.hpp"
+#include "cli/profile_seed.hpp"
 
 #include "cli/messages.hpp"
 #include "cli/process.hpp"
@@ -25,18 +26,6 @@ namespace {
 
 const std::string kProgram = "/usr/lib/libreoffice/program";
 constexpr uid_t kNobody = 65534;
-
-// A profile that looks set up already skips the first-start path; UILocale picks the findings' language.
-constexpr const char* kRegistrySeed = R"(<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>@VERSION@</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>@LOCALE@</value></prop></item>
-<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>@LOCALE@</value></prop></item>
-</oor:items>
-)";
 
 std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
