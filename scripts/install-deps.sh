@@ -12,7 +12,7 @@ packages=(
   libreoffice-writer libreoffice-calc libreoffice-l10n-zh-cn python3-uno fonts-noto-cjk
   libreoffice-script-provider-python
   # UI tests and looking at what users see
-  xvfb xauth x11-utils imagemagick poppler-utils
+  xvfb xauth x11-utils imagemagick poppler-utils xdotool
   # setpriv (unopkg refuses to run as root) and process tools
   util-linux procps
 )

@@ -11,10 +11,7 @@ import shutil
 import tempfile
 
 from office import Office, copy_seed, props
-from ui_helpers import find, screenshot, walk, wait_for
-
-DECK = "org.jixiao.Jixiao.Deck"
-PANEL = "org.jixiao.Jixiao.MainPanel"
+from ui_helpers import find, open_deck, screenshot, walk, wait_for
 
 office = Office(headless=False)
 
@@ -28,31 +25,8 @@ def tearDownModule():
 
 
 class SidebarDeckTest(unittest.TestCase):
-    @staticmethod
-    def dispatch_deck(doc):
-        office.service("com.sun.star.frame.DispatchHelper").executeDispatch(
-            doc.CurrentController.Frame, ".uno:SidebarDeck." + DECK, "", 0, ())
-
     def open_deck(self, kind, doc=None):
-        doc = doc or office.new_document(kind, hidden=False)
-        window = doc.CurrentController.Frame.ContainerWindow
-        window.setPosSize(0, 0, 1400, 900, 15)
-        sidebar = doc.CurrentController.getSidebar()
-        sidebar.setVisible(True)
-        # The deck list fills asynchronously; a collapsed sidebar opens on the deck through its own command
-        # (as Tools ▸ 绩效评价 does), which toggles, so it is sent only when activating did not show the deck.
-        if not wait_for(lambda: sidebar.getDecks().hasByName(DECK), timeout=5):
-            self.dispatch_deck(doc)
-        self.assertTrue(wait_for(lambda: sidebar.getDecks().hasByName(DECK)), sidebar.getDecks().getElementNames())
-        deck = sidebar.getDecks().getByName(DECK)
-        for _ in range(3):
-            deck.activate(True)
-            if wait_for(lambda: deck.isActive(), timeout=3):
-                break
-            self.dispatch_deck(doc)  # toggles: a second try opens what the first one closed
-        self.assertTrue(deck.isActive(), "the 绩效评价 deck could not be opened")
-        self.assertIn(PANEL, deck.getPanels().getElementNames())
-        return doc, window
+        return open_deck(office, kind, doc)
 
     def test_writer_deck_inserts_the_scoring_table(self):
         doc, window = self.open_deck("swriter")

@@ -1,0 +1,333 @@
+"""Editing with a real keyboard (issue 11): soffice on a private Xvfb with the 绩效评价 deck open, digits, Tab,
+Ctrl+Z and Ctrl+Y pressed with xdotool, deck buttons clicked with the mouse; what happened is read back through
+UNO (cells, the view cursor, the undo stack) and the accessibility tree (the deck's summary and status line).
+Every wait is a wait for a condition; where a test shows that something did not happen, it first waits for
+something that happens after it would have (the summary updated by the same run, the undo stack settled)."""
+import unittest
+
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, PUSH_BUTTON
+from com.sun.star.beans import NamedValue
+
+from office import Office, wait_until
+from ui_helpers import click, find, focus_document, open_deck, screenshot, status_text, summary_text, type_keys, walk
+
+office = Office(headless=False)
+
+
+def setUpModule():
+    office.start()  # on a private Xvfb
+
+
+def tearDownModule():
+    office.stop()
+
+
+class WriterKeyboardTest(unittest.TestCase):
+    """A fully scored county-project table (every score = its weight, 合计 100 优秀), the deck open."""
+
+    def setUp(self):
+        self.doc, self.window = open_deck(office, "swriter")
+        self.tool = office.tool()
+        self.table = self.doc.TextTables.getByName(self.tool.insertScoreTable(self.doc, "county-project"))
+        for row in range(2, 23):
+            self.cell(f"G{row}").setString(self.cell(f"F{row}").getString())
+        self.assertTrue(wait_until(lambda: self.text("C23") == "100"), self.text("C23"))
+        self.view = self.doc.CurrentController.getViewCursor()
+        self.undo = self.doc.UndoManager
+        self.display = office.display
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def cell(self, name):
+        return self.table.getCellByName(name)
+
+    def text(self, name):
+        return self.cell(name).getString()
+
+    def cursor_cell(self):
+        cell = self.view.Cell
+        return cell.CellName if cell is not None else None
+
+    def select_cell_text(self, name):
+        """Puts the cursor into a cell with its text selected, as a double click would, and the keyboard focus
+        on the document: the next digit replaces the cell's value."""
+        self.view.gotoRange(self.cell(name).getStart(), False)
+        self.view.gotoRange(self.cell(name).getEnd(), True)
+        focus_document(self.doc, self.display)
+
+    def summary(self):
+        return summary_text(self.window) or ""
+
+    def test_undo_and_redo_leave_the_cursor_at_the_edit(self):
+        # Item 2: after Ctrl+Z the cursor was left in 评价等级 with the computed cells selected, and the next
+        # keystroke went there.
+        self.select_cell_text("G19")  # 经济效益, 6 points
+        type_keys(self.display, "3")
+        self.assertTrue(wait_until(lambda: self.text("H19") == "3" and self.text("C23") == "97"))
+        type_keys(self.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "6" and self.text("C23") == "100"),
+                        (self.text("G19"), self.text("C23")))
+        screenshot("keyboard-after-undo.png", self.display)
+        self.assertEqual(self.cursor_cell(), "G19", "after Ctrl+Z the cursor must be where the edit was")
+        for derived in ("H19", "C23", "D23", "B24"):
+            self.assertNotIn(self.text(derived), ("", None))
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "3" and self.text("C23") == "97"))
+        self.assertEqual(self.cursor_cell(), "G19", "after Ctrl+Y the cursor must be where the edit was")
+        # The next keystroke lands in the edited cell, not in a computed one.
+        self.select_cell_text("G19")
+        type_keys(self.display, "5")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "5" and self.text("C23") == "99"),
+                        (self.text("G19"), self.text("C23")))
+        self.assertEqual(self.text("B24"), "优秀")
+
+    def test_the_deck_summary_follows_typing_undo_and_redo(self):
+        # Item 3: after undo or redo the deck kept the figures of the edit that was undone.
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        self.select_cell_text("G19")
+        type_keys(self.display, "3")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 97")), self.summary())
+        type_keys(self.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 97")), self.summary())
+        # A score removed: 合计 goes blank and so does the deck's total.
+        self.select_cell_text("G19")
+        type_keys(self.display, "Delete")
+        self.assertTrue(wait_until(lambda: self.text("C23") == ""))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+        screenshot("keyboard-summary-blank.png", self.display)
+
+    def test_an_out_of_range_score_clears_its_deduction_and_the_total(self):
+        # Item 4: typing 15 into a 10-point cell left 扣分 at 9, the value computed for the keystroke "1".
+        self.select_cell_text("G22")  # 服务对象满意度, 10 points
+        type_keys(self.display, "15")
+        self.assertTrue(wait_until(lambda: self.text("G22") == "15"))
+        self.assertTrue(wait_until(lambda: self.text("H22") == "" and self.text("C23") == ""),
+                        (self.text("H22"), self.text("C23")))
+        self.assertEqual(self.text("B24"), "")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+
+    def test_typing_a_number_is_one_undo_step_that_also_restores_the_derived_cells(self):
+        # Item 5: "10" typed with Jixiao installed was two undo steps (one per digit).
+        # Plain Writer: a cell emptied with Delete, then "8" and "5" typed, is two steps (删除, 输入: 85).
+        self.select_cell_text("G22")  # 10 points, scored 10
+        type_keys(self.display, "Delete")
+        self.assertTrue(wait_until(lambda: self.text("G22") == "" and self.text("C23") == ""))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+        steps = len(self.undo.getAllUndoActionTitles())
+        type_keys(self.display, "8")
+        self.assertTrue(wait_until(lambda: self.text("H22") == "2" and self.text("C23") == "98"))
+        type_keys(self.display, "5")  # "85" is out of range: 扣分 and 合计 cleared
+        self.assertTrue(wait_until(lambda: self.text("G22") == "85" and self.text("H22") == ""))
+        # The summary is told by the run that followed the last keystroke: the stack is settled by then.
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+        self.assertEqual(len(self.undo.getAllUndoActionTitles()), steps + 1, self.undo.getAllUndoActionTitles())
+        type_keys(self.display, "ctrl+z")  # the typing, as one step: the cell empty again
+        self.assertTrue(wait_until(lambda: self.text("G22") == "" and self.summary().startswith("总分 —")))
+        self.assertEqual((self.text("H22"), self.text("C23")), ("", ""))
+        type_keys(self.display, "ctrl+z")  # the Delete: the score and every derived cell back
+        self.assertTrue(wait_until(lambda: self.text("G22") == "10" and self.text("H22") == "0"
+                                   and self.text("C23") == "100"),
+                        (self.text("G22"), self.text("H22"), self.text("C23")))
+        self.assertEqual(len(self.undo.getAllUndoActionTitles()), steps - 1)
+
+    def test_writing_over_an_edited_section_asks_first(self):
+        # Item 1: 生成段落 on an edited section showed "unsatisfied query for interface of type
+        # com.sun.star.awt.XWindowPeer!" instead of asking.
+        text = self.doc.Text
+        text.insertString(text.getEnd(), "评价结论：", False)
+        self.view.gotoRange(text.getEnd(), False)
+        self.tool.insertSection(self.doc, "conclusion")
+        section = self.doc.TextSections.getByName("Jixiao_conclusion")
+        self.view.gotoRange(section.getAnchor().getEnd(), False)
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "9")
+        self.assertTrue(wait_until(lambda: self.tool.isSectionEdited(self.doc, "conclusion")))
+        click(self.display, find(self.window, "生成段落", PUSH_BUTTON))
+        toolkit = office.service("com.sun.star.awt.Toolkit")
+
+        def question():  # the 是 button of the message box
+            return button_in_top_windows(toolkit, "是")
+
+        yes = wait_until(lambda: question() is not None)
+        screenshot("keyboard-section-question.png", self.display)
+        self.assertTrue(yes, "no question was asked; the deck's status says: " + self.status_line())
+        click(self.display, question())
+        self.assertTrue(wait_until(lambda: not self.tool.isSectionEdited(self.doc, "conclusion")),
+                        self.status_line())
+        self.assertFalse(section.getAnchor().getString().endswith("9"))
+        self.assertIn("段落已写入文档", self.status_line())
+
+    def test_writing_a_section_from_inside_a_computed_cell_puts_it_after_the_table(self):
+        # Item 6: 生成段落 with the cursor in a computed cell claimed success, wrote nothing and un-centred it.
+        self.view.gotoRange(self.cell("H19").getStart(), False)
+        adjust = self.cell("H19").createTextCursor().ParaAdjust
+        click(self.display, find(self.window, "生成段落", PUSH_BUTTON))
+        self.assertTrue(wait_until(lambda: self.doc.TextSections.hasByName("Jixiao_conclusion")),
+                        self.status_line())
+        anchor = self.doc.TextSections.getByName("Jixiao_conclusion").getAnchor()
+        self.assertEqual(anchor.getText(), self.doc.Text, "the section must be in the body text")
+        self.assertIn("综合考核打分", anchor.getString())
+        self.assertEqual(self.text("H19"), "0")
+        self.assertEqual(self.cell("H19").createTextCursor().ParaAdjust, adjust, "the cell lost its alignment")
+        # Right after the table: the body's last table comes before the section's paragraph.
+        items = self.doc.Text.createEnumeration()
+        kinds = []
+        while items.hasMoreElements():
+            item = items.nextElement()
+            kinds.append("table" if item.supportsService("com.sun.star.text.TextTable") else item.getString())
+        self.assertEqual(kinds[kinds.index("table") + 1], anchor.getString().split("\n")[0])
+        self.assertIn("段落已写入文档", self.status_line())
+
+    def test_switching_live_recompute_back_on_recomputes_and_recompute_is_a_button(self):
+        # Item 10: turning 实时重算 back on left the table stale until the next edit.
+        self.addCleanup(set_live_recompute, True)  # the setting outlives the document: back on for the others
+        live = find(self.window, "实时重算", CHECK_BOX)
+        click(self.display, live)
+        self.assertTrue(wait_until(lambda: "实时重算已关闭" in self.status_line()), self.status_line())
+        self.select_cell_text("G19")
+        type_keys(self.display, "3")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 97")), self.summary())
+        self.assertEqual(self.text("C23"), "100")  # not recomputed while off
+        click(self.display, find(self.window, "重算", PUSH_BUTTON))
+        self.assertTrue(wait_until(lambda: self.text("C23") == "97"), self.status_line())
+        self.assertIn("已重算", self.status_line())
+        self.select_cell_text("G19")
+        type_keys(self.display, "2")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 96")), self.summary())
+        self.assertEqual(self.text("C23"), "97")
+        click(self.display, live)
+        self.assertTrue(wait_until(lambda: self.text("C23") == "96"), (self.text("C23"), self.status_line()))
+
+    def test_a_second_scoring_table_is_asked_for(self):
+        # Item 10: a second 插入打分表 added a second table without a word; only the first is live.
+        self.view.gotoRange(self.doc.Text.getEnd(), False)
+        click(self.display, find(self.window, "插入打分表", PUSH_BUTTON))
+        toolkit = office.service("com.sun.star.awt.Toolkit")
+        no = wait_until(lambda: button_in_top_windows(toolkit, "否"))
+        screenshot("keyboard-second-table-question.png", self.display)
+        self.assertTrue(no, "no question; the deck says: " + self.status_line())
+        click(self.display, button_in_top_windows(toolkit, "否"))
+        self.assertTrue(wait_until(lambda: "未插入第二张" in self.status_line()), self.status_line())
+        self.assertEqual(self.doc.TextTables.getCount(), 1)
+
+    def status_line(self):
+        return status_text(self.window) or ""
+
+class CalcKeyboardTest(unittest.TestCase):
+    """A county-project table inserted at A1 of a sheet (caption in row 1, header in row 2, leaves in rows
+    3‥23, 合计 in row 24, 等级 in row 25), every score = its weight, the deck open."""
+
+    def setUp(self):
+        self.doc, self.window = open_deck(office, "scalc")
+        office.tool().insertScoreTable(self.doc, "county-project")
+        self.sheet = self.doc.Sheets.getByIndex(0)
+        for row in range(3, 24):
+            self.cell(f"G{row}").setValue(self.cell(f"F{row}").getValue())
+        self.assertTrue(wait_until(lambda: self.cell("G24").getString() == "100"))
+        self.display = office.display
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def cell(self, name):
+        return self.sheet.getCellRangeByName(name)
+
+    def type_into(self, name, *keys):
+        self.doc.CurrentController.select(self.cell(name))
+        focus_document(self.doc, self.display)
+        type_keys(self.display, *keys, "Return")
+
+    def summary(self):
+        return summary_text(self.window) or ""
+
+    def test_the_deck_summary_follows_each_entered_score(self):
+        # Item 3: in Calc the summary stayed at the figures of the last time Jixiao itself wrote a cell.
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        self.type_into("G23", "5")  # 服务对象满意度, 10 points
+        self.assertTrue(wait_until(lambda: self.cell("G24").getString() == "95"))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+        self.type_into("G20", "3")  # 经济效益, 6 points
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 92")), self.summary())
+
+    def test_an_out_of_range_or_text_score_clears_the_row_and_keeps_its_formula(self):
+        # Item 4: Calc showed 扣分 −5 for 15 out of 10. Item 7: a text score replaced the row's 扣分 formula
+        # with a fixed value for good.
+        formula = self.cell("H23").getFormula()
+        self.type_into("G23", "15")
+        self.assertTrue(wait_until(lambda: self.cell("G23").getValue() == 15))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+        self.assertEqual(self.cell("H23").getString(), "")
+        self.assertEqual(self.cell("G24").getString(), "")
+        self.type_into("G23", "10x")
+        self.assertTrue(wait_until(lambda: self.cell("G23").getString() == "10x"))
+        self.type_into("G22", "4")  # a later edit: its run has seen the text score too
+        self.assertTrue(wait_until(lambda: self.cell("H22").getString() == "2"))
+        self.assertEqual(self.cell("H23").getFormula(), formula, "the 扣分 formula was replaced")
+        self.assertEqual(self.cell("H23").getString(), "")
+        screenshot("keyboard-calc-text-score.png", self.display)
+        self.type_into("G23", "7")
+        self.assertTrue(wait_until(lambda: self.cell("H23").getString() == "3"), self.cell("H23").getString())
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+
+
+def set_live_recompute(on):
+    provider = office.service("com.sun.star.configuration.ConfigurationProvider")
+    path = NamedValue()
+    path.Name, path.Value = "nodepath", "/org.jixiao.Jixiao.Options/Settings"
+    settings = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (path,))
+    settings.replaceByName("LiveRecompute", on)
+    settings.commitChanges()
+
+
+def button_in_top_windows(toolkit, prefix):
+    """A push button whose name starts with `prefix` ("是", "否") in any of the office's top windows."""
+    for i in range(toolkit.getTopWindowCount()):
+        for context in walk(toolkit.getTopWindow(i).getAccessibleContext(), limit=6):
+            try:
+                if context.getAccessibleRole() == PUSH_BUTTON and context.getAccessibleName().startswith(prefix):
+                    return context
+            except Exception:
+                continue
+    return None
+
+
+def top_window_items(toolkit, wanted):
+    """The accessible contexts named `wanted` in any of the office's top windows (dialogs included)."""
+    found = []
+    for i in range(toolkit.getTopWindowCount()):
+        for context in walk(toolkit.getTopWindow(i).getAccessibleContext(), limit=12):
+            try:
+                if context.getAccessibleName() == wanted:
+                    found.append(context)
+            except Exception:
+                continue
+    return found
+
+
+class OptionsDialogTest(unittest.TestCase):
+    def test_tools_options_lists_the_jixiao_page(self):
+        # Item 8: the page was reachable only through the Extension Manager.
+        doc = office.new_document("swriter", hidden=False)
+        try:
+            doc.CurrentController.Frame.ContainerWindow.setPosSize(0, 0, 1400, 900, 15)
+            focus_document(doc, office.display)
+            toolkit = office.service("com.sun.star.awt.Toolkit")
+            windows = toolkit.getTopWindowCount()
+            type_keys(office.display, "alt+F12")  # Tools ▸ Options
+            self.assertTrue(wait_until(lambda: toolkit.getTopWindowCount() > windows, timeout=20),
+                            "Tools ▸ Options did not open")
+            self.assertTrue(wait_until(lambda: top_window_items(toolkit, "绩效评价"), timeout=20),
+                            "no 绩效评价 node in Tools ▸ Options")
+            screenshot("keyboard-tools-options.png", office.display)
+            click(office.display, button_in_top_windows(toolkit, "取消"))
+            self.assertTrue(wait_until(lambda: toolkit.getTopWindowCount() == windows, timeout=20))
+        finally:
+            doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
