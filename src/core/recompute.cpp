@@ -74,12 +74,11 @@ bool validScore(const Indicator& leaf) {
     return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
 }
 
-// The 扣分 a leaf should show: nullopt = empty; no value at all = leave the cell alone.
+// The 扣分 a leaf should show: nullopt = empty; no value at all = leave the cell alone. A score outside
+// 0‥分值 clears it: the 扣分 left from an earlier keystroke ("1" on the way to "15") is stale and wrong.
 std::optional<std::optional<Decimal>> leafDeduction(const Indicator& leaf) {
-    if (!leaf.score)
-        return std::optional<Decimal>{};
     if (!validScore(leaf))
-        return std::nullopt;
+        return std::optional<Decimal>{};
     return std::optional<Decimal>(leaf.weight - *leaf.score);
 }
 
@@ -273,7 +272,7 @@ Patch recomputeFundingTable(const Funding& read) {
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
     Patch patch;
     const CalcRefs refs(origin);
-    std::vector<CellRef> weights, scores;
+    std::vector<CellRef> weights, scores, deductions;
     bool everyScore = true;
     forEachLeaf(read, [&](const Indicator& leaf) {
         const auto& c = leaf.cells;
@@ -281,13 +280,16 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
             weights.push_back(c.weight);
         if (inGrid(grid, c.score))
             scores.push_back(c.score);
-        everyScore = everyScore && leaf.score.has_value();
+        everyScore = everyScore && validScore(leaf);
         if (!inGrid(grid, c.weight) || !inGrid(grid, c.score) || !inGrid(grid, c.deduction))
             return;
+        deductions.push_back(c.deduction);
         const std::string f = refs.a1(c.weight), g = refs.a1(c.score);
-        const auto value =
-            leaf.score ? safely([&] { return std::optional(leaf.weight - *leaf.score); }) : std::nullopt;
-        addFormula(patch, refs, c.deduction, "=IF(" + g + "=\"\";\"\";" + f + "-" + g + ")",
+        const auto value = validScore(leaf) ? safely([&] { return std::optional(leaf.weight - *leaf.score); })
+                                            : std::nullopt;
+        // Empty unless the score is a number within 0‥分值, as recomputeScoreTable does in Writer.
+        addFormula(patch, refs, c.deduction,
+                   "=IF(AND(ISNUMBER(" + g + ");" + g + ">=0;" + g + "<=" + f + ");" + f + "-" + g + ";\"\")",
                    numberText(value), value);
     });
 
@@ -297,9 +299,12 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
     if (inGrid(grid, t.weightCell) && !weights.empty())
         addFormula(patch, refs, t.weightCell, "=SUM(" + refs.list(weights) + ")", numberText(weight), weight);
     if (inGrid(grid, t.scoreCell) && !scores.empty()) {
-        const std::string list = refs.list(scores);
+        // Counting the 扣分 cells counts the valid scores: each shows a number only for a score within range.
+        const bool byDeductions = deductions.size() == scores.size();
+        const std::string counted = refs.list(byDeductions ? deductions : scores);
         addFormula(patch, refs, t.scoreCell,
-                   "=IF(COUNT(" + list + ")<" + std::to_string(scores.size()) + ";\"\";SUM(" + list + "))",
+                   "=IF(COUNT(" + counted + ")<" + std::to_string(scores.size()) + ";\"\";SUM(" +
+                       refs.list(scores) + "))",
                    numberText(score), score);
     }
     if (inGrid(grid, t.deductionCell) && inGrid(grid, t.weightCell) && inGrid(grid, t.scoreCell)) {

@@ -5,9 +5,10 @@
 // Numbers are written with Decimal::toString(2) ("3", "2.5", "36.18%").
 //
 // Scoring table rules:
-//  * 扣分 of a leaf = 分值 − 得分 when 0 ≤ 得分 ≤ 分值; empty when the score is missing or not a number.
-//    A score below 0 or above the weight gets no deduction written (its cell is left as it is) — the
-//    validator reports the score, and writing a negative or oversized deduction would only hide it.
+//  * 扣分 of a leaf = 分值 − 得分 when 0 ≤ 得分 ≤ 分值; empty when the score is missing, not a number, below
+//  0
+//    or above the weight — the validator reports the score; a negative deduction would hide it, and the
+//    deduction of an earlier keystroke ("1" on the way to "15") would be stale.
 //  * A 一级/二级 label weight that disagrees with its children's sum is rewritten keeping the name as typed
 //    and the label's parenthesis style and line break: "决策(10分)" → "决策(11分)". A parent without a weight
 //    label is not given one.
@@ -50,9 +51,10 @@ struct CalcOrigin {
 // Formulas that keep an inserted table live in Calc without Jixiao, with ';' as the argument separator
 // (XCell::setFormula). Every write carries the formula, the text it shows now and its value. Cell addresses
 // are "Sheet1.F3"; references inside formulas are relative A1 references on the same sheet.
-//  * 扣分:     =IF(G3="";"";F3-G3)                      (empty, not the full weight, while 得分 is empty)
+//  * 扣分:     =IF(AND(ISNUMBER(G3);G3>=0;G3<=F3);F3-G3;"")   (empty unless the score is valid, as above)
 //  * 合计 分值: =SUM(F2:F22)
-//  * 合计 得分: =IF(COUNT(G2:G22)<21;"";SUM(G2:G22))     (empty until every leaf is scored, as above)
+//  * 合计 得分: =IF(COUNT(H2:H22)<21;"";SUM(G2:G22))     (empty until every leaf has a valid score: the
+//               扣分 cells count them)
 //  * 合计 扣分: =IF(G23="";"";F23-G23)
 //  * 等级:     =IF(G23="";"";IF(G23>=90;"优秀";IF(G23>=80;"良好";IF(G23>=60;"中";"差"))))  from the card's
 //  bands

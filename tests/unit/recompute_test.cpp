@@ -94,12 +94,16 @@ TEST(Recompute, MissingOrInvalidScoreEmptiesDeductionAndTotals) {
               (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
 }
 
-TEST(Recompute, ScoreAboveWeightGetsNoDeductionAndNoTotal) {
+TEST(Recompute, ScoreOutOfRangeClearsItsDeductionAndTheTotal) {
     auto grid = sampleScoreGrid();
     grid.at(1, 6).text = "1.5"; // 项目立项规范性 weight 1
-    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
+    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"H2", ""}, {"C23", ""}, {"D23", ""}}));
     grid.at(1, 6).text = "-1";
-    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"C23", ""}, {"D23", ""}}));
+    EXPECT_EQ(texts(both(grid)), (std::map<std::string, std::string>{{"H2", ""}, {"C23", ""}, {"D23", ""}}));
+    // Typed on the way to "15" in a 10-point cell: the "1" left 扣分 9, which "15" must clear.
+    grid = sampleScoreGrid();
+    grid.at(21, 6).text = "15"; // 服务对象满意度 weight 10, 扣分 0 in the sample
+    EXPECT_EQ(texts(both(grid)).at("H22"), "");
 }
 
 TEST(Recompute, ParentLabelsFollowTheirChildrenKeepingTheirStyle) {
@@ -162,9 +166,9 @@ TEST(Recompute, CalcFormulasForTheSampleLayout) {
     const auto card = readScoreTable(grid);
     const auto patch = jixiao::calcLiveFormulas(card, grid, CalcOrigin{"Sheet1", 0, 0});
     const auto f = formulas(patch);
-    EXPECT_EQ(f.at("Sheet1.H3"), "=IF(G3=\"\";\"\";F3-G3)");
+    EXPECT_EQ(f.at("Sheet1.H3"), "=IF(AND(ISNUMBER(G3);G3>=0;G3<=F3);F3-G3;\"\")");
     EXPECT_EQ(f.at("Sheet1.F23"), "=SUM(F2:F22)");
-    EXPECT_EQ(f.at("Sheet1.G23"), "=IF(COUNT(G2:G22)<21;\"\";SUM(G2:G22))");
+    EXPECT_EQ(f.at("Sheet1.G23"), "=IF(COUNT(H2:H22)<21;\"\";SUM(G2:G22))");
     EXPECT_EQ(f.at("Sheet1.H23"), "=IF(G23=\"\";\"\";F23-G23)");
     EXPECT_EQ(texts(patch).at("Sheet1.G23"), "97");
     EXPECT_EQ(texts(patch).at("Sheet1.H19"), "3");
@@ -175,7 +179,7 @@ TEST(Recompute, CalcFormulasForTheSampleLayout) {
     const auto cardOfWritten = readScoreTable(written);
     const auto moved =
         formulas(jixiao::calcLiveFormulas(cardOfWritten, written, CalcOrigin{"评价 表", 2, 4}));
-    EXPECT_EQ(moved.at("'评价 表'.J6"), "=IF(I6=\"\";\"\";H6-I6)");
+    EXPECT_EQ(moved.at("'评价 表'.J6"), "=IF(AND(ISNUMBER(I6);I6>=0;I6<=H6);H6-I6;\"\")");
     EXPECT_EQ(moved.at("'评价 表'.H27"), "=SUM(H6:H26)");
     EXPECT_EQ(moved.at("'评价 表'.H28"),
               "=IF(I27=\"\";\"\";IF(I27>=90;\"优秀\";IF(I27>=80;\"良好\";IF(I27>=60;\"中\";\"差\"))))");
