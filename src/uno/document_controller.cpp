@@ -95,15 +95,14 @@ void DocumentController::selectFinding(int index) {
 }
 
 std::string DocumentController::summaryText() {
-    Reference<frame::XModel> model(model_);
     const auto& data = ExtensionData::get(context_);
-    // The summary shows table figures only: leave the prose unread, it runs after every live recompute.
-    const auto document = Operations(context_).read(model, false);
-    if (!document.hasScoreTable)
+    const auto summary = summaryData();
+    if (!summary->hasScoreTable)
         return data.text("summary.no-table");
-    if (document.partial)
-        return data.text("summary.partial", {{"table", document.card.tableName}});
-    const auto& card = document.card;
+    if (summary->partial)
+        return data.text("summary.partial", {{"table", summary->card.tableName}});
+    const auto& card = summary->card;
+    // 合计 as the table shows it: blank while a score is missing or out of range.
     const auto total = totalScore(card);
     std::string text =
         data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
@@ -121,6 +120,28 @@ std::string DocumentController::summaryText() {
     }
     text += "\n" + data.text("summary.findings", {{"count", std::to_string(findings_.size())}});
     return text;
+}
+
+void DocumentController::keepSummary(DocumentData&& read) {
+    auto kept = std::make_shared<SummaryData>();
+    kept->hasScoreTable = read.hasScoreTable;
+    kept->partial = read.partial;
+    kept->card = std::move(read.card);
+    std::lock_guard<std::mutex> lock(summaryMutex_);
+    summary_ = std::move(kept);
+}
+
+std::shared_ptr<const DocumentController::SummaryData> DocumentController::summaryData() {
+    {
+        std::lock_guard<std::mutex> lock(summaryMutex_);
+        if (summary_)
+            return summary_;
+    }
+    // No run yet (the deck opened on a document nobody edited): read the tables once. The prose stays
+    // unread: the summary shows table figures only.
+    keepSummary(Operations(context_).read(Reference<frame::XModel>(model_), false));
+    std::lock_guard<std::mutex> lock(summaryMutex_);
+    return summary_;
 }
 
 int DocumentController::addObserver(std::function<void()> observer) {
@@ -142,7 +163,7 @@ int DocumentController::recomputeNow() {
     return recompute(true);
 }
 
-int DocumentController::recompute(bool joinPreviousUndo) {
+int DocumentController::recompute(bool live) {
     Reference<frame::XModel> model(model_);
     if (!model.is() || disposed_)
         return 0;
@@ -150,22 +171,30 @@ int DocumentController::recompute(bool joinPreviousUndo) {
     // did before there was a cache.
     std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
     TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
+    DocumentData read;
     ++writing_;
     int written = 0;
     try {
-        written = Operations(context_).recompute(model, joinPreviousUndo, cache);
+        written = Operations(context_).recompute(model, live, cache, &read);
     } catch (...) {
         --writing_;
         throw;
     }
     --writing_;
-    if (written > 0)
+    keepSummary(std::move(read));
+    if (live)
         notifyObservers();
+    else
+        schedule(); // a macro's call, on a bridge thread: the panels are told on the main loop
     return written;
 }
 
-void SAL_CALL DocumentController::modified(const lang::EventObject&) {
-    if (writing_ > 0 || pending_ || disposed_ || !Settings::liveRecompute(context_))
+void DocumentController::liveRecomputeEnabled() {
+    schedule();
+}
+
+void DocumentController::schedule() {
+    if (pending_ || disposed_)
         return;
     Reference<awt::XRequestCallback> loop(
         context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context_),
@@ -176,12 +205,25 @@ void SAL_CALL DocumentController::modified(const lang::EventObject&) {
     loop->addCallback(this, uno::Any());
 }
 
+void SAL_CALL DocumentController::modified(const lang::EventObject&) {
+    // With live recompute off the run still reads the tables when a deck shows their summary.
+    if (writing_ > 0 || disposed_ || (observers_.empty() && !Settings::liveRecompute(context_)))
+        return;
+    schedule();
+}
+
 void SAL_CALL DocumentController::notify(const uno::Any&) {
     pending_ = false;
     if (disposed_)
         return;
     try {
-        recomputeNow();
+        if (Settings::liveRecompute(context_)) {
+            recomputeNow();
+            return;
+        }
+        Reference<frame::XModel> model(model_);
+        std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
+        keepSummary(Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr));
     } catch (const uno::Exception& e) {
         // Typing must never be blocked: a table that cannot be read now is reported by validation. The
         // failure still goes to the log, so a defect here is seen rather than swallowed.
@@ -189,6 +231,7 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
     } catch (const std::exception& e) {
         logFailure("live recompute", e);
     }
+    notifyObservers();
 }
 
 void SAL_CALL DocumentController::disposing(const lang::EventObject& event) {

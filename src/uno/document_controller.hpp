@@ -1,13 +1,15 @@
 // One per open document: owns what Jixiao knows about it (the last findings) and keeps its tables live.
 // Panels come and go with the sidebar; this object lives until the document closes.
 //
-// Live recompute: the document's modify listener fires on every keystroke (in Writer synchronously and
-// nested, so a write inside the callback would re-enter). Bursts are coalesced into one run posted to the
-// main loop; the run reads the tables once, lets the core compute, and writes only cells whose value
-// differs — inside a hidden undo context that joins the user's edit, so one Ctrl+Z undoes both. After an
-// undo the table is consistent again, the patch is empty, and nothing touches the undo or redo stack.
+// Live recompute: the document's modify listener fires on every change, whatever made it — typing, paste,
+// undo, redo, a macro (in Writer synchronously and nested, so a write inside the callback would re-enter).
+// Bursts are coalesced into one run posted to the main loop; the run reads the tables once (through the
+// cache), lets the core compute, and writes only cells whose value differs, outside the undo stack (see
+// Operations::recompute), so LibreOffice's own undo steps stay as they are. The same run gives the deck
+// its summary: panels are told after every run, from the tables that run read, not from a second read.
 #pragma once
 
+#include "uno/operations.hpp"
 #include "uno/table_cache.hpp"
 
 #include "core/finding.hpp"
@@ -21,6 +23,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -45,11 +48,13 @@ public:
     int addObserver(std::function<void()> observer);
     void removeObserver(int id);
 
-    // Runs a live recompute now: its writes join the user's last undo step.
+    // Runs a live recompute now (writes outside the undo stack) and tells the panels.
     int recomputeNow();
-    // Recompute through the document's table cache; EvaluationTool::recompute calls it with
-    // joinPreviousUndo false (its own undo step). Its writes schedule no live run.
-    int recompute(bool joinPreviousUndo);
+    // Recompute through the document's table cache; EvaluationTool::recompute calls it with live false
+    // (its own undo step). Its writes schedule no live run; the panels are told afterwards.
+    int recompute(bool live);
+    // Live recompute was switched back on: bring the tables up to date now rather than at the next edit.
+    void liveRecomputeEnabled();
 
     // XModifyListener
     void SAL_CALL modified(const css::lang::EventObject& event) override;
@@ -58,9 +63,20 @@ public:
     void SAL_CALL notify(const css::uno::Any& data) override;
 
 private:
+    // What the summary shows, taken from the tables a run just read.
+    struct SummaryData {
+        bool hasScoreTable = false;
+        bool partial = false; // the table was read only in part (core/assemble.hpp): no figures to show
+        Scorecard card;
+    };
+
     DocumentController(const css::uno::Reference<css::uno::XComponentContext>& context,
                        const css::uno::Reference<css::frame::XModel>& model);
     void notifyObservers();
+    // Posts one run to the main loop (coalescing: nothing when one is pending).
+    void schedule();
+    void keepSummary(DocumentData&& read);
+    std::shared_ptr<const SummaryData> summaryData();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::WeakReference<css::frame::XModel> model_;
@@ -69,6 +85,10 @@ private:
     // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used
     // by one at a time. Never waited for: the holder may itself be waiting for the office's SolarMutex.
     std::mutex cacheMutex_;
+    // The last run's tables for the summary; read on the main thread, replaced by any run (a macro's on a
+    // bridge thread), hence the lock, held only to swap the pointer.
+    std::mutex summaryMutex_;
+    std::shared_ptr<const SummaryData> summary_;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     bool pending_ = false;

@@ -14,12 +14,19 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace jixiao::office {
 
 enum class TableKind { Score, Funding };
+
+// Thrown by writeSection when the cursor is where no section can go (a frame, a header, a nested table);
+// Operations tells the user where it can go.
+struct NoPlaceForSection : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class DocumentHost {
 public:

@@ -192,30 +192,62 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     writeReportProperties(model, reportPropertiesOf(card));
 }
 
-int Operations::recompute(const Reference<frame::XModel>& model, bool joinPreviousUndo,
-                          TableCache* cache) const {
+namespace {
+
+// Whether every write keeps its cell one paragraph: Writer's undo steps remember text positions by paragraph,
+// so writing outside the undo stack is safe only when no paragraph appears or disappears.
+bool keepsParagraphs(const Patch& patch, const Grid& grid) {
+    for (const auto& write : patch.writes) {
+        if (write.text.find('\n') != std::string::npos)
+            return false;
+        const auto& cell = write.cell;
+        if (cell.row < 0 || cell.row >= grid.rows() || cell.column < 0 || cell.column >= grid.columns() ||
+            grid.at(cell.row, cell.column).text.find('\n') != std::string::npos)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int Operations::recompute(const Reference<frame::XModel>& model, bool live, TableCache* cache,
+                          DocumentData* read) const {
     if (!model.is())
         badArgument(ui("error.no-document"));
     if (isReadOnly(model))
         return 0;
-    const auto data = read(model, false, cache);
+    auto data = this->read(model, false, cache);
     // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
     const auto plan = planRecompute(data);
     const Patch& scorePatch = plan.score;
     const Patch& fundingPatch = plan.funding;
-    if (scorePatch.empty() && fundingPatch.empty())
+    if (scorePatch.empty() && fundingPatch.empty()) {
+        if (read != nullptr)
+            *read = std::move(data);
         return 0; // nothing to write: no undo step, and the redo stack stays as it is
+    }
 
     auto host = makeDocumentHost(context_, model);
     Reference<document::XUndoManager> undoManager;
     Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
     if (supplier.is())
         undoManager = supplier->getUndoManager();
-    const bool join = joinPreviousUndo && undoManager.is() && undoManager->isUndoPossible();
-    if (join)
+    const bool outside = live && undoManager.is() &&
+                         (host->isCalc() || (keepsParagraphs(scorePatch, data.scoreGrid) &&
+                                             keepsParagraphs(fundingPatch, data.fundingGrid)));
+    const bool join = live && !outside && undoManager.is() && undoManager->isUndoPossible();
+    if (outside)
+        undoManager->lock();
+    else if (join)
         undoManager->enterHiddenUndoContext();
     else if (undoManager.is())
         undoManager->enterUndoContext(fromUtf8(ui("undo.recompute")));
+    auto finish = [&] {
+        if (outside)
+            undoManager->unlock();
+        else if (undoManager.is())
+            undoManager->leaveUndoContext();
+    };
     int written = 0;
     try {
         if (!scorePatch.empty())
@@ -223,12 +255,12 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool joinPrevio
         if (!fundingPatch.empty())
             written += host->applyPatch(data.card.fundingTableName, fundingPatch);
     } catch (...) {
-        if (undoManager.is())
-            undoManager->leaveUndoContext();
+        finish();
         throw;
     }
-    if (undoManager.is())
-        undoManager->leaveUndoContext();
+    finish();
+    if (read != nullptr)
+        *read = std::move(data);
     return written;
 }
 
@@ -282,7 +314,11 @@ std::string Operations::insertSection(const Reference<frame::XModel>& model,
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
     ControllerLock lock(model);
-    host->writeSection(sectionId, paragraphs);
+    try {
+        host->writeSection(sectionId, paragraphs);
+    } catch (const NoPlaceForSection&) {
+        badArgument(ui("error.section-place"));
+    }
     if (const auto written = host->sectionText(sectionId))
         writeSectionFingerprint(model, sectionId, textFingerprint(*written));
     std::string text;

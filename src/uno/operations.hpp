@@ -33,11 +33,17 @@ public:
                                  const std::string& templateId) const;
     std::string insertFundingTable(const css::uno::Reference<css::frame::XModel>& model) const;
     void importScorecard(const css::uno::Reference<css::frame::XModel>& model, const std::string& json) const;
-    // `joinPreviousUndo`: live recompute folds its writes into the user's edit, so one Ctrl+Z undoes both.
+    // `live`: the run that follows an edit (typing, paste, undo, redo, a macro's write). Its writes stay
+    // out of the undo stack, so LibreOffice's own steps are left exactly as they are: the digits typed into
+    // one cell stay one step, and Ctrl+Z undoes that step alone (the cursor goes back to the edit, not to
+    // the derived cells) and the run after the undo derives the cells again. A write that would change a
+    // cell's paragraph count (a weight label with a line break) would shift the positions Writer's undo
+    // steps remember, so such a patch joins the user's last step instead. Not live: an undo step of its own.
     // `cache`: the document's remembered tables (DocumentController's), so that a run after one edit
     // re-reads only the cells recompute depends on; without it the document is read whole.
-    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool joinPreviousUndo = false,
-                  TableCache* cache = nullptr) const;
+    // `read`: when given, receives the tables as this run read them (the deck's summary comes from it).
+    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool live = false,
+                  TableCache* cache = nullptr, DocumentData* read = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
