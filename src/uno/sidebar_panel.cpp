@@ -21,6 +21,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
@@ -187,13 +188,14 @@ void SidebarPanel::build() {
     Reference<awt::XCheckBox>(live, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
         onLiveToggled();
     }));
-    rows_.push_back({{live}, {1}, kLine});
+    auto recompute = addButton("Recompute", "panel.recompute", [this] { onRecompute(); });
+    rows_.push_back({{live, recompute}, {3, 2}, kLine});
     rows_.push_back(
         {{addControl("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
          {1},
          3 * 16});
 
-    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert})
+    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert, recompute})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
@@ -292,17 +294,22 @@ std::string SidebarPanel::selectedItem(const OUString& controlName,
     return ids.empty() ? std::string{} : ids.front();
 }
 
-void SidebarPanel::setStatus(const std::string& text) {
-    for (const auto& [name, control] : named_)
-        if (name == "Status")
-            modelProps(control)->setPropertyValue("Label", Any(fromUtf8(text)));
+void SidebarPanel::setStatus(const std::string& text, const std::string& detail) {
+    if (auto status = control("Status"); status.is()) {
+        modelProps(status)->setPropertyValue("Label", Any(fromUtf8(text)));
+        modelProps(status)->setPropertyValue("HelpText", Any(fromUtf8(detail.empty() ? text : detail)));
+    }
 }
 
 void SidebarPanel::guarded(const std::function<void()>& action) {
     try {
         action();
+    } catch (const lang::IllegalArgumentException& e) {
+        setStatus(toUtf8(e.Message)); // Jixiao's own refusal: its message is written for the user
     } catch (const uno::Exception& e) {
-        setStatus(toUtf8(e.Message));
+        // The office's own exceptions carry developer text ("unsatisfied query for interface …", a source
+        // line): the user is told what happened in words, the detail goes to the tooltip for a bug report.
+        setStatus(ExtensionData::get(context_).text("status.office-error"), toUtf8(e.Message));
     } catch (const std::exception& e) {
         setStatus(e.what());
     }
@@ -327,6 +334,13 @@ void SidebarPanel::refreshSummary() {
 
 void SidebarPanel::onInsertScoreTable() {
     guarded([&] {
+        const auto& data = ExtensionData::get(context_);
+        // Only the first scoring table is read and kept live: a second one is asked for, not slipped in.
+        if (Operations(context_).read(model(), false).hasScoreTable &&
+            !confirm(data.text("confirm.second-table-title"), data.text("confirm.second-table"))) {
+            setStatus(data.text("status.second-table-kept"));
+            return;
+        }
         const auto name =
             Operations(context_).insertScoreTable(model(), selectedItem("Templates", templateIds_));
         setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
@@ -376,12 +390,20 @@ void SidebarPanel::onConvertToLive() {
     });
 }
 
+void SidebarPanel::onRecompute() {
+    guarded([&] {
+        const int written = DocumentController::forModel(context_, model()).recompute(false);
+        setStatus(
+            ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
+    });
+}
+
 bool SidebarPanel::confirm(const std::string& title, const std::string& message) {
     Reference<awt::XMessageBoxFactory> boxes(
         context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
         UNO_QUERY_THROW);
     Reference<awt::XMessageBox> box = boxes->createMessageBox(
-        Reference<awt::XWindowPeer>(window_, UNO_QUERY_THROW), awt::MessageBoxType_QUERYBOX,
+        Reference<awt::XControl>(container_, UNO_QUERY_THROW)->getPeer(), awt::MessageBoxType_QUERYBOX,
         awt::MessageBoxButtons::BUTTONS_YES_NO | awt::MessageBoxButtons::DEFAULT_BUTTON_NO, fromUtf8(title),
         fromUtf8(message));
     return box->execute() == awt::MessageBoxResults::YES;
@@ -449,6 +471,10 @@ void SidebarPanel::onLiveToggled() {
             if (name == "LiveRecompute") {
                 const bool on = Reference<awt::XCheckBox>(control, UNO_QUERY_THROW)->getState() == 1;
                 Settings::setLiveRecompute(context_, on);
+                // Edits made while it was off are caught up at once, not at the next keystroke.
+                if (on && model().is())
+                    DocumentController::forModel(context_, model()).liveRecomputeEnabled();
+                setStatus(ExtensionData::get(context_).text(on ? "status.live-on" : "status.live-off"));
             }
     });
 }

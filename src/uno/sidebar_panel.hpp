@@ -66,7 +66,8 @@ private:
     void build();
     void layout(int width);
     int contentHeight() const;
-    void setStatus(const std::string& text);
+    // The status line; `detail` (the office's own error text) becomes its tooltip.
+    void setStatus(const std::string& text, const std::string& detail = {});
     void refreshSummary();
     void fillTemplates();
     css::uno::Reference<css::frame::XModel> model() const;
@@ -82,6 +83,7 @@ private:
     void onLiveToggled();
     void onSaveMetadata();
     void onConvertToLive();
+    void onRecompute();
     // Asks a yes/no question in a message box over the panel; true for yes.
     bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();

@@ -14,6 +14,8 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XRelativeTextContentInsert.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
@@ -127,13 +129,24 @@ public:
             writeParagraphs(text, cursor, paragraphs);
             return sectionName(sectionId);
         }
-        Reference<text::XText> text = insertionText();
-        Reference<text::XTextCursor> cursor = text->createTextCursorByRange(insertionRange());
-        // Paragraphs of their own keep the text around the cursor outside the new section: split twice and
-        // write into the empty paragraph between the halves.
-        text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
-        text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
-        cursor->goLeft(1, false);
+        Reference<text::XText> text = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
+        Reference<text::XTextCursor> cursor = text->createTextCursorByRange(sectionPlace());
+        // Paragraphs of their own keep the text around the cursor outside the new section: split where the
+        // cursor has text before or after it and write into the empty paragraph between. No split where
+        // there is no text, so no empty paragraph is left behind — except after the document's last
+        // paragraph, where the user needs one to type below the section.
+        Reference<text::XParagraphCursor> paragraph(cursor, UNO_QUERY_THROW);
+        const bool atStart = paragraph->isStartOfParagraph();
+        const bool atEnd = paragraph->isEndOfParagraph();
+        Reference<text::XParagraphCursor> probe(text->createTextCursorByRange(cursor->getStart()),
+                                                UNO_QUERY_THROW);
+        const bool last = !probe->gotoNextParagraph(false);
+        if (!atStart)
+            text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        if (!atEnd || last) {
+            text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+            cursor->goLeft(1, false);
+        }
         Reference<text::XTextRange> start = cursor->getStart();
         Reference<text::XTextCursor> body = text->createTextCursorByRange(start);
         writeParagraphs(text, body, paragraphs);
@@ -225,7 +238,34 @@ private:
             return Reference<text::XTextRange>(views->getViewCursor(), UNO_QUERY_THROW)->getStart();
         return Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText()->getEnd();
     }
-    Reference<text::XText> insertionText() { return insertionRange()->getText(); }
+
+    // Where a new section goes: the cursor, when it is in the body text. A cursor in a table cell (a
+    // computed 扣分, say) puts the section after the table — a section inside a cell is not a report's
+    // section; anywhere else (a frame, a header, a nested table) the user is told where it can go.
+    Reference<text::XTextRange> sectionPlace() {
+        Reference<text::XTextRange> where = insertionRange();
+        Reference<text::XText> body = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
+        if (where->getText() == body)
+            return where;
+        Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
+        Reference<beans::XPropertySet> place(views.is() ? views->getViewCursor() : nullptr, UNO_QUERY);
+        Reference<text::XTextContent> table;
+        if (place.is() && place->getPropertySetInfo()->hasPropertyByName("TextTable"))
+            place->getPropertyValue("TextTable") >>= table;
+        if (!table.is() || table->getAnchor()->getText() != body)
+            throw NoPlaceForSection("no place for a section at the cursor");
+        Reference<text::XTextContent> paragraph(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)
+                                                    ->createInstance("com.sun.star.text.Paragraph"),
+                                                UNO_QUERY_THROW);
+        // The one API call that adds a paragraph right after a given table (marked deprecated in the IDL,
+        // with no replacement; Writer 7.4 implements it for exactly this).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        Reference<text::XRelativeTextContentInsert>(body, UNO_QUERY_THROW)
+            ->insertTextContentAfter(paragraph, table);
+#pragma GCC diagnostic pop
+        return Reference<text::XTextRange>(paragraph, UNO_QUERY_THROW)->getStart();
+    }
 
     static void writeParagraphs(const Reference<text::XText>& text,
                                 const Reference<text::XTextCursor>& cursor,
