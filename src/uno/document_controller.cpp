@@ -7,13 +7,18 @@
 #include "uno/ustring.hpp"
 
 #include "core/decimal.hpp"
+#include "core/figures.hpp"
 #include "core/scorecard.hpp"
 
 #include <com/sun/star/awt/XRequestCallback.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <rtl/ref.hxx>
 
+#include <algorithm>
 #include <map>
 
 using namespace css;
@@ -101,23 +106,19 @@ std::string DocumentController::summaryText() {
         return data.text("summary.no-table");
     if (summary->partial)
         return data.text("summary.partial", {{"table", summary->card.tableName}});
-    const auto& card = summary->card;
-    // 合计 as the table shows it: blank while a score is missing or out of range.
-    const auto total = totalScore(card);
-    std::string text =
-        data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
-                                    {"weight", totalWeight(card).toString(2)},
-                                    {"grade", total ? gradeFor(card.gradeBands, total) : "—"}});
-    for (const auto& top : card.indicators) {
-        const auto score = scoreOf(top);
+    // The figures as the table shows them (core/figures.hpp): 合计 blank while a score is missing or out of
+    // range.
+    const auto figures = deriveScores(summary->card);
+    const auto& total = figures.score;
+    std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
+                                                   {"weight", figures.weight.toString(2)},
+                                                   {"grade", total ? figures.grade : "—"}});
+    for (const auto& top : figures.levelOne)
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
-                                                       {"score", score ? score->toString(2) : "—"},
-                                                       {"weight", weightOf(top).toString(2)}});
-    }
-    if (card.funding.actual && card.funding.budget) {
-        if (const auto rate = Decimal::percent(*card.funding.actual, *card.funding.budget))
-            text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
-    }
+                                                       {"score", top.score ? top.score->toString(2) : "—"},
+                                                       {"weight", top.weight.toString(2)}});
+    if (const auto rate = deriveFunding(summary->card.funding).executionRate)
+        text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
     text += "\n" + data.text("summary.findings", {{"count", std::to_string(findings_.size())}});
     return text;
 }
@@ -172,21 +173,47 @@ int DocumentController::recompute(bool live) {
     std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
     TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
     DocumentData read;
+    std::vector<std::string> rewritten;
     ++writing_;
     int written = 0;
     try {
-        written = Operations(context_).recompute(model, live, cache, &read);
+        written = Operations(context_).recompute(model, live, cache, &read, &rewritten);
     } catch (...) {
         --writing_;
         throw;
     }
     --writing_;
+    if (live && !rewritten.empty())
+        noticeRewrittenCursorCell(read.card.tableName, rewritten);
     keepSummary(std::move(read));
     if (live)
         notifyObservers();
     else
         schedule(); // a macro's call, on a bridge thread: the panels are told on the main loop
     return written;
+}
+
+void DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
+                                                   const std::vector<std::string>& rewritten) {
+    // Writer only: there the view cursor stays in the cell being typed into. (Calc moves on at Enter.)
+    Reference<frame::XModel> model(model_);
+    Reference<text::XTextViewCursorSupplier> views(model.is() ? model->getCurrentController() : nullptr,
+                                                   UNO_QUERY);
+    if (!views.is())
+        return;
+    Reference<beans::XPropertySet> cursor(views->getViewCursor(), UNO_QUERY);
+    if (!cursor.is() || !cursor->getPropertySetInfo()->hasPropertyByName("Cell"))
+        return;
+    Reference<beans::XPropertySet> cell(cursor->getPropertyValue("Cell"), UNO_QUERY);
+    Reference<container::XNamed> table(cursor->getPropertyValue("TextTable"), UNO_QUERY);
+    if (!cell.is() || !table.is() || toUtf8(table->getName()) != tableName)
+        return;
+    OUString name;
+    cell->getPropertyValue("CellName") >>= name;
+    if (std::find(rewritten.begin(), rewritten.end(), toUtf8(name)) == rewritten.end())
+        return;
+    notice_ = ExtensionData::get(context_).text("status.computed-cell", {{"cell", toUtf8(name)}});
+    ++noticeSerial_;
 }
 
 void DocumentController::liveRecomputeEnabled() {

@@ -55,6 +55,9 @@ public:
     int recompute(bool live);
     // Live recompute was switched back on: bring the tables up to date now rather than at the next edit.
     void liveRecomputeEnabled();
+    // What the last live run has to tell the user (a computed cell they typed into was put back), with a
+    // serial number that grows with each new notice, so a panel shows each one once.
+    std::pair<int, std::string> notice() const { return {noticeSerial_, notice_}; }
 
     // XModifyListener
     void SAL_CALL modified(const css::lang::EventObject& event) override;
@@ -76,6 +79,8 @@ private:
     // Posts one run to the main loop (coalescing: nothing when one is pending).
     void schedule();
     void keepSummary(DocumentData&& read);
+    // After a live run: when it rewrote the cell the view cursor is in, the user typed into a computed cell.
+    void noticeRewrittenCursorCell(const std::string& tableName, const std::vector<std::string>& rewritten);
     std::shared_ptr<const SummaryData> summaryData();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
@@ -91,6 +96,8 @@ private:
     std::shared_ptr<const SummaryData> summary_;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
+    int noticeSerial_ = 0;
+    std::string notice_;
     bool pending_ = false;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
     bool disposed_ = false;

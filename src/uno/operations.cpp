@@ -50,10 +50,15 @@ Operations::Operations(const Reference<uno::XComponentContext>& context) : conte
 
 // "{单位}{年度}年度{项目}绩效评价指标体系及打分表", leaving out what the document does not say yet.
 std::string Operations::tableCaption(const Metadata& meta) const {
+    // The caption says "…工作经费支出绩效评价…" as the reports do; a project named with its 支出 already
+    // ("…经费支出", as a report title reads back) does not get it twice.
+    std::string project = meta.project;
+    if (const std::string spending = "支出"; project.ends_with(spending))
+        project.erase(project.size() - spending.size());
     if (!meta.year)
-        return ui("table.caption-no-year", {{"unit", meta.unit}, {"project", meta.project}});
+        return ui("table.caption-no-year", {{"unit", meta.unit}, {"project", project}});
     return ui("table.caption",
-              {{"unit", meta.unit}, {"year", std::to_string(*meta.year)}, {"project", meta.project}});
+              {{"unit", meta.unit}, {"year", std::to_string(*meta.year)}, {"project", project}});
 }
 
 std::string Operations::ui(const std::string& key, const std::map<std::string, std::string>& args) const {
@@ -211,7 +216,7 @@ bool keepsParagraphs(const Patch& patch, const Grid& grid) {
 } // namespace
 
 int Operations::recompute(const Reference<frame::XModel>& model, bool live, TableCache* cache,
-                          DocumentData* read) const {
+                          DocumentData* read, std::vector<std::string>* rewritten) const {
     if (!model.is())
         badArgument(ui("error.no-document"));
     if (isReadOnly(model))
@@ -252,6 +257,9 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     try {
         if (!scorePatch.empty())
             written += host->applyPatch(data.card.tableName, scorePatch);
+        if (rewritten != nullptr)
+            for (const auto& write : scorePatch.writes)
+                rewritten->push_back(write.cell.address);
         if (!fundingPatch.empty())
             written += host->applyPatch(data.card.fundingTableName, fundingPatch);
     } catch (...) {

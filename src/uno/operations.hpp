@@ -42,8 +42,10 @@ public:
     // `cache`: the document's remembered tables (DocumentController's), so that a run after one edit
     // re-reads only the cells recompute depends on; without it the document is read whole.
     // `read`: when given, receives the tables as this run read them (the deck's summary comes from it).
+    // `rewritten`: when given, receives the addresses of the scoring table's cells this run wrote.
     int recompute(const css::uno::Reference<css::frame::XModel>& model, bool live = false,
-                  TableCache* cache = nullptr, DocumentData* read = nullptr) const;
+                  TableCache* cache = nullptr, DocumentData* read = nullptr,
+                  std::vector<std::string>* rewritten = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;

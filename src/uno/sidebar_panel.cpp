@@ -139,6 +139,14 @@ void SidebarPanel::build() {
          {1, 3},
          kLine});
     fillTemplates();
+    if (auto templates = control("Templates"); templates.is())
+        Reference<awt::XListBox>(templates, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
+            guarded([&] {
+                auto chosen = control("Templates");
+                modelProps(chosen)->setPropertyValue(
+                    "HelpText", Any(Reference<awt::XListBox>(chosen, UNO_QUERY_THROW)->getSelectedItem()));
+            });
+        }));
     auto insertScore =
         addButton("InsertScoreTable", "panel.insert-score-table", [this] { onInsertScoreTable(); });
     auto insertFunding =
@@ -218,8 +226,11 @@ void SidebarPanel::fillTemplates() {
     for (const auto& [name, control] : named_)
         if (name == "Templates") {
             modelProps(control)->setPropertyValue("StringItemList", Any(toSequence(names)));
-            if (!names.empty())
+            if (!names.empty()) {
                 modelProps(control)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(0))));
+                // The full name as the tooltip: the deck's default width cuts long names off.
+                modelProps(control)->setPropertyValue("HelpText", Any(fromUtf8(names.front())));
+            }
         }
 }
 
@@ -322,6 +333,10 @@ void SidebarPanel::refreshSummary() {
             return;
         auto& controller = DocumentController::forModel(context_, document);
         const auto summary = controller.summaryText();
+        if (const auto [serial, notice] = controller.notice(); serial > noticeSeen_) {
+            noticeSeen_ = serial;
+            setStatus(notice);
+        }
         for (const auto& [name, control] : named_) {
             if (name == "Summary")
                 modelProps(control)->setPropertyValue("Label", Any(fromUtf8(summary)));
@@ -415,8 +430,15 @@ void SidebarPanel::onFindingChosen() {
             if (name == "Findings") {
                 const sal_Int16 index =
                     Reference<awt::XListBox>(control, UNO_QUERY_THROW)->getSelectedItemPos();
-                if (index >= 0)
-                    DocumentController::forModel(context_, model()).selectFinding(index);
+                if (index < 0)
+                    continue;
+                auto list = Reference<awt::XListBox>(control, UNO_QUERY_THROW);
+                // The whole finding as the tooltip: the deck's width cuts long ones off.
+                modelProps(control)->setPropertyValue("HelpText", Any(list->getSelectedItem()));
+                DocumentController::forModel(context_, model()).selectFinding(index);
+                // The user goes on typing where the finding pointed, not into the list.
+                if (frame_.is() && frame_->getComponentWindow().is())
+                    frame_->getComponentWindow()->setFocus();
             }
     });
 }
@@ -444,8 +466,11 @@ void SidebarPanel::fillMetadata() {
             {"MetaActual", funding.actual ? funding.actual->toString(2) : std::string{}},
         };
         for (const auto& [name, value] : values)
-            if (auto edit = control(OUString::createFromAscii(name)); edit.is())
+            if (auto edit = control(OUString::createFromAscii(name)); edit.is()) {
                 modelProps(edit)->setPropertyValue("Text", Any(fromUtf8(value)));
+                // A long unit or project name does not fit the field: the tooltip shows it whole.
+                modelProps(edit)->setPropertyValue("HelpText", Any(fromUtf8(value)));
+            }
     });
 }
 

@@ -101,6 +101,7 @@ private:
     std::vector<std::string> sectionIds_;
     int lastWidth_ = 0;
     int observerId_ = 0; // our registration with the document controller, for live summary updates
+    int noticeSeen_ = 0; // the controller's last notice shown in the status line
 };
 
 } // namespace jixiao::office

@@ -15,7 +15,6 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
-#include <com/sun/star/text/XRelativeTextContentInsert.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
@@ -252,19 +251,28 @@ private:
         Reference<text::XTextContent> table;
         if (place.is() && place->getPropertySetInfo()->hasPropertyByName("TextTable"))
             place->getPropertyValue("TextTable") >>= table;
-        if (!table.is() || table->getAnchor()->getText() != body)
+        if (!table.is())
             throw NoPlaceForSection("no place for a section at the cursor");
-        Reference<text::XTextContent> paragraph(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)
-                                                    ->createInstance("com.sun.star.text.Paragraph"),
-                                                UNO_QUERY_THROW);
-        // The one API call that adds a paragraph right after a given table (marked deprecated in the IDL,
-        // with no replacement; Writer 7.4 implements it for exactly this).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-        Reference<text::XRelativeTextContentInsert>(body, UNO_QUERY_THROW)
-            ->insertTextContentAfter(paragraph, table);
-#pragma GCC diagnostic pop
-        return Reference<text::XTextRange>(paragraph, UNO_QUERY_THROW)->getStart();
+        // The paragraph right after the table in the body (Writer keeps one after a body table, unless
+        // another table follows directly). writeSection then writes at its start, splitting off any text it
+        // holds. A table not in the body (nested in a cell, in a frame or a header) is not found: no place
+        // there.
+        const OUString tableName = Reference<container::XNamed>(table, UNO_QUERY_THROW)->getName();
+        Reference<container::XEnumeration> items =
+            Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
+        bool afterTable = false;
+        while (items->hasMoreElements()) {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            if (afterTable) {
+                if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
+                    break;
+                return Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getStart();
+            }
+            Reference<container::XNamed> named(item, UNO_QUERY);
+            afterTable = named.is() && item->supportsService("com.sun.star.text.TextTable") &&
+                         named->getName() == tableName;
+        }
+        throw NoPlaceForSection("no paragraph after the table");
     }
 
     static void writeParagraphs(const Reference<text::XText>& text,

@@ -3,6 +3,7 @@
 #include "uno/ustring.hpp"
 #include "uno/writer_cell_names.hpp"
 
+#include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -221,6 +222,8 @@ Reference<text::XTextTable> writerTableByName(const Reference<frame::XModel>& mo
 
 namespace {
 
+constexpr sal_Int32 kHeaderShade = 0xD9D9D9; // "grey 15%": the header shading of offices' templates
+
 // Where new content goes: the view cursor, or the end of the body text when the document has no view.
 Reference<text::XTextRange> insertionPoint(const Reference<frame::XModel>& model) {
     Reference<text::XTextViewCursorSupplier> views(model->getCurrentController(), UNO_QUERY);
@@ -290,6 +293,16 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
         text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
         Reference<beans::XPropertySet>(cursor, UNO_QUERY_THROW)
             ->setPropertyValue("ParaAdjust", uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_LEFT)));
+        // The caption is the table's title, as in the reports: centred and bold.
+        Reference<text::XTextCursor> title = text->createTextCursorByRange(cursor->getStart());
+        Reference<text::XParagraphCursor> titleParagraph(title, UNO_QUERY_THROW);
+        titleParagraph->gotoPreviousParagraph(false);
+        titleParagraph->gotoEndOfParagraph(true);
+        Reference<beans::XPropertySet> titleProps(title, UNO_QUERY_THROW);
+        titleProps->setPropertyValue("ParaAdjust",
+                                     uno::Any(static_cast<sal_Int32>(style::ParagraphAdjust_CENTER)));
+        titleProps->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
+        titleProps->setPropertyValue("CharWeightAsian", uno::Any(awt::FontWeight::BOLD));
         if (landscape) {
             Reference<text::XTextCursor> captionCursor = text->createTextCursorByRange(cursor->getStart());
             Reference<text::XParagraphCursor>(captionCursor, UNO_QUERY_THROW)->gotoPreviousParagraph(false);
@@ -314,6 +327,12 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
     Reference<beans::XPropertySet> props(table, UNO_QUERY_THROW);
     props->setPropertyValue("RepeatHeadline", uno::Any(true));
     props->setPropertyValue("HeaderRowCount", uno::Any(static_cast<sal_Int32>(style.headerRows)));
+    // The header row shaded light grey, as the sample's: it reads as a header on paper and in black and
+    // white.
+    Reference<container::XIndexAccess> rows(table->getRows(), UNO_QUERY_THROW);
+    for (int r = 0; r < style.headerRows && r < rows->getCount(); ++r)
+        Reference<beans::XPropertySet>(rows->getByIndex(r), UNO_QUERY_THROW)
+            ->setPropertyValue("BackColor", uno::Any(kHeaderShade));
     if (static_cast<int>(style.columnWeights.size()) == grid.columns())
         setColumnWidths(table, style.columnWeights);
 

@@ -6,7 +6,7 @@ something that happens after it would have (the summary updated by the same run,
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, DIALOG, LIST, PUSH_BUTTON
 from com.sun.star.beans import NamedValue
 
 from office import Office, wait_until
@@ -112,18 +112,18 @@ class WriterKeyboardTest(unittest.TestCase):
 
     def test_typing_a_number_is_one_undo_step_that_also_restores_the_derived_cells(self):
         # Item 5: "10" typed with Jixiao installed was two undo steps (one per digit).
-        # Plain Writer: a cell emptied with Delete, then "8" and "5" typed, is two steps (删除, 输入: 85).
+        # Plain Writer: a cell emptied with Delete, then "1" and "0" typed, is two steps (删除, 输入: 10).
         self.select_cell_text("G22")  # 10 points, scored 10
         type_keys(self.display, "Delete")
         self.assertTrue(wait_until(lambda: self.text("G22") == "" and self.text("C23") == ""))
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
         steps = len(self.undo.getAllUndoActionTitles())
-        type_keys(self.display, "8")
-        self.assertTrue(wait_until(lambda: self.text("H22") == "2" and self.text("C23") == "98"))
-        type_keys(self.display, "5")  # "85" is out of range: 扣分 and 合计 cleared
-        self.assertTrue(wait_until(lambda: self.text("G22") == "85" and self.text("H22") == ""))
+        type_keys(self.display, "1")
+        self.assertTrue(wait_until(lambda: self.text("H22") == "9" and self.text("C23") == "91"))
+        type_keys(self.display, "0")
+        self.assertTrue(wait_until(lambda: self.text("G22") == "10" and self.text("H22") == "0"))
         # The summary is told by the run that followed the last keystroke: the stack is settled by then.
-        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 —")), self.summary())
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
         self.assertEqual(len(self.undo.getAllUndoActionTitles()), steps + 1, self.undo.getAllUndoActionTitles())
         type_keys(self.display, "ctrl+z")  # the typing, as one step: the cell empty again
         self.assertTrue(wait_until(lambda: self.text("G22") == "" and self.summary().startswith("总分 —")))
@@ -201,6 +201,40 @@ class WriterKeyboardTest(unittest.TestCase):
         self.assertEqual(self.text("C23"), "97")
         click(self.display, live)
         self.assertTrue(wait_until(lambda: self.text("C23") == "96"), (self.text("C23"), self.status_line()))
+
+    def test_typing_into_a_computed_cell_is_put_back_with_a_word(self):
+        # Item 10: a value typed into 扣分 was silently replaced by the computed one.
+        self.select_cell_text("H19")
+        type_keys(self.display, "5")
+        self.assertTrue(wait_until(lambda: "自动计算" in self.status_line()), self.status_line())
+        self.assertEqual(self.text("H19"), "0")
+        self.assertIn("H19", self.status_line())
+
+    def test_choosing_a_finding_gives_the_document_the_keyboard(self):
+        # Item 9: after clicking a finding, typing went nowhere until the user clicked into the document.
+        self.cell("G2").setString("5")  # 项目立项规范性 is worth 1
+        self.assertTrue(wait_until(lambda: self.text("C23") == ""))
+        click(self.display, find(self.window, "校验", PUSH_BUTTON))
+
+        def finding():
+            for context in walk(self.window.getAccessibleContext()):
+                if context.getAccessibleRole() != LIST:
+                    continue
+                for i in range(context.getAccessibleChildCount()):
+                    item = context.getAccessibleChild(i).getAccessibleContext()
+                    name = item.getAccessibleName()
+                    if "项目立项规范性" in name and name.startswith("【错误】"):  # score.range, at G2
+                        return context, item
+            return None
+
+        self.assertTrue(wait_until(lambda: finding() is not None), self.status_line())
+        _, item = finding()
+        click(self.display, item)
+        self.assertTrue(wait_until(lambda: self.cursor_cell() == "G2"))
+        type_keys(self.display, "1")  # no click into the document first
+        self.assertTrue(wait_until(lambda: self.text("G2") == "1" and self.text("C23") == "100"),
+                        (self.text("G2"), self.text("C23")))
+        screenshot("keyboard-finding-typed.png", self.display)
 
     def test_a_second_scoring_table_is_asked_for(self):
         # Item 10: a second 插入打分表 added a second table without a word; only the first is live.
@@ -295,11 +329,15 @@ def button_in_top_windows(toolkit, prefix):
     return None
 
 
-def top_window_items(toolkit, wanted):
-    """The accessible contexts named `wanted` in any of the office's top windows (dialogs included)."""
+def dialog_items(toolkit, wanted):
+    """The accessible contexts named `wanted` in the office's open dialogs (not in document windows, whose
+    sidebar tab bar has a 绩效评价 button of its own)."""
     found = []
     for i in range(toolkit.getTopWindowCount()):
-        for context in walk(toolkit.getTopWindow(i).getAccessibleContext(), limit=12):
+        top = toolkit.getTopWindow(i).getAccessibleContext()
+        if top.getAccessibleRole() != DIALOG:
+            continue
+        for context in walk(top, limit=12):
             try:
                 if context.getAccessibleName() == wanted:
                     found.append(context)
@@ -320,7 +358,7 @@ class OptionsDialogTest(unittest.TestCase):
             type_keys(office.display, "alt+F12")  # Tools ▸ Options
             self.assertTrue(wait_until(lambda: toolkit.getTopWindowCount() > windows, timeout=20),
                             "Tools ▸ Options did not open")
-            self.assertTrue(wait_until(lambda: top_window_items(toolkit, "绩效评价"), timeout=20),
+            self.assertTrue(wait_until(lambda: dialog_items(toolkit, "绩效评价"), timeout=20),
                             "no 绩效评价 node in Tools ▸ Options")
             screenshot("keyboard-tools-options.png", office.display)
             click(office.display, button_in_top_windows(toolkit, "取消"))

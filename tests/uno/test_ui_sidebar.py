@@ -127,7 +127,15 @@ class SidebarDeckTest(unittest.TestCase):
             # The caption of a table inserted now names them.
             find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
             self.assertTrue(wait_for(lambda: doc.TextTables.getCount() == 1))
-            self.assertIn("富民县信访局2025年度热线办理工作经费", doc.Text.getString())
+            # Item 11 of issue 11: with 支出, centred and bold as the sample's title, over a shaded header row.
+            caption = "富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表"
+            self.assertIn(caption, doc.Text.getString())
+            items = doc.Text.createEnumeration()
+            title = next(p for p in iter(items.nextElement, None) if p.getString() == caption)
+            self.assertEqual(title.ParaAdjust, 3)  # CENTER
+            self.assertEqual(title.CharWeight, 150.0)  # BOLD
+            self.assertNotEqual(doc.TextTables.getByIndex(0).getRows().getByIndex(0).BackColor, -1)
+            screenshot("writer-caption.png", office.display)
         finally:
             doc.close(True)
 
