@@ -174,8 +174,6 @@ public:
             Reference<table::XCell> cell = cellAt(write.cell.address);
             if (!write.formula.empty())
                 cell->setFormula(fromUtf8(write.formula));
-            else if (cell->getType() == table::CellContentType_FORMULA)
-                continue; // a formula (ours or the user's) computes this cell: a fixed value would end it
             else
                 writeValue(cell, write.text);
             ++written;

@@ -177,7 +177,8 @@ int DocumentController::recompute(bool live) {
     ++writing_;
     int written = 0;
     try {
-        written = Operations(context_).recompute(model, live, cache, &read, &rewritten);
+        written = Operations(context_).recompute(model, live, cache, &read, &rewritten,
+                                                 lock.owns_lock() ? &ownWrites_ : nullptr);
     } catch (...) {
         --writing_;
         throw;

@@ -87,6 +87,8 @@ private:
     css::uno::WeakReference<css::frame::XModel> model_;
     std::vector<Finding> findings_;
     TableCache cache_; // the last read of the scoring and funding tables, for recompute
+    // The scoring table's cells as recompute last wrote them (guarded by cacheMutex_, as the cache).
+    std::map<std::string, std::string> ownWrites_;
     // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used
     // by one at a time. Never waited for: the holder may itself be waiting for the office's SolarMutex.
     std::mutex cacheMutex_;
