@@ -205,6 +205,24 @@ Report assemble(const DocumentSnapshot& snapshot) {
     return report;
 }
 
+std::vector<Finding> documentFindings(const Report& report, const std::vector<std::string>& templateErrors) {
+    std::vector<Finding> findings = report.layoutProblems;
+    if (!report.hasScoreTable && report.layoutProblems.empty()) {
+        Finding none;
+        none.ruleId = "table.missing";
+        none.severity = Severity::Info;
+        findings.push_back(none);
+    }
+    for (const auto& error : templateErrors) {
+        Finding skipped;
+        skipped.ruleId = "template.invalid";
+        skipped.severity = Severity::Warning;
+        skipped.args = {{"error", error}};
+        findings.push_back(skipped);
+    }
+    return findings;
+}
+
 Funding reportFunding(const Report& report) {
     return report.hasFundingTable ? report.card.funding
                                   : completedFromProse(report.card.funding, report.proseFunding);

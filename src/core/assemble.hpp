@@ -50,6 +50,13 @@ struct Report {
 
 Report assemble(const DocumentSnapshot& snapshot);
 
+// The findings about the document as a whole, before any about its tables or prose: each table that looked
+// like a scoring table but could not be read ("table.layout", message formatted), "table.missing" (info)
+// when there is no scoring table at all, and one "template.invalid" (warning, args {error}) per user template
+// that did not load — otherwise invisible to the deck and to macros. Messages other than table.layout's are
+// left empty for the surface to fill from its catalog under the rule id.
+std::vector<Finding> documentFindings(const Report& report, const std::vector<std::string>& templateErrors);
+
 // The report's funding: the funding table's; else the 预算/实际支出 properties completed from the prose
 // (completedFromProse). The deck shows it in 预算/实际支出 and the sections quote it.
 Funding reportFunding(const Report& report);

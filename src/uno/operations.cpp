@@ -40,11 +40,6 @@ namespace {
     throw lang::IllegalArgumentException(fromUtf8(message), {}, 0);
 }
 
-// A user template that failed to load ("file: jsonPath: problem"), as shown to the user.
-std::string templateErrorText(const std::string& error) {
-    return "模板文件无效，已跳过 / template file skipped: " + error;
-}
-
 } // namespace
 
 Operations::Operations(const Reference<uno::XComponentContext>& context) : context_(context) {}
@@ -121,7 +116,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
         // The template the user means may be one of theirs that did not load: say which files were skipped.
         std::string message = ui("error.unknown-template", {{"id", templateId}});
         for (const auto& error : extension.templateErrors)
-            message += "\n" + templateErrorText(error);
+            message += "\n" + ui("template.invalid", {{"error", error}});
         badArgument(message);
     }
     auto host = makeDocumentHost(context_, model);
@@ -311,22 +306,10 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
     const auto data = read(model);
     const auto& extension = ExtensionData::get(context_);
-    std::vector<Finding> findings = data.layoutProblems;
-    if (!data.hasScoreTable && data.layoutProblems.empty()) {
-        Finding none;
-        none.ruleId = "table.missing";
-        none.severity = Severity::Info;
-        none.message = extension.text("table.missing");
-        findings.push_back(none);
-    }
-    // A user template that did not load is otherwise invisible: the deck and macros see it here.
-    for (const auto& error : extension.templateErrors) {
-        Finding skipped;
-        skipped.ruleId = "template.invalid";
-        skipped.severity = Severity::Warning;
-        skipped.message = templateErrorText(error);
-        findings.push_back(skipped);
-    }
+    std::vector<Finding> findings = documentFindings(data, extension.templateErrors);
+    for (auto& finding : findings)
+        if (finding.message.empty())
+            finding.message = extension.text(finding.ruleId, finding.args);
     const Scorecard judged = cardToJudge(data);
     ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);

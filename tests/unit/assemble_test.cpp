@@ -178,3 +178,19 @@ TEST(Assemble, ATypedValueIsNeverErasedOnlyReplacedByTheRightOne) {
     EXPECT_EQ(texts(planRecompute(assemble(snapshot)).score),
               (std::map<std::string, std::string>{{"H19", "2"}, {"C23", "98"}, {"D23", "2"}}));
 }
+
+TEST(DocumentFindings, NoTableIsSaidOnceAndSkippedTemplatesAreNamed) {
+    DocumentSnapshot empty;
+    empty.tables = {tableOf("表格1", {{"项目", "说明"}, {"a", "b"}})};
+    const auto none = jixiao::documentFindings(assemble(empty), {"bad.json: $.id: missing"});
+    ASSERT_EQ(none.size(), 2u);
+    EXPECT_EQ(none[0].ruleId, "table.missing");
+    EXPECT_EQ(none[0].severity, jixiao::Severity::Info);
+    EXPECT_EQ(none[1].ruleId, "template.invalid");
+    EXPECT_EQ(none[1].severity, jixiao::Severity::Warning);
+    EXPECT_EQ(none[1].args.at("error"), "bad.json: $.id: missing");
+
+    DocumentSnapshot sample;
+    sample.tables = {jixiao::testing::sampleScoreGrid()};
+    EXPECT_TRUE(jixiao::documentFindings(assemble(sample), {}).empty());
+}
