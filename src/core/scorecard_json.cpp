@@ -11,6 +11,13 @@ JsonFormatError::JsonFormatError(std::string file_, std::string jsonPath_, std::
     : UserError(file_ + ": " + jsonPath_ + ": " + problem_), file(std::move(file_)),
       jsonPath(std::move(jsonPath_)), problem(std::move(problem_)) {}
 
+ScorecardTooLarge::ScorecardTooLarge(std::string file_, std::string jsonPath_, std::string what,
+                                     std::size_t limit_, std::size_t found_)
+    : JsonFormatError(std::move(file_), std::move(jsonPath_),
+                      "too large: " + std::to_string(found_) + " " + what + " (at most " +
+                          std::to_string(limit_) + ")"),
+      what_(std::move(what)), limit(limit_), found(found_) {}
+
 namespace {
 
 // The indicator tree is 一级 → 二级 → 三级; refusing deeper nesting also bounds recursion on hostile input.
@@ -496,7 +503,52 @@ Scorecard scorecardFromJsonValue(const json& value, const std::string& sourceNam
     return card;
 }
 
+namespace {
+
+// Indicators at every level down to the deepest allowed (deeper ones are refused while reading anyway),
+// counted on the parsed JSON so an oversized file is refused before any Scorecard is built.
+std::size_t countIndicators(const json& list, int depth) {
+    if (!list.is_array() || depth > kMaxDepth)
+        return 0;
+    std::size_t count = list.size();
+    for (const auto& node : list)
+        if (node.is_object() && node.contains("children"))
+            count += countIndicators(node.at("children"), depth + 1);
+    return count;
+}
+
+void checkLimits(const json& value, const std::string& sourceName) {
+    using L = ScorecardJsonLimits;
+    if (value.contains("indicators")) {
+        const std::size_t count = countIndicators(value.at("indicators"), 1);
+        if (count > L::kMaxIndicators)
+            throw ScorecardTooLarge(sourceName, "$.indicators", "indicators", L::kMaxIndicators, count);
+    }
+    if (value.contains("funding") && value.at("funding").is_object() &&
+        value.at("funding").contains("items")) {
+        const json& items = value.at("funding").at("items");
+        if (items.is_array() && items.size() > L::kMaxFundingItems)
+            throw ScorecardTooLarge(sourceName, "$.funding.items", "funding items", L::kMaxFundingItems,
+                                    items.size());
+    }
+}
+
+// The document as a whole: what it says it is, and nothing but the keys scorecardToJson and jixiao-batch
+// --export-json write (a misspelt "indicator" would otherwise import as an empty table).
+void checkDocument(const json& value, const std::string& sourceName) {
+    Reader r(value, "$", sourceName);
+    r.onlyKeys({"format", "version", "meta", "indicators", "funding", "gradeBands", "totals", "tableName",
+                "fundingTableName", "source"});
+    if (r.string("format", true) != "jixiao-scorecard")
+        r.fail(r.path("format"), "expected \"jixiao-scorecard\", found \"" + r.string("format") + "\"");
+    checkLimits(value, sourceName);
+}
+
+} // namespace
+
 Scorecard scorecardFromJson(std::string_view text, const std::string& sourceName) {
+    if (text.size() > ScorecardJsonLimits::kMaxBytes)
+        throw ScorecardTooLarge(sourceName, "$", "bytes", ScorecardJsonLimits::kMaxBytes, text.size());
     json value;
     try {
         value = json::parse(text.begin(), text.end());
@@ -504,6 +556,7 @@ Scorecard scorecardFromJson(std::string_view text, const std::string& sourceName
         // e.byte locates the problem; nlohmann's message already says what it expected.
         throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
     }
+    checkDocument(value, sourceName);
     return scorecardFromJsonValue(value, sourceName);
 }
 

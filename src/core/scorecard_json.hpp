@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,12 +26,36 @@ public:
     std::string problem;
 };
 
+// What scorecardFromJson (and so importScorecard) accepts at most, checked before anything is built: a real
+// 打分表 has well under a hundred indicators, and every indicator becomes a table row in the office, where
+// tens of thousands of rows take minutes. Documented in docs/templates.md.
+struct ScorecardJsonLimits {
+    static constexpr std::size_t kMaxBytes = 4 * 1024 * 1024; // the JSON text, in bytes (4 MiB)
+    static constexpr std::size_t kMaxIndicators = 2000;       // indicators at all three levels together
+    static constexpr std::size_t kMaxFundingItems = 500;      // funding.items
+};
+
+// A JSON document over one of ScorecardJsonLimits, named by `what` ("bytes", "indicators", "funding items")
+// so the caller can word its own message; `found` is what the document holds (for bytes: its size).
+class ScorecardTooLarge : public JsonFormatError {
+public:
+    ScorecardTooLarge(std::string file, std::string jsonPath, std::string what, std::size_t limit,
+                      std::size_t found);
+    std::string what_;
+    std::size_t limit;
+    std::size_t found;
+};
+
 std::string scorecardToJson(const Scorecard& card, int indent = 2);
 nlohmann::json scorecardToJsonValue(const Scorecard& card);
 
-// Throws JsonFormatError for malformed JSON, wrong types, unknown keys inside indicators/rules/funding and
-// numbers that do not parse. Unknown top-level keys are ignored so a template file reads as a scorecard.
+// A scorecard file as scorecardToJson writes it: "format": "jixiao-scorecard" is required and unknown
+// top-level keys are refused ("source", which jixiao-batch --export-json adds, is known). Throws
+// ScorecardTooLarge above ScorecardJsonLimits, JsonFormatError for malformed JSON, wrong types, unknown keys
+// and numbers that do not parse.
 Scorecard scorecardFromJson(std::string_view json, const std::string& sourceName);
+// The same fields without the checks on the document as a whole (format, top-level keys, limits): a
+// template file holds the indicators among keys of its own (templates.cpp checks those).
 Scorecard scorecardFromJsonValue(const nlohmann::json& value, const std::string& sourceName);
 
 nlohmann::json ruleToJson(const ScoringRule& rule);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <set>
 #include <tuple>
 
 namespace jixiao {
@@ -58,7 +59,7 @@ class Validator {
 public:
     explicit Validator(const ValidationInput& input)
         : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding),
-          reasonsAsked_(hasReasonColumn(input.card)) {}
+          reasonsAsked_(hasReasonColumn(input.card)), unreadable_(unreadableCells(input.card)) {}
 
     std::vector<Finding> run() {
         for (const auto& top : card_.indicators)
@@ -93,6 +94,19 @@ private:
         for (const auto& issue : card_.readIssues)
             findings_.push_back(issue);
         return std::move(findings_);
+    }
+
+    // Cells the reader found holding text that is not a number: it has already said so there, so a score
+    // left unread because of it is not reported again as missing (one finding per cause).
+    static std::set<std::pair<std::string, std::string>> unreadableCells(const Scorecard& card) {
+        std::set<std::pair<std::string, std::string>> cells;
+        for (const auto& issue : card.readIssues)
+            if (issue.ruleId == "cell.not-a-number")
+                cells.emplace(issue.location.table, issue.location.cell);
+        return cells;
+    }
+    bool unreadable(const CellRef& ref) const {
+        return !ref.address.empty() && unreadable_.count({card_.tableName, ref.address}) > 0;
     }
 
     // Reasons are asked for only where the table has a place for them: a table read from a document without a
@@ -177,7 +191,9 @@ private:
             add("weight.label-mismatch", Severity::Error, indicatorLocation({&c.name}), leaf.name,
                 {{"label", exact(*leaf.labelWeight)}, {"weight", exact(leaf.weight)}});
         if (!leaf.score) {
-            add("score.missing", Severity::Warning, indicatorLocation({&c.score, &c.name}), leaf.name, {});
+            if (!unreadable(c.score))
+                add("score.missing", Severity::Warning, indicatorLocation({&c.score, &c.name}), leaf.name,
+                    {});
         } else if (leaf.score->isNegative() || *leaf.score > leaf.weight) {
             add("score.range", Severity::Error, indicatorLocation({&c.score, &c.name}), leaf.name,
                 {{"score", exact(*leaf.score)}, {"weight", exact(leaf.weight)}});
@@ -302,6 +318,7 @@ private:
     const Scorecard& card_;
     const Funding& funding_;
     const bool reasonsAsked_;
+    const std::set<std::pair<std::string, std::string>> unreadable_;
     std::vector<Finding> findings_;
 };
 

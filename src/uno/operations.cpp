@@ -27,6 +27,7 @@
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 using namespace css;
@@ -163,6 +164,15 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     Scorecard card;
     try {
         card = scorecardFromJson(json, "importScorecard");
+    } catch (const ScorecardTooLarge& e) {
+        // Refused before anything is built; said in both languages, like the limits in docs/templates.md.
+        std::string kind = e.what_;
+        std::replace(kind.begin(), kind.end(), ' ', '-');
+        const auto& catalog = ExtensionData::get(context_).ui;
+        const std::map<std::string, std::string> args = {{"found", std::to_string(e.found)},
+                                                         {"limit", std::to_string(e.limit)}};
+        badArgument(catalog.format("zh-CN", "error.import-too-large." + kind, args) + " / " +
+                    catalog.format("en", "error.import-too-large." + kind, args));
     } catch (const JsonFormatError& e) {
         badArgument(e.what());
     }

@@ -69,7 +69,14 @@ Scorecard fullCard() {
     return card;
 }
 
-std::string errorOf(const std::string& json) {
+// A hand-written scorecard file: the body of the object after the format every file declares.
+std::string scorecardFile(const std::string& json) {
+    if (json.empty() || json[0] != '{')
+        return json;
+    return R"({"format":"jixiao-scorecard",)" + json.substr(1);
+}
+
+std::string rawErrorOf(const std::string& json) {
     try {
         scorecardFromJson(json, "t.json");
     } catch (const JsonFormatError& e) {
@@ -78,6 +85,18 @@ std::string errorOf(const std::string& json) {
         return e.jsonPath + " | " + e.problem;
     }
     return "no error";
+}
+
+std::string errorOf(const std::string& json) {
+    return rawErrorOf(scorecardFile(json));
+}
+
+// {"name":"…","weight":"1"} `count` times, as a JSON array's content.
+std::string leaves(std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i)
+        list += (i ? "," : "") + std::string(R"({"name":"n)") + std::to_string(i) + R"(","weight":"1"})";
+    return list;
 }
 
 } // namespace
@@ -101,7 +120,7 @@ TEST(ScorecardJson, CellsAndReadIssuesAreNotWritten) {
 
 TEST(ScorecardJson, ReadsJsonNumbersAndDefaults) {
     const Scorecard card = scorecardFromJson(
-        R"({"indicators":[{"name":"决策","weight":10,"children":[{"name":"a","weight":2.5,"score":"2.25"}]}],
+        R"({"format":"jixiao-scorecard","indicators":[{"name":"决策","weight":10,"children":[{"name":"a","weight":2.5,"score":"2.25"}]}],
             "funding":{"budget":1.99}})",
         "x");
     ASSERT_EQ(card.indicators.size(), 1u);
@@ -167,4 +186,47 @@ TEST(ScorecardJson, ErrorsNameThePath) {
               "$ | malformed JSON:");
     const std::string truncated = errorOf(R"({"indicators":[{"name":"a")");
     EXPECT_EQ(truncated.substr(0, 19), "$ | malformed JSON:");
+}
+
+TEST(ScorecardJson, TheDocumentMustSayWhatItIs) {
+    EXPECT_EQ(rawErrorOf(R"({"indicators":[]})"), "$.format | missing");
+    EXPECT_EQ(rawErrorOf(R"({"format":"jixiao-template","indicators":[]})"),
+              R"($.format | expected "jixiao-scorecard", found "jixiao-template")");
+    EXPECT_EQ(rawErrorOf(R"({"format":1})"), "$.format | expected a string, found number");
+    EXPECT_EQ(errorOf(R"({"indicator":[]})"), R"($.indicator | unknown key "indicator")");
+}
+
+TEST(ScorecardJson, WhatTheBatchExportWritesReadsBack) {
+    // jixiao-batch --export-json adds the report's path to the exported scorecard.
+    nlohmann::json exported = nlohmann::json::parse(scorecardToJson(fullCard()));
+    exported["source"] = "/reports/甲单位.docx";
+    EXPECT_EQ(scorecardFromJson(exported.dump(), "x"), fullCard());
+}
+
+TEST(ScorecardJson, OversizedDocumentsAreRefusedNamingTheLimit) {
+    using L = ScorecardJsonLimits;
+    EXPECT_EQ(errorOf(R"({"indicators":[)" + leaves(L::kMaxIndicators) + "]}"), "no error");
+    EXPECT_EQ(errorOf(R"({"indicators":[)" + leaves(L::kMaxIndicators + 1) + "]}"),
+              "$.indicators | too large: 2001 indicators (at most 2000)");
+    // Counted at every level: one parent holding the leaves is no way round the limit.
+    EXPECT_EQ(errorOf(R"({"indicators":[{"name":"p","weight":"1","children":[)" + leaves(L::kMaxIndicators) +
+                      "]}]}"),
+              "$.indicators | too large: 2001 indicators (at most 2000)");
+    std::string items;
+    for (std::size_t i = 0; i <= L::kMaxFundingItems; ++i)
+        items += (i ? "," : "") + std::string(R"({"name":"x","amount":"1"})");
+    EXPECT_EQ(errorOf(R"({"funding":{"items":[)" + items + "]}}"),
+              "$.funding.items | too large: 501 funding items (at most 500)");
+
+    const std::string huge =
+        scorecardFile(R"({"meta":{"title":")" + std::string(L::kMaxBytes, 'x') + R"("}})");
+    try {
+        scorecardFromJson(huge, "big.json");
+        ADD_FAILURE() << "accepted " << huge.size() << " bytes";
+    } catch (const ScorecardTooLarge& e) {
+        EXPECT_EQ(e.what_, "bytes");
+        EXPECT_EQ(e.limit, L::kMaxBytes);
+        EXPECT_EQ(e.found, huge.size());
+        EXPECT_EQ(e.jsonPath, "$");
+    }
 }

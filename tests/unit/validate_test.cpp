@@ -624,6 +624,21 @@ TEST(ValidateReadIssues, AreFormattedAndIncluded) {
     EXPECT_TRUE(withRule(run(sampleCard()), "cell.not-a-number").empty());
 }
 
+TEST(ValidateReadIssues, AGarbageScoreIsOneFindingAtItsCellNotAlsoAMissingScore) {
+    auto grid = jixiao::testing::sampleScoreGrid();
+    grid.at(1, 6).text = "待定";
+    grid.at(2, 6).text = ""; // an empty score cell is still a missing score
+    const auto findings = run(readScoreTable(grid));
+    std::vector<std::string> atG2;
+    for (const auto& f : findings)
+        if (f.location.cell == "G2")
+            atG2.push_back(f.ruleId);
+    EXPECT_EQ(atG2, std::vector<std::string>{"cell.not-a-number"});
+    const auto missing = withRule(findings, "score.missing");
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].location.cell, "G3");
+}
+
 TEST(ValidateReadIssues, AbsurdFiguresNameTheirCellsInsteadOfFailingTheFile) {
     auto grid = jixiao::testing::sampleScoreGrid();
     grid.at(1, 5).text = "5000000000000";

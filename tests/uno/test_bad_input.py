@@ -209,6 +209,8 @@ class NumberCellsTest(BadInputCase):
         findings, card = self.read_calls_change_nothing()
         self.assert_finding(findings, "cell.not-a-number", "打分表.G2", "九十")
         self.assert_finding(findings, "cell.not-a-number", "打分表.F6", "abc")
+        # One finding per cause: the unreadable score is not also reported as missing.
+        self.assertEqual([f.RuleId for f in findings if f.Location == "打分表.G2"], ["cell.not-a-number"])
         self.assert_finding(findings, "score.range", "打分表.G5", "-5")
         # Full-width digits, three decimals and a Writer formula are numbers.
         for cell in ("F4", "G4", "G3", "G7"):
@@ -221,6 +223,44 @@ class NumberCellsTest(BadInputCase):
         after = [(f.RuleId, f.Location) for f in self.findings()]
         self.assertNotIn(("deduction.mismatch", "打分表.H3"), after)
         self.assertEqual(self.doc.TextTables.getByName("打分表").getCellByName("G7").getFormula(), "<F7>*2")
+
+
+class OversizedImportTest(BadInputCase):
+    """importScorecard refuses what is too large or not a scorecard before it builds anything."""
+    build = staticmethod(bad_inputs.well_formed)
+    REFUSED_WITHIN = 10  # seconds: the watchdog, far above a refusal and far below building 20,000 rows
+
+    def scorecard(self, **changes):
+        with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+            card = json.load(f)
+        card.update(changes)
+        return card
+
+    def test_too_large_or_not_a_scorecard_is_refused_and_nothing_changes(self):
+        before = snapshot(self.doc)
+        properties = {p.Name for p in self.doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.Properties}
+        many = [{"name": f"指标{i}", "weight": "0.005"} for i in range(20000)]
+        no_format = self.scorecard()
+        del no_format["format"]
+        cases = [
+            (json.dumps(self.scorecard(meta={"title": "x" * (50 << 20)})), ("过大", "上限 4194304 字节", "too large")),
+            (json.dumps(self.scorecard(indicators=many), ensure_ascii=False), ("20000 项，上限 2000 项", "at most 2000")),
+            (json.dumps(no_format, ensure_ascii=False), ("$.format", "missing")),
+            (json.dumps(self.scorecard(format="something-else"), ensure_ascii=False), ("$.format",)),
+            (json.dumps(self.scorecard(indicator=[]), ensure_ascii=False), ("$.indicator", "unknown key")),
+        ]
+        for text, words in cases:
+            with self.assertRaises(Exception) as raised:
+                bounded(self.tool.importScorecard, self.doc, text, seconds=self.REFUSED_WITHIN)
+            self.assertIn("IllegalArgumentException", type(raised.exception).__name__)
+            for word in words:
+                self.assertIn(word, raised.exception.Message)
+        self.assertEqual(changes(before, snapshot(self.doc)), {})
+        self.assertEqual({p.Name for p in self.doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.Properties},
+                         properties)
+        # What the batch's --export-json writes (the scorecard plus "source") imports.
+        bounded(self.tool.importScorecard, self.doc, json.dumps(self.scorecard(source="/reports/a.docx")))
+        self.assertNotEqual(changes(before, snapshot(self.doc)), {})
 
 
 class EmptyDocumentTest(unittest.TestCase):
