@@ -241,8 +241,10 @@ private:
         const auto label = std::find_if(cells.begin(), cells.end(), [](const auto& c) {
             return isGradeLabel(c.second) || isTotalLabel(c.second) || isSubtotalLabel(c.second);
         });
-        if (label != cells.end() && isSubtotalLabel(label->second))
-            return; // 小计 after a group: a subtotal, never an indicator (left as the user wrote it)
+        if (label != cells.end() && isSubtotalLabel(label->second)) {
+            readSubtotalRow(r, label->first);
+            return;
+        }
         if (label != cells.end() && isGradeLabel(label->second)) {
             readGradeRow(r, cells, label);
             return;
@@ -259,6 +261,31 @@ private:
         for (const Role role : {Role::Weight, Role::Score})
             if (const auto c = ownColumn(r, role); c && holdsNumber(grid_, r, *c))
                 unplaced(r, *c, role);
+    }
+
+    // 小计 after a group: a subtotal, never an indicator. It closes the current 一级 — or, in a three-level
+    // table, the 二级 whose merged label reaches down into its row.
+    void readSubtotalRow(int r, int labelColumn) {
+        if (top_.index < 0)
+            return; // nothing above to add up
+        Subtotal subtotal;
+        subtotal.group.push_back(top_.index);
+        if (midColumn_ >= 0 && midColumn_ != labelColumn && anchors_.originRow(r, midColumn_) < r)
+            if (const auto mid = midByOrigin_.find(anchors_.origin(r, midColumn_)); mid != midByOrigin_.end())
+                subtotal.group.push_back(mid->second.index);
+        subtotal.labelCell = refOf(grid_, r, labelColumn);
+        const auto read = [&](Role role, CellRef& ref, std::optional<Decimal>& value) {
+            const auto c = ownColumn(r, role);
+            if (!c || *c == labelColumn)
+                return;
+            ref = refOf(grid_, r, *c);
+            value = numbers_.score(r, *c, "小计");
+        };
+        read(Role::Weight, subtotal.weightCell, subtotal.weight);
+        read(Role::Score, subtotal.scoreCell, subtotal.score);
+        read(Role::Deduction, subtotal.deductionCell, subtotal.deduction);
+        if (subtotal.weight || subtotal.score || subtotal.deduction)
+            card_.subtotals.push_back(std::move(subtotal));
     }
 
     void readTotalRow(int r, int labelColumn) {

@@ -102,13 +102,23 @@ struct Totals {
     friend bool operator==(const Totals&, const Totals&) = default;
 };
 
+// A 小计 row as written: the sums of the group it closes. Read so it can be checked, never rewritten (its
+// cells may hold the user's formulas, and tables disagree on which columns a 小计 repeats).
+struct Subtotal {
+    std::vector<int> group; // index of its 一级 in Scorecard::indicators, then of the 二级 below it, if any
+    std::optional<Decimal> weight, score, deduction; // as entered
+    CellRef labelCell, weightCell, scoreCell, deductionCell;
+    friend bool operator==(const Subtotal&, const Subtotal&) = default;
+};
+
 struct Scorecard {
     Metadata meta;
     std::vector<Indicator> indicators; // the 一级 indicators
     Funding funding;
     std::vector<GradeBand> gradeBands = defaultGradeBands();
-    Totals totals;         // the table's 合计 row as read; recompute derives the true values
-    std::string tableName; // host table name or Calc range of the scoring table
+    Totals totals;                   // the table's 合计 row as read; recompute derives the true values
+    std::vector<Subtotal> subtotals; // the table's 小计 rows as read, in document order
+    std::string tableName;           // host table name or Calc range of the scoring table
     std::string fundingTableName;
     // Problems met while reading the host table (text in a number cell, …): ruleId, location and args set,
     // message empty; validation formats and reports them with its own findings.

@@ -66,6 +66,7 @@ public:
             checkIndicator(top);
         checkTotalWeight();
         checkTotals();
+        checkSubtotals();
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
         const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
@@ -289,6 +290,39 @@ private:
         }
     }
 
+    // Each 小计 row against the group it closes: the same sums the 合计 row is held to, one level down.
+    void checkSubtotals() {
+        for (const Subtotal& subtotal : card_.subtotals) {
+            const Indicator* group = groupOf(subtotal.group);
+            if (!group)
+                continue;
+            const Decimal weight = weightOf(*group);
+            const auto score = scoreOf(*group);
+            const auto compare = [&](const char* ruleId, const std::optional<Decimal>& entered,
+                                     const std::optional<Decimal>& expected, const CellRef& cell) {
+                if (entered && expected && *entered != *expected)
+                    add(ruleId, Severity::Error, indicatorLocation({&cell, &subtotal.labelCell}), group->name,
+                        {{"entered", exact(*entered)}, {"expected", exact(*expected)}});
+            };
+            compare("subtotal.weight", subtotal.weight, weight, subtotal.weightCell);
+            compare("subtotal.score", subtotal.score, score, subtotal.scoreCell);
+            compare("subtotal.deduction", subtotal.deduction,
+                    score ? std::optional<Decimal>(weight - *score) : std::nullopt, subtotal.deductionCell);
+        }
+    }
+
+    const Indicator* groupOf(const std::vector<int>& path) const {
+        const std::vector<Indicator>* level = &card_.indicators;
+        const Indicator* node = nullptr;
+        for (const int index : path) {
+            if (index < 0 || std::size_t(index) >= level->size())
+                return nullptr;
+            node = &(*level)[std::size_t(index)];
+            level = &node->children;
+        }
+        return node;
+    }
+
     void checkFunding() {
         const Funding& f = funding_;
         const std::string& table = card_.fundingTableName;
@@ -333,7 +367,8 @@ const std::vector<std::string>& validationRuleIds() {
         "rule.checklist-max",    "rule.not-computable",  "rule.suggested-score",   "narrative.total",
         "narrative.grade",       "narrative.budget",     "narrative.actual",       "narrative.execution-rate",
         "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
-        "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum"};
+        "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
+        "subtotal.weight",       "subtotal.score",       "subtotal.deduction"};
     return ids;
 }
 

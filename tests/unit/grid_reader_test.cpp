@@ -2,6 +2,7 @@
 
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
+#include "test_grid.hpp"
 
 #include <gtest/gtest.h>
 
@@ -42,15 +43,7 @@ const std::vector<Expected> kSampleLeaves = {
     {"社会效益", 8, 8, 0},       {"可持续影响", 6, 6, 0},     {"服务对象满意度", 10, 10, 0},
 };
 
-// A small three-level table without merges, built row by row for the layout variants.
-Grid gridOf(const std::vector<std::vector<std::string>>& rows) {
-    Grid grid(int(rows.size()), int(rows.front().size()));
-    grid.name = "T";
-    for (int r = 0; r < grid.rows(); ++r)
-        for (int c = 0; c < grid.columns(); ++c)
-            grid.at(r, c).text = rows[std::size_t(r)][std::size_t(c)];
-    return grid;
-}
+using jixiao::testing::gridOf;
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "core/grid_reader.hpp"
 #include "core/recompute.hpp"
 #include "test_decimal.hpp"
+#include "test_grid.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,14 +22,7 @@ namespace {
 
 using jixiao::testing::dec;
 
-Grid gridOf(const std::vector<std::vector<std::string>>& rows) {
-    Grid grid(int(rows.size()), int(rows.front().size()));
-    grid.name = "T";
-    for (int r = 0; r < grid.rows(); ++r)
-        for (int c = 0; c < grid.columns(); ++c)
-            grid.at(r, c).text = rows[std::size_t(r)][std::size_t(c)];
-    return grid;
-}
+using jixiao::testing::gridOf;
 
 std::vector<const Indicator*> leaves(const Scorecard& card) {
     std::vector<const Indicator*> out;
