@@ -79,6 +79,8 @@ struct Figure {
 struct ItemList {
     int paragraph = 0;
     std::vector<Figure> items;
+    // "主要用于A 1万元、B 2万元" or "…C 0.5万元等": the items named need not be all of the spending.
+    bool partial = false;
     Decimal sum(Decimal scale) const {
         Decimal total;
         for (const auto& item : items)
@@ -139,9 +141,14 @@ Statements scan(const std::vector<std::string>& paragraphs) {
                 if (!figure.name.empty()) {
                     if (listSentence != long(sentenceStart) || found.lists.empty() ||
                         found.lists.back().paragraph != p)
-                        found.lists.push_back({p, {}});
+                        found.lists.push_back(
+                            {p,
+                             {},
+                             prose::introducesPartialList(View(text).substr(clauseStart, at - clauseStart))});
                     listSentence = long(sentenceStart);
                     found.lists.back().items.push_back(figure);
+                    if (prose::endsPartialList(View(text).substr(std::min(end, text.size()))))
+                        found.lists.back().partial = true;
                 }
             }
             if (!criterion && !unitKnown && (figure.kind != Figure::Kind::Item || !figure.name.empty())) {
@@ -210,6 +217,9 @@ int referenceList(const Statements& found, const std::optional<Decimal>& budget,
         const ItemList& list = found.lists[std::size_t(i)];
         if (isSourceList(list, budget, actual, scale))
             continue;
+        // Some of the items ("主要用于…") that do not add up to the spending cannot stand for all of them.
+        if (list.partial && actual && !sameAmount(list.sum(scale), *actual))
+            continue;
         if (first < 0)
             first = i;
         if (actual && sameAmount(list.sum(scale), *actual))
@@ -271,6 +281,14 @@ bool namesLeftover(std::u32string_view words) {
     return hasAny(words, {U"结余", U"结转", U"余额", U"剩余", U"收回", U"节约", U"未支出", U"未使用"});
 }
 
+bool introducesPartialList(std::u32string_view clauseBefore) {
+    return hasAny(clauseBefore, {U"主要用于", U"主要包括", U"主要为", U"主要是", U"部分用于", U"重点用于"});
+}
+
+bool endsPartialList(std::u32string_view after) {
+    return after.starts_with(U"等");
+}
+
 bool statesCriterion(std::u32string_view clause) {
     return hasAny(clause,
                   {U"以上", U"以下", U"低于", U"高于", U"大于", U"小于", U"不足", U"超过", U"不低于"});
@@ -290,6 +308,8 @@ std::vector<Finding> checkItemLists(const std::vector<std::string>& paragraphs, 
         const Decimal sum = list.sum(scale);
         if (sameAmount(sum, *reference.actual))
             continue;
+        if (list.partial && sum < *reference.actual)
+            continue; // the main items only: they may leave some of the spending unnamed
         const bool agrees = std::all_of(list.items.begin(), list.items.end(), [&](const Figure& item) {
             return std::all_of(reference.items.begin(), reference.items.end(), [&](const FundingItem& r) {
                 return !sameItem(item.name, r.name) || sameAmount(item.wan * scale, r.amount);

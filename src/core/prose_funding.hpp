@@ -39,6 +39,11 @@ long lastActualKeyword(std::u32string_view before);
 // A clause stating a criterion or threshold rather than a figure: 以上, 以下, 低于, 高于, 大于, 小于, 不足,
 // 超过, 不低于 ("预算执行率95%以上得满分").
 bool statesCriterion(std::u32string_view clause);
+// A list of items that names only some of the spending: the clause before its first amount says so
+// ("主要用于办公费0.3万元、…", not a "主要用于…" sentence whose amounts follow after 其中), or an amount is
+// followed by 等 ("…印刷费0.2万元等").
+bool introducesPartialList(std::u32string_view clauseBefore);
+bool endsPartialList(std::u32string_view after);
 
 // The budget keyword at `budgetAt` is the budget at the start of the year (年初预算, 年初预算数).
 bool namesInitialBudget(std::u32string_view before, long budgetAt);

@@ -413,3 +413,37 @@ TEST(FundingFromProse, AmountsBeyondTheCoresBoundAreNotFigures) {
     EXPECT_TRUE(funding->items.empty());
     EXPECT_NO_THROW(run(paragraphs));
 }
+
+// ---- lists that name only the main items ----
+
+TEST(ProseFundingChecks, MainItemsThatLeaveSomeSpendingUnnamedAreNoFinding) {
+    const std::vector<std::string> mainly = {"项目预算10万元，实际支出9.5万元。",
+                                             "资金主要用于办公设备购置3万元、培训费2万元。"};
+    EXPECT_TRUE(proseFindings(run(mainly)).empty()) << describe(run(mainly));
+    const std::vector<std::string> etc = {"项目预算10万元，实际支出9.5万元。",
+                                          "其中办公设备购置3万元、培训费2万元等。"};
+    EXPECT_TRUE(proseFindings(run(etc)).empty()) << describe(run(etc));
+    // They are not all the items either: the spending stays as stated, and no item list is made of them.
+    const auto funding = *fundingFromProse(mainly);
+    EXPECT_EQ(funding.actual, dec("9.5"));
+    EXPECT_TRUE(funding.items.empty());
+}
+
+TEST(ProseFundingChecks, MainItemsThatExceedTheSpendingAreStillFound) {
+    const std::vector<std::string> paragraphs = {"项目预算10万元，实际支出9.5万元。",
+                                                 "资金主要用于办公设备购置6万元、培训费5万元。"};
+    const auto prose = proseFindings(run(paragraphs));
+    ASSERT_EQ(prose.size(), 1u) << describe(prose);
+    EXPECT_EQ(prose[0].ruleId, "prose.items-sum");
+}
+
+TEST(ProseFundingChecks, AFullListAfterAMainlySentenceIsStillHeldToTheSpending) {
+    // The sample's shape: "主要用于A、B和C，其中A 0.72万元…": the amounts follow 其中, so they are all the
+    // items.
+    const std::vector<std::string> paragraphs = {
+        "项目预算10万元，实际支出9.5万元。",
+        "资金主要用于办公设备购置和培训，其中办公设备购置3万元、培训费2万元。"};
+    const auto prose = proseFindings(run(paragraphs));
+    ASSERT_EQ(prose.size(), 1u) << describe(prose);
+    EXPECT_EQ(prose[0].ruleId, "prose.items-sum");
+}
