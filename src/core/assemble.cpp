@@ -7,6 +7,7 @@
 #include "core/report_title.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace jixiao {
 namespace {
@@ -32,14 +33,22 @@ void fillMetadataFromTitle(const std::vector<std::string>& paragraphs, Metadata&
     }
 }
 
-// The first row of a continuation table that belongs to the table: below its repeated header, or below
-// its "续表" title rows when it repeats no header. -1 when the grid is not a continuation of a table with
-// `columns` columns.
-int continuationStart(const Grid& grid, int columns) {
+// Where a continuation table's own rows start: below its repeated header, or below its "续表" title rows
+// when it repeats no header. `vouched` says the table itself claims to go on (a header or 续表 above
+// `start`); one that just goes on is a continuation only if its rows lead to the 合计.
+struct Continuation {
+    int start = -1; // -1 when the grid is not a continuation of a table with as many columns
+    bool vouched = false;
+};
+
+Continuation continuationOf(const Grid& grid, int columns) {
     if (grid.columns() != columns || grid.rows() == 0)
-        return -1;
-    if (const int header = scoreTableHeaderRow(grid); header >= 0)
-        return header + 1;
+        return {};
+    // A repeated header vouches for the part only if it is a scoring table's: two header words ("序号",
+    // "备注") make any table look headed.
+    if (const int header = scoreTableHeaderRow(grid); header >= 0 && looksLikeScoreTable(grid))
+        return {header + 1, true};
+    bool titled = false;
     int r = 0;
     while (r < grid.rows()) {
         bool title = false, empty = true;
@@ -55,9 +64,16 @@ int continuationStart(const Grid& grid, int columns) {
         }
         if (!title && !empty)
             break;
+        titled = titled || title;
         ++r;
     }
-    return r < grid.rows() ? r : -1;
+    if (r >= grid.rows())
+        return {};
+    return {r, titled};
+}
+
+bool hasTotalRow(const Scorecard& card) {
+    return card.totals.weightCell.known() || card.totals.scoreCell.known();
 }
 
 // The scoring table with the rows of its continuations appended. Writer addresses of later parts are
@@ -147,14 +163,28 @@ Report assemble(const DocumentSnapshot& snapshot) {
             std::vector<std::pair<const Grid*, int>> more;
             try {
                 auto card = readScoreTable(grid);
-                // A table ending before its 合计 row goes on in the next table(s) of as many columns.
-                while (!card.totals.weightCell.known() && !card.totals.scoreCell.known() &&
-                       i + 1 < tables.size()) {
-                    const int start = continuationStart(tables[i + 1], grid.columns());
-                    if (start < 0 || looksLikeFundingTable(tables[i + 1]))
+                // A table ending before its 合计 row goes on in the next table(s) of as many columns. Parts
+                // that merely go on (no header, no 续表) are held back until the 合计 is reached through
+                // them: a table of another kind that happens to be as wide is not read as scores.
+                auto pending = more;
+                for (std::size_t next = i + 1; !hasTotalRow(card) && next < tables.size(); ++next) {
+                    const auto part = continuationOf(tables[next], grid.columns());
+                    if (part.start < 0 || looksLikeFundingTable(tables[next]))
                         break;
-                    more.emplace_back(&tables[++i], start);
-                    card = readScoreTable(joinParts(grid, more));
+                    pending.emplace_back(&tables[next], part.start);
+                    std::optional<Scorecard> joined;
+                    try {
+                        joined = readScoreTable(joinParts(grid, pending));
+                    } catch (const GridLayoutError&) {
+                        if (part.vouched)
+                            throw;
+                        break;
+                    }
+                    if (part.vouched || hasTotalRow(*joined)) {
+                        more = pending;
+                        card = std::move(*joined);
+                        i = next;
+                    }
                 }
                 report.scoreGrid = more.empty() ? grid : joinParts(grid, more);
                 report.scoreParts = {grid.name};

@@ -115,6 +115,31 @@ TEST(Assemble, ATableWithItsTotalIsNotJoinedToTheNext) {
     EXPECT_EQ(assemble(snapshot).scoreParts.size(), 1u);
 }
 
+TEST(Assemble, ATableWithoutTotalIsNotJoinedToAnotherTableOfAsManyColumns) {
+    const auto first = tableOf("表格1", {kHeader, {"决策(10分)", "项目立项", "10", "10", "0", ""}});
+    const auto other = tableOf(
+        "表格2", {{"序号", "事项", "数量", "金额", "经办", "备注"}, {"1", "培训", "3", "0.5", "办公室", ""}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {first, other};
+    const auto report = assemble(snapshot);
+    EXPECT_EQ(report.scoreParts, std::vector<std::string>{"表格1"});
+    EXPECT_EQ(leafCount(report.card), 1);
+    EXPECT_FALSE(report.partial);
+}
+
+TEST(Assemble, PartsThatJustGoOnAreJoinedOnceTheyReachTheTotal) {
+    const auto first = tableOf("表格1", {kHeader, {"决策(10分)", "项目立项", "10", "10", "0", ""}});
+    const auto second = tableOf("表格2", {{"过程(20分)", "资金管理", "20", "18", "2", "报账延迟"}});
+    const auto third =
+        tableOf("表格3", {{"效益(70分)", "满意度", "70", "70", "0", ""}, {"合计", "", "100", "98", "2", ""}});
+    DocumentSnapshot snapshot;
+    snapshot.tables = {first, second, third};
+    const auto report = assemble(snapshot);
+    EXPECT_EQ(report.scoreParts, (std::vector<std::string>{"表格1", "表格2", "表格3"}));
+    EXPECT_EQ(leafCount(report.card), 3);
+    EXPECT_TRUE(planRecompute(report).score.empty());
+}
+
 TEST(Assemble, ATableReadInPartIsOneFindingAndNoWrites) {
     const auto grid = tableOf("表格1", {{"一级指标", "二级指标", "三级指标", "得分", "扣分"},
                                         {"决策（10）", "目标（10）", "目标明确（10）", "9", "0"},
