@@ -1,5 +1,6 @@
 #include "core/recompute.hpp"
 
+#include "core/a1.hpp"
 #include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 #include "core/numbers.hpp"
@@ -160,35 +161,24 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
 
 // ---------------------------------------------------------------- Calc formulas
 
-bool needsQuotes(const std::string& sheet) {
-    if (sheet.empty() || (sheet.front() >= '0' && sheet.front() <= '9'))
-        return true;
-    return std::any_of(sheet.begin(), sheet.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u < 0x80 &&
-               !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_');
-    });
-}
-
-std::string quoted(const std::string& text, char quote) {
-    std::string out(1, quote);
+// A text constant inside a formula: "优秀" with embedded double quotes doubled.
+std::string formulaString(const std::string& text) {
+    std::string out = "\"";
     for (char c : text) {
         out += c;
-        if (c == quote)
-            out += quote;
+        if (c == '"')
+            out += '"';
     }
-    return out + quote;
+    return out + "\"";
 }
 
 class CalcRefs {
 public:
-    explicit CalcRefs(const CalcOrigin& origin)
-        : origin_(origin), sheet_(needsQuotes(origin.sheet) ? quoted(origin.sheet, '\'') : origin.sheet) {}
+    explicit CalcRefs(const CalcOrigin& origin) : origin_(origin), sheet_(quotedSheetName(origin.sheet)) {}
 
     // A1 reference inside a formula; `absoluteRow` pins the row for references copied down a column.
     std::string a1(const CellRef& ref, bool absoluteRow = false) const {
-        return calcColumnName(origin_.column + ref.column) + (absoluteRow ? "$" : "") +
-               std::to_string(origin_.row + ref.row + 1);
+        return a1Cell(origin_.column + ref.column, origin_.row + ref.row, false, absoluteRow);
     }
     CellRef cell(const CellRef& ref) const { return CellRef{ref.row, ref.column, sheet_ + "." + a1(ref)}; }
 
@@ -222,21 +212,14 @@ std::string gradeFormula(const std::vector<GradeBand>& bands, const std::string&
     std::vector<GradeBand> sorted = bands;
     std::sort(sorted.begin(), sorted.end(),
               [](const auto& a, const auto& b) { return a.atLeast > b.atLeast; });
-    std::string formula = quoted(sorted.back().label, '"');
+    std::string formula = formulaString(sorted.back().label);
     for (auto it = sorted.rbegin() + 1; it != sorted.rend(); ++it)
-        formula = "IF(" + total + ">=" + it->atLeast.toString(6) + ";" + quoted(it->label, '"') + ";" +
+        formula = "IF(" + total + ">=" + it->atLeast.toString(6) + ";" + formulaString(it->label) + ";" +
                   formula + ")";
     return "=IF(" + total + "=\"\";\"\";" + formula + ")";
 }
 
 } // namespace
-
-std::string calcColumnName(int column) {
-    std::string letters;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), char('A' + (c - 1) % 26));
-    return letters;
-}
 
 Patch recomputeScoreTable(const Scorecard& read, const Grid& grid) {
     return recompute(read, Existing(&grid));

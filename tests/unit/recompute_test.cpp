@@ -207,13 +207,6 @@ TEST(Recompute, CalcFundingFormulas) {
     EXPECT_EQ(ts.at("Sheet1.B8"), "0.01");
 }
 
-TEST(Recompute, CalcColumnNames) {
-    EXPECT_EQ(jixiao::calcColumnName(0), "A");
-    EXPECT_EQ(jixiao::calcColumnName(25), "Z");
-    EXPECT_EQ(jixiao::calcColumnName(26), "AA");
-    EXPECT_EQ(jixiao::calcColumnName(27 * 26), "AAA");
-}
-
 TEST(Recompute, ALabelCellSharedByTwoParentsIsLeftAlone) {
     // 二级 "M" merged across two 一级 groups (malformed, found by fuzzing): two parents, one cell.
     Grid grid(3, 5);
