@@ -63,7 +63,8 @@ std::string withoutTrailingSpending(const std::string& name) {
     return name;
 }
 
-// A leaf that lost points: the deduction is weight − score, the truth, not the 扣分 cell as typed.
+// A leaf that lost points: the deduction is the figure's (weight − score for a valid score), the truth, not
+// the 扣分 cell as typed. A score outside 0‥分值 lost nothing yet: validation names it.
 struct Lost {
     const Indicator* indicator;
     Decimal deduction;
@@ -73,8 +74,8 @@ std::vector<Lost> lostPoints(const Indicator& root) {
     std::vector<Lost> result;
     std::function<void(const Indicator&)> visit = [&](const Indicator& node) {
         if (node.children.empty()) {
-            if (node.score && *node.score < node.weight)
-                result.push_back({&node, node.weight - *node.score});
+            if (const auto deduction = leafDeduction(node); deduction && !deduction->isZero())
+                result.push_back({&node, *deduction});
             return;
         }
         for (const auto& child : node.children)
@@ -96,7 +97,7 @@ std::vector<Lost> lostPoints(const Scorecard& card) {
 class SectionWriter {
 public:
     SectionWriter(const Scorecard& card, const NarrativePatterns& patterns, const NarrativeOptions& options)
-        : card_(card), patterns_(patterns), options_(options) {}
+        : card_(card), patterns_(patterns), options_(options), funding_(deriveFunding(card.funding)) {}
 
     std::vector<std::string> conclusion() const {
         const auto figures = deriveScores(card_);
@@ -121,15 +122,15 @@ public:
 
     std::vector<std::string> costBenefit() const {
         const Funding& f = card_.funding;
-        if (!f.actual)
+        if (!funding_.actual)
             return {render("cost-benefit.noData", {})};
         Args args = fundingArgs();
         std::string text = render(f.budget ? "cost-benefit.budget" : "cost-benefit.actualOnly", args);
         if (!f.items.empty()) {
             std::vector<std::string> names, items;
-            for (const auto& item : f.items) {
-                names.push_back(withoutTrailingSpending(item.name));
-                items.push_back(render("cost-benefit.item", itemArgs(item)));
+            for (std::size_t i = 0; i < f.items.size(); ++i) {
+                names.push_back(withoutTrailingSpending(f.items[i].name));
+                items.push_back(render("cost-benefit.item", itemArgs(i)));
             }
             text += render("cost-benefit.items",
                            {{"names", joinList(names)}, {"items", join(items, "separator.clauses")}});
@@ -137,7 +138,7 @@ public:
         if (f.outputCount && !f.outputCount->isZero()) {
             // Quote the unit cost in 元 when amounts are in 万元: "5.25元/件" reads better than 0.0005万元.
             const bool wan = f.unit == "万元";
-            const Decimal spent = wan ? *f.actual * Decimal(10000) : *f.actual;
+            const Decimal spent = wan ? *funding_.actual * Decimal(10000) : *funding_.actual;
             const auto unitCost = Decimal::divide(spent, *f.outputCount);
             const std::string outputUnit =
                 f.outputUnit.empty() ? pattern("fragment.defaultOutputUnit") : patterns_.term(f.outputUnit);
@@ -152,14 +153,14 @@ public:
 
     std::vector<std::string> fundingUsage() const {
         const Funding& f = card_.funding;
-        if (!f.actual)
+        if (!funding_.actual)
             return {render("funding-usage.noData", {})};
         Args args = fundingArgs();
         args["subject"] = card_.meta.unit.empty() ? pattern("fragment.defaultSubject") : card_.meta.unit;
         args["project"] = card_.meta.project;
         std::vector<std::string> items;
-        for (const auto& item : f.items)
-            items.push_back(render("funding-usage.item", itemArgs(item)));
+        for (std::size_t i = 0; i < f.items.size(); ++i)
+            items.push_back(render("funding-usage.item", itemArgs(i)));
         args["items"] = join(items, "separator.list");
         return {render(f.budget ? "funding-usage.source" : "funding-usage.actualOnly", args)};
     }
@@ -228,31 +229,32 @@ private:
         return pattern("fragment.defaultTableTitle");
     }
 
+    // Actual spending, shares and the execution rate are the funding's figures (figures.hpp): the same the
+    // funding table and the deck show.
     Args fundingArgs() const {
         const Funding& f = card_.funding;
-        Args args{{"year", year()}, {"money", patterns_.term(f.unit)}, {"actual", money(*f.actual)}};
+        Args args{{"year", year()}, {"money", patterns_.term(f.unit)}, {"actual", money(*funding_.actual)}};
         if (f.budget) {
             args["budget"] = money(*f.budget);
-            args["rate"] = percent(Decimal::percent(*f.actual, *f.budget));
+            args["rate"] = percent(funding_.executionRate);
         }
         return args;
     }
 
-    Args itemArgs(const FundingItem& item) const {
-        const Funding& f = card_.funding;
+    Args itemArgs(std::size_t index) const {
+        const FundingItem& item = card_.funding.items[index];
         return {{"name", item.name},
                 {"amount", money(item.amount)},
-                {"money", patterns_.term(f.unit)},
-                {"share", f.actual ? percent(Decimal::percent(item.amount, *f.actual)) : std::string()}};
+                {"money", patterns_.term(card_.funding.unit)},
+                {"share", percent(funding_.shares[index])}};
     }
 
     Args scoreArgs(const Indicator& node) const {
-        const Decimal weight = weightOf(node);
         const auto score = scoreOf(node);
-        Args args{{"indicator", node.name}, {"weight", points(weight)}};
+        Args args{{"indicator", node.name}, {"weight", points(weightOf(node))}};
         if (score) {
             args["score"] = points(*score);
-            args["rate"] = percent(Decimal::percent(*score, weight));
+            args["rate"] = percent(scoreRate(node));
         }
         return args;
     }
@@ -278,6 +280,7 @@ private:
     const Scorecard& card_;
     const NarrativePatterns& patterns_;
     const NarrativeOptions& options_;
+    const FundingFigures funding_;
 };
 
 } // namespace
