@@ -1,5 +1,7 @@
 #include "core/narrative.hpp"
 #include "core/figures.hpp"
+#include "core/numbers.hpp"
+#include "core/text.hpp"
 #include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -37,21 +39,13 @@ std::map<std::string, std::string, std::less<>> readStringMap(const nlohmann::js
 
 // Trailing sentence punctuation and whitespace of a reason typed into a cell, so the pattern can end the
 // sentence itself without doubling "。".
-std::string trimReason(std::string reason) {
-    static const std::vector<std::string> trailing = {"。", "；", "，", ";",  ".",           ",",
-                                                      " ",  "\n", "\t", "\r", "\xE3\x80\x80"};
-    for (bool trimmed = true; trimmed && !reason.empty();) {
-        trimmed = false;
-        for (const auto& t : trailing)
-            if (reason.size() >= t.size() && reason.compare(reason.size() - t.size(), t.size(), t) == 0) {
-                reason.erase(reason.size() - t.size());
-                trimmed = true;
-            }
-    }
-    std::size_t start = 0;
-    while (start < reason.size() && (reason[start] == ' ' || reason[start] == '\n' || reason[start] == '\t'))
-        ++start;
-    return reason.substr(start);
+std::string trimReason(std::string_view reason) {
+    static constexpr std::u32string_view stops = U"。；，;.,";
+    const std::u32string decoded = decodeUtf8(reason);
+    std::u32string_view text = trimSpaces(decoded);
+    while (!text.empty() && stops.find(text.back()) != std::u32string_view::npos)
+        text = trimSpaces(text.substr(0, text.size() - 1));
+    return encodeUtf8(text);
 }
 
 // "社保缴费支出" → "社保缴费": the list of names is followed by the pattern's own 支出 ("资金主要用于…支出"),
