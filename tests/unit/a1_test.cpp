@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 using namespace jixiao;
 
 TEST(A1, ColumnLettersRunLikeCalcs) {
@@ -33,24 +36,25 @@ TEST(A1, CellReferencesWithAndWithoutDollars) {
 }
 
 TEST(A1, PlainSheetNamesStandUnquoted) {
-    EXPECT_EQ(quotedSheetName("Sheet1"), "Sheet1");
-    EXPECT_EQ(quotedSheetName("评价表"), "评价表");
-    EXPECT_EQ(quotedSheetName("报告2025"), "报告2025");
-    EXPECT_EQ(quotedSheetName("_draft"), "_draft");
-    EXPECT_EQ(quotedSheetName("Übersicht"), "Übersicht");
+    for (const char* name : {"Sheet1", "评价表", "报告2025", "_draft", "Übersicht"})
+        EXPECT_EQ(quotedSheetName(name), name);
 }
 
 TEST(A1, OtherSheetNamesAreQuotedWithApostrophesDoubled) {
-    EXPECT_EQ(quotedSheetName("评价 表"), "'评价 表'");
-    EXPECT_EQ(quotedSheetName("评价\xE3\x80\x80表"), "'评价\xE3\x80\x80表'"); // ideographic space
-    EXPECT_EQ(quotedSheetName("评价（一）"), "'评价（一）'");                 // full-width parentheses
-    EXPECT_EQ(quotedSheetName("a-b"), "'a-b'");
-    EXPECT_EQ(quotedSheetName("Sheet.1"), "'Sheet.1'");
-    EXPECT_EQ(quotedSheetName("Bob's"), "'Bob''s'");
-    EXPECT_EQ(quotedSheetName("''"), "''''''");
-    EXPECT_EQ(quotedSheetName("2025"), "'2025'");
-    EXPECT_EQ(quotedSheetName("2025年"), "'2025年'");
-    EXPECT_EQ(quotedSheetName(""), "''");
+    const std::vector<std::pair<const char*, const char*>> cases = {
+        {"评价 表", "'评价 表'"},
+        {"评价\xE3\x80\x80表", "'评价\xE3\x80\x80表'"}, // ideographic space
+        {"评价（一）", "'评价（一）'"},                 // full-width parentheses
+        {"a-b", "'a-b'"},
+        {"Sheet.1", "'Sheet.1'"},
+        {"Bob's", "'Bob''s'"},
+        {"''", "''''''"},
+        {"2025", "'2025'"},
+        {"2025年", "'2025年'"},
+        {"", "''"},
+    };
+    for (const auto& [name, quoted] : cases)
+        EXPECT_EQ(quotedSheetName(name), quoted) << name;
 }
 
 TEST(A1, UnquotingReversesQuoting) {
