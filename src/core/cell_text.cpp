@@ -94,11 +94,4 @@ std::string parenthesisContent(const std::string& compact) {
     return compact.substr(open + 1, compact.size() - open - 2);
 }
 
-std::string spreadsheetColumn(int column) {
-    std::string letters;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), char('A' + (c - 1) % 26));
-    return letters;
-}
-
 } // namespace jixiao

@@ -1,6 +1,6 @@
 // Text of table cells as the readers see it: whitespace of every kind (line breaks inside a cell, NBSP,
-// the ideographic space), names broken over lines, units in trailing parentheses, and spreadsheet-style
-// column names. Shared by the scoring and funding readers and by recompute.
+// the ideographic space), names broken over lines and units in trailing parentheses. Shared by the scoring
+// and funding readers and by recompute. Column letters and cell addresses are core/a1.hpp's.
 #pragma once
 
 #include <cstddef>
@@ -25,7 +25,5 @@ std::string compactText(std::string_view text);
 std::string withoutTrailingParenthesis(std::string text);
 // The parenthesised unit of a compact header: "金额(万元)" → "万元".
 std::string parenthesisContent(const std::string& compact);
-// "A", …, "Z", "AA", … for a 0-based column index.
-std::string spreadsheetColumn(int column);
 
 } // namespace jixiao

@@ -37,6 +37,19 @@ ScoreFigures deriveScores(const Scorecard& card) {
     return figures;
 }
 
+std::optional<Decimal> leafDeduction(const Indicator& leaf) {
+    if (!hasValidScore(leaf))
+        return std::nullopt;
+    return leaf.weight - *leaf.score;
+}
+
+std::optional<Decimal> scoreRate(const Indicator& indicator) {
+    return orUnknown([&]() -> std::optional<Decimal> {
+        const auto score = scoreOf(indicator);
+        return score ? Decimal::percent(*score, weightOf(indicator)) : std::nullopt;
+    });
+}
+
 FundingFigures deriveFunding(const Funding& funding) {
     FundingFigures figures;
     if (!funding.items.empty())

@@ -40,6 +40,12 @@ struct FundingFigures {
 };
 
 ScoreFigures deriveScores(const Scorecard& card);
+// The 扣分 a leaf should show: 分值 − 得分 when the score is valid (hasValidScore), else nullopt — an empty
+// cell, not a negative deduction or one left from an earlier keystroke ("1" on the way to "15").
+std::optional<Decimal> leafDeduction(const Indicator& leaf);
+// The share of its weight an indicator scored, score ÷ weight × 100, for a leaf or a subtotal; nullopt
+// without a score (scoreOf) or with a weight of 0.
+std::optional<Decimal> scoreRate(const Indicator& indicator);
 FundingFigures deriveFunding(const Funding& funding);
 
 } // namespace jixiao

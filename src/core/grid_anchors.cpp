@@ -1,6 +1,6 @@
 #include "core/grid_anchors.hpp"
 
-#include "core/cell_text.hpp"
+#include "core/a1.hpp"
 
 #include <algorithm>
 
@@ -31,7 +31,7 @@ Anchors::Anchors(const Grid& grid, int rowLimit) : columns_(grid.columns()) {
 
 std::string addressOf(const Grid& grid, int row, int column) {
     const auto& address = grid.at(row, column).address;
-    return address.empty() ? spreadsheetColumn(column) + std::to_string(row + 1) : address;
+    return address.empty() ? a1Cell(column, row) : address;
 }
 
 } // namespace jixiao

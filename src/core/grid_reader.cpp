@@ -4,6 +4,7 @@
 #include "core/grid_anchors.hpp"
 #include "core/numbers.hpp"
 #include "core/score_header.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -84,20 +85,10 @@ private:
 // ---------------------------------------------------------------- rows
 
 std::optional<int> yearIn(std::string_view title) {
-    const std::string half = toHalfWidth(title);
-    for (std::size_t i = 0; i + 4 < half.size(); ++i) {
-        if (i > 0 && half[i - 1] >= '0' && half[i - 1] <= '9')
-            continue;
-        bool digits = true;
-        for (std::size_t k = 0; k < 4; ++k)
-            digits = digits && half[i + k] >= '0' && half[i + k] <= '9';
-        if (!digits || half.compare(i + 4, 3, "年") != 0)
-            continue;
-        const int year = std::stoi(half.substr(i, 4));
-        if (year >= 1900 && year < 2200)
-            return year;
-    }
-    return std::nullopt;
+    const auto years = yearsInText(title);
+    if (years.empty())
+        return std::nullopt;
+    return years.front().year;
 }
 
 // The first non-empty anchor text above the header: a title row merged across the width.

@@ -116,10 +116,8 @@ Grid writeScoreTable(const Scorecard& card, const ScoreTableStyle& style) {
         grid.at(r, 4).text = leaf.standard;
         grid.at(r, kWeightColumn).text = leaf.weight.toString(2);
         grid.at(r, kScoreColumn).text = numberText(leaf.score);
-        auto deduction = leaf.deduction;
-        if (!deduction && hasValidScore(leaf)) // as recompute: no deduction for an impossible score
-            deduction = leaf.weight - *leaf.score;
-        grid.at(r, kDeductionColumn).text = numberText(deduction);
+        // As recompute: no deduction for an impossible score (figures.hpp, leafDeduction).
+        grid.at(r, kDeductionColumn).text = numberText(leaf.deduction ? leaf.deduction : leafDeduction(leaf));
         grid.at(r, kReasonColumn).text = leaf.reason;
     }
     mergeRuns(grid, firstLeafRow, rows, 0,

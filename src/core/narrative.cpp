@@ -1,5 +1,7 @@
 #include "core/narrative.hpp"
 #include "core/figures.hpp"
+#include "core/numbers.hpp"
+#include "core/text.hpp"
 #include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -37,21 +39,13 @@ std::map<std::string, std::string, std::less<>> readStringMap(const nlohmann::js
 
 // Trailing sentence punctuation and whitespace of a reason typed into a cell, so the pattern can end the
 // sentence itself without doubling "。".
-std::string trimReason(std::string reason) {
-    static const std::vector<std::string> trailing = {"。", "；", "，", ";",  ".",           ",",
-                                                      " ",  "\n", "\t", "\r", "\xE3\x80\x80"};
-    for (bool trimmed = true; trimmed && !reason.empty();) {
-        trimmed = false;
-        for (const auto& t : trailing)
-            if (reason.size() >= t.size() && reason.compare(reason.size() - t.size(), t.size(), t) == 0) {
-                reason.erase(reason.size() - t.size());
-                trimmed = true;
-            }
-    }
-    std::size_t start = 0;
-    while (start < reason.size() && (reason[start] == ' ' || reason[start] == '\n' || reason[start] == '\t'))
-        ++start;
-    return reason.substr(start);
+std::string trimReason(std::string_view reason) {
+    static constexpr std::u32string_view stops = U"。；，;.,";
+    const std::u32string decoded = decodeUtf8(reason);
+    std::u32string_view text = trimSpaces(decoded);
+    while (!text.empty() && stops.find(text.back()) != std::u32string_view::npos)
+        text = trimSpaces(text.substr(0, text.size() - 1));
+    return encodeUtf8(text);
 }
 
 // "社保缴费支出" → "社保缴费": the list of names is followed by the pattern's own 支出 ("资金主要用于…支出"),
@@ -63,7 +57,8 @@ std::string withoutTrailingSpending(const std::string& name) {
     return name;
 }
 
-// A leaf that lost points: the deduction is weight − score, the truth, not the 扣分 cell as typed.
+// A leaf that lost points: the deduction is the figure's (weight − score for a valid score), the truth, not
+// the 扣分 cell as typed. A score outside 0‥分值 lost nothing yet: validation names it.
 struct Lost {
     const Indicator* indicator;
     Decimal deduction;
@@ -73,8 +68,8 @@ std::vector<Lost> lostPoints(const Indicator& root) {
     std::vector<Lost> result;
     std::function<void(const Indicator&)> visit = [&](const Indicator& node) {
         if (node.children.empty()) {
-            if (node.score && *node.score < node.weight)
-                result.push_back({&node, node.weight - *node.score});
+            if (const auto deduction = leafDeduction(node); deduction && !deduction->isZero())
+                result.push_back({&node, *deduction});
             return;
         }
         for (const auto& child : node.children)
@@ -96,7 +91,7 @@ std::vector<Lost> lostPoints(const Scorecard& card) {
 class SectionWriter {
 public:
     SectionWriter(const Scorecard& card, const NarrativePatterns& patterns, const NarrativeOptions& options)
-        : card_(card), patterns_(patterns), options_(options) {}
+        : card_(card), patterns_(patterns), options_(options), funding_(deriveFunding(card.funding)) {}
 
     std::vector<std::string> conclusion() const {
         const auto figures = deriveScores(card_);
@@ -121,15 +116,15 @@ public:
 
     std::vector<std::string> costBenefit() const {
         const Funding& f = card_.funding;
-        if (!f.actual)
+        if (!funding_.actual)
             return {render("cost-benefit.noData", {})};
         Args args = fundingArgs();
         std::string text = render(f.budget ? "cost-benefit.budget" : "cost-benefit.actualOnly", args);
         if (!f.items.empty()) {
             std::vector<std::string> names, items;
-            for (const auto& item : f.items) {
-                names.push_back(withoutTrailingSpending(item.name));
-                items.push_back(render("cost-benefit.item", itemArgs(item)));
+            for (std::size_t i = 0; i < f.items.size(); ++i) {
+                names.push_back(withoutTrailingSpending(f.items[i].name));
+                items.push_back(render("cost-benefit.item", itemArgs(i)));
             }
             text += render("cost-benefit.items",
                            {{"names", joinList(names)}, {"items", join(items, "separator.clauses")}});
@@ -137,7 +132,7 @@ public:
         if (f.outputCount && !f.outputCount->isZero()) {
             // Quote the unit cost in 元 when amounts are in 万元: "5.25元/件" reads better than 0.0005万元.
             const bool wan = f.unit == "万元";
-            const Decimal spent = wan ? *f.actual * Decimal(10000) : *f.actual;
+            const Decimal spent = wan ? *funding_.actual * Decimal(10000) : *funding_.actual;
             const auto unitCost = Decimal::divide(spent, *f.outputCount);
             const std::string outputUnit =
                 f.outputUnit.empty() ? pattern("fragment.defaultOutputUnit") : patterns_.term(f.outputUnit);
@@ -152,14 +147,14 @@ public:
 
     std::vector<std::string> fundingUsage() const {
         const Funding& f = card_.funding;
-        if (!f.actual)
+        if (!funding_.actual)
             return {render("funding-usage.noData", {})};
         Args args = fundingArgs();
         args["subject"] = card_.meta.unit.empty() ? pattern("fragment.defaultSubject") : card_.meta.unit;
         args["project"] = card_.meta.project;
         std::vector<std::string> items;
-        for (const auto& item : f.items)
-            items.push_back(render("funding-usage.item", itemArgs(item)));
+        for (std::size_t i = 0; i < f.items.size(); ++i)
+            items.push_back(render("funding-usage.item", itemArgs(i)));
         args["items"] = join(items, "separator.list");
         return {render(f.budget ? "funding-usage.source" : "funding-usage.actualOnly", args)};
     }
@@ -228,31 +223,32 @@ private:
         return pattern("fragment.defaultTableTitle");
     }
 
+    // Actual spending, shares and the execution rate are the funding's figures (figures.hpp): the same the
+    // funding table and the deck show.
     Args fundingArgs() const {
         const Funding& f = card_.funding;
-        Args args{{"year", year()}, {"money", patterns_.term(f.unit)}, {"actual", money(*f.actual)}};
+        Args args{{"year", year()}, {"money", patterns_.term(f.unit)}, {"actual", money(*funding_.actual)}};
         if (f.budget) {
             args["budget"] = money(*f.budget);
-            args["rate"] = percent(Decimal::percent(*f.actual, *f.budget));
+            args["rate"] = percent(funding_.executionRate);
         }
         return args;
     }
 
-    Args itemArgs(const FundingItem& item) const {
-        const Funding& f = card_.funding;
+    Args itemArgs(std::size_t index) const {
+        const FundingItem& item = card_.funding.items[index];
         return {{"name", item.name},
                 {"amount", money(item.amount)},
-                {"money", patterns_.term(f.unit)},
-                {"share", f.actual ? percent(Decimal::percent(item.amount, *f.actual)) : std::string()}};
+                {"money", patterns_.term(card_.funding.unit)},
+                {"share", percent(funding_.shares[index])}};
     }
 
     Args scoreArgs(const Indicator& node) const {
-        const Decimal weight = weightOf(node);
         const auto score = scoreOf(node);
-        Args args{{"indicator", node.name}, {"weight", points(weight)}};
+        Args args{{"indicator", node.name}, {"weight", points(weightOf(node))}};
         if (score) {
             args["score"] = points(*score);
-            args["rate"] = percent(Decimal::percent(*score, weight));
+            args["rate"] = percent(scoreRate(node));
         }
         return args;
     }
@@ -278,6 +274,7 @@ private:
     const Scorecard& card_;
     const NarrativePatterns& patterns_;
     const NarrativeOptions& options_;
+    const FundingFigures funding_;
 };
 
 } // namespace

@@ -1,7 +1,8 @@
 // Generated report sections (评价结论, 成本效益分析, …) written from a Scorecard, so the prose quotes exactly
 // the figures of the table. Every sentence comes from a pattern file (extension/narrative/zh-CN.json,
 // en.json; docs/narrative.md lists the keys and placeholders); C++ only chooses patterns and fills in
-// numbers.
+// numbers. The numbers are the figures of core/figures.hpp: 合计, grade, deductions and rates of the scores;
+// actual spending (the items' sum when items are listed), shares and the execution rate of the funding.
 #pragma once
 
 #include "core/scorecard.hpp"

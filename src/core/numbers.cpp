@@ -1,5 +1,7 @@
 #include "core/numbers.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -90,23 +92,8 @@ char32_t halfWidth(char32_t c) {
     }
 }
 
-bool isSpace(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f' ||
-           c == U'\u3000' || c == U'\u00A0';
-}
-
 bool isDigit(char32_t c) {
     return c >= U'0' && c <= U'9';
-}
-
-std::u32string trim(std::u32string s) {
-    std::size_t b = 0;
-    std::size_t e = s.size();
-    while (b < e && isSpace(s[b]))
-        ++b;
-    while (e > b && isSpace(s[e - 1]))
-        --e;
-    return s.substr(b, e - b);
 }
 
 std::string asciiOf(const std::u32string& s, std::size_t from, std::size_t to) {
@@ -199,7 +186,7 @@ std::string toHalfWidth(std::string_view utf8) {
 
 CellNumber parseCellNumber(std::string_view text) {
     CellNumber result;
-    const std::u32string original = trim(decodeUtf8(text));
+    const std::u32string original(trimSpaces(decodeUtf8(text)));
     result.found = encodeUtf8(original);
     std::u32string s;
     for (char32_t c : original)

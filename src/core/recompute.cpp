@@ -1,5 +1,6 @@
 #include "core/recompute.hpp"
 
+#include "core/a1.hpp"
 #include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 #include "core/numbers.hpp"
@@ -70,18 +71,6 @@ void addScore(Patch& patch, const CellRef& ref, std::optional<Decimal> value) {
     patch.writes.push_back(CellWrite{ref, value ? value->toString(6) : std::string{}, value, {}});
 }
 
-bool validScore(const Indicator& leaf) {
-    return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
-}
-
-// The 扣分 a leaf should show: nullopt = empty; no value at all = leave the cell alone. A score outside
-// 0‥分值 clears it: the 扣分 left from an earlier keystroke ("1" on the way to "15") is stale and wrong.
-std::optional<std::optional<Decimal>> leafDeduction(const Indicator& leaf) {
-    if (!validScore(leaf))
-        return std::optional<Decimal>{};
-    return std::optional<Decimal>(leaf.weight - *leaf.score);
-}
-
 // How many parents name each label cell. A malformed table can merge one 二级 cell across two 一级 groups;
 // the reader then sees two parents in one cell, whose sums disagree — such a label is left alone rather
 // than written twice (and rewritten back and forth on every recompute).
@@ -133,9 +122,10 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
     forEachLeaf(read, [&](const Indicator& leaf) {
         if (!leaf.cells.deduction.known())
             return;
+        // A score outside 0‥分值 clears the cell (figures.hpp, leafDeduction).
         const auto target = leafDeduction(leaf);
-        if (target && !existing.holdsNumber(leaf.cells.deduction, *target, leaf.deduction))
-            addScore(patch, leaf.cells.deduction, *target);
+        if (!existing.holdsNumber(leaf.cells.deduction, target, leaf.deduction))
+            addScore(patch, leaf.cells.deduction, target);
     });
     LabelOwners owners;
     for (const auto& top : read.indicators)
@@ -160,35 +150,24 @@ Patch recompute(const Scorecard& read, const Existing& existing) {
 
 // ---------------------------------------------------------------- Calc formulas
 
-bool needsQuotes(const std::string& sheet) {
-    if (sheet.empty() || (sheet.front() >= '0' && sheet.front() <= '9'))
-        return true;
-    return std::any_of(sheet.begin(), sheet.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u < 0x80 &&
-               !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_');
-    });
-}
-
-std::string quoted(const std::string& text, char quote) {
-    std::string out(1, quote);
+// A text constant inside a formula: "优秀" with embedded double quotes doubled.
+std::string formulaString(const std::string& text) {
+    std::string out = "\"";
     for (char c : text) {
         out += c;
-        if (c == quote)
-            out += quote;
+        if (c == '"')
+            out += '"';
     }
-    return out + quote;
+    return out + "\"";
 }
 
 class CalcRefs {
 public:
-    explicit CalcRefs(const CalcOrigin& origin)
-        : origin_(origin), sheet_(needsQuotes(origin.sheet) ? quoted(origin.sheet, '\'') : origin.sheet) {}
+    explicit CalcRefs(const CalcOrigin& origin) : origin_(origin), sheet_(quotedSheetName(origin.sheet)) {}
 
     // A1 reference inside a formula; `absoluteRow` pins the row for references copied down a column.
     std::string a1(const CellRef& ref, bool absoluteRow = false) const {
-        return calcColumnName(origin_.column + ref.column) + (absoluteRow ? "$" : "") +
-               std::to_string(origin_.row + ref.row + 1);
+        return a1Cell(origin_.column + ref.column, origin_.row + ref.row, false, absoluteRow);
     }
     CellRef cell(const CellRef& ref) const { return CellRef{ref.row, ref.column, sheet_ + "." + a1(ref)}; }
 
@@ -222,21 +201,14 @@ std::string gradeFormula(const std::vector<GradeBand>& bands, const std::string&
     std::vector<GradeBand> sorted = bands;
     std::sort(sorted.begin(), sorted.end(),
               [](const auto& a, const auto& b) { return a.atLeast > b.atLeast; });
-    std::string formula = quoted(sorted.back().label, '"');
+    std::string formula = formulaString(sorted.back().label);
     for (auto it = sorted.rbegin() + 1; it != sorted.rend(); ++it)
-        formula = "IF(" + total + ">=" + it->atLeast.toString(6) + ";" + quoted(it->label, '"') + ";" +
+        formula = "IF(" + total + ">=" + it->atLeast.toString(6) + ";" + formulaString(it->label) + ";" +
                   formula + ")";
     return "=IF(" + total + "=\"\";\"\";" + formula + ")";
 }
 
 } // namespace
-
-std::string calcColumnName(int column) {
-    std::string letters;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), char('A' + (c - 1) % 26));
-    return letters;
-}
 
 Patch recomputeScoreTable(const Scorecard& read, const Grid& grid) {
     return recompute(read, Existing(&grid));
@@ -272,21 +244,20 @@ Patch recomputeFundingTable(const Funding& read) {
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
     Patch patch;
     const CalcRefs refs(origin);
+    // Each formula carries the value it shows now, which is the figure recompute writes in Writer.
+    const auto figures = deriveScores(read);
     std::vector<CellRef> weights, scores, deductions;
-    bool everyScore = true;
     forEachLeaf(read, [&](const Indicator& leaf) {
         const auto& c = leaf.cells;
         if (inGrid(grid, c.weight))
             weights.push_back(c.weight);
         if (inGrid(grid, c.score))
             scores.push_back(c.score);
-        everyScore = everyScore && validScore(leaf);
         if (!inGrid(grid, c.weight) || !inGrid(grid, c.score) || !inGrid(grid, c.deduction))
             return;
         deductions.push_back(c.deduction);
         const std::string f = refs.a1(c.weight), g = refs.a1(c.score);
-        const auto value = validScore(leaf) ? safely([&] { return std::optional(leaf.weight - *leaf.score); })
-                                            : std::nullopt;
+        const auto value = leafDeduction(leaf);
         // Empty unless the score is a number within 0‥分值, as recomputeScoreTable does in Writer.
         addFormula(patch, refs, c.deduction,
                    "=IF(AND(ISNUMBER(" + g + ");" + g + ">=0;" + g + "<=" + f + ");" + f + "-" + g + ";\"\")",
@@ -294,10 +265,9 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
     });
 
     const auto& t = read.totals;
-    const auto weight = safely([&] { return std::optional(totalWeight(read)); });
-    const auto score = everyScore ? safely([&] { return totalScore(read); }) : std::nullopt;
     if (inGrid(grid, t.weightCell) && !weights.empty())
-        addFormula(patch, refs, t.weightCell, "=SUM(" + refs.list(weights) + ")", numberText(weight), weight);
+        addFormula(patch, refs, t.weightCell, "=SUM(" + refs.list(weights) + ")", numberText(figures.weight),
+                   figures.weight);
     if (inGrid(grid, t.scoreCell) && !scores.empty()) {
         // Counting the 扣分 cells counts the valid scores: each shows a number only for a score within range.
         const bool byDeductions = deductions.size() == scores.size();
@@ -305,18 +275,16 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
         addFormula(patch, refs, t.scoreCell,
                    "=IF(COUNT(" + counted + ")<" + std::to_string(scores.size()) + ";\"\";SUM(" +
                        refs.list(scores) + "))",
-                   numberText(score), score);
+                   numberText(figures.score), figures.score);
     }
     if (inGrid(grid, t.deductionCell) && inGrid(grid, t.weightCell) && inGrid(grid, t.scoreCell)) {
-        const auto value =
-            weight && score ? safely([&] { return std::optional(*weight - *score); }) : std::nullopt;
         const std::string f = refs.a1(t.weightCell), g = refs.a1(t.scoreCell);
         addFormula(patch, refs, t.deductionCell, "=IF(" + g + "=\"\";\"\";" + f + "-" + g + ")",
-                   numberText(value), value);
+                   numberText(figures.deduction), figures.deduction);
     }
     if (inGrid(grid, t.gradeCell) && inGrid(grid, t.scoreCell) && !read.gradeBands.empty())
         addFormula(patch, refs, t.gradeCell, gradeFormula(read.gradeBands, refs.a1(t.scoreCell)),
-                   gradeFor(read.gradeBands, score), std::nullopt);
+                   figures.grade, std::nullopt);
     return patch;
 }
 

@@ -68,7 +68,4 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
 // =IF(B6=0;"";ROUND(B5/B6*100;2)&"%"); 结余: =IF(B6="";"";B6-B5).
 Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigin& origin = {});
 
-// "A", …, "Z", "AA", … for a 0-based column index.
-std::string calcColumnName(int column);
-
 } // namespace jixiao

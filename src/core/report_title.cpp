@@ -1,6 +1,7 @@
 #include "core/report_title.hpp"
 
 #include "core/numbers.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <string>
@@ -8,17 +9,14 @@
 namespace jixiao {
 namespace {
 
-bool isDigit(char32_t c) {
-    return c >= U'0' && c <= U'9';
-}
-
-std::u32string trimmed(const std::u32string& text) {
-    const std::u32string blanks = U" \t\u3000：:";
-    const auto first = text.find_first_not_of(blanks);
-    if (first == std::u32string::npos)
-        return {};
-    const auto last = text.find_last_not_of(blanks);
-    return text.substr(first, last - first + 1);
+// Without the spaces and colons around a name ("附表1：富民县信访局 " → "富民县信访局").
+std::u32string trimmed(std::u32string_view text) {
+    const auto edge = [](char32_t c) { return isSpace(c) || c == U'：' || c == U':'; };
+    while (!text.empty() && edge(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && edge(text.back()))
+        text.remove_suffix(1);
+    return std::u32string(text);
 }
 
 // "附表1：" and similar prefixes are not part of the unit's name.
@@ -38,30 +36,27 @@ std::optional<Metadata> parseReportTitle(std::string_view utf8) {
                          text.find(U"打分表") != std::u32string::npos;
     if (!isTitle)
         return std::nullopt;
-    for (std::size_t i = 0; i + 4 < text.size(); ++i) {
-        const bool yearHere = (text[i] == U'1' || text[i] == U'2') && isDigit(text[i + 1]) &&
-                              isDigit(text[i + 2]) && isDigit(text[i + 3]) && text[i + 4] == U'年' &&
-                              (i == 0 || !isDigit(text[i - 1]));
-        if (!yearHere)
-            continue;
-        Metadata meta;
-        meta.title = std::string(utf8);
-        meta.year = std::stoi(encodeUtf8(text.substr(i, 4)));
-        meta.unit = encodeUtf8(trimmed(withoutAppendixPrefix(text.substr(0, i))));
-        std::size_t projectStart = i + 5;
-        if (projectStart < text.size() && text[projectStart] == U'度')
-            ++projectStart;
-        std::size_t projectEnd = text.size();
-        for (const std::u32string& tail :
-             std::array<std::u32string, 4>{U"支出绩效", U"项目绩效", U"绩效评价", U"绩效自评"}) {
-            const auto at = text.find(tail, projectStart);
-            if (at != std::u32string::npos && at < projectEnd)
-                projectEnd = at;
-        }
-        meta.project = encodeUtf8(trimmed(text.substr(projectStart, projectEnd - projectStart)));
-        return meta;
+    // The first year in the title (text.hpp's rule and range); half-width folding keeps code point offsets.
+    const auto years = yearsInText(utf8);
+    if (years.empty())
+        return std::nullopt;
+    const auto i = std::size_t(years.front().offset);
+    Metadata meta;
+    meta.title = std::string(utf8);
+    meta.year = years.front().year;
+    meta.unit = encodeUtf8(trimmed(withoutAppendixPrefix(text.substr(0, i))));
+    std::size_t projectStart = i + 5;
+    if (projectStart < text.size() && text[projectStart] == U'度')
+        ++projectStart;
+    std::size_t projectEnd = text.size();
+    for (const std::u32string& tail :
+         std::array<std::u32string, 4>{U"支出绩效", U"项目绩效", U"绩效评价", U"绩效自评"}) {
+        const auto at = text.find(tail, projectStart);
+        if (at != std::u32string::npos && at < projectEnd)
+            projectEnd = at;
     }
-    return std::nullopt;
+    meta.project = encodeUtf8(trimmed(text.substr(projectStart, projectEnd - projectStart)));
+    return meta;
 }
 
 } // namespace jixiao

@@ -3,6 +3,7 @@
 #include "core/figures.hpp"
 #include "core/prose_funding.hpp"
 #include "core/rules.hpp"
+#include "core/text.hpp"
 #include "core/validate_prose.hpp"
 
 #include <algorithm>
@@ -25,9 +26,7 @@ std::string twoPlaces(Decimal d) {
 }
 
 bool blank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }) ||
-           text == "\xE3\x80\x80";
+    return isBlank(text);
 }
 
 // A position in reading order. Table cells sit right after the table's caption paragraph.

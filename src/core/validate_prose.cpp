@@ -3,6 +3,7 @@
 #include "core/numbers.hpp"
 #include "core/prose_funding.hpp"
 #include "core/prose_text.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -15,66 +16,8 @@ namespace {
 using Text = std::u32string;
 using View = std::u32string_view;
 
-// Code points, so positions match NumberInText offsets; an invalid byte counts as one code point, as there.
-Text decode(std::string_view s) {
-    Text out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        std::size_t len = b0 < 0x80                    ? 1
-                          : (b0 >= 0xC2 && b0 <= 0xDF) ? 2
-                          : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
-                          : (b0 >= 0xF0 && b0 <= 0xF4) ? 4
-                                                       : 0;
-        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        bool ok = len != 0 && i + len <= s.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            ok = (b & 0xC0) == 0x80;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        out.push_back(ok ? cp : U'\uFFFD');
-        i += ok ? len : 1;
-    }
-    return out;
-}
-
-std::string encode(View text) {
-    std::string out;
-    for (const char32_t c : text) {
-        if (c < 0x80) {
-            out += char(c);
-        } else if (c < 0x800) {
-            out += char(0xC0 | (c >> 6));
-            out += char(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += char(0xE0 | (c >> 12));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        } else {
-            out += char(0xF0 | (c >> 18));
-            out += char(0x80 | ((c >> 12) & 0x3F));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
 bool has(View text, View word) {
     return text.find(word) != View::npos;
-}
-
-bool isSpace(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\n' || c == U'\r';
-}
-
-View trimmed(View text) {
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
 }
 
 // Words by which a paragraph names the kind of document — the report, its scoring table.
@@ -85,7 +28,7 @@ bool namesReportKind(View text) {
 // A title or caption: names the report kind, is short and is at most one sentence. The 评价结论 paragraph
 // also names the 打分表, but inside a long sentence; that quote is checked through 《…》 instead.
 bool isTitleOrCaption(View text) {
-    const View t = trimmed(text);
+    const View t = trimSpaces(text);
     if (!namesReportKind(t) || t.size() > 80)
         return false;
     const auto stop = t.find(U'。');
@@ -102,7 +45,7 @@ bool isDigit(char32_t c) {
 // A numbered heading: 一、… （一）… (1)… 1.… 1、… 第一章… — and short, so a numbered body paragraph
 // ("1.加强组织领导。高度重视…") is not one.
 bool isNumberedHeading(View text) {
-    const View t = trimmed(text);
+    const View t = trimSpaces(text);
     if (t.empty() || t.size() > 30)
         return false;
     std::size_t i = 0;
@@ -117,22 +60,6 @@ bool isNumberedHeading(View text) {
     while (i < t.size() && (isChineseNumeral(t[i]) || isDigit(t[i])))
         ++i;
     return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
-}
-
-struct Year {
-    int value;
-    int offset; // code points
-    int length;
-};
-
-// Four-digit years written with 年 (2025年, 2025年度) or as a document-number year (〔2025〕).
-std::vector<Year> yearsIn(std::string_view text) {
-    std::vector<Year> years;
-    for (const auto& n : findNumbersInText(text))
-        if (n.unit == "年" && n.numberLength == 4 && n.value >= Decimal(1900) && n.value <= Decimal(2100) &&
-            n.value == n.value.rounded(0))
-            years.push_back({int(n.value.units() / Decimal::kScale), n.offset, n.numberLength});
-    return years;
 }
 
 Finding yearFinding(int found, int expected) {
@@ -156,17 +83,17 @@ Finding paragraphFinding(const char* ruleId, Severity severity, int paragraph, i
 
 std::string compact(std::string_view text) {
     Text out;
-    for (const char32_t c : decode(text))
+    for (const char32_t c : decodeUtf8(text))
         if (!isSpace(c))
             out.push_back(c);
-    return encode(out);
+    return encodeUtf8(out);
 }
 
 } // namespace
 
 int captionParagraph(const std::vector<std::string>& paragraphs) {
     for (int i = int(paragraphs.size()) - 1; i >= 0; --i) {
-        const Text text = decode(paragraphs[std::size_t(i)]);
+        const Text text = decodeUtf8(paragraphs[std::size_t(i)]);
         if (isTitleOrCaption(text) && hasAny(text, {U"打分表", U"评分表", U"指标体系"}))
             return i;
     }
@@ -179,13 +106,13 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
     // quotes of report titles inside prose, so 富财行〔2025〕1号 or "2024年共办理…" never count.
     struct Checked {
         int paragraph;
-        Year year;
+        YearInText year;
     };
     std::vector<Checked> checked;
     // The report title is the reference unless the user entered the year: then it is checked like the rest.
     for (int p = reportYear ? 0 : 1; p < int(paragraphs.size()); ++p) {
-        const Text text = decode(paragraphs[std::size_t(p)]);
-        const auto years = yearsIn(paragraphs[std::size_t(p)]);
+        const Text text = decodeUtf8(paragraphs[std::size_t(p)]);
+        const auto years = yearsInText(paragraphs[std::size_t(p)]);
         if (isTitleOrCaption(text) || isNumberedHeading(text)) {
             for (const auto& y : years)
                 checked.push_back({p, y});
@@ -202,21 +129,21 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
                     checked.push_back({p, y});
         }
     }
-    const auto titleYears = paragraphs.empty() ? std::vector<Year>{} : yearsIn(paragraphs.front());
+    const auto titleYears = paragraphs.empty() ? std::vector<YearInText>{} : yearsInText(paragraphs.front());
     std::optional<int> reference = reportYear; // the 年度 the user entered
     if (!reference && !titleYears.empty())
-        reference = titleYears.front().value;
+        reference = titleYears.front().year;
     else if (!reference && card.meta.year)
         reference = card.meta.year;
     else if (!reference && !checked.empty())
-        reference = checked.front().year.value;
+        reference = checked.front().year.year;
     if (!reference)
         return {};
 
     std::vector<Finding> findings;
     for (const auto& c : checked)
-        if (c.year.value != *reference) {
-            Finding f = yearFinding(c.year.value, *reference);
+        if (c.year.year != *reference) {
+            Finding f = yearFinding(c.year.year, *reference);
             f.location =
                 paragraphFinding("", Severity::Error, c.paragraph, c.year.offset, c.year.length).location;
             findings.push_back(std::move(f));
@@ -232,13 +159,13 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
         f.location.table = card.tableName;
         findings.push_back(std::move(f));
     };
-    const auto metaTitleYears = yearsIn(card.meta.title);
+    const auto metaTitleYears = yearsInText(card.meta.title);
     if (!title.empty() && !titleIsAParagraph)
         for (const auto& y : metaTitleYears)
-            if (y.value != *reference)
-                tableFinding(y.value);
+            if (y.year != *reference)
+                tableFinding(y.year);
     const bool yearIsInTitle = std::any_of(metaTitleYears.begin(), metaTitleYears.end(),
-                                           [&](const Year& y) { return card.meta.year == y.value; });
+                                           [&](const YearInText& y) { return card.meta.year == y.year; });
     if (card.meta.year && *card.meta.year != *reference && !yearIsInTitle)
         tableFinding(*card.meta.year);
     return findings;
@@ -256,7 +183,7 @@ public:
           // Without a table read there is no total to quote against (never "the table totals 0").
           total_(card.indicators.empty() ? std::nullopt : totalScore(card)) {
         for (const auto& item : funding.items) {
-            Text name = decode(item.name);
+            Text name = decodeUtf8(item.name);
             Text stem = name;
             if (stem.size() > 2 && View(stem).ends_with(U"支出"))
                 stem.resize(stem.size() - 2);
@@ -265,7 +192,7 @@ public:
     }
 
     void check(int paragraph, const std::string& utf8) {
-        const Text text = decode(utf8);
+        const Text text = decodeUtf8(utf8);
         checkGrade(paragraph, text);
         // Item indices are ints with -1 for none: g++ 12 at -O2 misreports optional<size_t> as uninitialised.
         long lastItemSentence = -1;
@@ -403,7 +330,7 @@ private:
         const std::string expected = gradeFor(card_.gradeBands, total_);
         std::vector<Text> labels;
         for (const auto& band : card_.gradeBands)
-            labels.push_back(decode(band.label));
+            labels.push_back(decodeUtf8(band.label));
         std::sort(labels.begin(), labels.end(),
                   [](const Text& a, const Text& b) { return a.size() > b.size(); });
         for (const View key : {View(U"等级"), View(U"评价结果")})
@@ -419,10 +346,10 @@ private:
                     continue;
                 for (const auto& label : labels)
                     if (!label.empty() && View(text).substr(i).starts_with(label)) {
-                        if (encode(label) != expected) {
+                        if (encodeUtf8(label) != expected) {
                             Finding f = paragraphFinding("narrative.grade", Severity::Error, paragraph,
                                                          int(i), int(label.size()));
-                            report(std::move(f), {{"found", encode(label)}, {"expected", expected}});
+                            report(std::move(f), {{"found", encodeUtf8(label)}, {"expected", expected}});
                         }
                         break;
                     }

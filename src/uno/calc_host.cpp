@@ -3,6 +3,7 @@
 #include "uno/document_host.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/a1.hpp"
 #include "core/numbers.hpp"
 #include "core/user_error.hpp"
 
@@ -41,15 +42,8 @@ using css::uno::UNO_QUERY_THROW;
 namespace jixiao::office {
 namespace {
 
-std::string columnLetters(int column) {
-    std::string letters;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return letters;
-}
-
 std::string cellAddress(const std::string& sheet, int column, int row) {
-    return sheet + "." + columnLetters(column) + std::to_string(row + 1);
+    return quotedSheetName(sheet) + "." + a1Cell(column, row);
 }
 
 struct Area {
@@ -133,17 +127,13 @@ public:
                 Reference<beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
                     ->setPropertyValue("Width", uno::Any(static_cast<sal_Int32>(widths[std::size_t(c)])));
         }
-        const std::string address = sheetLabel + "." + columnLetters(column) + std::to_string(row + 1) + ":" +
-                                    columnLetters(column + grid.columns() - 1) +
-                                    std::to_string(row + grid.rows());
         std::string name = uniqueRangeName(kind == TableKind::Score ? "JixiaoScore" : "JixiaoFunding");
         table::CellAddress origin(static_cast<sal_Int16>(sheetIndex), column, row);
-        namedRanges()->addNewByName(fromUtf8(name),
-                                    fromUtf8("$" + quoteSheet(sheetLabel) + ".$" + columnLetters(column) +
-                                             "$" + std::to_string(row + 1) + ":$" +
-                                             columnLetters(column + grid.columns() - 1) + "$" +
-                                             std::to_string(row + grid.rows())),
-                                    origin, 0);
+        namedRanges()->addNewByName(
+            fromUtf8(name),
+            fromUtf8("$" + quotedSheetName(sheetLabel) + "." + a1Cell(column, row, true, true) + ":" +
+                     a1Cell(column + grid.columns() - 1, row + grid.rows() - 1, true, true)),
+            origin, 0);
         // The next insertion (import adds the funding table after the scoring table) goes below this one,
         // not over it: move the selection two rows under the new table.
         Reference<view::XSelectionSupplier> selection(model_->getCurrentController(), UNO_QUERY);
@@ -225,7 +215,7 @@ public:
                 ->setString(fromUtf8(paragraphs[i]));
         const int lastRow = firstRow + std::max(0, static_cast<int>(paragraphs.size()) - 1);
         ranges->addNewByName(fromUtf8(rangeName),
-                             fromUtf8("$" + quoteSheet(toUtf8(reportSheetName())) + ".$A$" +
+                             fromUtf8("$" + quotedSheetName(toUtf8(reportSheetName())) + ".$A$" +
                                       std::to_string(firstRow + 1) + ":$A$" + std::to_string(lastRow + 1)),
                              table::CellAddress(sheetIndexOf(reportSheetName()), 0, firstRow), 0);
         return toUtf8(reportSheetName()) + ".A" + std::to_string(firstRow + 1);
@@ -270,13 +260,6 @@ private:
         for (char c : id)
             out += (std::isalnum(static_cast<unsigned char>(c)) != 0) ? c : '_';
         return out;
-    }
-
-    static std::string quoteSheet(const std::string& sheet) {
-        for (char c : sheet)
-            if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_')
-                return "'" + sheet + "'";
-        return sheet;
     }
 
     Reference<sheet::XNamedRanges> namedRanges() {
@@ -333,11 +316,7 @@ private:
         const auto dot = name.rfind('.');
         if (dot == std::string::npos)
             throw UserError("找不到区域 " + name + " / range " + name + " not found");
-        std::string sheet = name.substr(0, dot);
-        if (sheet.size() > 1 && sheet.front() == '$')
-            sheet.erase(0, 1);
-        if (sheet.size() > 1 && sheet.front() == '\'')
-            sheet = sheet.substr(1, sheet.size() - 2);
+        const std::string sheet = unquotedSheetName(name.substr(0, dot));
         Reference<container::XNameAccess> sheets(document_->getSheets(), UNO_QUERY_THROW);
         Reference<table::XCellRange> sheetRange(sheets->getByName(fromUtf8(sheet)), UNO_QUERY_THROW);
         Reference<table::XCellRange> area = sheetRange->getCellRangeByName(fromUtf8(name.substr(dot + 1)));
@@ -361,8 +340,7 @@ private:
         const int rows = r.EndRow - r.StartRow + 1;
         const int columns = r.EndColumn - r.StartColumn + 1;
         Grid grid(rows, columns);
-        grid.name = area.sheet + "." + columnLetters(r.StartColumn) + std::to_string(r.StartRow + 1) + ":" +
-                    columnLetters(r.EndColumn) + std::to_string(r.EndRow + 1);
+        grid.name = cellAddress(area.sheet, r.StartColumn, r.StartRow) + ":" + a1Cell(r.EndColumn, r.EndRow);
         for (int row = 0; row < rows; ++row)
             for (int column = 0; column < columns; ++column) {
                 if (grid.at(row, column).covered)
@@ -429,22 +407,12 @@ private:
 } // namespace
 
 CalcOrigin calcOriginOf(const Grid& placed) {
-    // Anchors carry "Sheet.A12" (the sheet possibly quoted); the grid's top-left cell is always an anchor.
-    const std::string address = placed.rows() > 0 ? placed.at(0, 0).address : std::string{};
-    const auto dot = address.rfind('.');
-    if (dot == std::string::npos)
+    // Anchors carry "Sheet.A12" (the sheet quoted where Calc needs it); the grid's top-left cell is always
+    // one.
+    const auto cell = parseSheetCell(placed.rows() > 0 ? placed.at(0, 0).address : std::string{});
+    if (!cell)
         throw std::runtime_error("no Calc address on the table's first cell / 表格首个单元格没有地址");
-    CalcOrigin origin;
-    origin.sheet = address.substr(0, dot);
-    if (origin.sheet.size() > 1 && origin.sheet.front() == '\'')
-        origin.sheet = origin.sheet.substr(1, origin.sheet.size() - 2);
-    std::size_t i = dot + 1;
-    int column = 0;
-    for (; i < address.size() && std::isalpha(static_cast<unsigned char>(address[i])) != 0; ++i)
-        column = column * 26 + (std::toupper(static_cast<unsigned char>(address[i])) - 'A' + 1);
-    origin.column = column - 1;
-    origin.row = std::stoi(address.substr(i)) - 1;
-    return origin;
+    return CalcOrigin{cell->sheet, cell->column, cell->row};
 }
 
 std::unique_ptr<DocumentHost> makeCalcHost(const Reference<frame::XModel>& model) {

@@ -1,8 +1,6 @@
 #include "core/figures.hpp"
 
-#include "core/grid_reader.hpp"
-#include "sample_fixture.hpp"
-#include "test_decimal.hpp"
+#include "sample_scorecard.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,26 +9,13 @@ using namespace jixiao;
 namespace {
 
 using jixiao::testing::dec;
-
-Scorecard sampleCard() {
-    return readScoreTable(jixiao::testing::sampleScoreGrid());
-}
+using jixiao::testing::sampleCard;
+using jixiao::testing::sampleFunding;
 
 Indicator& leafAt(Scorecard& card, int index) {
     std::vector<Indicator*> leaves;
     forEachLeaf(card, [&](Indicator& i) { leaves.push_back(&i); });
     return *leaves.at(std::size_t(index));
-}
-
-// The sample report's funding as its prose states it: 2 万元 budget, items 0.72 / 1.13 / 0.14.
-Funding sampleFunding() {
-    Funding f;
-    f.budget = 2;
-    f.actual = dec("1.99");
-    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
-               {"社保缴费", dec("1.13"), {}, {}, {}},
-               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
-    return f;
 }
 
 } // namespace
@@ -106,4 +91,29 @@ TEST(FundingFigures, NothingToDivideByIsUnknownNotZero) {
     EXPECT_EQ(typed.actual, dec("1.99"));
     EXPECT_FALSE(typed.itemsSum);
     EXPECT_FALSE(typed.executionRate);
+}
+
+TEST(ScoreFigures, ALeafDeductionIsWeightMinusAValidScoreOnly) {
+    auto card = sampleCard();
+    EXPECT_EQ(leafDeduction(leafAt(card, 17)), Decimal(3)); // 经济效益 3 of 6
+    EXPECT_EQ(leafDeduction(leafAt(card, 0)), Decimal(0));
+    leafAt(card, 1).score = dec("1.125");
+    EXPECT_EQ(leafDeduction(leafAt(card, 1)), dec("0.875")); // exact, not rounded
+    leafAt(card, 1).score = 3;                               // worth 2
+    EXPECT_FALSE(leafDeduction(leafAt(card, 1)));
+    leafAt(card, 1).score = -1;
+    EXPECT_FALSE(leafDeduction(leafAt(card, 1)));
+    leafAt(card, 1).score.reset();
+    EXPECT_FALSE(leafDeduction(leafAt(card, 1)));
+}
+
+TEST(ScoreFigures, ScoreRateOfALeafAndOfASubtotal) {
+    auto card = sampleCard();
+    EXPECT_EQ(scoreRate(leafAt(card, 17)), Decimal(50));
+    EXPECT_EQ(scoreRate(card.indicators[3])->toString(2), "90"); // 效果 27 of 30
+    leafAt(card, 0).score.reset();
+    EXPECT_FALSE(scoreRate(card.indicators[0]));
+    Indicator nothing;
+    nothing.score = 0;
+    EXPECT_FALSE(scoreRate(nothing)); // a weight of 0: no rate, not a division by zero
 }

@@ -1,3 +1,4 @@
+#include "core/figures.hpp"
 #include "core/narrative.hpp"
 #include "core/user_error.hpp"
 
@@ -303,4 +304,38 @@ TEST(Narrative, SampleTableReadFromTheDocument) {
     EXPECT_EQ(one(generateSection(card, "cost-benefit", zh())),
               one(generateSection(sampleCard(), "cost-benefit", zh())));
     EXPECT_EQ(generateSection(card, "analysis", zh()).size(), 4u);
+}
+
+// The funding figures the sections quote are deriveFunding's, the ones the funding table and the deck show:
+// with items listed, actual spending is their sum even when a different total was typed (validation reports
+// funding.items-sum), and the shares and the execution rate follow from it.
+TEST(Narrative, FundingSectionsQuoteTheFundingFigures) {
+    Scorecard card = sampleCard();
+    card.funding.actual = 3;
+    const auto figures = deriveFunding(card.funding);
+    const std::string text = one(generateSection(card, "cost-benefit", zh()));
+    EXPECT_TRUE(contains(text, "实际支出" + figures.actual->toString(2) + "万元")) << text;
+    EXPECT_TRUE(contains(text, "占年初预算的" + figures.executionRate->toString(2) + "%")) << text;
+    for (const auto& share : figures.shares)
+        EXPECT_TRUE(contains(text, "占总支出的" + share->toString(2) + "%")) << text;
+    EXPECT_FALSE(contains(text, "实际支出3万元")) << text;
+    const std::string usage = one(generateSection(card, "funding-usage", zh()));
+    EXPECT_TRUE(contains(usage, figures.actual->toString(2) + "万元")) << usage;
+
+    // Items without a typed total: the items' sum is the actual spending, not "no data".
+    card.funding.actual.reset();
+    EXPECT_TRUE(contains(one(generateSection(card, "cost-benefit", zh())), "实际支出1.99万元"));
+}
+
+// A score outside 0‥分值 lost nothing yet (its 扣分 is empty, as recompute writes it): the deductions name
+// only the leaves whose figure is a deduction, and the analysis gives no rate for a subtotal without a score.
+TEST(Narrative, DeductionsAreTheFiguresDeductions) {
+    Scorecard card = sampleCard();
+    card.indicators[0].children[0].children[0].score = -1; // 项目立项规范性, worth 1
+    const auto paragraphs = generateSection(card, "deductions", zh());
+    ASSERT_EQ(paragraphs.size(), 1u);
+    EXPECT_FALSE(contains(paragraphs[0], "项目立项规范性")) << paragraphs[0];
+    const std::string analysis = generateSection(card, "analysis", zh()).at(0);
+    EXPECT_FALSE(contains(analysis, "项目立项规范性")) << analysis;
+    EXPECT_FALSE(contains(analysis, "%")) << analysis;
 }

@@ -1,5 +1,7 @@
 #include "core/recompute.hpp"
 
+#include "core/a1.hpp"
+#include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "sample_fixture.hpp"
@@ -207,13 +209,6 @@ TEST(Recompute, CalcFundingFormulas) {
     EXPECT_EQ(ts.at("Sheet1.B8"), "0.01");
 }
 
-TEST(Recompute, CalcColumnNames) {
-    EXPECT_EQ(jixiao::calcColumnName(0), "A");
-    EXPECT_EQ(jixiao::calcColumnName(25), "Z");
-    EXPECT_EQ(jixiao::calcColumnName(26), "AA");
-    EXPECT_EQ(jixiao::calcColumnName(27 * 26), "AAA");
-}
-
 TEST(Recompute, ALabelCellSharedByTwoParentsIsLeftAlone) {
     // 二级 "M" merged across two 一级 groups (malformed, found by fuzzing): two parents, one cell.
     Grid grid(3, 5);
@@ -286,4 +281,42 @@ TEST(Recompute, InputsFollowARetypedTotalRow) {
     grid.at(21, 2).text = "合计"; // an indicator row's 三级 cell: the row turns into a total row
     EXPECT_NE(scoreTableInputs(grid), before);
     EXPECT_TRUE(scoreTableInputs(Grid{}).empty());
+}
+
+// The values the Calc formulas carry are the figures (figures.hpp) and what recompute writes in Writer: on
+// the sample, and with a missing, a negative and an out-of-range score.
+TEST(Recompute, CalcFormulaValuesAreTheFigures) {
+    const Grid grid = sampleScoreGrid();
+    auto card = readScoreTable(grid);
+    std::vector<jixiao::Indicator*> leaves;
+    jixiao::forEachLeaf(card, [&](jixiao::Indicator& leaf) { leaves.push_back(&leaf); });
+    const auto check = [&](const std::string& label) {
+        SCOPED_TRACE(label);
+        std::map<std::string, std::optional<Decimal>> values;
+        for (const auto& w : jixiao::calcLiveFormulas(card, grid, CalcOrigin{"Sheet1", 0, 0}).writes)
+            values[w.cell.address] = w.number;
+        const auto at = [&](const jixiao::CellRef& ref) {
+            return values.at("Sheet1." + jixiao::a1Cell(ref.column, ref.row));
+        };
+        for (const auto* leaf : leaves)
+            EXPECT_EQ(at(leaf->cells.deduction), jixiao::leafDeduction(*leaf)) << leaf->name;
+        const auto figures = jixiao::deriveScores(card);
+        EXPECT_EQ(at(card.totals.weightCell), figures.weight);
+        EXPECT_EQ(at(card.totals.scoreCell), figures.score);
+        EXPECT_EQ(at(card.totals.deductionCell), figures.deduction);
+        // Writer's recompute writes the same totals into the same cells.
+        for (const auto& w : recomputeScoreTable(card, grid).writes) {
+            if (w.cell == card.totals.scoreCell || w.cell == card.totals.deductionCell) {
+                EXPECT_EQ(w.number, at(w.cell)) << w.cell.address;
+            }
+        }
+    };
+    check("sample");
+    leaves[0]->score.reset();
+    check("a missing score");
+    leaves[0]->score = 1;
+    leaves[1]->score = -1;
+    check("a negative score");
+    leaves[1]->score = 3; // worth 2
+    check("a score above its weight");
 }

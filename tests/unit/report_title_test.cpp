@@ -34,3 +34,11 @@ TEST(ReportTitle, OrdinaryProseIsNotATitle) {
     EXPECT_FALSE(parseReportTitle("绩效评价报告"));              // no year
     EXPECT_FALSE(parseReportTitle("按照富财行〔2025〕1号文件")); // not a title
 }
+
+TEST(ReportTitle, AYearOutsideTheReportRangeIsNoYear) {
+    // The same range as the table title and the prose checks (text.hpp): 1900‥2100.
+    EXPECT_FALSE(parseReportTitle("某局2150年热线办理工作经费绩效评价报告"));
+    const auto meta = parseReportTitle("某局1850年档案、2025年热线办理工作经费绩效评价报告");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->year, 2025);
+}

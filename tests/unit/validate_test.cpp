@@ -5,6 +5,7 @@
 #include "core/recompute.hpp"
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
+#include "sample_scorecard.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,24 +20,10 @@ using jixiao::testing::codePointOffset;
 using jixiao::testing::dec;
 using jixiao::testing::paragraphStarting;
 using jixiao::testing::replaceIn;
+using jixiao::testing::sampleCard;
+using jixiao::testing::sampleFunding;
 
 namespace {
-
-Scorecard sampleCard() {
-    return readScoreTable(jixiao::testing::sampleScoreGrid());
-}
-
-// The sample has no funding table; these are the figures its prose quotes, under the names its 成本效益分析
-// paragraph uses.
-Funding sampleFunding() {
-    Funding f;
-    f.budget = 2;
-    f.actual = dec("1.99");
-    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
-               {"社保缴费", dec("1.13"), {}, {}, {}},
-               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
-    return f;
-}
 
 std::vector<Finding> run(const Scorecard& card, std::vector<std::string> paragraphs = {},
                          std::optional<Funding> funding = std::nullopt, std::string_view lang = "zh-CN") {

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 
 import uno
 import unohelper
@@ -270,6 +271,28 @@ def copy_seed(name, directory):
     target = os.path.join(directory, name)
     shutil.copyfile(test_document(name), target)
     return target
+
+
+class SampleReportCase(unittest.TestCase):
+    """Each test gets the sample report freshly opened (self.doc, closed unsaved after it) from a private copy
+    made once for the class, and the EvaluationTool (self.tool). A subclass sets `office`, its module's Office."""
+    office = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="jixiao-sample-")
+        cls.path = copy_seed("sample-report.docx", cls.dir)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def setUp(self):
+        self.tool = self.office.tool()
+        self.doc = self.office.load(self.path)
+
+    def tearDown(self):
+        self.doc.close(True)
 
 
 def body_paragraphs(doc):

@@ -2,11 +2,9 @@
 Chinese report are Chinese, with every figure."""
 import json
 import os
-import shutil
-import tempfile
 import unittest
 
-from office import Office, SOURCE_DIR, copy_seed
+from office import Office, SOURCE_DIR, SampleReportCase
 
 office = Office(locale="en-US")
 
@@ -19,22 +17,8 @@ def tearDownModule():
     office.stop()
 
 
-class EnglishUiChineseReportTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="jixiao-en-")
-        cls.path = copy_seed("sample-report.docx", cls.dir)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.dir, ignore_errors=True)
-
-    def setUp(self):
-        self.tool = office.tool()
-        self.doc = office.load(self.path)
-
-    def tearDown(self):
-        self.doc.close(True)
+class EnglishUiChineseReportTest(SampleReportCase):
+    office = office
 
     def test_messages_follow_the_ui(self):
         year = next(f for f in self.tool.validate(self.doc) if f.RuleId == "year.mismatch")

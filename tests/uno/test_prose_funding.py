@@ -5,7 +5,7 @@ import shutil
 import tempfile
 import unittest
 
-from office import Office, body_paragraphs, copy_seed
+from office import Office, SampleReportCase, body_paragraphs, copy_seed
 
 office = Office()
 
@@ -18,22 +18,8 @@ def tearDownModule():
     office.stop()
 
 
-class SampleProseFundingTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="jixiao-prose-")
-        cls.path = copy_seed("sample-report.docx", cls.dir)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.dir, ignore_errors=True)
-
-    def setUp(self):
-        self.tool = office.tool()
-        self.doc = office.load(self.path)
-
-    def tearDown(self):
-        self.doc.close(True)
+class SampleProseFundingTest(SampleReportCase):
+    office = office
 
     def edit(self, starting, old, new):
         """Replaces `old` by `new` in the one paragraph starting with `starting`; returns its index."""

@@ -1,10 +1,9 @@
 """The scripting API on Writer documents, against a real soffice with the built extension installed."""
 import json
 import os
-import tempfile
 import unittest
 
-from office import Office, copy_seed, writer_cells
+from office import Office, SampleReportCase, writer_cells
 
 office = Office()
 
@@ -77,18 +76,8 @@ class WriterScoreTableTest(unittest.TestCase):
         self.assertEqual(self.tool.recompute(self.doc), 0, "a second recompute has nothing to change")
 
 
-class SampleDocxTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="jixiao-docx-")
-        cls.path = copy_seed("sample-report.docx", cls.dir)
-
-    def setUp(self):
-        self.tool = office.tool()
-        self.doc = office.load(self.path)
-
-    def tearDown(self):
-        self.doc.close(True)
+class SampleDocxTest(SampleReportCase):
+    office = office
 
     def test_reads_the_merged_sample_table(self):
         card = json.loads(self.tool.exportScorecard(self.doc))

@@ -1,0 +1,35 @@
+// Plain-text rules the whole core shares, so a cell, a title and a paragraph are read alike: what counts as a
+// space, trimming, blank text, and which written years are years. (Cell-specific folding — compact text,
+// labels — is cell_text.hpp's; numbers and full-width folding are numbers.hpp's; A1 addresses are a1.hpp's.)
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// ASCII blanks (space, \t \n \r \v \f), the no-break space (U+00A0), the ideographic space (U+3000) and the
+// zero-width space (U+200B) that pasted text carries. cell_text.hpp's spaceAt is the same set over UTF-8.
+bool isSpace(char32_t c);
+// Without leading and trailing spaces of those kinds.
+std::u32string_view trimSpaces(std::u32string_view text);
+// Nothing but spaces (or nothing at all).
+bool isBlank(std::string_view utf8);
+
+// The years a report can be about: 1900‥2100. Outside that a four-digit number before 年 is a count, an
+// amount or a typo, not the year of the evaluation.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2100;
+bool isReportYear(int year);
+
+// A year written in text: four digits (full-width too) followed by 年 ("2025年", "2025年度"), within
+// kFirstYear‥kLastYear; `offset` and `length` in code points, of the digits.
+struct YearInText {
+    int year = 0;
+    int offset = 0;
+    int length = 0;
+};
+std::vector<YearInText> yearsInText(std::string_view utf8);
+
+} // namespace jixiao
