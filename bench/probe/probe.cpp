@@ -22,10 +22,10 @@
 //               gave negative times: the office can run the deferred run before setString returns.)
 //   mainloop  — how long one trip through the office's main loop takes when it is idle (post an
 //               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
+//   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
 // Settle=true (jixiao, live): before each timed run, wait until the main loop has run everything the edit
 // queued (a callback posted after the edit runs after the controller's), so no deferred run of the deck or
 // of live recompute competes with the timed call.
-//   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/ustring.hpp"
