@@ -12,7 +12,20 @@
 //               re-read of a later one), with the same adapter code compiled in (src/uno), so it shows
 //               where the time goes without changing the component.
 //   validate  — time EvaluationTool::validate(doc).
+//   live      — the per-keystroke path with the deck open (live recompute on, soffice with a window): set the
+//               score cell from this bridge thread, and time from the document's first modify event of that
+//               edit (the probe listens to the same broadcast as the DocumentController) until the deck's
+//               summary label announces its new text (an accessibility NAME_CHANGED event of the label passed
+//               as Watch). In between: the rest of the edit, the controller's deferred run on the main loop
+//               (recompute → panels told) and the panel's refreshSummary. Nothing in Jixiao is hooked; the
+//               label is what the user sees change. (Timing from the end of the edit instead was tried and
+//               gave negative times: the office can run the deferred run before setString returns.)
+//   mainloop  — how long one trip through the office's main loop takes when it is idle (post an
+//               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
 //   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
+// Settle=true (jixiao, live): before each timed run, wait until the main loop has run everything the edit
+// queued (a callback posted after the edit runs after the controller's), so no deferred run of the deck or
+// of live recompute competes with the timed call.
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/ustring.hpp"
@@ -21,6 +34,12 @@
 #include "core/grid_reader.hpp"
 #include "core/recompute.hpp"
 
+#include <com/sun/star/accessibility/AccessibleEventId.hpp>
+#include <com/sun/star/accessibility/AccessibleEventObject.hpp>
+#include <com/sun/star/accessibility/XAccessibleEventBroadcaster.hpp>
+#include <com/sun/star/accessibility/XAccessibleEventListener.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XRequestCallback.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -40,12 +59,19 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/jixiao/XEvaluationTool.hpp>
+#include <rtl/ref.hxx>
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,6 +110,8 @@ struct Args {
     std::vector<OUString> values; // the score texts, alternated run by run
     std::vector<std::vector<std::pair<OUString, OUString>>> writes; // floor: cell → text, per value
     sal_Int32 repeat = 1;
+    bool settle = false;              // wait for the main loop to be idle before each timed run
+    Reference<uno::XInterface> watch; // live: the deck summary label's accessible context
 };
 
 Args parse(const Sequence<beans::NamedValue>& arguments) {
@@ -100,6 +128,10 @@ Args parse(const Sequence<beans::NamedValue>& arguments) {
             nv.Value >>= args.cell;
         else if (nv.Name == "Repeat")
             nv.Value >>= args.repeat;
+        else if (nv.Name == "Settle")
+            nv.Value >>= args.settle;
+        else if (nv.Name == "Watch")
+            nv.Value >>= args.watch;
         else if (nv.Name == "Values") {
             OUString joined;
             nv.Value >>= joined;
@@ -114,7 +146,7 @@ Args parse(const Sequence<beans::NamedValue>& arguments) {
             }
         }
     }
-    if (!args.document.is())
+    if (!args.document.is() && args.mode != "mainloop")
         throw lang::IllegalArgumentException("probe: no Document", {}, 0);
     return args;
 }
@@ -160,6 +192,77 @@ Reference<org::jixiao::XEvaluationTool> jixiaoTool(const Reference<uno::XCompone
         UNO_QUERY_THROW);
 }
 
+// A moment another thread reports, waited for here with a deadline (no polling, no sleeping).
+class Signal {
+public:
+    void reset() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        when_.reset();
+    }
+    void fire() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!when_)
+            when_ = Clock::now();
+        changed_.notify_all();
+    }
+    // The moment it fired, or nothing when the deadline passed first.
+    std::optional<Clock::time_point> wait(std::chrono::seconds deadline) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait_for(lock, deadline, [&] { return when_.has_value(); });
+        return when_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::optional<Clock::time_point> when_;
+};
+
+constexpr std::chrono::seconds kDeadline{20};
+
+// Runs on the main loop when posted there: fires its signal.
+class LoopTrip : public cppu::WeakImplHelper1<awt::XCallback> {
+public:
+    void SAL_CALL notify(const Any&) override { ran.fire(); }
+    Signal ran;
+};
+
+// The accessibility events of one label: fires when its name (the text shown) changes.
+class NameWatch : public cppu::WeakImplHelper1<accessibility::XAccessibleEventListener> {
+public:
+    void SAL_CALL notifyEvent(const accessibility::AccessibleEventObject& event) override {
+        if (event.EventId == accessibility::AccessibleEventId::NAME_CHANGED)
+            changed.fire();
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+    Signal changed;
+};
+
+// The document's modify events: fires at the first one after a reset, the moment the controller hears of
+// the edit too (both are listeners of the same broadcast).
+class ModifyWatch : public cppu::WeakImplHelper1<util::XModifyListener> {
+public:
+    void SAL_CALL modified(const lang::EventObject&) override { edited.fire(); }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+    Signal edited;
+};
+
+// Posts a callback to the office's main loop and waits until it has run; returns the time that took.
+// Callbacks run in the order they were posted, so everything queued before (the controller's deferred
+// run after an edit) has run by then.
+double tripThroughMainLoop(const Reference<uno::XComponentContext>& context) {
+    Reference<awt::XRequestCallback> loop(
+        context->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context),
+        UNO_QUERY_THROW);
+    rtl::Reference<LoopTrip> trip(new LoopTrip);
+    const auto start = Clock::now();
+    loop->addCallback(trip.get(), Any());
+    const auto ran = trip->ran.wait(kDeadline);
+    if (!ran)
+        throw uno::RuntimeException("probe: the main loop did not run a posted callback in time", {});
+    return std::chrono::duration<double, std::milli>(*ran - start).count();
+}
+
 Sequence<double> toSequence(const std::vector<double>& values) {
     Sequence<double> result(static_cast<sal_Int32>(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -200,11 +303,18 @@ private:
             auto tool = jixiaoTool(context_);
             for (int i = 0; i < args.repeat; ++i) {
                 setScore(args, i);
+                if (args.settle)
+                    (void)tripThroughMainLoop(context_);
                 const auto start = Clock::now();
                 const sal_Int32 written = tool->recompute(args.document);
                 out["ms"].push_back(msSince(start));
                 out["written"].push_back(written);
             }
+        } else if (args.mode == "live") {
+            live(args, out);
+        } else if (args.mode == "mainloop") {
+            for (int i = 0; i < args.repeat; ++i)
+                out["ms"].push_back(tripThroughMainLoop(context_));
         } else if (args.mode == "floor") {
             for (int i = 0; i < args.repeat; ++i) {
                 setScore(args, i);
@@ -242,6 +352,51 @@ private:
         for (const auto& [name, values] : out)
             result[k++] = beans::NamedValue(jixiao::office::fromUtf8(name), Any(toSequence(values)));
         return Any(result);
+    }
+
+    // The whole per-keystroke path with the deck open; see `live` at the top.
+    void live(const Args& args, std::map<std::string, std::vector<double>>& out) {
+        Reference<accessibility::XAccessibleEventBroadcaster> label(args.watch, UNO_QUERY);
+        if (!label.is())
+            throw lang::IllegalArgumentException("probe: live needs Watch, the summary label's context", {},
+                                                 0);
+        Reference<util::XModifyBroadcaster> document(args.document, UNO_QUERY_THROW);
+        rtl::Reference<NameWatch> shown(new NameWatch);
+        rtl::Reference<ModifyWatch> edit(new ModifyWatch);
+        label->addAccessibleEventListener(shown.get());
+        document->addModifyListener(edit.get());
+        const auto stop = [&] {
+            document->removeModifyListener(edit.get());
+            label->removeAccessibleEventListener(shown.get());
+        };
+        const auto ms = [](Clock::time_point from, Clock::time_point to) {
+            return std::chrono::duration<double, std::milli>(to - from).count();
+        };
+        try {
+            for (int i = 0; i < args.repeat; ++i) {
+                if (args.settle)
+                    (void)tripThroughMainLoop(context_);
+                shown->changed.reset();
+                edit->edited.reset();
+                const auto before = Clock::now();
+                setScore(args, i);
+                const auto after = Clock::now();
+                const auto modified = edit->edited.wait(kDeadline);
+                const auto seen = shown->changed.wait(kDeadline);
+                if (!modified || !seen)
+                    throw uno::RuntimeException(
+                        "probe: the edit was not followed by a modify event and a new "
+                        "summary in the deck",
+                        {});
+                out["ms"].push_back(ms(*modified, *seen));
+                out["edit ms"].push_back(ms(before, after));
+                out["shown before the edit returned"].push_back(*seen < after ? 1 : 0);
+            }
+        } catch (...) {
+            stop();
+            throw;
+        }
+        stop();
     }
 
     // Bare reads and writes, one undo step. Returns the number of cells read and written.

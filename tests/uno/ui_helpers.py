@@ -126,25 +126,46 @@ def panel_context(window):
     return button.getAccessibleParent().getAccessibleContext() if button is not None else None
 
 
-def panel_labels(window):
+def panel_label_contexts(window):
+    """The accessible contexts of the panel's labels, top to bottom."""
     from com.sun.star.accessibility.AccessibleRole import LABEL
     panel = panel_context(window)
     labels = []
     for context in walk(panel, limit=3) if panel is not None else []:
         try:
             if context.getAccessibleRole() == LABEL:
-                labels.append(context.getAccessibleName())
+                labels.append(context)
         except Exception:
             continue
     return labels
 
 
+def panel_labels(window):
+    labels = []
+    for context in panel_label_contexts(window):
+        try:
+            labels.append(context.getAccessibleName())
+        except Exception:
+            continue
+    return labels
+
+
+def summary_label(window):
+    """The accessible context of the deck's summary label (its text starts 总分), or None."""
+    for context in panel_label_contexts(window):
+        try:
+            name = context.getAccessibleName()
+        except Exception:
+            continue
+        if name.startswith("总分") or name.startswith("文档中还没有打分表"):
+            return context
+    return None
+
+
 def summary_text(window):
     """The deck's summary as the accessibility tree shows it (the label starting 总分), or None."""
-    for name in panel_labels(window):
-        if name.startswith("总分") or name.startswith("文档中还没有打分表"):
-            return name
-    return None
+    label = summary_label(window)
+    return label.getAccessibleName() if label is not None else None
 
 
 def status_text(window):
