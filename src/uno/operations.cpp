@@ -321,7 +321,8 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         if (finding.message.empty())
             finding.message = extension.text(finding.ruleId, finding.args);
     const Scorecard judged = cardToJudge(data);
-    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear};
+    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
+                          vettedStandards(extension.templates)};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
