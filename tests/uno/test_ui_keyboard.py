@@ -6,11 +6,13 @@ something that happens after it would have (the summary updated by the same run,
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, DIALOG, LIST, PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIALOG, LIST, PUSH_BUTTON, TEXT,
+                                                       TOOL_TIP)
 from com.sun.star.beans import NamedValue
 
 from office import Office, wait_until
-from ui_helpers import click, find, focus_document, open_deck, screenshot, status_text, summary_text, type_keys, walk
+from ui_helpers import (click, find, focus_document, move_pointer, open_deck, screenshot, status_text, summary_text,
+                        type_keys, walk)
 
 office = Office(headless=False)
 
@@ -237,6 +239,47 @@ class WriterKeyboardTest(unittest.TestCase):
                         (self.text("G2"), self.text("C23")))
         screenshot("keyboard-finding-typed.png", self.display)
 
+    def test_long_names_and_findings_have_tooltips(self):
+        # Item 9: the template name, 项目名称 and findings are cut off at the deck's default width; each shows
+        # whole in a tooltip, which the accessibility tree offers a screen reader as a TOOL_TIP window.
+        toolkit = office.service("com.sun.star.awt.Toolkit")
+        template = "县级项目支出绩效评价指标体系（富民县信访局热线办理工作经费样表）"
+        hover(self.display, find(self.window, "模板", COMBO_BOX))
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == template), tooltip(toolkit))
+        screenshot("keyboard-tooltip-template.png", self.display)
+
+        project = "富民县信访局12345政务服务便民热线办理工作经费（含话务外包及系统运维）"
+        find(self.window, "项目名称", TEXT).setText(project)
+        click(self.display, find(self.window, "保存报告信息", PUSH_BUTTON))
+        self.assertTrue(wait_until(lambda: "已保存" in self.status_line()), self.status_line())
+        hover(self.display, find(self.window, "项目名称", TEXT))
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == project), tooltip(toolkit))
+
+        self.cell("G2").setString("5")  # 项目立项规范性 is worth 1
+        click(self.display, find(self.window, "校验", PUSH_BUTTON))
+
+        def findings_list():
+            for context in walk(self.window.getAccessibleContext()):
+                if context.getAccessibleRole() == LIST and context.getAccessibleChildCount() > 0:
+                    first = context.getAccessibleChild(0).getAccessibleContext().getAccessibleName()
+                    if "项目立项规范性" in first:
+                        return context
+            return None
+
+        findings = wait_until(findings_list)
+        self.assertTrue(findings, self.status_line())
+        # Item 11: the one finding is the score out of range; the county template's own standards (three
+        # checklists whose items × deduction ≠ 分值, four judgements) are no longer findings of a fresh table.
+        names = [findings.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                 for i in range(findings.getAccessibleChildCount())]
+        self.assertEqual(len(names), 1, names)
+        item = findings.getAccessibleChild(0).getAccessibleContext()
+        click(self.display, item)
+        hover(self.display, findings)
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == item.getAccessibleName()),
+                        (tooltip(toolkit), item.getAccessibleName()))
+        screenshot("keyboard-tooltip-finding.png", self.display)
+
     def test_a_second_scoring_table_is_asked_for(self):
         # Item 10: a second 插入打分表 added a second table without a word; only the first is live.
         self.view.gotoRange(self.doc.Text.getEnd(), False)
@@ -368,6 +411,27 @@ class CalcKeyboardTest(unittest.TestCase):
         self.type_into("G23", "7")
         self.assertTrue(wait_until(lambda: self.cell("H23").getString() == "3"), self.cell("H23").getString())
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+
+
+def hover(display, context):
+    """Rests the mouse on a control (as a user does to read its tooltip): a step on, so the control sees the
+    pointer move even when it already was there."""
+    where = context.getLocationOnScreen()
+    size = context.getSize()
+    for dx in (8, 12):
+        move_pointer(display, where.X + dx, where.Y + size.Height // 2)
+
+
+def tooltip(toolkit):
+    """The text of the tooltip the office shows now (a TOOL_TIP top window), or None."""
+    for i in range(toolkit.getTopWindowCount()):
+        try:
+            context = toolkit.getTopWindow(i).getAccessibleContext()
+            if context.getAccessibleRole() == TOOL_TIP:
+                return context.getAccessibleName()
+        except Exception:  # closed while looked at
+            continue
+    return None
 
 
 def set_live_recompute(on):
