@@ -51,6 +51,22 @@ class WriterScoreTableTest(unittest.TestCase):
         # Inserted once: one undo step names it.
         self.assertEqual(self.doc.UndoManager.getCurrentUndoActionTitle(), "插入打分表")
 
+    def test_a_table_inserted_into_an_empty_document_leaves_no_empty_page(self):
+        # Issue 11 (item 6 of its follow-up): no blank portrait page before the landscape page, none after.
+        name = self.tool.insertScoreTable(self.doc, "county-project")
+        table = self.doc.TextTables.getByName(name)
+        view = self.doc.CurrentController.getViewCursor()
+
+        def page(where):
+            view.gotoRange(where, False)
+            return view.getPage()
+
+        self.assertEqual(page(self.doc.Text.getStart()), 1, "the caption is not on the first page")
+        self.assertEqual(page(table.getCellByName("A1").getStart()), 1, "the table does not start on page 1")
+        last = page(table.getCellByName("A24").getStart())  # 评价等级, the table's last row
+        self.assertEqual(page(self.doc.Text.getEnd()), last, "the paragraph after the table has a page of its own")
+        self.assertEqual(self.doc.CurrentController.PageCount, last)
+
     def test_validate_finds_a_score_above_its_weight(self):
         name = self.tool.insertScoreTable(self.doc, "county-project")
         table = self.doc.TextTables.getByName(name)
