@@ -271,6 +271,8 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
 
     auto host = makeDocumentHost(context_, model);
+    if (host->isCalc() && data.hasScoreTable && !data.partial)
+        putBackCalcFormulas(scorePatch, data.card, data.scoreGrid, calcOriginOf(data.scoreGrid));
     Reference<document::XUndoManager> undoManager;
     Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
     if (supplier.is())

@@ -346,10 +346,13 @@ class CalcKeyboardTest(unittest.TestCase):
 
     def test_typing_into_a_computed_cell_is_put_back_with_a_word(self):
         # Item 10 in Calc: a value typed over 扣分 was put back without a word (Writer said so already).
+        formula = self.cell("H20").getFormula()
         self.type_into("H20", "5")  # 经济效益's 扣分: 0
         self.assertTrue(wait_until(lambda: "自动计算" in self.status_line()), self.status_line())
         self.assertIn("H20", self.status_line())
         self.assertEqual(self.cell("H20").getString(), "0")
+        # Put back as the formula, not its value: the row stays live where Jixiao is not installed.
+        self.assertEqual(self.cell("H20").getFormula(), formula)
         screenshot("keyboard-calc-computed-cell.png", self.display)
         # A score typed afterwards is no such thing: the status line keeps the notice, no new one.
         self.type_into("G20", "3")
