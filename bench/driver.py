@@ -330,13 +330,13 @@ def writer_profile(office, case, repeat, title):
 
 def deck_case(office, case, repeat, headline, python_macro):
     """Section f for one document: bare recompute and the whole live path, in the windowed office, deck open."""
-    from ui_helpers import open_deck, summary_label, wait_for
+    from ui_helpers import open_deck, summary_label
     print(f"\n(f) per keystroke with the deck open — {case.label}, table {case.table}, edit {case.cell}", flush=True)
     key = case.label.split()[0]
     values = SEP.join(case.values)
     warm = 1
     _, window = open_deck(office, "swriter", case.doc)
-    label = wait_for(lambda: summary_label(window))
+    label = harness.wait_until(lambda: summary_label(window), timeout=20)
     if label is None:
         raise RuntimeError("the deck's summary label is not in the accessibility tree")
     office.set_live_recompute(False)

@@ -241,6 +241,27 @@ Patch recomputeFundingTable(const Funding& read) {
     return patch;
 }
 
+void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
+    const Patch live = calcLiveFormulas(read, grid, origin);
+    std::map<std::pair<int, int>, const CellWrite*> byPosition;
+    bool jixiaoFormulas = false;
+    for (const auto& write : live.writes) {
+        if (!inGrid(grid, write.cell))
+            continue;
+        byPosition[{write.cell.row, write.cell.column}] = &write;
+        jixiaoFormulas =
+            jixiaoFormulas || grid.at(write.cell.row, write.cell.column).formula == write.formula;
+    }
+    if (!jixiaoFormulas)
+        return;
+    for (auto& write : patch.writes) {
+        const auto formula = byPosition.find({write.cell.row, write.cell.column});
+        if (formula != byPosition.end() && inGrid(grid, write.cell) &&
+            grid.at(write.cell.row, write.cell.column).formula.empty())
+            write.formula = formula->second->formula;
+    }
+}
+
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
     Patch patch;
     const CalcRefs refs(origin);

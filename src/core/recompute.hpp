@@ -61,6 +61,12 @@ struct CalcOrigin {
 // Non-adjacent leaf cells are listed (F2;F5;F9) instead of a range. Parent labels stay text.
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin = {});
 
+// In a Calc table that still holds Jixiao's formulas (at least one cell of calcLiveFormulas as it is there),
+// a write to a computed cell whose formula is gone — typed over — puts the formula back rather than its
+// value, so the sheet stays live where Jixiao is not installed. A sheet typed by hand, without Jixiao's
+// formulas, keeps plain values.
+void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin);
+
 // Funding formulas. Shares and the execution rate are text formulas with a "%" suffix,
 // =IF(B$5=0;"";ROUND(B2/B$5*100;2)&"%"), so the sheet shows exactly what the Writer table shows, reads back
 // through readFundingTable unchanged and needs no number format set through UNO; nothing computes from a

@@ -1,6 +1,7 @@
 #include "core/templates.hpp"
 
 #include "core/scorecard_json.hpp"
+#include "core/validate.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -145,6 +146,16 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
         }
     }
     return templates;
+}
+
+std::set<std::string> vettedStandards(const std::vector<Template>& templates) {
+    std::set<std::string> keys;
+    for (const auto& t : templates)
+        forEachLeaf(t.card, [&](const Indicator& leaf) {
+            if (!leaf.standard.empty())
+                keys.insert(standardKey(leaf.standard));
+        });
+    return keys;
 }
 
 } // namespace jixiao

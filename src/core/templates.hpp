@@ -6,6 +6,7 @@
 #include "core/scorecard.hpp"
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,5 +33,9 @@ Template loadTemplateFile(const std::filesystem::path& file);
 // directories are skipped silently. Never throws for a bad file.
 std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
                                               std::vector<std::string>* errors);
+
+// Every leaf's 评价标准 in `templates`, as standardKey() (core/validate.hpp) gives it: the texts validation
+// does not judge as standards (ValidationInput::vettedStandards).
+std::set<std::string> vettedStandards(const std::vector<Template>& templates);
 
 } // namespace jixiao

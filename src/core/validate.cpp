@@ -223,11 +223,13 @@ private:
             computable = recognition.computable;
         }
         const auto& c = leaf.cells;
-        if (!computable && (rule || !blank(leaf.standard)))
+        const bool vetted =
+            !blank(leaf.standard) && input_.vettedStandards.count(standardKey(leaf.standard)) > 0;
+        if (!computable && !vetted && (rule || !blank(leaf.standard)))
             add("rule.not-computable", Severity::Info, indicatorLocation({&c.name}), leaf.name, {});
         if (!rule)
             return;
-        if (rule->kind == RuleKind::Checklist && rule->items > 0) {
+        if (rule->kind == RuleKind::Checklist && rule->items > 0 && !vetted) {
             const Decimal most = maxChecklistDeduction(*rule);
             if (most != leaf.weight)
                 add("rule.checklist-max", Severity::Warning, indicatorLocation({&c.weight, &c.name}),
@@ -369,6 +371,14 @@ const std::vector<std::string>& validationRuleIds() {
         "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
         "subtotal.weight",       "subtotal.score",       "subtotal.deduction"};
     return ids;
+}
+
+std::string standardKey(std::string_view standard) {
+    std::string key;
+    for (char c : standard)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            key += c;
+    return key;
 }
 
 std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog& catalog,

@@ -184,8 +184,11 @@ int DocumentController::recompute(bool live) {
         throw;
     }
     --writing_;
-    if (live && !rewritten.empty())
-        noticeRewrittenCursorCell(read.card.tableName, rewritten);
+    if (live && !rewritten.empty() && !noticeRewrittenCursorCell(read.card.tableName, rewritten) &&
+        lock.owns_lock())
+        noticeRewrittenChangedCell(read.scoreGrid, rewritten);
+    if (lock.owns_lock())
+        rememberLeft(read.scoreGrid, rewritten);
     keepSummary(std::move(read));
     if (live)
         notifyObservers();
@@ -194,27 +197,64 @@ int DocumentController::recompute(bool live) {
     return written;
 }
 
-void DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
+bool DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
                                                    const std::vector<std::string>& rewritten) {
-    // Writer only: there the view cursor stays in the cell being typed into. (Calc moves on at Enter.)
+    // Writer: the view cursor stays in the cell being typed into.
     Reference<frame::XModel> model(model_);
     Reference<text::XTextViewCursorSupplier> views(model.is() ? model->getCurrentController() : nullptr,
                                                    UNO_QUERY);
     if (!views.is())
-        return;
+        return false;
     Reference<beans::XPropertySet> cursor(views->getViewCursor(), UNO_QUERY);
     if (!cursor.is() || !cursor->getPropertySetInfo()->hasPropertyByName("Cell"))
-        return;
+        return true;
     Reference<beans::XPropertySet> cell(cursor->getPropertyValue("Cell"), UNO_QUERY);
     Reference<container::XNamed> table(cursor->getPropertyValue("TextTable"), UNO_QUERY);
     if (!cell.is() || !table.is() || toUtf8(table->getName()) != tableName)
-        return;
+        return true;
     OUString name;
     cell->getPropertyValue("CellName") >>= name;
     if (std::find(rewritten.begin(), rewritten.end(), toUtf8(name)) == rewritten.end())
-        return;
+        return true;
     notice_ = ExtensionData::get(context_).text("status.computed-cell", {{"cell", toUtf8(name)}});
     ++noticeSerial_;
+    return true;
+}
+
+namespace {
+
+std::map<std::string, std::string> cellTexts(const Grid& grid) {
+    std::map<std::string, std::string> texts;
+    for (int row = 0; row < grid.rows(); ++row)
+        for (int column = 0; column < grid.columns(); ++column)
+            if (const auto& cell = grid.at(row, column); !cell.covered && !cell.address.empty())
+                texts[cell.address] = cell.text;
+    return texts;
+}
+
+} // namespace
+
+void DocumentController::noticeRewrittenChangedCell(const Grid& read,
+                                                    const std::vector<std::string>& rewritten) {
+    if (lastLeft_.empty())
+        return; // no run has seen the table yet: nothing to compare with
+    const auto now = cellTexts(read);
+    for (const auto& address : rewritten) {
+        const auto before = lastLeft_.find(address);
+        const auto after = now.find(address);
+        if (before == lastLeft_.end() || after == now.end() || before->second == after->second)
+            continue; // recompute's own follow-up to a changed score, not a cell the user changed
+        notice_ = ExtensionData::get(context_).text("status.computed-cell", {{"cell", address}});
+        ++noticeSerial_;
+        return;
+    }
+}
+
+void DocumentController::rememberLeft(const Grid& read, const std::vector<std::string>& rewritten) {
+    lastLeft_ = cellTexts(read);
+    for (const auto& address : rewritten)
+        if (const auto own = ownWrites_.find(address); own != ownWrites_.end())
+            lastLeft_[address] = own->second;
 }
 
 void DocumentController::liveRecomputeEnabled() {

@@ -80,7 +80,14 @@ private:
     void schedule();
     void keepSummary(DocumentData&& read);
     // After a live run: when it rewrote the cell the view cursor is in, the user typed into a computed cell.
-    void noticeRewrittenCursorCell(const std::string& tableName, const std::vector<std::string>& rewritten);
+    // False when the view has no text cursor (Calc), which cannot tell.
+    bool noticeRewrittenCursorCell(const std::string& tableName, const std::vector<std::string>& rewritten);
+    // Calc, where Enter moves the cursor on: a cell this run rewrote that changed since the last run left it
+    // was typed (or pasted) into by the user. Called with cacheMutex_ held.
+    void noticeRewrittenChangedCell(const Grid& read, const std::vector<std::string>& rewritten);
+    // Remembers the scoring table as this run left it (as read, with this run's writes), for the next run's
+    // noticeRewrittenChangedCell. Called with cacheMutex_ held.
+    void rememberLeft(const Grid& read, const std::vector<std::string>& rewritten);
     std::shared_ptr<const SummaryData> summaryData();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
@@ -89,6 +96,8 @@ private:
     TableCache cache_; // the last read of the scoring and funding tables, for recompute
     // The scoring table's cells as recompute last wrote them (guarded by cacheMutex_, as the cache).
     std::map<std::string, std::string> ownWrites_;
+    // The scoring table's cells as the last run left them (address → text; guarded by cacheMutex_).
+    std::map<std::string, std::string> lastLeft_;
     // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used
     // by one at a time. Never waited for: the holder may itself be waiting for the office's SolarMutex.
     std::mutex cacheMutex_;

@@ -271,6 +271,8 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
 
     auto host = makeDocumentHost(context_, model);
+    if (host->isCalc() && data.hasScoreTable && !data.partial)
+        putBackCalcFormulas(scorePatch, data.card, data.scoreGrid, calcOriginOf(data.scoreGrid));
     Reference<document::XUndoManager> undoManager;
     Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
     if (supplier.is())
@@ -321,7 +323,8 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
         if (finding.message.empty())
             finding.message = extension.text(finding.ruleId, finding.args);
     const Scorecard judged = cardToJudge(data);
-    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear};
+    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
+                          vettedStandards(extension.templates)};
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;

@@ -479,8 +479,11 @@ void SidebarPanel::onSaveMetadata() {
         std::map<std::string, std::string> fields;
         for (const auto& [name, key] : kMetadataFields) {
             OUString text;
-            modelProps(control(OUString::createFromAscii(name)))->getPropertyValue("Text") >>= text;
+            auto edit = control(OUString::createFromAscii(name));
+            modelProps(edit)->getPropertyValue("Text") >>= text;
             fields[name] = toUtf8(text);
+            // The tooltip shows what was typed in full, as fillMetadata's does for what was read.
+            modelProps(edit)->setPropertyValue("HelpText", Any(text));
         }
         Operations(context_).saveReportMetadata(model(), fields.at("MetaUnit"), fields.at("MetaProject"),
                                                 fields.at("MetaYear"), fields.at("MetaBudget"),

@@ -187,6 +187,36 @@ TEST(Recompute, CalcFormulasForTheSampleLayout) {
               "=IF(I27=\"\";\"\";IF(I27>=90;\"优秀\";IF(I27>=80;\"良好\";IF(I27>=60;\"中\";\"差\"))))");
 }
 
+// Issue 11: 5 typed over a computed 扣分 of a live Calc table was put back as the value 0, and the row stayed
+// dead for good; the formula goes back instead. A sheet typed by hand (no formula of Jixiao's) keeps values.
+TEST(Recompute, CalcFormulaTypedOverGoesBackAsTheFormula) {
+    const CalcOrigin origin{"Sheet1", 0, 0};
+    auto grid = sampleScoreGrid();
+    const auto plain = recomputeScoreTable(readScoreTable(grid), grid);
+    for (const auto& write : jixiao::calcLiveFormulas(readScoreTable(grid), grid, origin).writes)
+        grid.at(write.cell.row, write.cell.column).formula = write.formula;
+    const int row = 18, column = 7; // H19, 经济效益's 扣分: 3 as computed
+    grid.at(row, column).formula.clear();
+    grid.at(row, column).text = "5"; // typed over
+    const auto card = readScoreTable(grid);
+    auto patch = recomputeScoreTable(card, grid);
+    ASSERT_EQ(texts(patch).at("H19"), "3");
+    jixiao::putBackCalcFormulas(patch, card, grid, origin);
+    EXPECT_EQ(formulas(patch).at("H19"), "=IF(AND(ISNUMBER(G19);G19>=0;G19<=F19);F19-G19;\"\")");
+    EXPECT_EQ(texts(patch).at("H19"), "3");
+
+    // The hand-typed sample: nothing of Jixiao's to restore.
+    auto typed = sampleScoreGrid();
+    typed.at(row, column).text = "5";
+    const auto typedCard = readScoreTable(typed);
+    auto values = recomputeScoreTable(typedCard, typed);
+    jixiao::putBackCalcFormulas(values, typedCard, typed, origin);
+    ASSERT_FALSE(values.writes.empty());
+    for (const auto& write : values.writes)
+        EXPECT_EQ(write.formula, "") << write.cell.address;
+    EXPECT_TRUE(plain.empty());
+}
+
 TEST(Recompute, CalcFundingFormulas) {
     jixiao::Funding f;
     f.budget = 2;

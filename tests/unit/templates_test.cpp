@@ -1,12 +1,17 @@
 #include "core/templates.hpp"
 
+#include "core/assemble.hpp"
+#include "core/grid_writer.hpp"
+#include "core/messages.hpp"
 #include "core/rules.hpp"
 #include "core/scorecard_json.hpp"
+#include "core/validate.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace jixiao;
 namespace fs = std::filesystem;
@@ -170,4 +175,35 @@ TEST(Templates, LoadTemplateFileErrors) {
         EXPECT_EQ(e.jsonPath, "$.indicators");
         EXPECT_EQ(e.problem, "a template needs at least one indicator");
     }
+}
+
+// Issue 11: a fresh table of a shipped template warned about the template's own 评价标准 (rule.checklist-max
+// on the sample's verbatim texts) before the user had typed anything. A fresh table — as the deck inserts it
+// in Writer (no title row) and in Calc (title row) — gives no finding about its rules; what it does give is
+// only that the scores are still to be entered.
+TEST(Templates, FreshTableOfEveryShippedTemplateHasNoRuleFindings) {
+    std::vector<std::string> errors;
+    const auto all = loadTemplateDirectories({kShipped}, &errors);
+    ASSERT_FALSE(all.empty());
+    const auto catalog =
+        MessageCatalog::load(fs::path(JIXIAO_SOURCE_DIR) / "extension" / "i18n" / "messages.json");
+    for (const auto& t : all)
+        for (const bool titleRow : {false, true}) {
+            ScoreTableStyle style;
+            style.titleRow = titleRow;
+            DocumentSnapshot snapshot;
+            snapshot.tables.push_back(writeScoreTable(t.card, style));
+            const Report report = assemble(snapshot);
+            ASSERT_TRUE(report.hasScoreTable) << t.id;
+            const Scorecard judged = cardToJudge(report);
+            ValidationInput input{judged, {}, std::nullopt, std::nullopt, vettedStandards(all)};
+            std::set<std::string> ids;
+            for (const auto& finding : validate(input, catalog, "zh-CN")) {
+                ids.insert(finding.ruleId);
+                EXPECT_NE(finding.ruleId.rfind("rule.", 0), 0u)
+                    << t.id << (titleRow ? " (Calc)" : " (Writer)") << ": " << finding.ruleId << " "
+                    << finding.message;
+            }
+            EXPECT_EQ(ids, std::set<std::string>{"score.missing"}) << t.id;
+        }
 }

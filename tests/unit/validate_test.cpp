@@ -141,6 +141,28 @@ TEST(ValidateSample, FindsTheCaptionYearAndTheThreeChecklistsAndNoErrorsInTheNum
               (std::set<std::string>{"year.mismatch", "rule.checklist-max", "rule.not-computable"}));
 }
 
+// A standard quoted verbatim from a shipped template is the template's, not the user's: validation does not
+// judge the standard itself (issue 11: every fresh table warned about its template). Changed by one
+// character, it is the user's again.
+TEST(ValidateSample, StandardsOfTheShippedTemplatesAreNotJudged) {
+    Scorecard card = sampleCard();
+    const std::string standard = leaf(card, 0).standard; // 项目立项规范性: 3 × 0.5 ≠ 1
+    ValidationInput input{card, {}, std::nullopt, std::nullopt, {standardKey(standard)}};
+    auto checklists =
+        withRule(validate(input, jixiao::testing::messageCatalog(), "zh-CN"), "rule.checklist-max");
+    ASSERT_EQ(checklists.size(), 2u);
+    EXPECT_EQ(checklists[0].indicator, "制度执行有效性");
+
+    replaceIn(leaf(card, 0).standard, "扣0.5分", "扣0.4分");
+    ValidationInput changed{card, {}, std::nullopt, std::nullopt, {standardKey(standard)}};
+    checklists =
+        withRule(validate(changed, jixiao::testing::messageCatalog(), "zh-CN"), "rule.checklist-max");
+    ASSERT_EQ(checklists.size(), 3u);
+    EXPECT_EQ(checklists[0].indicator, "项目立项规范性");
+    // The same standard with its line breaks written differently is still the template's.
+    EXPECT_EQ(standardKey("①甲；\r\n②乙。 一项不符合扣1分"), standardKey("①甲；\n②乙。一项不符合扣1分"));
+}
+
 TEST(ValidateSample, ReadingOrderPutsTheTableAfterItsCaption) {
     auto paragraphs = jixiao::testing::sampleParagraphs();
     const int conclusion = paragraphStarting(paragraphs, "经认真对照");

@@ -356,11 +356,14 @@ def changes(before, after):
 
 
 def wait_until(predicate, timeout=10.0, step=0.02):
-    """Polls until `predicate()` is true (deferred work such as live recompute runs on the office's main loop)."""
+    """Polls until `predicate()` is true (deferred work such as live recompute runs on the office's main loop)
+    and returns what it returned (the control found, the matching item), or its last falsy value at the
+    timeout. The one wait of the tests: every wait is for a condition."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
-            return True
+        value = predicate()
+        if value:
+            return value
         time.sleep(step)
     return predicate()
 

@@ -6,11 +6,13 @@ something that happens after it would have (the summary updated by the same run,
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, DIALOG, LIST, PUSH_BUTTON
+from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIALOG, LIST, PUSH_BUTTON, TEXT,
+                                                       TOOL_TIP)
 from com.sun.star.beans import NamedValue
 
 from office import Office, wait_until
-from ui_helpers import click, find, focus_document, open_deck, screenshot, status_text, summary_text, type_keys, walk
+from ui_helpers import (click, find, focus_document, move_pointer, open_deck, screenshot, status_text, summary_text,
+                        type_keys, walk)
 
 office = Office(headless=False)
 
@@ -237,6 +239,47 @@ class WriterKeyboardTest(unittest.TestCase):
                         (self.text("G2"), self.text("C23")))
         screenshot("keyboard-finding-typed.png", self.display)
 
+    def test_long_names_and_findings_have_tooltips(self):
+        # Item 9: the template name, 项目名称 and findings are cut off at the deck's default width; each shows
+        # whole in a tooltip, which the accessibility tree offers a screen reader as a TOOL_TIP window.
+        toolkit = office.service("com.sun.star.awt.Toolkit")
+        template = "县级项目支出绩效评价指标体系（富民县信访局热线办理工作经费样表）"
+        hover(self.display, find(self.window, "模板", COMBO_BOX))
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == template), tooltip(toolkit))
+        screenshot("keyboard-tooltip-template.png", self.display)
+
+        project = "富民县信访局12345政务服务便民热线办理工作经费（含话务外包及系统运维）"
+        find(self.window, "项目名称", TEXT).setText(project)
+        click(self.display, find(self.window, "保存报告信息", PUSH_BUTTON))
+        self.assertTrue(wait_until(lambda: "已保存" in self.status_line()), self.status_line())
+        hover(self.display, find(self.window, "项目名称", TEXT))
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == project), tooltip(toolkit))
+
+        self.cell("G2").setString("5")  # 项目立项规范性 is worth 1
+        click(self.display, find(self.window, "校验", PUSH_BUTTON))
+
+        def findings_list():
+            for context in walk(self.window.getAccessibleContext()):
+                if context.getAccessibleRole() == LIST and context.getAccessibleChildCount() > 0:
+                    first = context.getAccessibleChild(0).getAccessibleContext().getAccessibleName()
+                    if "项目立项规范性" in first:
+                        return context
+            return None
+
+        findings = wait_until(findings_list)
+        self.assertTrue(findings, self.status_line())
+        # Item 11: the one finding is the score out of range; the county template's own standards (three
+        # checklists whose items × deduction ≠ 分值, four judgements) are no longer findings of a fresh table.
+        names = [findings.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                 for i in range(findings.getAccessibleChildCount())]
+        self.assertEqual(len(names), 1, names)
+        item = findings.getAccessibleChild(0).getAccessibleContext()
+        click(self.display, item)
+        hover(self.display, findings)
+        self.assertTrue(wait_until(lambda: tooltip(toolkit) == item.getAccessibleName()),
+                        (tooltip(toolkit), item.getAccessibleName()))
+        screenshot("keyboard-tooltip-finding.png", self.display)
+
     def test_a_second_scoring_table_is_asked_for(self):
         # Item 10: a second 插入打分表 added a second table without a word; only the first is live.
         self.view.gotoRange(self.doc.Text.getEnd(), False)
@@ -249,8 +292,27 @@ class WriterKeyboardTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: "未插入第二张" in self.status_line()), self.status_line())
         self.assertEqual(self.doc.TextTables.getCount(), 1)
 
+    def test_a_pasted_score_is_recomputed_and_one_undo_takes_it_back(self):
+        # Item 3: the table and the deck follow a paste as they follow typing; one Ctrl+Z undoes the paste and
+        # brings the derived cells back.
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        self.select_cell_text("G2")  # 项目立项规范性: 1
+        type_keys(self.display, "ctrl+c")
+        self.select_cell_text("G19")  # 经济效益, 6 points
+        type_keys(self.display, "ctrl+v")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "1" and self.text("H19") == "5"
+                                   and self.text("C23") == "95"), (self.text("G19"), self.text("C23")))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+        self.assertEqual(self.text("G2"), "1", "the copied cell is unchanged")
+        type_keys(self.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "6" and self.text("H19") == "0"
+                                   and self.text("C23") == "100"), (self.text("G19"), self.text("C23")))
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        self.assertEqual(self.text("B24"), "优秀")
+
     def status_line(self):
         return status_text(self.window) or ""
+
 
 class CalcKeyboardTest(unittest.TestCase):
     """A county-project table inserted at A1 of a sheet (caption in row 1, header in row 2, leaves in rows
@@ -278,6 +340,51 @@ class CalcKeyboardTest(unittest.TestCase):
 
     def summary(self):
         return summary_text(self.window) or ""
+
+    def status_line(self):
+        return status_text(self.window) or ""
+
+    def test_typing_into_a_computed_cell_is_put_back_with_a_word(self):
+        # Item 10 in Calc: a value typed over 扣分 was put back without a word (Writer said so already).
+        formula = self.cell("H20").getFormula()
+        self.type_into("H20", "5")  # 经济效益's 扣分: 0
+        self.assertTrue(wait_until(lambda: "自动计算" in self.status_line()), self.status_line())
+        self.assertIn("H20", self.status_line())
+        self.assertEqual(self.cell("H20").getString(), "0")
+        # Put back as the formula, not its value: the row stays live where Jixiao is not installed.
+        self.assertEqual(self.cell("H20").getFormula(), formula)
+        screenshot("keyboard-calc-computed-cell.png", self.display)
+        # A score typed afterwards is no such thing: the status line keeps the notice, no new one.
+        self.type_into("G20", "3")
+        self.assertTrue(wait_until(lambda: self.cell("H20").getString() == "3"), self.cell("H20").getString())
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 97")), self.summary())
+        self.assertIn("H20", self.status_line())
+        self.assertNotIn("G20", self.status_line())
+
+    def test_a_pasted_score_is_recomputed_and_one_undo_takes_it_back(self):
+        # Item 3 in Calc: Ctrl+C on one score, Ctrl+V on another; one Ctrl+Z undoes the paste.
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
+        self.doc.CurrentController.select(self.cell("G3"))  # 项目立项规范性: 1
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "ctrl+c")
+        self.doc.CurrentController.select(self.cell("G20"))  # 经济效益, 6 points
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "ctrl+v")
+        # Calc asks before pasting over a cell that holds data (its own question, not Jixiao's): 是.
+        toolkit = office.service("com.sun.star.awt.Toolkit")
+        yes = wait_until(lambda: button_in_top_windows(toolkit, "是"))
+        screenshot("keyboard-calc-paste-question.png", self.display)
+        self.assertTrue(yes, "Calc did not ask before pasting over G20")
+        click(self.display, yes)
+        self.assertTrue(wait_until(lambda: self.cell("G20").getValue() == 1 and self.cell("G24").getString() == "95"),
+                        (self.cell("G20").getString(), self.cell("G24").getString()))
+        self.assertEqual(self.cell("H20").getString(), "5")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+        type_keys(self.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.cell("G20").getValue() == 6 and self.cell("G24").getString() == "100"),
+                        (self.cell("G20").getString(), self.cell("G24").getString()))
+        self.assertEqual(self.cell("H20").getString(), "0")
+        self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
 
     def test_the_deck_summary_follows_each_entered_score(self):
         # Item 3: in Calc the summary stayed at the figures of the last time Jixiao itself wrote a cell.
@@ -307,6 +414,27 @@ class CalcKeyboardTest(unittest.TestCase):
         self.type_into("G23", "7")
         self.assertTrue(wait_until(lambda: self.cell("H23").getString() == "3"), self.cell("H23").getString())
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+
+
+def hover(display, context):
+    """Rests the mouse on a control (as a user does to read its tooltip): a step on, so the control sees the
+    pointer move even when it already was there."""
+    where = context.getLocationOnScreen()
+    size = context.getSize()
+    for dx in (8, 12):
+        move_pointer(display, where.X + dx, where.Y + size.Height // 2)
+
+
+def tooltip(toolkit):
+    """The text of the tooltip the office shows now (a TOOL_TIP top window), or None."""
+    for i in range(toolkit.getTopWindowCount()):
+        try:
+            context = toolkit.getTopWindow(i).getAccessibleContext()
+            if context.getAccessibleRole() == TOOL_TIP:
+                return context.getAccessibleName()
+        except Exception:  # closed while looked at
+            continue
+    return None
 
 
 def set_live_recompute(on):

@@ -10,8 +10,8 @@ import os
 import shutil
 import tempfile
 
-from office import Office, copy_seed, props
-from ui_helpers import find, open_deck, screenshot, walk, wait_for
+from office import Office, copy_seed, props, wait_until
+from ui_helpers import find, open_deck, screenshot, walk
 
 office = Office(headless=False)
 
@@ -31,13 +31,13 @@ class SidebarDeckTest(unittest.TestCase):
     def test_writer_deck_inserts_the_scoring_table(self):
         doc, window = self.open_deck("swriter")
         try:
-            button = wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON))
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
             self.assertIsNotNone(button, "插入打分表 not found in the accessibility tree")
             for label in ("插入资金明细表", "校验", "生成段落"):
                 self.assertIsNotNone(find(window, label, PUSH_BUTTON), label)
             screenshot("writer-deck.png", office.display)
             button.doAccessibleAction(0)
-            self.assertTrue(wait_for(lambda: doc.TextTables.getCount() == 1), "no table was inserted")
+            self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20), "no table was inserted")
             table = doc.TextTables.getByIndex(0)
             self.assertEqual(table.getCellByName("A1").getString().replace("\n", ""), "一级指标")
             screenshot("writer-deck-table.png", office.display)
@@ -61,12 +61,12 @@ class SidebarDeckTest(unittest.TestCase):
                             return lst, i
                 return None
 
-            found = wait_for(finding_items)
+            found = wait_until(finding_items, timeout=20)
             self.assertIsNotNone(found, "the score.range finding is not in the panel's list")
             lst, index = found
             lst.selectAccessibleChild(index)
             view = doc.CurrentController.getViewCursor()
-            selected = wait_for(lambda: view.Cell is not None and view.Cell.CellName == "G2")
+            selected = wait_until(lambda: view.Cell is not None and view.Cell.CellName == "G2", timeout=20)
             screenshot("writer-finding-selected.png", office.display)
             self.assertTrue(selected, "choosing the finding did not select cell G2")
         finally:
@@ -86,7 +86,8 @@ class SidebarDeckTest(unittest.TestCase):
                         continue
                 return None
 
-            self.assertIsNotNone(wait_for(partial_line), "the deck does not say the table was read in part")
+            self.assertIsNotNone(wait_until(partial_line, timeout=20),
+                                 "the deck does not say the table was read in part")
             screenshot("writer-partial-table.png", office.display)
         finally:
             doc.close(True)
@@ -100,7 +101,7 @@ class SidebarDeckTest(unittest.TestCase):
         doc = office.desktop.loadComponentFromURL("file://" + path, "_blank", 0, props(ReadOnly=True))
         doc, window = self.open_deck("swriter", doc)
         try:
-            button = wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON))
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
             self.assertIsNotNone(button, "the deck has no panel for a read-only document")
             self.assertFalse(button.getAccessibleStateSet().contains(ENABLED), "editing must be disabled")
             self.assertTrue(find(window, "校验", PUSH_BUTTON).getAccessibleStateSet().contains(ENABLED))
@@ -119,14 +120,14 @@ class SidebarDeckTest(unittest.TestCase):
                 edit.setText(value)
             find(window, "保存报告信息", PUSH_BUTTON).doAccessibleAction(0)
             user = doc.DocumentProperties.UserDefinedProperties
-            self.assertTrue(wait_for(lambda: user.getPropertySetInfo().hasPropertyByName("单位")))
+            self.assertTrue(wait_until(lambda: user.getPropertySetInfo().hasPropertyByName("单位"), timeout=20))
             self.assertEqual(user.getPropertyValue("单位"), "富民县信访局")
             self.assertEqual(user.getPropertyValue("年度"), "2025")
             self.assertEqual(user.getPropertyValue("实际支出（万元）"), "1.99")
             screenshot("writer-metadata.png", office.display)
             # The caption of a table inserted now names them.
             find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
-            self.assertTrue(wait_for(lambda: doc.TextTables.getCount() == 1))
+            self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20))
             # Item 11 of issue 11: with 支出, centred and bold as the sample's title, over a shaded header row.
             caption = "富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表"
             self.assertIn(caption, doc.Text.getString())
@@ -149,7 +150,7 @@ class SidebarDeckTest(unittest.TestCase):
                 edits = [c for c in walk(window.getAccessibleContext())
                          if c.getAccessibleRole() == TEXT and hasattr(c, "setText")]
                 return [e.getText() for e in edits[:5]] if len(edits) >= 5 else None
-            self.assertTrue(wait_for(lambda: (fields() or [None] * 5)[3:5] == ["2", "1.99"]), fields())
+            self.assertTrue(wait_until(lambda: (fields() or [None] * 5)[3:5] == ["2", "1.99"], timeout=20), fields())
             # Filled, not stored: the user's own figures, once saved, take over.
             user = doc.DocumentProperties.UserDefinedProperties
             self.assertFalse(user.getPropertySetInfo().hasPropertyByName("实际支出（万元）"))
@@ -160,10 +161,11 @@ class SidebarDeckTest(unittest.TestCase):
     def test_calc_deck_inserts_a_live_table(self):
         doc, window = self.open_deck("scalc")
         try:
-            button = wait_for(lambda: find(window, "插入打分表", PUSH_BUTTON))
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
             self.assertIsNotNone(button)
             button.doAccessibleAction(0)
-            self.assertTrue(wait_for(lambda: doc.NamedRanges.hasByName("JixiaoScore1")), "no table was inserted")
+            self.assertTrue(wait_until(lambda: doc.NamedRanges.hasByName("JixiaoScore1"), timeout=20),
+                            "no table was inserted")
             sheet = doc.Sheets.getByIndex(0)
             self.assertEqual(sheet.getCellRangeByName("A2").getString().replace("\n", ""), "一级指标")
             self.assertTrue(sheet.getCellRangeByName("H3").getFormula().startswith("="))

@@ -1,17 +1,28 @@
 """Finding and clicking controls through LibreOffice's accessibility tree, and taking screenshots."""
 import os
 import subprocess
-import time
 
-from office import ARTIFACTS
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+from com.sun.star.accessibility.AccessibleRole import (DOCUMENT, DOCUMENT_PRESENTATION, DOCUMENT_SPREADSHEET,
+                                                       DOCUMENT_TEXT, MENU_BAR, PUSH_BUTTON, TOOL_BAR)
+
+from office import ARTIFACTS, wait_until
+
+# Subtrees no test looks into: the document's own content, the menu bar and the toolbars are five in six of a
+# document window's ~1,200 accessible objects, each one a remote call; walking them made every look at the
+# deck take 6–9 s.
+SKIPPED_ROLES = frozenset((DOCUMENT, DOCUMENT_PRESENTATION, DOCUMENT_SPREADSHEET, DOCUMENT_TEXT, MENU_BAR,
+                           TOOL_BAR))
 
 
 def walk(context, depth=0, limit=40):
-    """Yields every accessible context below `context` (depth-first)."""
+    """Yields the accessible contexts below `context` (depth-first), not descending into SKIPPED_ROLES."""
     if context is None or depth > limit:
         return
     yield context
     try:
+        if depth > 0 and context.getAccessibleRole() in SKIPPED_ROLES:
+            return
         count = context.getAccessibleChildCount()
     except Exception:
         return
@@ -34,16 +45,6 @@ def find(window, name, role=None):
     return None
 
 
-def wait_for(predicate, timeout=20.0, step=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
-
-
 DECK = "org.jixiao.Jixiao.Deck"
 PANEL = "org.jixiao.Jixiao.MainPanel"
 
@@ -63,14 +64,14 @@ def open_deck(office, kind, doc=None):
 
     # The deck list fills asynchronously; a collapsed sidebar opens on the deck through its own command
     # (as Tools ▸ 绩效评价 does), which toggles, so it is sent only when activating did not show the deck.
-    if not wait_for(lambda: sidebar.getDecks().hasByName(DECK), timeout=5):
+    if not wait_until(lambda: sidebar.getDecks().hasByName(DECK), timeout=5):
         dispatch_deck()
-    if not wait_for(lambda: sidebar.getDecks().hasByName(DECK)):
+    if not wait_until(lambda: sidebar.getDecks().hasByName(DECK), timeout=20):
         raise AssertionError(f"no 绩效评价 deck among {sidebar.getDecks().getElementNames()}")
     deck = sidebar.getDecks().getByName(DECK)
     for _ in range(3):
         deck.activate(True)
-        if wait_for(lambda: deck.isActive(), timeout=3):
+        if wait_until(lambda: deck.isActive(), timeout=3):
             break
         dispatch_deck()  # toggles: a second try opens what the first one closed
     if not deck.isActive():
@@ -103,11 +104,27 @@ def type_keys(display, *keys):
             xdotool(display, "type", "--delay", "60", key)
 
 
+def pointer(display):
+    out = subprocess.run(["xdotool", "getmouselocation", "--shell"], env=dict(os.environ, DISPLAY=display),
+                         check=True, timeout=30, capture_output=True, text=True).stdout
+    values = dict(line.split("=", 1) for line in out.split())
+    return int(values["X"]), int(values["Y"])
+
+
+def move_pointer(display, x, y):
+    """Moves the mouse and waits until the X server has it there. (`mousemove --sync` waits for the pointer
+    to move, so it stalls for seconds when the pointer is already at the target, as it is at each second
+    focus_document.)"""
+    xdotool(display, "mousemove", x, y)
+    if not wait_until(lambda: pointer(display) == (x, y), timeout=10):
+        raise AssertionError(f"the pointer did not move to {x},{y}: it is at {pointer(display)}")
+
+
 def click(display, context):
     """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action)."""
     where = context.getLocationOnScreen()
     size = context.getSize()
-    xdotool(display, "mousemove", "--sync", where.X + size.Width // 2, where.Y + size.Height // 2)
+    move_pointer(display, where.X + size.Width // 2, where.Y + size.Height // 2)
     xdotool(display, "click", "1")
 
 
@@ -115,15 +132,33 @@ def focus_document(doc, display):
     """Gives the document's edit window the keyboard focus: the pointer over the document area (Xvfb has no
     window manager, so X's focus follows the pointer) and the office's own focus on that window. The window
     is the one open_deck placed at 0,0; nothing is clicked, so the cursor stays where the test put it."""
-    xdotool(display, "mousemove", "--sync", 400, 450)
+    move_pointer(display, 400, 450)
     doc.CurrentController.Frame.ComponentWindow.setFocus()
 
 
+_panels = []  # (window, the panel's accessible context): found once, checked before each use
+
+
+def _is_jixiao_panel(context):
+    try:
+        return any(context.getAccessibleChild(i).getAccessibleContext().getAccessibleName() == "插入打分表"
+                   for i in range(context.getAccessibleChildCount()))
+    except Exception:  # disposed: the sidebar made a new panel
+        return False
+
+
 def panel_context(window):
-    """The accessible context of Jixiao's panel (the parent of its 插入打分表 button)."""
-    from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
+    """The accessible context of Jixiao's panel (the parent of its 插入打分表 button). Polling the deck looks
+    at it many times: it is looked for once per window and again only when the sidebar has replaced it."""
+    for known, cached in _panels:
+        if known == window and _is_jixiao_panel(cached):
+            return cached
     button = find(window, "插入打分表", PUSH_BUTTON)
-    return button.getAccessibleParent().getAccessibleContext() if button is not None else None
+    panel = button.getAccessibleParent().getAccessibleContext() if button is not None else None
+    _panels[:] = [(known, cached) for known, cached in _panels if known != window]
+    if panel is not None:
+        _panels.append((window, panel))
+    return panel
 
 
 def panel_label_contexts(window):
