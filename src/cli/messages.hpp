@@ -1,9 +1,13 @@
-// Every message jixiao-batch shows a person, bilingual ("中文 / English") in one table (messages.cpp), so a
-// reviewer sees the same wording everywhere and a translator finds it all in one place.
+// Every message jixiao-batch shows a person. The words are in extension/i18n/batch.json (compiled in, see
+// batch_catalog.hpp.in), read by the same MessageCatalog as the office's; the batch shows each message in
+// both languages ("中文 / English"), as its users mix Chinese and English systems and logs.
 #pragma once
+
+#include "core/messages.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao::cli {
 
@@ -54,8 +58,22 @@ enum class Msg {
     LinkNotFollowed,
 };
 
-// The message's text; "{1}", "{2}" … are replaced by the arguments given to format().
-std::string_view text(Msg id);
+// The message's catalog key ("batch.timeout") and the names of its placeholders, in the order format() takes
+// its arguments ({"seconds"}).
+std::string_view key(Msg id);
+std::vector<std::string_view> argumentNames(Msg id);
+// Every Msg, for the test that each has its key in both languages.
+std::vector<Msg> allMessages();
+
+// The compiled-in batch.json.
+const MessageCatalog& catalog();
+
+// "中文 / English": `message` formatted from `catalog` in zh-CN and in en (one language when both read alike;
+// a text of several lines, the usage, as two blocks).
+std::string bilingual(const MessageCatalog& catalog, const Message& message);
+
+// The message in both languages; a1 … fill its placeholders in the order of argumentNames().
+std::string text(Msg id);
 std::string format(Msg id, std::string_view a1 = {}, std::string_view a2 = {}, std::string_view a3 = {},
                    std::string_view a4 = {});
 

@@ -200,7 +200,8 @@ Report assemble(const DocumentSnapshot& snapshot) {
                 problem.ruleId = "table.layout";
                 problem.severity = Severity::Error;
                 problem.location = {Location::Kind::Cell, grid.name, e.cell(), -1, 0, 0};
-                problem.message = e.what();
+                problem.messageKey = e.key();
+                problem.args = e.args();
                 report.layoutProblems.push_back(problem);
             }
         } else if (!report.hasFundingTable && looksLikeFundingTable(grid)) {

@@ -39,8 +39,8 @@ struct Report {
     // "table.partial" finding naming them, the indicators are not judged and recompute writes nothing.
     bool partial = false;
     std::vector<std::string> paragraphs;
-    // Tables that look like scoring tables but whose layout could not be read ("table.layout", message
-    // already formatted in Chinese and English).
+    // Tables that look like scoring tables but whose layout could not be read ("table.layout"; messageKey
+    // and args are the layout error's, for the surface to word).
     std::vector<Finding> layoutProblems;
     std::optional<int> reportYear; // the 年度 the user entered (a document property): the reference year
     // The funding the prose states (fundingFromProse), when the document has no funding table and its
@@ -51,10 +51,10 @@ struct Report {
 Report assemble(const DocumentSnapshot& snapshot);
 
 // The findings about the document as a whole, before any about its tables or prose: each table that looked
-// like a scoring table but could not be read ("table.layout", message formatted), "table.missing" (info)
-// when there is no scoring table at all, and one "template.invalid" (warning, args {error}) per user template
-// that did not load — otherwise invisible to the deck and to macros. Messages other than table.layout's are
-// left empty for the surface to fill from its catalog under the rule id.
+// like a scoring table but could not be read ("table.layout", worded by its messageKey), "table.missing"
+// (info) when there is no scoring table at all, and one "template.invalid" (warning, args {error}) per user
+// template that did not load — otherwise invisible to the deck and to macros. Messages are left empty for the
+// surface to fill from its catalog (under messageKey, else the rule id).
 std::vector<Finding> documentFindings(const Report& report, const std::vector<std::string>& templateErrors);
 
 // The report's funding: the funding table's; else the 预算/实际支出 properties completed from the prose

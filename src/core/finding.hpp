@@ -26,7 +26,10 @@ struct Finding {
     Location location;
     std::string indicator;                   // indicator name, when the finding is about one
     std::map<std::string, std::string> args; // values quoted in the message, by placeholder name
-    std::string message;                     // formatted in the requested language
+    // The catalog key of the message when it is not the rule id: a table.layout finding is worded by the
+    // layout error it reports ("error.layout.no-column", …).
+    std::string messageKey;
+    std::string message; // formatted in the requested language
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 

@@ -74,16 +74,12 @@ bool oneOf(const std::string& s, std::initializer_list<std::string_view> words) 
 
 Funding readFundingTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
-        throw GridLayoutError("表格为空 / the table is empty", "");
+        throw GridLayoutError("error.layout.empty", {}, "");
     const Anchors anchors(grid);
     const auto header = findFundingHeader(grid, anchors);
     if (!header) {
         const std::string where = addressOf(grid, 0, 0);
-        throw GridLayoutError("找不到资金表表头“金额”列（从 " + where +
-                                  " 起查找） / header column 金额 (amount) of "
-                                  "the funding table not found, looked from " +
-                                  where,
-                              where);
+        throw GridLayoutError("error.layout.no-funding-header", {}, where);
     }
     Funding funding;
     funding.unit = header->unit;

@@ -21,10 +21,7 @@ CellRef refOf(const Grid& grid, int row, int column) {
 [[noreturn]] void missingColumn(const Grid& grid, const ScoreHeader& header, Role role) {
     const std::string where = addressOf(grid, header.row, 0);
     const std::string name(roleName(role));
-    throw GridLayoutError("找不到表头“" + name + "”列（表头行 " + where + "） / header column " + name +
-                              " (" + std::string(roleEnglish(role)) + ") not found in the header row at " +
-                              where,
-                          where);
+    throw GridLayoutError("error.layout.no-column", {{"column", name}}, where);
 }
 
 // ---------------------------------------------------------------- numbers
@@ -548,18 +545,13 @@ std::string formatWeightLabel(std::string_view name, Decimal weight, bool fullWi
 
 Scorecard readScoreTable(const Grid& grid) {
     if (grid.rows() == 0 || grid.columns() == 0)
-        throw GridLayoutError("表格为空 / the table is empty", "");
+        throw GridLayoutError("error.layout.empty", {}, "");
     const Anchors anchors(grid);
     const auto header = findScoreHeader(grid, anchors);
     if (!header) {
         const std::string where = addressOf(grid, 0, 0);
-        throw GridLayoutError(
-            "找不到打分表表头行（一级指标、三级指标、指标分值、评价得分…），从 " + where + " 起查找了前 " +
-                std::to_string(std::min(grid.rows(), kHeaderSearchRows)) +
-                " 行 / header row of the scoring table (一级指标, 三级指标, 指标分值, 评价得分 …) "
-                "not found in the first rows from " +
-                where,
-            where);
+        throw GridLayoutError("error.layout.no-score-header",
+                              {{"rows", std::to_string(std::min(grid.rows(), kHeaderSearchRows))}}, where);
     }
     if ((*header)[Role::Level1] < 0)
         missingColumn(grid, *header, Role::Level1);

@@ -10,6 +10,7 @@
 #include "core/scorecard.hpp"
 #include "core/user_error.hpp"
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,16 +19,21 @@
 
 namespace jixiao {
 
-// The grid is not a table this reader understands. what() names what was missing in Chinese and English
-// ("找不到表头“评价得分”列 / header column 评价得分 not found …"); cell() is where the reader looked (the
-// host address of the first cell of the best header candidate, or of the table's first cell).
+// The grid is not a table this reader understands. The message (a key of ui.json, "error.layout.…") names
+// what was missing; cell() is where the reader looked (the host address of the first cell of the best header
+// candidate, or of the table's first cell), also given to the message as {cell}.
 class GridLayoutError : public UserError {
 public:
-    GridLayoutError(const std::string& message, std::string cell)
-        : UserError(message), cell_(std::move(cell)) {}
+    GridLayoutError(std::string key, std::map<std::string, std::string> args, std::string cell)
+        : UserError(std::move(key), withCell(std::move(args), cell)), cell_(std::move(cell)) {}
     const std::string& cell() const { return cell_; }
 
 private:
+    static std::map<std::string, std::string> withCell(std::map<std::string, std::string> args,
+                                                       const std::string& cell) {
+        args.emplace("cell", cell);
+        return args;
+    }
     std::string cell_;
 };
 

@@ -1,10 +1,13 @@
 // A catalog of user-visible strings in Simplified Chinese and English, read from a JSON resource file
-// (extension/i18n/messages.json for findings, ui.json for the panel), so no message text lives in C++.
+// (extension/i18n/messages.json for findings, ui.json for the panel and user errors, batch.json for
+// jixiao-batch), so no message text lives in C++.
 //
 // File shape: {"zh-CN": {"key": "单元格 {cell} …"}, "en": {"key": "Cell {cell} …"}}. Placeholders are
 // {name}; a placeholder without an argument is left as written, so a missing argument shows up in review
 // instead of silently vanishing.
 #pragma once
+
+#include "core/user_error.hpp"
 
 #include <filesystem>
 #include <map>
@@ -34,6 +37,11 @@ public:
     // to the key itself, so an untranslated message is still identifiable.
     std::string format(std::string_view lang, std::string_view key,
                        const std::map<std::string, std::string>& args = {}) const;
+    // The one way a user error or a finding's message is put into words, by every surface (the UNO service,
+    // the deck, the options page, jixiao-batch).
+    std::string format(std::string_view lang, const Message& message) const {
+        return format(lang, message.key, message.args);
+    }
 
     // True when `key` exists in the language `lang` resolves to (without falling back).
     bool contains(std::string_view lang, std::string_view key) const;

@@ -394,7 +394,7 @@ std::vector<std::string> generateSection(const Scorecard& card, std::string_view
         return writer.deductions();
     if (sectionId == "analysis")
         return writer.analysis();
-    throw UserError("unknown narrative section \"" + std::string(sectionId) + "\"");
+    throw UserError("error.unknown-section", {{"id", std::string(sectionId)}});
 }
 
 } // namespace jixiao

@@ -7,15 +7,26 @@ namespace jixiao {
 
 using nlohmann::json;
 
-JsonFormatError::JsonFormatError(std::string file_, std::string jsonPath_, std::string problem_)
-    : UserError(file_ + ": " + jsonPath_ + ": " + problem_), file(std::move(file_)),
-      jsonPath(std::move(jsonPath_)), problem(std::move(problem_)) {}
+namespace {
+
+std::map<std::string, std::string> withPlace(std::map<std::string, std::string> args, const std::string& file,
+                                             const std::string& jsonPath) {
+    args.emplace("file", file);
+    args.emplace("path", jsonPath);
+    return args;
+}
+
+} // namespace
+
+JsonFormatError::JsonFormatError(std::string file_, std::string jsonPath_, std::string problem_,
+                                 std::map<std::string, std::string> args)
+    : UserError("error.json." + problem_, withPlace(std::move(args), file_, jsonPath_)),
+      file(std::move(file_)), jsonPath(std::move(jsonPath_)), problem(std::move(problem_)) {}
 
 ScorecardTooLarge::ScorecardTooLarge(std::string file_, std::string jsonPath_, std::string what,
                                      std::size_t limit_, std::size_t found_)
-    : JsonFormatError(std::move(file_), std::move(jsonPath_),
-                      "too large: " + std::to_string(found_) + " " + what + " (at most " +
-                          std::to_string(limit_) + ")"),
+    : JsonFormatError(std::move(file_), std::move(jsonPath_), "too-large." + what,
+                      {{"found", std::to_string(found_)}, {"limit", std::to_string(limit_)}}),
       what_(std::move(what)), limit(limit_), found(found_) {}
 
 namespace {
@@ -41,11 +52,12 @@ public:
     Reader(const json& value, std::string path, const std::string& file)
         : v_(value), path_(std::move(path)), file_(file) {
         if (!v_.is_object())
-            fail(path_, "expected an object, found " + std::string(v_.type_name()));
+            fail(path_, "expected-object", {{"found", v_.type_name()}});
     }
 
-    [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-        throw JsonFormatError(file_, path, problem);
+    [[noreturn]] void fail(const std::string& path, const std::string& problem,
+                           std::map<std::string, std::string> args = {}) const {
+        throw JsonFormatError(file_, path, problem, std::move(args));
     }
     std::string path(std::string_view key) const { return member(path_, key); }
     const std::string& path() const { return path_; }
@@ -60,7 +72,7 @@ public:
             for (auto k : known)
                 ok = ok || item.key() == k;
             if (!ok)
-                fail(path(item.key()), "unknown key \"" + item.key() + "\"");
+                fail(path(item.key()), "unknown-key", {{"key", item.key()}});
         }
     }
 
@@ -71,7 +83,7 @@ public:
             return {};
         }
         if (!at(key).is_string())
-            fail(path(key), "expected a string, found " + std::string(at(key).type_name()));
+            fail(path(key), "expected-string", {{"found", at(key).type_name()}});
         return at(key).get<std::string>();
     }
 
@@ -91,7 +103,7 @@ public:
         if (!has(key))
             return fallback;
         if (!at(key).is_boolean())
-            fail(path(key), "expected true or false, found " + std::string(at(key).type_name()));
+            fail(path(key), "expected-boolean", {{"found", at(key).type_name()}});
         return at(key).get<bool>();
     }
 
@@ -104,12 +116,12 @@ public:
             return static_cast<int>(j.get<std::int64_t>());
         if (j.is_number_unsigned() && j.get<std::uint64_t>() <= std::numeric_limits<int>::max())
             return static_cast<int>(j.get<std::uint64_t>());
-        fail(path(key), "expected a whole number");
+        fail(path(key), "expected-whole-number");
     }
 
     const json& array(std::string_view key) const {
         if (!at(key).is_array())
-            fail(path(key), "expected an array, found " + std::string(at(key).type_name()));
+            fail(path(key), "expected-array", {{"found", at(key).type_name()}});
         return at(key);
     }
 
@@ -124,11 +136,10 @@ public:
         else if (j.is_number_float())
             text = j.dump(); // shortest round-trip form: 1.99 → "1.99"
         else
-            throw JsonFormatError(
-                file, path, "expected a number or a numeric string, found " + std::string(j.type_name()));
+            throw JsonFormatError(file, path, "expected-number", {{"found", j.type_name()}});
         auto d = Decimal::parse(text);
         if (!d)
-            throw JsonFormatError(file, path, "\"" + text + "\" is not a decimal number");
+            throw JsonFormatError(file, path, "not-a-decimal", {{"value", text}});
         return *d;
     }
 
@@ -181,11 +192,11 @@ Indicator indicatorFromJson(const json& value, const std::string& path, const st
     Indicator in;
     const int level = r.integer("level").value_or(depth);
     if (level < 1 || level > kMaxDepth)
-        r.fail(r.path("level"), "level must be 1, 2 or 3");
+        r.fail(r.path("level"), "level");
     in.level = static_cast<Level>(level);
     in.name = r.string("name", true);
     if (in.name.empty())
-        r.fail(r.path("name"), "empty name");
+        r.fail(r.path("name"), "empty-name");
     in.explanation = r.string("explanation");
     in.standard = r.string("standard");
     in.weight = r.requiredDecimal("weight");
@@ -199,7 +210,7 @@ Indicator indicatorFromJson(const json& value, const std::string& path, const st
     if (r.has("children")) {
         const json& children = r.array("children");
         if (!children.empty() && depth >= kMaxDepth)
-            r.fail(r.path("children"), "indicators nest at most three levels deep");
+            r.fail(r.path("children"), "too-deep");
         for (std::size_t i = 0; i < children.size(); ++i)
             in.children.push_back(
                 indicatorFromJson(children[i], index(r.path("children"), i), file, depth + 1));
@@ -259,7 +270,7 @@ Funding fundingFromJson(const json& value, const std::string& path, const std::s
 std::vector<GradeBand> gradeBandsFromJson(const json& value, const std::string& path,
                                           const std::string& file) {
     if (!value.is_array())
-        throw JsonFormatError(file, path, "expected an array, found " + std::string(value.type_name()));
+        throw JsonFormatError(file, path, "expected-array", {{"found", value.type_name()}});
     std::vector<GradeBand> bands;
     for (std::size_t i = 0; i < value.size(); ++i) {
         Reader r(value[i], index(path, i), file);
@@ -268,11 +279,11 @@ std::vector<GradeBand> gradeBandsFromJson(const json& value, const std::string& 
         band.atLeast = r.requiredDecimal("atLeast");
         band.label = r.string("label", true);
         if (band.label.empty())
-            r.fail(r.path("label"), "empty label");
+            r.fail(r.path("label"), "empty-label");
         bands.push_back(std::move(band));
     }
     if (bands.empty())
-        throw JsonFormatError(file, path, "at least one grade band is needed");
+        throw JsonFormatError(file, path, "no-grade-bands");
     return bands;
 }
 
@@ -349,9 +360,7 @@ ScoringRule ruleFields(const Reader& r, const std::string& sourceName) {
     const std::string kindName = r.string("kind", true);
     const auto kind = ruleKindFromName(kindName);
     if (!kind)
-        r.fail(r.path("kind"), "unknown rule kind \"" + kindName +
-                                   "\" (stepBelowThreshold, weightShareBelowThreshold, proportional, bands, "
-                                   "checklist, judgement)");
+        r.fail(r.path("kind"), "unknown-rule-kind", {{"kind", kindName}});
     rule.kind = *kind;
     rule.threshold = r.decimal("threshold").value_or(rule.threshold);
     rule.inclusive = r.boolean("inclusive", rule.inclusive);
@@ -383,34 +392,34 @@ void checkRuleForItsKind(const ScoringRule& rule, const Reader& r) {
         if (!r.has("threshold"))
             r.fail(r.path("threshold"), "missing");
         if (rule.step <= 0)
-            r.fail(r.path("step"), "step must be greater than 0");
+            r.fail(r.path("step"), "rule-step");
         if (!r.has("deduction") || rule.deduction.isNegative())
-            r.fail(r.path("deduction"), "a deduction of 0 or more points per step is needed");
+            r.fail(r.path("deduction"), "rule-deduction-per-step");
         break;
     case RuleKind::WeightShareBelowThreshold:
         if (!r.has("threshold"))
             r.fail(r.path("threshold"), "missing");
         if (rule.weightShare <= 0 || rule.weightShare > 1)
-            r.fail(r.path("weightShare"), "weightShare must be greater than 0 and at most 1 (0.01 = 1%)");
+            r.fail(r.path("weightShare"), "rule-weight-share");
         if (rule.zeroBelow && *rule.zeroBelow > rule.threshold)
-            r.fail(r.path("zeroBelow"), "zeroBelow must not exceed the threshold");
+            r.fail(r.path("zeroBelow"), "rule-zero-below");
         break;
     case RuleKind::Proportional:
         if (rule.target <= 0)
-            r.fail(r.path("target"), "target must be greater than 0");
+            r.fail(r.path("target"), "rule-target");
         break;
     case RuleKind::Bands:
         if (rule.bands.empty())
-            r.fail(r.path("bands"), "at least one band is needed");
+            r.fail(r.path("bands"), "rule-no-bands");
         for (std::size_t i = 0; i < rule.bands.size(); ++i)
             if (rule.bands[i].score.isNegative())
-                r.fail(member(index(r.path("bands"), i), "score"), "a band score must not be negative");
+                r.fail(member(index(r.path("bands"), i), "score"), "rule-band-negative");
         break;
     case RuleKind::Checklist:
         if (rule.items < 0)
-            r.fail(r.path("items"), "items must not be negative");
+            r.fail(r.path("items"), "rule-items-negative");
         if (!r.has("deduction") || rule.deduction.isNegative())
-            r.fail(r.path("deduction"), "a deduction of 0 or more points per item is needed");
+            r.fail(r.path("deduction"), "rule-deduction-per-item");
         break;
     case RuleKind::Judgement:
         break;
@@ -469,7 +478,7 @@ Scorecard scorecardFromJsonValue(const json& value, const std::string& sourceNam
     if (r.has("version")) {
         const auto version = r.integer("version");
         if (version != 1)
-            r.fail(r.path("version"), "unsupported version (this Jixiao reads version 1)");
+            r.fail(r.path("version"), "version");
     }
     if (r.has("meta")) {
         Reader m(r.at("meta"), r.path("meta"), sourceName);
@@ -528,7 +537,7 @@ void checkLimits(const json& value, const std::string& sourceName) {
         value.at("funding").contains("items")) {
         const json& items = value.at("funding").at("items");
         if (items.is_array() && items.size() > L::kMaxFundingItems)
-            throw ScorecardTooLarge(sourceName, "$.funding.items", "funding items", L::kMaxFundingItems,
+            throw ScorecardTooLarge(sourceName, "$.funding.items", "funding-items", L::kMaxFundingItems,
                                     items.size());
     }
 }
@@ -540,7 +549,7 @@ void checkDocument(const json& value, const std::string& sourceName) {
     r.onlyKeys({"format", "version", "meta", "indicators", "funding", "gradeBands", "totals", "tableName",
                 "fundingTableName", "source"});
     if (r.string("format", true) != "jixiao-scorecard")
-        r.fail(r.path("format"), "expected \"jixiao-scorecard\", found \"" + r.string("format") + "\"");
+        r.fail(r.path("format"), "format", {{"found", r.string("format")}});
     checkLimits(value, sourceName);
 }
 
@@ -554,7 +563,7 @@ Scorecard scorecardFromJson(std::string_view text, const std::string& sourceName
         value = json::parse(text.begin(), text.end());
     } catch (const json::exception& e) { // parse_error, and out_of_range for numbers such as 1e400
         // e.byte locates the problem; nlohmann's message already says what it expected.
-        throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
+        throw JsonFormatError(sourceName, "$", "malformed", {{"detail", e.what()}});
     }
     checkDocument(value, sourceName);
     return scorecardFromJsonValue(value, sourceName);

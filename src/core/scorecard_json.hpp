@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,10 +18,13 @@
 namespace jixiao {
 
 // Any problem in a JSON document: which file, where in it (a JSONPath such as
-// "$.indicators[1].children[0].weight") and what is wrong. what() is "file: jsonPath: problem".
+// "$.indicators[1].children[0].weight") and what is wrong. `problem` names it ("missing", "unknown-key", …):
+// the message key is "error.json." + problem, its args are `args` with {file} and {path} added, and
+// ui.json words it in both languages ("t.json: $.format: missing").
 class JsonFormatError : public UserError {
 public:
-    JsonFormatError(std::string file, std::string jsonPath, std::string problem);
+    JsonFormatError(std::string file, std::string jsonPath, std::string problem,
+                    std::map<std::string, std::string> args = {});
     std::string file;
     std::string jsonPath;
     std::string problem;
@@ -35,8 +39,9 @@ struct ScorecardJsonLimits {
     static constexpr std::size_t kMaxFundingItems = 500;      // funding.items
 };
 
-// A JSON document over one of ScorecardJsonLimits, named by `what` ("bytes", "indicators", "funding items")
-// so the caller can word its own message; `found` is what the document holds (for bytes: its size).
+// A JSON document over one of ScorecardJsonLimits, named by `what` ("bytes", "indicators", "funding-items";
+// problem "too-large.<what>", args {found}, {limit}) so the caller can word its own message; `found` is what
+// the document holds (for bytes: its size).
 class ScorecardTooLarge : public JsonFormatError {
 public:
     ScorecardTooLarge(std::string file, std::string jsonPath, std::string what, std::size_t limit,

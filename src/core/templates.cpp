@@ -30,17 +30,17 @@ std::string requiredString(const json& object, const char* key, const std::strin
     if (!object.contains(key) || object[key].is_null())
         throw JsonFormatError(file, at, "missing");
     if (!object[key].is_string())
-        throw JsonFormatError(file, at, "expected a string, found " + std::string(object[key].type_name()));
+        throw JsonFormatError(file, at, "expected-string", {{"found", object[key].type_name()}});
     std::string value = object[key].get<std::string>();
     if (value.empty())
-        throw JsonFormatError(file, at, "must not be empty");
+        throw JsonFormatError(file, at, "empty");
     return value;
 }
 
 // Checks the weights of one indicator subtree; `path` is the indicator's JSON path.
 void validateWeights(const Indicator& in, const std::string& path, const std::string& file) {
     if (in.weight.isNegative())
-        throw JsonFormatError(file, path + ".weight", "weight " + in.weight.toString(6) + " is negative");
+        throw JsonFormatError(file, path + ".weight", "weight-negative", {{"weight", in.weight.toString(6)}});
     if (in.children.empty())
         return;
     Decimal sum;
@@ -49,9 +49,8 @@ void validateWeights(const Indicator& in, const std::string& path, const std::st
         sum += in.children[i].weight;
     }
     if (sum != in.weight)
-        throw JsonFormatError(file, path + ".weight",
-                              "weight " + in.weight.toString(6) +
-                                  " differs from the sum of its children's weights " + sum.toString(6));
+        throw JsonFormatError(file, path + ".weight", "weight-sum",
+                              {{"weight", in.weight.toString(6)}, {"sum", sum.toString(6)}});
 }
 
 } // namespace
@@ -61,19 +60,18 @@ Template parseTemplate(std::string_view text, const std::string& sourceName) {
     try {
         value = json::parse(text.begin(), text.end());
     } catch (const json::exception& e) { // parse_error, and out_of_range for numbers such as 1e400
-        throw JsonFormatError(sourceName, "$", std::string("malformed JSON: ") + e.what());
+        throw JsonFormatError(sourceName, "$", "malformed", {{"detail", e.what()}});
     }
     if (!value.is_object())
-        throw JsonFormatError(sourceName, "$", "expected an object, found " + std::string(value.type_name()));
+        throw JsonFormatError(sourceName, "$", "expected-object", {{"found", value.type_name()}});
 
     Template t;
     t.sourceFile = sourceName;
     t.id = requiredString(value, "id", "$", sourceName);
     if (!validId(t.id))
-        throw JsonFormatError(sourceName, "$.id",
-                              "id \"" + t.id + "\" may use only a-z, 0-9, '-', '_' and '.'");
+        throw JsonFormatError(sourceName, "$.id", "template-id", {{"id", t.id}});
     if (!value.contains("name") || !value["name"].is_object())
-        throw JsonFormatError(sourceName, "$.name", "expected an object {\"zh-CN\": …, \"en\": …}");
+        throw JsonFormatError(sourceName, "$.name", "template-name");
     t.nameZh = requiredString(value["name"], "zh-CN", "$.name", sourceName);
     t.nameEn = requiredString(value["name"], "en", "$.name", sourceName);
     t.kind = requiredString(value, "kind", "$", sourceName);
@@ -83,15 +81,14 @@ Template parseTemplate(std::string_view text, const std::string& sourceName) {
     t.card = scorecardFromJsonValue(value, sourceName);
     t.card.meta.templateId = t.id;
     if (t.card.indicators.empty())
-        throw JsonFormatError(sourceName, "$.indicators", "a template needs at least one indicator");
+        throw JsonFormatError(sourceName, "$.indicators", "template-empty");
     Decimal total;
     for (std::size_t i = 0; i < t.card.indicators.size(); ++i) {
         validateWeights(t.card.indicators[i], "$.indicators[" + std::to_string(i) + "]", sourceName);
         total += t.card.indicators[i].weight;
     }
     if (total != 100)
-        throw JsonFormatError(sourceName, "$.indicators",
-                              "the level-one weights sum to " + total.toString(6) + ", not 100");
+        throw JsonFormatError(sourceName, "$.indicators", "template-total", {{"total", total.toString(6)}});
     return t;
 }
 
@@ -100,23 +97,23 @@ Template loadTemplateFile(const std::filesystem::path& file) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec)
-        throw JsonFormatError(name, "$", "cannot read the file: " + ec.message());
+        throw JsonFormatError(name, "$", "cannot-read", {{"detail", ec.message()}});
     if (size > kMaxTemplateBytes)
-        throw JsonFormatError(name, "$", "file too large for a template");
+        throw JsonFormatError(name, "$", "template-too-large");
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        throw JsonFormatError(name, "$", "cannot open the file");
+        throw JsonFormatError(name, "$", "cannot-open");
     std::ostringstream text;
     text << in.rdbuf();
     return parseTemplate(text.str(), name);
 }
 
 std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
-                                              std::vector<std::string>* errors) {
+                                              std::vector<Message>* errors) {
     std::vector<Template> templates;
-    auto report = [&](const std::string& message) {
+    auto report = [&](Message message) {
         if (errors)
-            errors->push_back(message);
+            errors->push_back(std::move(message));
     };
     for (const auto& dir : dirs) {
         std::error_code ec;
@@ -127,7 +124,8 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
             if (it->path().extension() == ".json" && it->is_regular_file(ec))
                 files.push_back(it->path());
         if (ec)
-            report(dir.string() + ": $: cannot list the directory: " + ec.message());
+            report({"error.json.cannot-list",
+                    {{"file", dir.string()}, {"path", "$"}, {"detail", ec.message()}}});
         std::sort(files.begin(), files.end());
         for (const auto& file : files) {
             try {
@@ -138,10 +136,13 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
                     *same = std::move(t);
                 else
                     templates.push_back(std::move(t));
-            } catch (const JsonFormatError& e) {
-                report(e.what());
+            } catch (const UserError& e) {
+                report(e.message());
             } catch (const std::exception& e) {
-                report(file.string() + ": $: " + e.what());
+                // Not a mistake in the file Jixiao can name (a defect, or out of memory): still say which
+                // file.
+                report({"error.json.cannot-read",
+                        {{"file", file.string()}, {"path", "$"}, {"detail", e.what()}}});
             }
         }
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/scorecard.hpp"
+#include "core/user_error.hpp"
 
 #include <filesystem>
 #include <set>
@@ -29,10 +30,11 @@ Template loadTemplateFile(const std::filesystem::path& file);
 
 // Loads every *.json in the directories in order (files sorted by name within a directory). A later
 // template with the same id replaces the earlier one in place — user directories come last to override
-// shipped ones. A bad file is skipped and described in `errors` ("file: jsonPath: problem"); missing
-// directories are skipped silently. Never throws for a bad file.
+// shipped ones. A bad file is skipped and described in `errors` (the JsonFormatError's message: key and
+// {file}, {path} …, worded by the surface); missing directories are skipped silently. Never throws for a bad
+// file.
 std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
-                                              std::vector<std::string>* errors);
+                                              std::vector<Message>* errors);
 
 // Every leaf's 评价标准 in `templates`, as standardKey() (core/validate.hpp) gives it: the texts validation
 // does not judge as standards (ValidationInput::vettedStandards).

@@ -92,7 +92,7 @@ public:
         // Merging, column widths and a new named range are refused on a protected sheet even where cells are
         // unlocked; the API would write the cells regardless, so refuse before touching anything.
         if (isProtected(sheet))
-            throw UserError(protectedMessage(sheetLabel, cellAddress(sheetLabel, column, row)));
+            throw protectedSheet(sheetLabel, cellAddress(sheetLabel, column, row));
         if (!caption.empty()) {
             sheet->getCellByPosition(column, row)->setFormula(fromUtf8(caption));
             ++row;
@@ -156,8 +156,8 @@ public:
                 target->getCellByPosition(area.range.StartColumn, area.range.StartRow), UNO_QUERY_THROW)
                 ->getPropertyValue("CellProtection") >>= protection;
             if (protection.IsLocked)
-                throw UserError(protectedMessage(
-                    area.sheet, cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow)));
+                throw protectedSheet(area.sheet,
+                                     cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow));
         }
         int written = 0;
         for (const auto& write : patch.writes) {
@@ -250,9 +250,8 @@ private:
         return protectable.is() && protectable->isProtected();
     }
 
-    static std::string protectedMessage(const std::string& sheet, const std::string& cell) {
-        return "工作表“" + sheet + "”受保护，无法写入单元格 " + cell + "（请先撤销工作表保护） / sheet " +
-               sheet + " is protected: cell " + cell + " cannot be written (unprotect the sheet first)";
+    static UserError protectedSheet(const std::string& sheet, const std::string& cell) {
+        return UserError("error.sheet-protected", {{"sheet", sheet}, {"cell", cell}});
     }
 
     static std::string sanitize(const std::string& id) {
@@ -300,7 +299,7 @@ private:
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
             if (Reference<container::XNamed>(sheets->getByIndex(i), UNO_QUERY_THROW)->getName() == name)
                 return static_cast<sal_Int16>(i);
-        throw UserError("找不到工作表 " + toUtf8(name) + " / sheet " + toUtf8(name) + " not found");
+        throw UserError("error.sheet-not-found", {{"name", toUtf8(name)}});
     }
 
     // A named range of ours or an address "Sheet1.A1:I23".
@@ -315,7 +314,7 @@ private:
         }
         const auto dot = name.rfind('.');
         if (dot == std::string::npos)
-            throw UserError("找不到区域 " + name + " / range " + name + " not found");
+            throw UserError("error.range-not-found", {{"name", name}});
         const std::string sheet = unquotedSheetName(name.substr(0, dot));
         Reference<container::XNameAccess> sheets(document_->getSheets(), UNO_QUERY_THROW);
         Reference<table::XCellRange> sheetRange(sheets->getByName(fromUtf8(sheet)), UNO_QUERY_THROW);

@@ -62,7 +62,7 @@ public:
     virtual std::optional<std::string> sectionText(const std::string& sectionId) = 0;
 };
 
-// Throws css::lang::IllegalArgumentException for anything but a Writer or Calc document.
+// Throws UserError ("error.not-writer-or-calc") for anything but a Writer or Calc document.
 std::unique_ptr<DocumentHost>
 makeDocumentHost(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XModel>& model);

@@ -1,6 +1,7 @@
 #include "uno/evaluation_tool.hpp"
 
 #include "uno/document_controller.hpp"
+#include "uno/extension_data.hpp"
 #include "uno/log.hpp"
 #include "uno/operations.hpp"
 #include "uno/ustring.hpp"
@@ -22,7 +23,9 @@ namespace {
 // What a macro writer sees: a problem with their input or document (UserError) as IllegalArgumentException
 // with the message the deck would show; other UNO exceptions from the document as RuntimeException; anything
 // else is a defect of Jixiao's, logged and reported as RuntimeException — never blamed on the argument.
-template <typename Fn> auto translated(const Reference<uno::XInterface>& self, Fn&& fn) -> decltype(fn()) {
+template <typename Fn>
+auto translated(const Reference<uno::XComponentContext>& context, const Reference<uno::XInterface>& self,
+                Fn&& fn) -> decltype(fn()) {
     try {
         return fn();
     } catch (const uno::RuntimeException&) { // IllegalArgumentException is one
@@ -32,11 +35,11 @@ template <typename Fn> auto translated(const Reference<uno::XInterface>& self, F
         // bridge.
         throw uno::RuntimeException(e.Message, self);
     } catch (const UserError& e) {
-        throw lang::IllegalArgumentException(fromUtf8(e.what()), self, 0);
+        throw lang::IllegalArgumentException(fromUtf8(wordedMessage(context, e.message())), self, 0);
     } catch (const std::exception& e) {
         logFailure("EvaluationTool", e);
-        throw uno::RuntimeException(fromUtf8(std::string("内部错误 / Jixiao internal error: ") + e.what()),
-                                    self);
+        throw uno::RuntimeException(
+            fromUtf8(wordedMessage(context, {"error.internal", {{"detail", e.what()}}})), self);
     }
 }
 
@@ -88,7 +91,7 @@ void EvaluationTool::watch(const Reference<frame::XModel>& document) {
 }
 
 uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         const auto ids = Operations(context_).templateIds();
         uno::Sequence<OUString> result(static_cast<sal_Int32>(ids.size()));
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -99,14 +102,14 @@ uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
 
 OUString SAL_CALL EvaluationTool::insertScoreTable(const Reference<frame::XModel>& document,
                                                    const OUString& templateId) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return fromUtf8(Operations(context_).insertFundingTable(document));
     });
@@ -114,14 +117,14 @@ OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XMod
 
 void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& document,
                                               const OUString& json) {
-    translated(*this, [&] {
+    translated(context_, *this, [&] {
         watch(document);
         Operations(context_).importScorecard(document, toUtf8(json));
     });
 }
 
 sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         // The document's controller remembers its tables, so a recompute after an edit re-reads only the
         // cells it depends on, as live recompute does.
         if (!document.is() || Operations::isReadOnly(document))
@@ -132,7 +135,7 @@ sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& doc
 
 uno::Sequence<org::jixiao::Finding>
     SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         const auto findings = Operations(context_).validate(document);
         uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
@@ -144,7 +147,7 @@ uno::Sequence<org::jixiao::Finding>
 
 OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return joined(Operations(context_).generateSection(document, toUtf8(sectionId)));
     });
@@ -152,7 +155,7 @@ OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>
 
 OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& document,
                                                 const OUString& sectionId) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId)));
     });
@@ -160,21 +163,21 @@ OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& 
 
 sal_Bool SAL_CALL EvaluationTool::isSectionEdited(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return static_cast<sal_Bool>(Operations(context_).isSectionEdited(document, toUtf8(sectionId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::convertToLiveTable(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return fromUtf8(Operations(context_).convertToLiveTable(document));
     });
 }
 
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
-    return translated(*this, [&] {
+    return translated(context_, *this, [&] {
         watch(document);
         return fromUtf8(Operations(context_).exportScorecard(document));
     });

@@ -110,4 +110,14 @@ const NarrativePatterns& ExtensionData::patterns(const std::string& language) co
     return it != narrative.end() ? it->second : narrative.at("zh-CN");
 }
 
+std::string wordedMessage(const Reference<uno::XComponentContext>& context, const Message& message) {
+    try {
+        return ExtensionData::get(context).text(message);
+    } catch (const std::exception&) {
+        return describe(message);
+    } catch (const uno::Exception&) {
+        return describe(message);
+    }
+}
+
 } // namespace jixiao::office

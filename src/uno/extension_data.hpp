@@ -26,9 +26,9 @@ public:
     std::filesystem::path root;            // the installed extension's folder
     std::filesystem::path userTemplateDir; // <user profile>/jixiao/templates
     std::vector<Template> templates;
-    std::vector<std::string> templateErrors;            // one line per user template that failed to load
+    std::vector<Message> templateErrors;                // one per user template that failed to load
     MessageCatalog messages;                            // findings
-    MessageCatalog ui;                                  // panel labels
+    MessageCatalog ui;                                  // panel labels, statuses and user errors
     std::map<std::string, NarrativePatterns> narrative; // by language
     std::string lang;                                   // "zh-CN" or "en": the office UI language
 
@@ -36,9 +36,16 @@ public:
     std::string text(const std::string& key, const std::map<std::string, std::string>& args = {}) const {
         return ui.format(lang, key, args);
     }
+    // A user error (or any Message of ui.json) in the UI language: how every surface of the office words it.
+    std::string text(const Message& message) const { return ui.format(lang, message); }
     // The patterns of `language` ("zh-CN" or "en"); zh-CN for any other. Sections are written in the
     // document's language (documentLanguage), not necessarily `lang`.
     const NarrativePatterns& patterns(const std::string& language) const;
 };
+
+// A message in the UI language, for an exception handler: when the catalog itself cannot be loaded (a broken
+// installation) it gives the key and values (describe()) instead of throwing from inside the handler.
+std::string wordedMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
+                          const Message& message);
 
 } // namespace jixiao::office

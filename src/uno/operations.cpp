@@ -17,6 +17,7 @@
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
 #include "core/scorecard_json.hpp"
+#include "core/user_error.hpp"
 #include "core/validate.hpp"
 
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -37,8 +38,12 @@ using css::uno::UNO_QUERY;
 namespace jixiao::office {
 namespace {
 
-[[noreturn]] void badArgument(const std::string& message) {
-    throw lang::IllegalArgumentException(fromUtf8(message), {}, 0);
+// The user templates that did not load, each worded in the UI language.
+std::vector<std::string> templateErrorTexts(const ExtensionData& extension) {
+    std::vector<std::string> texts;
+    for (const auto& error : extension.templateErrors)
+        texts.push_back(extension.text(error));
+    return texts;
 }
 
 } // namespace
@@ -69,9 +74,9 @@ bool Operations::isReadOnly(const Reference<frame::XModel>& model) {
 
 void Operations::requireEditable(const Reference<frame::XModel>& model) const {
     if (!model.is())
-        badArgument(ui("error.no-document"));
+        throw UserError("error.no-document");
     if (isReadOnly(model))
-        badArgument(ui("error.read-only"));
+        throw UserError("error.read-only");
 }
 
 std::vector<std::string> Operations::sectionIds() {
@@ -88,7 +93,7 @@ std::vector<std::string> Operations::templateIds() const {
 DocumentData Operations::read(const Reference<frame::XModel>& model, bool withParagraphs,
                               TableCache* cache) const {
     if (!model.is())
-        badArgument(ui("error.no-document"));
+        throw UserError("error.no-document");
     auto host = makeDocumentHost(context_, model);
     DocumentSnapshot snapshot;
     snapshot.properties = readReportProperties(model);
@@ -115,10 +120,12 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     const Template* chosen = extension.findTemplate(templateId);
     if (chosen == nullptr) {
         // The template the user means may be one of theirs that did not load: say which files were skipped.
-        std::string message = ui("error.unknown-template", {{"id", templateId}});
-        for (const auto& error : extension.templateErrors)
-            message += "\n" + ui("template.invalid", {{"error", error}});
-        badArgument(message);
+        // One message in two parts: the unknown id, then each skipped file (template.invalid, already
+        // worded).
+        std::string skipped;
+        for (const auto& error : templateErrorTexts(extension))
+            skipped += "\n" + ui("template.invalid", {{"error", error}});
+        throw UserError("error.unknown-template", {{"id", templateId}, {"skipped", skipped}});
     }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
@@ -165,16 +172,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     try {
         card = scorecardFromJson(json, "importScorecard");
     } catch (const ScorecardTooLarge& e) {
-        // Refused before anything is built; said in both languages, like the limits in docs/templates.md.
-        std::string kind = e.what_;
-        std::replace(kind.begin(), kind.end(), ' ', '-');
-        const auto& catalog = ExtensionData::get(context_).ui;
-        const std::map<std::string, std::string> args = {{"found", std::to_string(e.found)},
-                                                         {"limit", std::to_string(e.limit)}};
-        badArgument(catalog.format("zh-CN", "error.import-too-large." + kind, args) + " / " +
-                    catalog.format("en", "error.import-too-large." + kind, args));
-    } catch (const JsonFormatError& e) {
-        badArgument(e.what());
+        // Refused before anything is built, in the words of an import rather than of a JSON file's path.
+        throw UserError("error.import-too-large." + e.what_,
+                        {{"found", std::to_string(e.found)}, {"limit", std::to_string(e.limit)}});
     }
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
@@ -254,7 +254,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
                           DocumentData* read, std::vector<std::string>* rewritten,
                           std::map<std::string, std::string>* ownWrites) const {
     if (!model.is())
-        badArgument(ui("error.no-document"));
+        throw UserError("error.no-document");
     if (isReadOnly(model))
         return 0;
     auto data = this->read(model, false, cache);
@@ -318,10 +318,11 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
     const auto data = read(model);
     const auto& extension = ExtensionData::get(context_);
-    std::vector<Finding> findings = documentFindings(data, extension.templateErrors);
+    std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
     for (auto& finding : findings)
         if (finding.message.empty())
-            finding.message = extension.text(finding.ruleId, finding.args);
+            finding.message = extension.text(finding.messageKey.empty() ? finding.ruleId : finding.messageKey,
+                                             finding.args);
     const Scorecard judged = cardToJudge(data);
     ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
                           vettedStandards(extension.templates)};
@@ -334,10 +335,10 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
                                                      const std::string& sectionId) const {
     const auto ids = sectionIds();
     if (std::find(ids.begin(), ids.end(), sectionId) == ids.end())
-        badArgument(ui("error.unknown-section", {{"id", sectionId}}));
+        throw UserError("error.unknown-section", {{"id", sectionId}});
     auto data = read(model);
     if (!data.hasScoreTable && sectionId != "cost-benefit" && sectionId != "funding-usage")
-        badArgument(ui("error.no-score-table"));
+        throw UserError("error.no-score-table");
     const auto& extension = ExtensionData::get(context_);
     NarrativeOptions options;
     // Written in the document's language; the UI language only for a document without words yet.
@@ -357,7 +358,7 @@ std::string Operations::insertSection(const Reference<frame::XModel>& model,
     try {
         host->writeSection(sectionId, paragraphs);
     } catch (const NoPlaceForSection&) {
-        badArgument(ui("error.section-place"));
+        throw UserError("error.section-place");
     }
     if (const auto written = host->sectionText(sectionId))
         writeSectionFingerprint(model, sectionId, textFingerprint(*written));
@@ -371,9 +372,9 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
     requireEditable(model);
     const auto data = read(model, false);
     if (!data.hasScoreTable)
-        badArgument(ui("error.no-score-table"));
+        throw UserError("error.no-score-table");
     if (data.partial)
-        badArgument(ui("error.table-partial"));
+        throw UserError("error.table-partial");
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.convert")));
     ControllerLock lock(model);
@@ -397,7 +398,7 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
 
 bool Operations::isSectionEdited(const Reference<frame::XModel>& model, const std::string& sectionId) const {
     if (!model.is())
-        badArgument(ui("error.no-document"));
+        throw UserError("error.no-document");
     const auto current = makeDocumentHost(context_, model)->sectionText(sectionId);
     const std::string stored = readSectionFingerprint(model, sectionId);
     // A section written before fingerprints were kept counts as not edited: there is nothing to compare.
@@ -417,7 +418,7 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
         if (parsed.status == CellNumber::Status::Missing)
             return std::nullopt;
         if (parsed.status == CellNumber::Status::Invalid)
-            badArgument(ui("error.metadata-number", {{"field", ui(fieldKey)}, {"found", parsed.found}}));
+            throw UserError("error.metadata-number", {{"field", ui(fieldKey)}, {"found", parsed.found}});
         return toWanYuan(parsed);
     };
     ReportProperties properties;
@@ -441,7 +442,7 @@ std::unique_ptr<DocumentHost> makeDocumentHost(const Reference<uno::XComponentCo
         return makeWriterHost(model);
     if (info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
         return makeCalcHost(model);
-    badArgument("Jixiao works on Writer and Calc documents / 绩效评价助手只支持 Writer 文档和 Calc 表格");
+    throw UserError("error.not-writer-or-calc");
 }
 
 } // namespace jixiao::office

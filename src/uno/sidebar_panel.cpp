@@ -315,6 +315,8 @@ void SidebarPanel::setStatus(const std::string& text, const std::string& detail)
 void SidebarPanel::guarded(const std::function<void()>& action) {
     try {
         action();
+    } catch (const UserError& e) {
+        setStatus(wordedMessage(context_, e.message())); // the user can fix it: say what, in their language
     } catch (const lang::IllegalArgumentException& e) {
         setStatus(toUtf8(e.Message)); // Jixiao's own refusal: its message is written for the user
     } catch (const uno::Exception& e) {
@@ -322,7 +324,7 @@ void SidebarPanel::guarded(const std::function<void()>& action) {
         // line): the user is told what happened in words, the detail goes to the tooltip for a bug report.
         setStatus(ExtensionData::get(context_).text("status.office-error"), toUtf8(e.Message));
     } catch (const std::exception& e) {
-        setStatus(e.what());
+        setStatus(wordedMessage(context_, {"error.internal", {{"detail", e.what()}}}));
     }
 }
 

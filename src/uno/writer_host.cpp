@@ -180,8 +180,7 @@ public:
             const auto [tableName, cellName] = splitAddress(location.table, location.cell);
             Reference<text::XText> cell(table(tableName)->getCellByName(fromUtf8(cellName)), UNO_QUERY);
             if (!cell.is())
-                throw UserError("表格 " + location.table + " 中找不到单元格 " + location.cell + " / cell " +
-                                location.cell + " not found in " + location.table);
+                throw UserError("error.cell-not-found", {{"table", location.table}, {"cell", location.cell}});
             view->gotoRange(cell->getStart(), false);
             view->gotoRange(cell->getEnd(), true);
         } else if (location.kind == Location::Kind::Paragraph) {
@@ -213,7 +212,7 @@ private:
     Reference<text::XTextTable> table(const std::string& name) {
         auto found = writerTableByName(model_, name);
         if (!found.is())
-            throw UserError("找不到表格 " + name + " / table " + name + " not found");
+            throw UserError("error.table-not-found", {{"name", name}});
         return found;
     }
 

@@ -3,6 +3,7 @@
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 #include "test_grid.hpp"
+#include "ui_catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -181,10 +182,11 @@ TEST(GridReader, MissingScoreHeaderNamesTheColumnAndWhereItLooked) {
         readScoreTable(grid);
         FAIL() << "expected GridLayoutError";
     } catch (const GridLayoutError& e) {
-        const std::string what = e.what();
-        EXPECT_NE(what.find("评价得分"), std::string::npos) << what;
-        EXPECT_NE(what.find("not found"), std::string::npos) << what;
         EXPECT_EQ(e.cell(), "A1");
+        EXPECT_EQ(jixiao::testing::uiCatalog().format("zh-CN", e.message()),
+                  "找不到表头“评价得分”列（表头行 A1）");
+        EXPECT_EQ(jixiao::testing::uiCatalog().format("en", e.message()),
+                  "Header column 评价得分 not found in the header row at A1");
     }
     EXPECT_FALSE(jixiao::looksLikeScoreTable(grid));
 }

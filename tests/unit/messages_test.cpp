@@ -96,3 +96,15 @@ TEST(ShippedMessages, CellNotANumberInBothLanguages) {
     EXPECT_EQ(catalog.format("zh-CN", "cell.not-a-number", args), "单元格 G5 应为数字，实际为“三”");
     EXPECT_EQ(catalog.format("en", "cell.not-a-number", args), "Cell G5 should hold a number but holds “三”");
 }
+
+TEST(UserErrorMessages, AreFormattedFromTheCatalogInTheRequestedLanguage) {
+    const auto catalog = MessageCatalog::fromJson(
+        R"({"zh-CN": {"error.x": "单元格 {cell} 超出 {limit}"}, "en": {"error.x": "Cell {cell} exceeds {limit}"}})",
+        "x.json");
+    const jixiao::UserError error("error.x", {{"cell", "G5"}, {"limit", "100"}});
+    EXPECT_EQ(catalog.format("zh-CN", error.message()), "单元格 G5 超出 100");
+    EXPECT_EQ(catalog.format("en-US", error.message()), "Cell G5 exceeds 100");
+    // what() is for logs: the key and the values, never a sentence in either language.
+    EXPECT_STREQ(error.what(), "error.x {cell=G5, limit=100}");
+    EXPECT_EQ(jixiao::describe({"error.y", {}}), "error.y");
+}

@@ -1,5 +1,6 @@
 #include "core/scorecard_json.hpp"
 #include "test_decimal.hpp"
+#include "ui_catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,8 +82,8 @@ std::string rawErrorOf(const std::string& json) {
         scorecardFromJson(json, "t.json");
     } catch (const JsonFormatError& e) {
         EXPECT_EQ(e.file, "t.json");
-        EXPECT_EQ(std::string(e.what()), e.file + ": " + e.jsonPath + ": " + e.problem);
-        return e.jsonPath + " | " + e.problem;
+        EXPECT_EQ(e.key(), "error.json." + e.problem);
+        return e.jsonPath + " | " + jixiao::testing::englishProblem(e);
     }
     return "no error";
 }

@@ -6,6 +6,7 @@
 #include "core/rules.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/validate.hpp"
+#include "ui_catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +26,7 @@ std::string errorOf(const std::string& json) {
         parseTemplate(json, "my.json");
     } catch (const JsonFormatError& e) {
         EXPECT_EQ(e.file, "my.json");
-        return e.jsonPath + " | " + e.problem;
+        return e.jsonPath + " | " + jixiao::testing::englishProblem(e);
     }
     return "no error";
 }
@@ -46,9 +47,9 @@ struct TempDir {
 } // namespace
 
 TEST(Templates, ShippedTemplatesLoad) {
-    std::vector<std::string> errors;
+    std::vector<Message> errors;
     const auto all = loadTemplateDirectories({kShipped}, &errors);
-    EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front());
+    EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : describe(errors.front()));
     ASSERT_EQ(all.size(), 3u);
     for (const auto& t : all) {
         EXPECT_EQ(totalWeight(t.card), 100) << t.id;
@@ -114,10 +115,13 @@ TEST(Templates, LaterDirectoriesOverrideById) {
     user.write("broken.json", "{\"id\": ");
     user.write("notes.txt", "not a template");
 
-    std::vector<std::string> errors;
+    std::vector<Message> errors;
     const auto all = loadTemplateDirectories({kShipped, user.path / "missing", user.path}, &errors);
     ASSERT_EQ(errors.size(), 1u);
-    EXPECT_NE(errors[0].find("broken.json: $: malformed JSON"), std::string::npos) << errors[0];
+    const std::string en = jixiao::testing::uiCatalog().format("en", errors[0]);
+    EXPECT_NE(en.find("broken.json: $: malformed JSON"), std::string::npos) << en;
+    const std::string zh = jixiao::testing::uiCatalog().format("zh-CN", errors[0]);
+    EXPECT_NE(zh.find("broken.json：$：不是有效的 JSON"), std::string::npos) << zh;
     ASSERT_EQ(all.size(), 4u);
     EXPECT_EQ(all[0].id, "county-project"); // replaced in place, keeps its position
     EXPECT_EQ(all[0].nameZh, "迷你");
@@ -173,7 +177,7 @@ TEST(Templates, LoadTemplateFileErrors) {
     } catch (const JsonFormatError& e) {
         EXPECT_EQ(e.file, (dir.path / "t.json").string());
         EXPECT_EQ(e.jsonPath, "$.indicators");
-        EXPECT_EQ(e.problem, "a template needs at least one indicator");
+        EXPECT_EQ(jixiao::testing::englishProblem(e), "a template needs at least one indicator");
     }
 }
 

@@ -243,11 +243,15 @@ class OversizedImportTest(BadInputCase):
         no_format = self.scorecard()
         del no_format["format"]
         cases = [
-            (json.dumps(self.scorecard(meta={"title": "x" * (50 << 20)})), ("过大", "上限 4194304 字节", "too large")),
-            (json.dumps(self.scorecard(indicators=many), ensure_ascii=False), ("20000 项，上限 2000 项", "at most 2000")),
-            (json.dumps(no_format, ensure_ascii=False), ("$.format", "missing")),
-            (json.dumps(self.scorecard(format="something-else"), ensure_ascii=False), ("$.format",)),
-            (json.dumps(self.scorecard(indicator=[]), ensure_ascii=False), ("$.indicator", "unknown key")),
+            # In the office's UI language (zh-CN here), from extension/i18n/ui.json.
+            (json.dumps(self.scorecard(meta={"title": "x" * (50 << 20)})),
+             ("导入数据过大", "上限 4194304 字节", "未导入任何内容")),
+            (json.dumps(self.scorecard(indicators=many), ensure_ascii=False),
+             ("导入数据的指标过多", "20000 项，上限 2000 项", "未导入任何内容")),
+            (json.dumps(no_format, ensure_ascii=False), ("importScorecard：$.format：缺少此项",)),
+            (json.dumps(self.scorecard(format="something-else"), ensure_ascii=False),
+             ("$.format：应为“jixiao-scorecard”，实际为“something-else”",)),
+            (json.dumps(self.scorecard(indicator=[]), ensure_ascii=False), ("$.indicator：未知的键“indicator”",)),
         ]
         for text, words in cases:
             with self.assertRaises(Exception) as raised:
