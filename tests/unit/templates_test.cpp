@@ -186,7 +186,7 @@ TEST(Templates, LoadTemplateFileErrors) {
 // in Writer (no title row) and in Calc (title row) — gives no finding about its rules; what it does give is
 // only that the scores are still to be entered.
 TEST(Templates, FreshTableOfEveryShippedTemplateHasNoRuleFindings) {
-    std::vector<std::string> errors;
+    std::vector<jixiao::Message> errors;
     const auto all = loadTemplateDirectories({kShipped}, &errors);
     ASSERT_FALSE(all.empty());
     const auto catalog =
