@@ -97,7 +97,8 @@ std::vector<std::string> MessageCatalog::keys(std::string_view lang) const {
     return result;
 }
 
-std::string fillPlaceholders(std::string_view pattern, const std::map<std::string, std::string>& args) {
+std::string fillPlaceholders(std::string_view pattern, const std::map<std::string, std::string>& args,
+                             bool* missing) {
     std::string out;
     out.reserve(pattern.size());
     std::size_t i = 0;
@@ -115,10 +116,12 @@ std::string fillPlaceholders(std::string_view pattern, const std::map<std::strin
         }
         const std::string_view name = pattern.substr(open + 1, close - open - 1);
         const auto arg = args.find(std::string(name));
-        if (arg != args.end()) {
+        if (arg != args.end() && !(missing && arg->second.empty())) {
             out.append(arg->second);
             i = close + 1;
         } else {
+            if (missing)
+                *missing = true;
             // Not a known placeholder: keep the brace and continue scanning after it, so "{{x}" still fills
             // {x}.
             out.push_back('{');

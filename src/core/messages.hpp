@@ -55,6 +55,9 @@ private:
 };
 
 // Replaces each {name} in `pattern` by args[name]; unknown names and unmatched braces stay as written.
-std::string fillPlaceholders(std::string_view pattern, const std::map<std::string, std::string>& args);
+// The one placeholder rule for messages and narrative patterns. With `missing` given, an empty value counts
+// as no value (a narrative's empty figure is no figure): it stays as written and *missing turns true.
+std::string fillPlaceholders(std::string_view pattern, const std::map<std::string, std::string>& args,
+                             bool* missing = nullptr);
 
 } // namespace jixiao

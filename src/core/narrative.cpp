@@ -1,5 +1,7 @@
 #include "core/narrative.hpp"
+
 #include "core/figures.hpp"
+#include "core/messages.hpp"
 #include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
@@ -336,41 +338,18 @@ std::vector<std::string> NarrativePatterns::keys() const {
 std::string renderPattern(std::string_view pattern, const Args& args) {
     std::string out;
     std::size_t i = 0;
-    // Fills one stretch of text; `complete` turns false when a placeholder has no (or an empty) value.
-    auto fill = [&args](std::string_view text, bool& complete) {
-        std::string filled;
-        std::size_t j = 0;
-        while (j < text.size()) {
-            const std::size_t open = text.find('{', j);
-            const std::size_t close = open == std::string_view::npos ? open : text.find('}', open + 1);
-            if (close == std::string_view::npos) {
-                filled.append(text.substr(j));
-                break;
-            }
-            filled.append(text.substr(j, open - j));
-            const auto arg = args.find(std::string(text.substr(open + 1, close - open - 1)));
-            if (arg == args.end() || arg->second.empty()) {
-                complete = false;
-                filled.append(text.substr(open, close - open + 1));
-            } else {
-                filled.append(arg->second);
-            }
-            j = close + 1;
-        }
-        return filled;
-    };
     while (i < pattern.size()) {
         const std::size_t open = pattern.find('[', i);
         const std::size_t close = open == std::string_view::npos ? open : pattern.find(']', open + 1);
-        bool ignored = true;
         if (close == std::string_view::npos) {
-            out += fill(pattern.substr(i), ignored);
+            out += fillPlaceholders(pattern.substr(i), args);
             break;
         }
-        out += fill(pattern.substr(i, open - i), ignored);
-        bool complete = true;
-        const std::string segment = fill(pattern.substr(open + 1, close - open - 1), complete);
-        if (complete)
+        out += fillPlaceholders(pattern.substr(i, open - i), args);
+        bool missing = false;
+        const std::string segment =
+            fillPlaceholders(pattern.substr(open + 1, close - open - 1), args, &missing);
+        if (!missing)
             out += segment;
         i = close + 1;
     }

@@ -36,6 +36,16 @@ TEST(MessageCatalog, LeavesUnknownPlaceholdersAndBracesAsWritten) {
     EXPECT_EQ(jixiao::fillPlaceholders("}{", {}), "}{");
 }
 
+TEST(MessageCatalog, PlaceholdersWithoutAValueAreReportedWhenAsked) {
+    bool missing = false;
+    EXPECT_EQ(jixiao::fillPlaceholders("{a}={b}", {{"a", "1"}, {"b", "2"}}, &missing), "1=2");
+    EXPECT_FALSE(missing);
+    EXPECT_EQ(jixiao::fillPlaceholders("{a}={b}", {{"a", "1"}, {"b", ""}}, &missing), "1={b}");
+    EXPECT_TRUE(missing) << "an empty value is no value when asked";
+    EXPECT_EQ(jixiao::fillPlaceholders("{a}={b}", {{"a", "1"}, {"b", ""}}), "1=")
+        << "messages fill empty values";
+}
+
 TEST(MessageCatalog, ChineseLocalesMapToZhCn) {
     const auto catalog = small();
     for (const char* lang : {"zh", "zh-CN", "zh_CN", "ZH-cn", "zh-Hans-CN"})
