@@ -1,16 +1,13 @@
 #include "core/a1.hpp"
 
 #include "core/numbers.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <charconv>
 
 namespace jixiao {
 namespace {
-
-bool isAsciiDigit(char32_t c) {
-    return c >= U'0' && c <= U'9';
-}
 
 // What Calc's identifier parse takes as a letter, reduced to the scripts a report uses: ASCII letters and
 // '_', Latin letters with diacritics (not × and ÷), and CJK ideographs. Anything else — spaces of any width,

@@ -92,10 +92,6 @@ char32_t halfWidth(char32_t c) {
     }
 }
 
-bool isDigit(char32_t c) {
-    return c >= U'0' && c <= U'9';
-}
-
 std::string asciiOf(const std::u32string& s, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t i = from; i < to; ++i)
@@ -109,14 +105,15 @@ std::string asciiOf(const std::u32string& s, std::size_t from, std::size_t to) {
 // that does not start a group of exactly three digits (cells); prose stops before such a comma instead.
 std::size_t scanNumber(const std::u32string& s, std::size_t i, bool strictGroups, bool* bad) {
     std::size_t j = i;
-    while (j < s.size() && isDigit(s[j]))
+    while (j < s.size() && isAsciiDigit(s[j]))
         ++j;
     if (j == i)
         return i;
     const std::size_t leadDigits = j - i;
     while (j < s.size() && s[j] == U',') {
-        const bool group = leadDigits <= 3 && j + 3 < s.size() && isDigit(s[j + 1]) && isDigit(s[j + 2]) &&
-                           isDigit(s[j + 3]) && (j + 4 >= s.size() || !isDigit(s[j + 4]));
+        const bool group = leadDigits <= 3 && j + 3 < s.size() && isAsciiDigit(s[j + 1]) &&
+                           isAsciiDigit(s[j + 2]) && isAsciiDigit(s[j + 3]) &&
+                           (j + 4 >= s.size() || !isAsciiDigit(s[j + 4]));
         if (!group) {
             if (strictGroups)
                 *bad = true;
@@ -124,9 +121,9 @@ std::size_t scanNumber(const std::u32string& s, std::size_t i, bool strictGroups
         }
         j += 4;
     }
-    if (j + 1 < s.size() && s[j] == U'.' && isDigit(s[j + 1])) {
+    if (j + 1 < s.size() && s[j] == U'.' && isAsciiDigit(s[j + 1])) {
         j += 1;
-        while (j < s.size() && isDigit(s[j]))
+        while (j < s.size() && isAsciiDigit(s[j]))
             ++j;
     }
     return j;
@@ -255,7 +252,7 @@ std::vector<NumberInText> findNumbersInText(std::string_view utf8) {
     std::vector<NumberInText> found;
     std::size_t i = 0;
     while (i < s.size()) {
-        if (!isDigit(s[i])) {
+        if (!isAsciiDigit(s[i])) {
             ++i;
             continue;
         }

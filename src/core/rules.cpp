@@ -1,6 +1,7 @@
 #include "core/rules.hpp"
 
 #include "core/numbers.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -85,10 +86,6 @@ std::size_t find(const Text& s, std::u32string_view w, std::size_t from = 0) {
     return from > s.size() ? Text::npos : s.find(w, from);
 }
 
-bool isDigit(char32_t c) {
-    return c >= U'0' && c <= U'9';
-}
-
 int chineseDigit(char32_t c) {
     static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
     if (c == U'〇')
@@ -103,12 +100,12 @@ int chineseDigit(char32_t c) {
 // or i when there is none.
 std::size_t readAmount(const Text& s, std::size_t i, Decimal* value) {
     std::size_t j = i;
-    while (j < s.size() && isDigit(s[j]))
+    while (j < s.size() && isAsciiDigit(s[j]))
         ++j;
     if (j > i) {
-        if (j + 1 < s.size() && s[j] == U'.' && isDigit(s[j + 1])) {
+        if (j + 1 < s.size() && s[j] == U'.' && isAsciiDigit(s[j + 1])) {
             j += 2;
-            while (j < s.size() && isDigit(s[j]))
+            while (j < s.size() && isAsciiDigit(s[j]))
                 ++j;
         }
         if (j - i > 12) // no 评价标准 has a number that long; keeps Decimal::parse in range
@@ -148,7 +145,7 @@ std::size_t readAmount(const Text& s, std::size_t i, Decimal* value) {
 // Start of the Arabic number that ends at `end` (exclusive), or `end` when none does.
 std::size_t numberStartBefore(const Text& s, std::size_t end) {
     std::size_t b = end;
-    while (b > 0 && (isDigit(s[b - 1]) || s[b - 1] == U'.'))
+    while (b > 0 && (isAsciiDigit(s[b - 1]) || s[b - 1] == U'.'))
         --b;
     while (b < end && s[b] == U'.')
         ++b;

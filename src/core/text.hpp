@@ -17,6 +17,15 @@ std::u32string_view trimSpaces(std::u32string_view text);
 // Nothing but spaces (or nothing at all).
 bool isBlank(std::string_view utf8);
 
+// 0‥9. Full-width digits are folded to these before numbers are read (numbers.hpp); isDigitAnyWidth is for
+// text scanned as written.
+constexpr bool isAsciiDigit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
+constexpr bool isDigitAnyWidth(char32_t c) {
+    return isAsciiDigit(c) || (c >= U'０' && c <= U'９');
+}
+
 // The years a report can be about: 1900‥2100. Outside that a four-digit number before 年 is a count, an
 // amount or a typo, not the year of the evaluation.
 inline constexpr int kFirstYear = 1900;

@@ -38,10 +38,6 @@ bool isTitleOrCaption(View text) {
 bool isChineseNumeral(char32_t c) {
     return has(U"一二三四五六七八九十", View(&c, 1));
 }
-bool isDigit(char32_t c) {
-    return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-}
-
 // A numbered heading: 一、… （一）… (1)… 1.… 1、… 第一章… — and short, so a numbered body paragraph
 // ("1.加强组织领导。高度重视…") is not one.
 bool isNumberedHeading(View text) {
@@ -51,13 +47,13 @@ bool isNumberedHeading(View text) {
     std::size_t i = 0;
     if (t[0] == U'（' || t[0] == U'(') {
         i = 1;
-        while (i < t.size() && (isChineseNumeral(t[i]) || isDigit(t[i])))
+        while (i < t.size() && (isChineseNumeral(t[i]) || isDigitAnyWidth(t[i])))
             ++i;
         return i > 1 && i < t.size() && (t[i] == U'）' || t[i] == U')');
     }
     if (t[0] == U'第')
         return t.find_first_of(U"章节部分篇") != View::npos && t.find_first_of(U"章节部分篇") <= 5;
-    while (i < t.size() && (isChineseNumeral(t[i]) || isDigit(t[i])))
+    while (i < t.size() && (isChineseNumeral(t[i]) || isDigitAnyWidth(t[i])))
         ++i;
     return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
 }
