@@ -324,29 +324,28 @@ private:
         return node;
     }
 
+    // The shares and the rate are held to the funding's figures (figures.hpp) — the values recompute writes —
+    // so a finding never asks for a value that recompute would then write differently.
     void checkFunding() {
         const Funding& f = funding_;
         const std::string& table = card_.fundingTableName;
-        if (const auto sum = deriveFunding(f).itemsSum;
-            f.actual && sum && sum->rounded(2) != f.actual->rounded(2))
+        const auto figures = deriveFunding(f);
+        if (const auto& sum = figures.itemsSum; f.actual && sum && sum->rounded(2) != f.actual->rounded(2))
             add("funding.items-sum", Severity::Error, cellLocation(f.actualCell, table), "",
                 {{"sum", twoPlaces(*sum)}, {"actual", twoPlaces(*f.actual)}, {"unit", f.unit}});
-        for (const auto& item : f.items) {
-            if (!item.share || !f.actual)
-                continue;
-            const auto share = Decimal::percent(item.amount, *f.actual);
-            if (share && item.share->rounded(2) != share->rounded(2))
+        for (std::size_t i = 0; i < f.items.size(); ++i) {
+            const FundingItem& item = f.items[i];
+            const auto& share = figures.shares[i];
+            if (item.share && share && item.share->rounded(2) != share->rounded(2))
                 add("funding.share", Severity::Error, cellLocation(item.shareCell, table), "",
                     {{"item", item.name},
                      {"entered", twoPlaces(*item.share)},
                      {"expected", twoPlaces(*share)}});
         }
-        if (f.executionRate && f.budget && f.actual) {
-            const auto rate = Decimal::percent(*f.actual, *f.budget);
-            if (rate && f.executionRate->rounded(2) != rate->rounded(2))
-                add("funding.execution-rate", Severity::Error, cellLocation(f.executionRateCell, table), "",
-                    {{"entered", twoPlaces(*f.executionRate)}, {"expected", twoPlaces(*rate)}});
-        }
+        if (const auto& rate = figures.executionRate;
+            f.executionRate && rate && f.executionRate->rounded(2) != rate->rounded(2))
+            add("funding.execution-rate", Severity::Error, cellLocation(f.executionRateCell, table), "",
+                {{"entered", twoPlaces(*f.executionRate)}, {"expected", twoPlaces(*rate)}});
     }
 
     const ValidationInput& input_;

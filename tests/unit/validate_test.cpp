@@ -1,5 +1,6 @@
 #include "core/validate.hpp"
 
+#include "core/figures.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/recompute.hpp"
@@ -355,6 +356,24 @@ TEST(ValidateFunding, ExecutionRate) {
     EXPECT_EQ(withRule(run(sampleCard(), {}, f), "funding.execution-rate").size(), 1u);
     f.executionRate = dec("99.50");
     EXPECT_TRUE(withRule(run(sampleCard(), {}, f), "funding.execution-rate").empty());
+}
+
+// Issue 12: validation asks for the shares and the rate recompute writes (figures.hpp) — of the items' sum
+// when there are items — so the two never disagree. With an item changed the items add up to 1.98: that is
+// the finding, and the shares and rate are judged against 1.98, not against the 1.99 typed beside them.
+TEST(ValidateFunding, SharesAndRateAreThoseRecomputeWrites) {
+    Funding f = sampleFunding();
+    f.items[2].amount = dec("0.13");
+    const auto figures = deriveFunding(f);
+    f.items[0].share = figures.shares[0]->rounded(2);
+    f.items[1].share = figures.shares[1]->rounded(2);
+    f.items[2].share = figures.shares[2]->rounded(2);
+    f.executionRate = figures.executionRate->rounded(2);
+    const auto findings = run(sampleCard(), {}, f);
+    EXPECT_EQ(withRule(findings, "funding.items-sum").size(), 1u);
+    EXPECT_TRUE(withRule(findings, "funding.share").empty());
+    EXPECT_TRUE(withRule(findings, "funding.execution-rate").empty());
+    EXPECT_EQ(f.executionRate, dec("99"));
 }
 
 TEST(ValidateFunding, InputFundingOverridesTheCards) {
