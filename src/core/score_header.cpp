@@ -48,18 +48,6 @@ const std::map<std::string, Role, std::less<>>& synonyms() {
 constexpr std::array<std::string_view, int(Role::Count)> kRoleName = {
     "一级指标", "二级指标", "三级指标", "指标解释", "评价标准", "指标分值",
     "评价得分", "扣分情况", "扣分原因", "评价等级", "序号",     "年度指标值"};
-constexpr std::array<std::string_view, int(Role::Count)> kRoleEnglish = {"level-1 indicator",
-                                                                         "level-2 indicator",
-                                                                         "level-3 indicator",
-                                                                         "explanation",
-                                                                         "standard",
-                                                                         "weight",
-                                                                         "score",
-                                                                         "deduction",
-                                                                         "deduction reason",
-                                                                         "grade",
-                                                                         "number",
-                                                                         "target"};
 
 bool oneOf(const std::string& s, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), s) != words.end();
@@ -126,9 +114,6 @@ std::optional<Role> headerRole(std::string_view text) {
 
 std::string_view roleName(Role role) {
     return kRoleName[std::size_t(role)];
-}
-std::string_view roleEnglish(Role role) {
-    return kRoleEnglish[std::size_t(role)];
 }
 
 std::optional<ScoreHeader> findScoreHeader(const Grid& grid, const Anchors& anchors) {

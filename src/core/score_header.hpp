@@ -33,9 +33,8 @@ enum class Role {
 
 // The role a header cell's text names, if any ("分值（分）", "一级\n指标" and "评价得分" included).
 std::optional<Role> headerRole(std::string_view text);
-// Chinese and English names of a role, for messages ("评价得分", "score").
+// The Chinese name of a role, for messages ("评价得分").
 std::string_view roleName(Role role);
-std::string_view roleEnglish(Role role);
 
 // Header rows sit at the top, below title rows — or, in the national self-evaluation form, below the
 // project's details and its funding block.
