@@ -87,9 +87,16 @@ DocumentController::forModel(const Reference<uno::XComponentContext>& context,
         if (!inserted)
             return it->second;
     }
-    Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
-    if (broadcaster.is())
-        broadcaster->addModifyListener(made.get());
+    try {
+        Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
+        if (broadcaster.is())
+            broadcaster->addModifyListener(made.get());
+    } catch (...) {
+        // A document already closed (a macro holding a stale reference) takes no listener and would never
+        // tell its controller to go: it leaves the registry now.
+        made->dispose();
+        throw;
+    }
     return made;
 }
 

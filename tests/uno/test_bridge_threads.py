@@ -59,6 +59,10 @@ class BridgeThreadsTest(unittest.TestCase):
         self.assertFalse(any(thread.is_alive() for thread in threads), "a call never returned (deadlock?)")
         self.assertEqual(failures, [])
         self.assertIsNone(office.process.poll(), "the office died")
+        # A macro holding a closed document is refused, and the office goes on.
+        with self.assertRaises(Exception):
+            tool.recompute(docs[0])
+        self.assertIsNone(office.process.poll(), "the office died")
 
         # Every surviving document is still live: an edit is recomputed without any call.
         for doc in docs[1:]:
