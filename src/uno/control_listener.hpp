@@ -17,6 +17,8 @@ public:
     void SAL_CALL actionPerformed(const css::awt::ActionEvent&) override { run(); }
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent&) override { run(); }
     void SAL_CALL disposing(const css::lang::EventObject&) override { handler_ = nullptr; }
+    // The owner is going away: events still on their way find no handler.
+    void detach() { handler_ = nullptr; }
 
 private:
     void run() {

@@ -28,10 +28,19 @@ using css::uno::UNO_QUERY;
 namespace jixiao::office {
 namespace {
 
-// Keyed by the model's address; entries leave when the document is disposed.
-std::map<const void*, rtl::Reference<DocumentController>>& registry() {
-    static std::map<const void*, rtl::Reference<DocumentController>> controllers;
-    return controllers;
+// Document → controller, keyed by the model's address; entries leave when the document is disposed. Used
+// from the main thread (panels, live recompute) and from bridge threads (a macro's EvaluationTool calls),
+// hence the mutex, held only around the map and never across a call into the office (see the header).
+struct Registry {
+    std::mutex mutex;
+    std::map<const void*, rtl::Reference<DocumentController>> controllers;
+};
+
+Registry& registry() {
+    // Never destroyed: a controller left at library unload (an office killed mid-session) must not be
+    // released into an office that is gone.
+    static Registry* const instance = new Registry;
+    return *instance;
 }
 
 const void* keyOf(const Reference<frame::XModel>& model) {
@@ -54,36 +63,64 @@ std::string severityKey(Severity severity) {
 
 DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
                                        const Reference<frame::XModel>& model)
-    : context_(context), model_(model) {}
+    : cppu::WeakComponentImplHelper2<util::XModifyListener, awt::XCallback>(m_aMutex), context_(context),
+      model_(model) {}
 
-DocumentController& DocumentController::forModel(const Reference<uno::XComponentContext>& context,
-                                                 const Reference<frame::XModel>& model) {
+rtl::Reference<DocumentController>
+DocumentController::forModel(const Reference<uno::XComponentContext>& context,
+                             const Reference<frame::XModel>& model) {
     if (!model.is())
         throw lang::IllegalArgumentException("no document", {}, 0);
-    auto& controllers = registry();
+    auto& shared = registry();
     const auto key = keyOf(model);
-    auto it = controllers.find(key);
-    if (it == controllers.end()) {
-        rtl::Reference<DocumentController> controller(new DocumentController(context, model));
+    {
+        std::lock_guard<std::mutex> lock(shared.mutex);
+        if (auto it = shared.controllers.find(key); it != shared.controllers.end())
+            return it->second;
+    }
+    // Made outside the lock (the weak reference asks the model for its adapter); when two threads race
+    // here, the first to register wins and the other's controller, never attached, is dropped.
+    rtl::Reference<DocumentController> made(new DocumentController(context, model));
+    {
+        std::lock_guard<std::mutex> lock(shared.mutex);
+        const auto [it, inserted] = shared.controllers.emplace(key, made);
+        if (!inserted)
+            return it->second;
+    }
+    try {
         Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
         if (broadcaster.is())
-            broadcaster->addModifyListener(controller.get());
-        it = controllers.emplace(key, controller).first;
+            broadcaster->addModifyListener(made.get());
+    } catch (...) {
+        // A document already closed (a macro holding a stale reference) takes no listener and would never
+        // tell its controller to go: it leaves the registry now.
+        made->dispose();
+        throw;
     }
-    return *it->second;
+    return made;
 }
 
 int DocumentController::validateNow() {
     Reference<frame::XModel> model(model_);
-    findings_ = Operations(context_).validate(model);
+    auto found = Operations(context_).validate(model);
+    const auto count = static_cast<int>(found.size());
+    {
+        osl::MutexGuard guard(m_aMutex);
+        findings_ = std::move(found);
+    }
     notifyObservers();
-    return static_cast<int>(findings_.size());
+    return count;
 }
 
 std::vector<std::string> DocumentController::findingLines() const {
     const auto& data = ExtensionData::get(context_);
+    std::vector<Finding> findings;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        findings = findings_;
+    }
     std::vector<std::string> lines;
-    for (const auto& finding : findings_) {
+    for (const auto& finding : findings) {
         std::string line = data.text(severityKey(finding.severity)) + " ";
         if (!finding.indicator.empty())
             line += finding.indicator + "：";
@@ -94,9 +131,14 @@ std::vector<std::string> DocumentController::findingLines() const {
 }
 
 void DocumentController::selectFinding(int index) {
-    if (index < 0 || index >= static_cast<int>(findings_.size()))
-        return;
-    Operations(context_).select(Reference<frame::XModel>(model_), findings_[std::size_t(index)].location);
+    Location location;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        if (index < 0 || index >= static_cast<int>(findings_.size()))
+            return;
+        location = findings_[std::size_t(index)].location;
+    }
+    Operations(context_).select(Reference<frame::XModel>(model_), location);
 }
 
 std::string DocumentController::summaryText() {
@@ -119,7 +161,12 @@ std::string DocumentController::summaryText() {
                                                        {"weight", top.weight.toString(2)}});
     if (const auto rate = deriveFunding(summary->card.funding).executionRate)
         text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
-    text += "\n" + data.text("summary.findings", {{"count", std::to_string(findings_.size())}});
+    std::size_t open = 0;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        open = findings_.size();
+    }
+    text += "\n" + data.text("summary.findings", {{"count", std::to_string(open)}});
     return text;
 }
 
@@ -146,16 +193,30 @@ std::shared_ptr<const DocumentController::SummaryData> DocumentController::summa
 }
 
 int DocumentController::addObserver(std::function<void()> observer) {
+    osl::MutexGuard guard(m_aMutex);
+    if (isDisposed())
+        return 0; // the document is closing: there is nothing left to be told of
     observers_.emplace(++nextObserver_, std::move(observer));
     return nextObserver_;
 }
 
 void DocumentController::removeObserver(int id) {
+    osl::MutexGuard guard(m_aMutex);
     observers_.erase(id);
 }
 
+std::pair<int, std::string> DocumentController::notice() {
+    osl::MutexGuard guard(m_aMutex);
+    return {noticeSerial_, notice_};
+}
+
 void DocumentController::notifyObservers() {
-    const auto copy = observers_; // an observer may unregister while being told
+    std::map<int, std::function<void()>> copy;
+    {
+        // Copied, and told outside the lock: an observer calls into the office and may unregister.
+        osl::MutexGuard guard(m_aMutex);
+        copy = observers_;
+    }
     for (const auto& [id, observer] : copy)
         observer();
 }
@@ -166,7 +227,7 @@ int DocumentController::recomputeNow() {
 
 int DocumentController::recompute(bool live) {
     Reference<frame::XModel> model(model_);
-    if (!model.is() || disposed_)
+    if (!model.is() || isDisposed())
         return 0;
     // While another thread's recompute holds the cache, this one reads the document whole, as every run
     // did before there was a cache.
@@ -216,7 +277,9 @@ bool DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
     cell->getPropertyValue("CellName") >>= name;
     if (std::find(rewritten.begin(), rewritten.end(), toUtf8(name)) == rewritten.end())
         return true;
-    notice_ = ExtensionData::get(context_).text("status.computed-cell", {{"cell", toUtf8(name)}});
+    auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", toUtf8(name)}});
+    osl::MutexGuard guard(m_aMutex);
+    notice_ = std::move(text);
     ++noticeSerial_;
     return true;
 }
@@ -244,7 +307,9 @@ void DocumentController::noticeRewrittenChangedCell(const Grid& read,
         const auto after = now.find(address);
         if (before == lastLeft_.end() || after == now.end() || before->second == after->second)
             continue; // recompute's own follow-up to a changed score, not a cell the user changed
-        notice_ = ExtensionData::get(context_).text("status.computed-cell", {{"cell", address}});
+        auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", address}});
+        osl::MutexGuard guard(m_aMutex);
+        notice_ = std::move(text);
         ++noticeSerial_;
         return;
     }
@@ -262,28 +327,44 @@ void DocumentController::liveRecomputeEnabled() {
 }
 
 void DocumentController::schedule() {
-    if (pending_ || disposed_)
-        return;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        if (pending_ || isDisposed())
+            return;
+        pending_ = true;
+    }
     Reference<awt::XRequestCallback> loop(
         context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context_),
         UNO_QUERY);
-    if (!loop.is())
+    if (!loop.is()) {
+        osl::MutexGuard guard(m_aMutex);
+        pending_ = false;
         return;
-    pending_ = true;
+    }
     loop->addCallback(this, uno::Any());
 }
 
 void SAL_CALL DocumentController::modified(const lang::EventObject&) {
     // With live recompute off the run still reads the tables when a deck shows their summary.
-    if (writing_ > 0 || disposed_ || (observers_.empty() && !Settings::liveRecompute(context_)))
+    bool watched = false;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        if (isDisposed())
+            return;
+        watched = !observers_.empty();
+    }
+    if (writing_ > 0 || (!watched && !Settings::liveRecompute(context_)))
         return;
     schedule();
 }
 
 void SAL_CALL DocumentController::notify(const uno::Any&) {
-    pending_ = false;
-    if (disposed_)
-        return;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        pending_ = false;
+        if (isDisposed())
+            return;
+    }
     try {
         if (Settings::liveRecompute(context_)) {
             recomputeNow();
@@ -302,12 +383,38 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
     notifyObservers();
 }
 
-void SAL_CALL DocumentController::disposing(const lang::EventObject& event) {
-    disposed_ = true;
-    observers_.clear();
+void SAL_CALL DocumentController::disposing(const lang::EventObject&) {
+    dispose(); // the document is closing
+}
+
+void SAL_CALL DocumentController::disposing() {
     // Keep ourselves alive until this call returns: erasing drops the registry's reference.
     rtl::Reference<DocumentController> self(this);
-    registry().erase(Reference<uno::XInterface>(event.Source, UNO_QUERY).get());
+    Reference<frame::XModel> model(model_);
+    {
+        auto& shared = registry();
+        std::lock_guard<std::mutex> lock(shared.mutex);
+        for (auto it = shared.controllers.begin(); it != shared.controllers.end(); ++it)
+            if (it->second.get() == this) {
+                shared.controllers.erase(it);
+                break;
+            }
+    }
+    // A document that is itself being disposed may refuse; it drops its listeners then anyway.
+    try {
+        Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
+        if (broadcaster.is())
+            broadcaster->removeModifyListener(this);
+    } catch (const uno::Exception&) {
+    }
+    std::map<int, std::function<void()>> observers;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        observers.swap(observers_); // destroyed outside the lock: they may hold the last panel reference
+        findings_.clear();
+    }
+    // The table cache is plain data and goes with this object; its mutex is not waited for here (see
+    // cacheMutex_).
 }
 
 } // namespace jixiao::office

@@ -7,6 +7,16 @@
 // cache), lets the core compute, and writes only cells whose value differs, outside the undo stack (see
 // Operations::recompute), so LibreOffice's own undo steps stay as they are. The same run gives the deck
 // its summary: panels are told after every run, from the tables that run read, not from a second read.
+//
+// Threads: the office calls modified() and notify() on its main thread; EvaluationTool calls from a macro
+// arrive on a UNO bridge thread, unsynchronised with the office (UNO components are free-threaded and the
+// SDK offers no SolarMutex). The registry and the controller's own state are guarded by plain mutexes that
+// are never held while calling into the office, so a thread holding the office's SolarMutex and waiting
+// for ours cannot meet a thread holding ours and waiting for the SolarMutex.
+//
+// Lifetime: a UNO component (WeakComponentImplHelper). The document's disposing event disposes it: it
+// detaches its modify listener, drops its panels' observers, its cache and its registry entry, and holds
+// the document only weakly, so a closed document is never kept alive by Jixiao.
 #pragma once
 
 #include "uno/operations.hpp"
@@ -18,7 +28,9 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XModifyListener.hpp>
-#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/basemutex.hxx>
+#include <cppuhelper/compbase2.hxx>
+#include <rtl/ref.hxx>
 
 #include <atomic>
 #include <functional>
@@ -30,15 +42,17 @@
 
 namespace jixiao::office {
 
-class DocumentController : public cppu::WeakImplHelper2<css::util::XModifyListener, css::awt::XCallback> {
+class DocumentController
+    : private cppu::BaseMutex,
+      public cppu::WeakComponentImplHelper2<css::util::XModifyListener, css::awt::XCallback> {
 public:
-    // The controller of `model`, created (and its listener attached) on first use.
-    static DocumentController& forModel(const css::uno::Reference<css::uno::XComponentContext>& context,
-                                        const css::uno::Reference<css::frame::XModel>& model);
+    // The controller of `model`, created (and its listener attached) on first use; safe from any thread.
+    static rtl::Reference<DocumentController>
+    forModel(const css::uno::Reference<css::uno::XComponentContext>& context,
+             const css::uno::Reference<css::frame::XModel>& model);
 
     // Validates now and keeps the findings for the panel; returns how many there are.
     int validateNow();
-    const std::vector<Finding>& findings() const { return findings_; }
     std::vector<std::string> findingLines() const;
     void selectFinding(int index);
     // 总分, 等级, per-一级 score/weight, 预算执行率 and the number of open findings.
@@ -57,13 +71,18 @@ public:
     void liveRecomputeEnabled();
     // What the last live run has to tell the user (a computed cell they typed into was put back), with a
     // serial number that grows with each new notice, so a panel shows each one once.
-    std::pair<int, std::string> notice() const { return {noticeSerial_, notice_}; }
+    std::pair<int, std::string> notice();
 
     // XModifyListener
     void SAL_CALL modified(const css::lang::EventObject& event) override;
+    // XEventListener: the document is closing; disposes this controller.
     void SAL_CALL disposing(const css::lang::EventObject& event) override;
     // XCallback: the deferred run posted by modified()
     void SAL_CALL notify(const css::uno::Any& data) override;
+
+protected:
+    // WeakComponentImplHelper: detaches from the document and lets go of everything it holds.
+    void SAL_CALL disposing() override;
 
 private:
     // What the summary shows, taken from the tables a run just read.
@@ -75,6 +94,7 @@ private:
 
     DocumentController(const css::uno::Reference<css::uno::XComponentContext>& context,
                        const css::uno::Reference<css::frame::XModel>& model);
+    bool isDisposed() const { return rBHelper.bDisposed || rBHelper.bInDispose; }
     void notifyObservers();
     // Posts one run to the main loop (coalescing: nothing when one is pending).
     void schedule();
@@ -92,7 +112,6 @@ private:
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::WeakReference<css::frame::XModel> model_;
-    std::vector<Finding> findings_;
     TableCache cache_; // the last read of the scoring and funding tables, for recompute
     // The scoring table's cells as recompute last wrote them (guarded by cacheMutex_, as the cache).
     std::map<std::string, std::string> ownWrites_;
@@ -105,13 +124,14 @@ private:
     // bridge thread), hence the lock, held only to swap the pointer.
     std::mutex summaryMutex_;
     std::shared_ptr<const SummaryData> summary_;
+    // Guarded by m_aMutex (cppu::BaseMutex), held only to read or swap them, never across a call out.
+    std::vector<Finding> findings_;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     int noticeSerial_ = 0;
     std::string notice_;
     bool pending_ = false;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
-    bool disposed_ = false;
 };
 
 } // namespace jixiao::office

@@ -129,7 +129,7 @@ sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& doc
         // cells it depends on, as live recompute does.
         if (!document.is() || Operations::isReadOnly(document))
             return static_cast<sal_Int32>(Operations(context_).recompute(document));
-        return static_cast<sal_Int32>(DocumentController::forModel(context_, document).recompute(false));
+        return static_cast<sal_Int32>(DocumentController::forModel(context_, document)->recompute(false));
     });
 }
 

@@ -1,5 +1,7 @@
 // Jixiao's settings in the office configuration (registry/Options.xcs), so they survive restarts and can be
 // set by administrators like any other LibreOffice option.
+// Read once and cached for the process; the cache listens to the configuration node and is refreshed after
+// any change to it, from whatever wrote it. Safe from any thread.
 #pragma once
 
 #include <com/sun/star/uno/XComponentContext.hpp>

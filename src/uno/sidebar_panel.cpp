@@ -11,9 +11,6 @@
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
-#include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XCheckBox.hpp>
-#include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
@@ -22,6 +19,7 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
@@ -52,6 +50,8 @@ const std::pair<const char*, std::string> kMetadataFields[] = {
     {"MetaActual", "panel.meta-actual"},
 };
 
+static_assert(std::size(kMetadataFields) == 5, "SidebarPanel::kMetadataFieldCount");
+
 uno::Sequence<OUString> toSequence(const std::vector<std::string>& items) {
     uno::Sequence<OUString> result(static_cast<sal_Int32>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -59,8 +59,10 @@ uno::Sequence<OUString> toSequence(const std::vector<std::string>& items) {
     return result;
 }
 
-Reference<beans::XPropertySet> modelProps(const Reference<awt::XControl>& control) {
-    return Reference<beans::XPropertySet>(control->getModel(), UNO_QUERY_THROW);
+// The model of a control held through any of its interfaces: tooltips, labels and Enabled live there.
+template <typename Interface> Reference<beans::XPropertySet> modelProps(const Reference<Interface>& control) {
+    return Reference<beans::XPropertySet>(Reference<awt::XControl>(control, UNO_QUERY_THROW)->getModel(),
+                                          UNO_QUERY_THROW);
 }
 
 } // namespace
@@ -68,7 +70,11 @@ Reference<beans::XPropertySet> modelProps(const Reference<awt::XControl>& contro
 SidebarPanel::SidebarPanel(const Reference<uno::XComponentContext>& context, const OUString& resourceUrl,
                            const Reference<frame::XFrame>& frame, const Reference<awt::XWindow>& parent,
                            const Reference<ui::XSidebar>& sidebar)
-    : context_(context), resourceUrl_(resourceUrl), frame_(frame), sidebar_(sidebar) {
+    : cppu::WeakComponentImplHelper3<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel>(m_aMutex),
+      context_(context), resourceUrl_(resourceUrl), frame_(frame), sidebar_(sidebar) {
+    // build() hands out a weak reference to this panel: hold it meanwhile, so that taking and dropping
+    // references does not destroy the panel before the factory holds it (the UNO constructor idiom).
+    osl_atomic_increment(&m_refCount);
     // A control container owns the panel's controls: adding a control to it creates the control's peer, and
     // disposing it disposes them all.
     auto factory = context_->getServiceManager();
@@ -83,7 +89,13 @@ SidebarPanel::SidebarPanel(const Reference<uno::XComponentContext>& context, con
     control->createPeer(toolkit, Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW));
     window_.set(control, UNO_QUERY_THROW);
     window_->setVisible(true);
-    build();
+    try {
+        build();
+    } catch (...) {
+        osl_atomic_decrement(&m_refCount);
+        throw;
+    }
+    osl_atomic_decrement(&m_refCount);
 }
 
 sal_Int16 SAL_CALL SidebarPanel::getType() {
@@ -113,17 +125,31 @@ SidebarPanel::addControl(const OUString& kind, const OUString& name,
         factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + kind, context_), UNO_QUERY_THROW);
     control->setModel(model);
     container_->addControl(name, control);
-    named_.emplace_back(name, control);
     return control;
 }
 
 Reference<awt::XControl> SidebarPanel::addButton(const OUString& name, const std::string& labelKey,
                                                  std::function<void()> onClick) {
     const auto& data = ExtensionData::get(context_);
-    auto button = addControl("Button", name, {{"Label", Any(fromUtf8(data.text(labelKey)))}});
-    Reference<awt::XButton>(button, UNO_QUERY_THROW)
-        ->addActionListener(new ControlListener(std::move(onClick)));
-    return button;
+    auto control = addControl("Button", name, {{"Label", Any(fromUtf8(data.text(labelKey)))}});
+    Reference<awt::XButton> button(control, UNO_QUERY_THROW);
+    rtl::Reference<ControlListener> listener(new ControlListener(std::move(onClick)));
+    button->addActionListener(listener.get());
+    detachers_.push_back([button, listener] {
+        button->removeActionListener(listener.get());
+        listener->detach();
+    });
+    return control;
+}
+
+template <typename Control>
+void SidebarPanel::onItemChanged(const Control& control, std::function<void()> handler) {
+    rtl::Reference<ControlListener> listener(new ControlListener(std::move(handler)));
+    control->addItemListener(listener.get());
+    detachers_.push_back([control, listener] {
+        control->removeItemListener(listener.get());
+        listener->detach();
+    });
 }
 
 void SidebarPanel::build() {
@@ -133,20 +159,18 @@ void SidebarPanel::build() {
         return addControl("FixedText", name, {{"Label", Any(fromUtf8(data.text(key)))}});
     };
 
+    templates_ = add<awt::XListBox>("ListBox", "Templates",
+                                    {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}});
     rows_.push_back(
-        {{label("TemplateLabel", "panel.template"),
-          addControl("ListBox", "Templates", {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}})},
+        {{label("TemplateLabel", "panel.template"), Reference<awt::XControl>(templates_, UNO_QUERY)},
          {1, 3},
          kLine});
     fillTemplates();
-    if (auto templates = control("Templates"); templates.is())
-        Reference<awt::XListBox>(templates, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
-            guarded([&] {
-                auto chosen = control("Templates");
-                modelProps(chosen)->setPropertyValue(
-                    "HelpText", Any(Reference<awt::XListBox>(chosen, UNO_QUERY_THROW)->getSelectedItem()));
-            });
-        }));
+    onItemChanged(templates_, [this] {
+        guarded([&] {
+            modelProps(templates_)->setPropertyValue("HelpText", Any(templates_->getSelectedItem()));
+        });
+    });
     auto insertScore =
         addButton("InsertScoreTable", "panel.insert-score-table", [this] { onInsertScoreTable(); });
     auto insertFunding =
@@ -155,62 +179,67 @@ void SidebarPanel::build() {
 
     // Report metadata, kept as the document's properties: it names the table's caption and feeds the
     // narrative.
-    for (const auto& [name, key] : kMetadataFields)
+    for (std::size_t i = 0; i < metadata_.size(); ++i) {
+        const auto& [name, key] = kMetadataFields[i];
+        metadata_[i] =
+            add<awt::XTextComponent>("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}});
         rows_.push_back({{label(OUString::createFromAscii(name) + "Label", key),
-                          addControl("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}})},
+                          Reference<awt::XControl>(metadata_[i], UNO_QUERY)},
                          {1, 1},
                          kLine});
+    }
     auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
     rows_.push_back({{saveMetadata}, {1}, kLine});
 
-    rows_.push_back(
-        {{addControl("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
-         {1},
-         kSummaryLines * kTextLine});
+    summary_ =
+        add<awt::XFixedText>("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
+    rows_.push_back({{Reference<awt::XControl>(summary_, UNO_QUERY)}, {1}, kSummaryLines * kTextLine});
 
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
     rows_.push_back({{validate, convert}, {1, 1}, kLine});
-    auto findings =
-        addControl("ListBox", "Findings",
-                   {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
-    Reference<awt::XListBox>(findings, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
-        onFindingChosen();
-    }));
-    rows_.push_back({{findings}, {1}, 140});
+    findings_ = add<awt::XListBox>(
+        "ListBox", "Findings",
+        {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
+    onItemChanged(findings_, [this] { onFindingChosen(); });
+    rows_.push_back({{Reference<awt::XControl>(findings_, UNO_QUERY)}, {1}, 140});
 
     sectionIds_ = Operations::sectionIds();
     std::vector<std::string> sectionNames;
     for (const auto& id : sectionIds_)
         sectionNames.push_back(data.text("section." + id));
-    auto sections = addControl("ListBox", "Sections",
-                               {{"Dropdown", Any(true)},
-                                {"StringItemList", Any(toSequence(sectionNames))},
-                                {"SelectedItems", Any(sequenceOf(sal_Int16(0)))}});
+    sections_ = add<awt::XListBox>("ListBox", "Sections",
+                                   {{"Dropdown", Any(true)},
+                                    {"StringItemList", Any(toSequence(sectionNames))},
+                                    {"SelectedItems", Any(sequenceOf(sal_Int16(0)))}});
     auto generate = addButton("GenerateSection", "panel.generate-section", [this] { onGenerateSection(); });
-    rows_.push_back({{sections, generate}, {3, 2}, kLine});
+    rows_.push_back({{Reference<awt::XControl>(sections_, UNO_QUERY), generate}, {3, 2}, kLine});
 
-    auto live = addControl("CheckBox", "LiveRecompute",
-                           {{"Label", Any(fromUtf8(data.text("panel.live-recompute")))},
-                            {"State", Any(sal_Int16(Settings::liveRecompute(context_) ? 1 : 0))}});
-    Reference<awt::XCheckBox>(live, UNO_QUERY_THROW)->addItemListener(new ControlListener([this] {
-        onLiveToggled();
-    }));
+    live_ = add<awt::XCheckBox>("CheckBox", "LiveRecompute",
+                                {{"Label", Any(fromUtf8(data.text("panel.live-recompute")))},
+                                 {"State", Any(sal_Int16(Settings::liveRecompute(context_) ? 1 : 0))}});
+    onItemChanged(live_, [this] { onLiveToggled(); });
     auto recompute = addButton("Recompute", "panel.recompute", [this] { onRecompute(); });
-    rows_.push_back({{live, recompute}, {3, 2}, kLine});
-    rows_.push_back(
-        {{addControl("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}})},
-         {1},
-         3 * 16});
+    rows_.push_back({{Reference<awt::XControl>(live_, UNO_QUERY), recompute}, {3, 2}, kLine});
+    status_ =
+        add<awt::XFixedText>("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
+    rows_.push_back({{Reference<awt::XControl>(status_, UNO_QUERY)}, {1}, 3 * 16});
 
     for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert, recompute})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
     fillMetadata();
-    if (auto document = model(); document.is())
-        observerId_ =
-            DocumentController::forModel(context_, document).addObserver([this] { refreshSummary(); });
+    if (auto document = model(); document.is()) {
+        controller_ = DocumentController::forModel(context_, document);
+        // Weakly: the controller outlives panels, and a panel already gone is simply not told.
+        uno::WeakReference<ui::XUIElement> weak(Reference<ui::XUIElement>(this));
+        observerId_ = controller_->addObserver([weak] {
+            Reference<ui::XUIElement> alive(weak);
+            if (alive.is())
+                static_cast<SidebarPanel*>(alive.get())->refreshSummary();
+        });
+    }
     refreshSummary();
     layout(280);
 }
@@ -223,15 +252,17 @@ void SidebarPanel::fillTemplates() {
         templateIds_.push_back(t.id);
         names.push_back(data.lang == "zh-CN" ? t.nameZh : t.nameEn);
     }
-    for (const auto& [name, control] : named_)
-        if (name == "Templates") {
-            modelProps(control)->setPropertyValue("StringItemList", Any(toSequence(names)));
-            if (!names.empty()) {
-                modelProps(control)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(0))));
-                // The full name as the tooltip: the deck's default width cuts long names off.
-                modelProps(control)->setPropertyValue("HelpText", Any(fromUtf8(names.front())));
-            }
-        }
+    modelProps(templates_)->setPropertyValue("StringItemList", Any(toSequence(names)));
+    if (names.empty())
+        return;
+    // The deck opens on the template chosen in Tools ▸ Options ▸ 绩效评价 (the first when it names none
+    // installed).
+    const auto preferred =
+        std::find(templateIds_.begin(), templateIds_.end(), Settings::defaultTemplate(context_));
+    const auto chosen = preferred == templateIds_.end() ? 0 : std::size_t(preferred - templateIds_.begin());
+    modelProps(templates_)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(chosen))));
+    // The full name as the tooltip: the deck's default width cuts long names off.
+    modelProps(templates_)->setPropertyValue("HelpText", Any(fromUtf8(names[chosen])));
 }
 
 int SidebarPanel::contentHeight() const {
@@ -271,21 +302,35 @@ sal_Int32 SAL_CALL SidebarPanel::getMinimalWidth() {
     return 220;
 }
 
-void SAL_CALL SidebarPanel::dispose() {
-    try {
-        if (auto document = model(); document.is() && observerId_ != 0)
-            DocumentController::forModel(context_, document).removeObserver(observerId_);
-    } catch (const uno::Exception&) {
-        // The document is already gone, and its controller with it.
+void SAL_CALL SidebarPanel::disposing() {
+    // Controls first: no event may reach a panel that is letting go of its state.
+    for (const auto& detach : detachers_) {
+        try {
+            detach();
+        } catch (const uno::Exception&) {
+            // A control already disposed with its window has dropped its listeners itself.
+        }
     }
+    detachers_.clear();
+    if (controller_.is() && observerId_ != 0)
+        controller_->removeObserver(observerId_); // a disposed controller has no observers: harmless
     observerId_ = 0;
-    named_.clear();
+    controller_.clear();
     rows_.clear();
+    templates_.clear();
+    metadata_ = {};
+    summary_.clear();
+    findings_.clear();
+    sections_.clear();
+    live_.clear();
+    status_.clear();
     Reference<lang::XComponent> container(container_, UNO_QUERY);
-    if (container.is())
-        container->dispose();
     container_.clear();
     window_.clear();
+    if (container.is())
+        container->dispose();
+    frame_.clear();
+    sidebar_.clear();
 }
 
 Reference<frame::XModel> SidebarPanel::model() const {
@@ -294,21 +339,18 @@ Reference<frame::XModel> SidebarPanel::model() const {
     return frame_->getController()->getModel();
 }
 
-std::string SidebarPanel::selectedItem(const OUString& controlName,
-                                       const std::vector<std::string>& ids) const {
-    for (const auto& [name, control] : named_)
-        if (name == controlName) {
-            const sal_Int16 index = Reference<awt::XListBox>(control, UNO_QUERY_THROW)->getSelectedItemPos();
-            if (index >= 0 && index < static_cast<sal_Int16>(ids.size()))
-                return ids[std::size_t(index)];
-        }
+std::string SidebarPanel::selectedItem(const Reference<awt::XListBox>& list,
+                                       const std::vector<std::string>& ids) {
+    const sal_Int16 index = list.is() ? list->getSelectedItemPos() : -1;
+    if (index >= 0 && index < static_cast<sal_Int16>(ids.size()))
+        return ids[std::size_t(index)];
     return ids.empty() ? std::string{} : ids.front();
 }
 
 void SidebarPanel::setStatus(const std::string& text, const std::string& detail) {
-    if (auto status = control("Status"); status.is()) {
-        modelProps(status)->setPropertyValue("Label", Any(fromUtf8(text)));
-        modelProps(status)->setPropertyValue("HelpText", Any(fromUtf8(detail.empty() ? text : detail)));
+    if (status_.is()) {
+        modelProps(status_)->setPropertyValue("Label", Any(fromUtf8(text)));
+        modelProps(status_)->setPropertyValue("HelpText", Any(fromUtf8(detail.empty() ? text : detail)));
     }
 }
 
@@ -329,23 +371,21 @@ void SidebarPanel::guarded(const std::function<void()>& action) {
 }
 
 void SidebarPanel::refreshSummary() {
+    if (isDisposed())
+        return;
     guarded([&] {
         auto document = model();
         if (!document.is())
             return;
-        auto& controller = DocumentController::forModel(context_, document);
-        const auto summary = controller.summaryText();
-        if (const auto [serial, notice] = controller.notice(); serial > noticeSeen_) {
+        auto controller = DocumentController::forModel(context_, document);
+        const auto summary = controller->summaryText();
+        if (const auto [serial, notice] = controller->notice(); serial > noticeSeen_) {
             noticeSeen_ = serial;
             setStatus(notice);
         }
-        for (const auto& [name, control] : named_) {
-            if (name == "Summary")
-                modelProps(control)->setPropertyValue("Label", Any(fromUtf8(summary)));
-            if (name == "Findings")
-                modelProps(control)->setPropertyValue("StringItemList",
-                                                      Any(toSequence(controller.findingLines())));
-        }
+        modelProps(summary_)->setPropertyValue("Label", Any(fromUtf8(summary)));
+        modelProps(findings_)->setPropertyValue("StringItemList",
+                                                Any(toSequence(controller->findingLines())));
     });
 }
 
@@ -359,7 +399,7 @@ void SidebarPanel::onInsertScoreTable() {
             return;
         }
         const auto name =
-            Operations(context_).insertScoreTable(model(), selectedItem("Templates", templateIds_));
+            Operations(context_).insertScoreTable(model(), selectedItem(templates_, templateIds_));
         setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
         refreshSummary();
     });
@@ -375,8 +415,7 @@ void SidebarPanel::onInsertFundingTable() {
 
 void SidebarPanel::onValidate() {
     guarded([&] {
-        auto& controller = DocumentController::forModel(context_, model());
-        const auto count = controller.validateNow();
+        const auto count = DocumentController::forModel(context_, model())->validateNow();
         setStatus(ExtensionData::get(context_).text("status.validated", {{"count", std::to_string(count)}}));
         refreshSummary();
     });
@@ -385,7 +424,7 @@ void SidebarPanel::onValidate() {
 void SidebarPanel::onGenerateSection() {
     guarded([&] {
         const auto& data = ExtensionData::get(context_);
-        const std::string section = selectedItem("Sections", sectionIds_);
+        const std::string section = selectedItem(sections_, sectionIds_);
         Operations operations(context_);
         if (operations.isSectionEdited(model(), section) &&
             !confirm(data.text("confirm.section-edited-title"),
@@ -409,7 +448,7 @@ void SidebarPanel::onConvertToLive() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
-        const int written = DocumentController::forModel(context_, model()).recompute(false);
+        const int written = DocumentController::forModel(context_, model())->recompute(false);
         setStatus(
             ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
     });
@@ -428,28 +467,16 @@ bool SidebarPanel::confirm(const std::string& title, const std::string& message)
 
 void SidebarPanel::onFindingChosen() {
     guarded([&] {
-        for (const auto& [name, control] : named_)
-            if (name == "Findings") {
-                const sal_Int16 index =
-                    Reference<awt::XListBox>(control, UNO_QUERY_THROW)->getSelectedItemPos();
-                if (index < 0)
-                    continue;
-                auto list = Reference<awt::XListBox>(control, UNO_QUERY_THROW);
-                // The whole finding as the tooltip: the deck's width cuts long ones off.
-                modelProps(control)->setPropertyValue("HelpText", Any(list->getSelectedItem()));
-                DocumentController::forModel(context_, model()).selectFinding(index);
-                // The user goes on typing where the finding pointed, not into the list.
-                if (frame_.is() && frame_->getComponentWindow().is())
-                    frame_->getComponentWindow()->setFocus();
-            }
+        const sal_Int16 index = findings_->getSelectedItemPos();
+        if (index < 0)
+            return;
+        // The whole finding as the tooltip: the deck's width cuts long ones off.
+        modelProps(findings_)->setPropertyValue("HelpText", Any(findings_->getSelectedItem()));
+        DocumentController::forModel(context_, model())->selectFinding(index);
+        // The user goes on typing where the finding pointed, not into the list.
+        if (frame_.is() && frame_->getComponentWindow().is())
+            frame_->getComponentWindow()->setFocus();
     });
-}
-
-Reference<awt::XControl> SidebarPanel::control(const OUString& wanted) const {
-    for (const auto& [name, item] : named_)
-        if (name == wanted)
-            return item;
-    return {};
 }
 
 void SidebarPanel::fillMetadata() {
@@ -460,32 +487,31 @@ void SidebarPanel::fillMetadata() {
         const auto data = Operations(context_).read(document);
         const auto& meta = data.card.meta;
         const auto funding = reportFunding(data); // from the prose when the properties are empty
-        const std::pair<const char*, std::string> values[] = {
-            {"MetaUnit", meta.unit},
-            {"MetaProject", meta.project},
-            {"MetaYear", meta.year ? std::to_string(*meta.year) : std::string{}},
-            {"MetaBudget", funding.budget ? funding.budget->toString(2) : std::string{}},
-            {"MetaActual", funding.actual ? funding.actual->toString(2) : std::string{}},
+        // In kMetadataFields' order: MetaUnit, MetaProject, MetaYear, MetaBudget, MetaActual.
+        const std::array<std::string, kMetadataFieldCount> values = {
+            meta.unit,
+            meta.project,
+            meta.year ? std::to_string(*meta.year) : std::string{},
+            funding.budget ? funding.budget->toString(2) : std::string{},
+            funding.actual ? funding.actual->toString(2) : std::string{},
         };
-        for (const auto& [name, value] : values)
-            if (auto edit = control(OUString::createFromAscii(name)); edit.is()) {
-                modelProps(edit)->setPropertyValue("Text", Any(fromUtf8(value)));
-                // A long unit or project name does not fit the field: the tooltip shows it whole.
-                modelProps(edit)->setPropertyValue("HelpText", Any(fromUtf8(value)));
-            }
+        for (std::size_t i = 0; i < metadata_.size(); ++i) {
+            const auto& value = values[i];
+            modelProps(metadata_[i])->setPropertyValue("Text", Any(fromUtf8(value)));
+            // A long unit or project name does not fit the field: the tooltip shows it whole.
+            modelProps(metadata_[i])->setPropertyValue("HelpText", Any(fromUtf8(value)));
+        }
     });
 }
 
 void SidebarPanel::onSaveMetadata() {
     guarded([&] {
         std::map<std::string, std::string> fields;
-        for (const auto& [name, key] : kMetadataFields) {
-            OUString text;
-            auto edit = control(OUString::createFromAscii(name));
-            modelProps(edit)->getPropertyValue("Text") >>= text;
-            fields[name] = toUtf8(text);
+        for (std::size_t i = 0; i < metadata_.size(); ++i) {
+            const OUString text = metadata_[i]->getText();
+            fields[kMetadataFields[i].first] = toUtf8(text);
             // The tooltip shows what was typed in full, as fillMetadata's does for what was read.
-            modelProps(edit)->setPropertyValue("HelpText", Any(text));
+            modelProps(metadata_[i])->setPropertyValue("HelpText", Any(text));
         }
         Operations(context_).saveReportMetadata(model(), fields.at("MetaUnit"), fields.at("MetaProject"),
                                                 fields.at("MetaYear"), fields.at("MetaBudget"),
@@ -497,15 +523,12 @@ void SidebarPanel::onSaveMetadata() {
 
 void SidebarPanel::onLiveToggled() {
     guarded([&] {
-        for (const auto& [name, control] : named_)
-            if (name == "LiveRecompute") {
-                const bool on = Reference<awt::XCheckBox>(control, UNO_QUERY_THROW)->getState() == 1;
-                Settings::setLiveRecompute(context_, on);
-                // Edits made while it was off are caught up at once, not at the next keystroke.
-                if (on && model().is())
-                    DocumentController::forModel(context_, model()).liveRecomputeEnabled();
-                setStatus(ExtensionData::get(context_).text(on ? "status.live-on" : "status.live-off"));
-            }
+        const bool on = live_->getState() == 1;
+        Settings::setLiveRecompute(context_, on);
+        // Edits made while it was off are caught up at once, not at the next keystroke.
+        if (on && model().is())
+            DocumentController::forModel(context_, model())->liveRecomputeEnabled();
+        setStatus(ExtensionData::get(context_).text(on ? "status.live-on" : "status.live-off"));
     });
 }
 

@@ -1,30 +1,44 @@
 // Jixiao's sidebar panel: the deck's one panel, built from toolkit controls at run time so it can lay itself
 // out at whatever width the sidebar gives it. It holds no document state: everything it shows is asked of
 // the document's controller when it is needed, so the sidebar may create and destroy panels at will.
+//
+// A UNO component (WeakComponentImplHelper): the sidebar disposes it when the deck closes, the document
+// closes or the office ends, and disposing() detaches every listener the panel attached (its controls',
+// its observer at the document's controller), disposes its controls and lets go of the frame and sidebar.
+// Panels live on the office's main thread: toolkit events and the controller's observers are called there.
 #pragma once
 
+#include "uno/document_controller.hpp"
 #include "uno/ustring.hpp"
 
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XFixedText.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/ui/XSidebar.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/basemutex.hxx>
+#include <cppuhelper/compbase3.hxx>
+#include <rtl/ref.hxx>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace jixiao::office {
 
-class SidebarPanel : public cppu::WeakImplHelper4<css::ui::XUIElement, css::ui::XToolPanel,
-                                                  css::ui::XSidebarPanel, css::lang::XComponent> {
+class SidebarPanel : private cppu::BaseMutex,
+                     public cppu::WeakComponentImplHelper3<css::ui::XUIElement, css::ui::XToolPanel,
+                                                           css::ui::XSidebarPanel> {
 public:
     SidebarPanel(const css::uno::Reference<css::uno::XComponentContext>& context, const OUString& resourceUrl,
                  const css::uno::Reference<css::frame::XFrame>& frame,
@@ -46,12 +60,13 @@ public:
     css::ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32 width) override;
     sal_Int32 SAL_CALL getMinimalWidth() override;
 
-    // XComponent
-    void SAL_CALL dispose() override;
-    void SAL_CALL addEventListener(const css::uno::Reference<css::lang::XEventListener>&) override {}
-    void SAL_CALL removeEventListener(const css::uno::Reference<css::lang::XEventListener>&) override {}
+protected:
+    // WeakComponentImplHelper: detaches the listeners and releases controls, frame and sidebar.
+    void SAL_CALL disposing() override;
 
 private:
+    static constexpr std::size_t kMetadataFieldCount = 5; // 单位, 项目名称, 年度, 预算, 实际支出
+
     struct Row {
         std::vector<css::uno::Reference<css::awt::XControl>> controls; // laid out side by side
         std::vector<int> weights;                                      // share of the width of each
@@ -61,8 +76,16 @@ private:
     css::uno::Reference<css::awt::XControl>
     addControl(const OUString& kind, const OUString& name,
                std::initializer_list<std::pair<OUString, css::uno::Any>> properties);
+    template <typename Interface>
+    css::uno::Reference<Interface> add(const OUString& kind, const OUString& name,
+                                       std::initializer_list<std::pair<OUString, css::uno::Any>> properties) {
+        return css::uno::Reference<Interface>(addControl(kind, name, properties), css::uno::UNO_QUERY_THROW);
+    }
     css::uno::Reference<css::awt::XControl> addButton(const OUString& name, const std::string& labelKey,
                                                       std::function<void()> onClick);
+    // Attaches `handler` to a list's or check box's item events; disposing() detaches it.
+    template <typename Control> void onItemChanged(const Control& control, std::function<void()> handler);
+    bool isDisposed() const { return rBHelper.bDisposed || rBHelper.bInDispose; }
     void build();
     void layout(int width);
     int contentHeight() const;
@@ -71,7 +94,8 @@ private:
     void refreshSummary();
     void fillTemplates();
     css::uno::Reference<css::frame::XModel> model() const;
-    std::string selectedItem(const OUString& controlName, const std::vector<std::string>& ids) const;
+    static std::string selectedItem(const css::uno::Reference<css::awt::XListBox>& list,
+                                    const std::vector<std::string>& ids);
     // Runs a button's action, turning any error into a status line instead of an exception in the toolkit.
     void guarded(const std::function<void()>& action);
 
@@ -87,7 +111,6 @@ private:
     // Asks a yes/no question in a message box over the panel; true for yes.
     bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();
-    css::uno::Reference<css::awt::XControl> control(const OUString& name) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     OUString resourceUrl_;
@@ -96,11 +119,23 @@ private:
     css::uno::Reference<css::awt::XControlContainer> container_;
     css::uno::Reference<css::awt::XWindow> window_;
     std::vector<Row> rows_;
-    std::vector<std::pair<OUString, css::uno::Reference<css::awt::XControl>>> named_;
+    // The controls the panel reads or changes after build(), made once there and used through their own
+    // interfaces (the container knows them by name, the panel does not look them up).
+    css::uno::Reference<css::awt::XListBox> templates_;
+    std::array<css::uno::Reference<css::awt::XTextComponent>, kMetadataFieldCount> metadata_;
+    css::uno::Reference<css::awt::XFixedText> summary_;
+    css::uno::Reference<css::awt::XListBox> findings_;
+    css::uno::Reference<css::awt::XListBox> sections_;
+    css::uno::Reference<css::awt::XCheckBox> live_;
+    css::uno::Reference<css::awt::XFixedText> status_;
+    // Each undoes one listener build() attached to a control; run by disposing().
+    std::vector<std::function<void()>> detachers_;
     std::vector<std::string> templateIds_;
     std::vector<std::string> sectionIds_;
     int lastWidth_ = 0;
-    int observerId_ = 0; // our registration with the document controller, for live summary updates
+    // The document's controller, which tells this panel of live summary updates while observerId_ is set.
+    rtl::Reference<DocumentController> controller_;
+    int observerId_ = 0;
     int noticeSeen_ = 0; // the controller's last notice shown in the status line
 };
 

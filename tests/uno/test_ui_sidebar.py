@@ -5,13 +5,14 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import LIST, PUSH_BUTTON, TEXT
 from com.sun.star.accessibility.AccessibleStateType import ENABLED
+from com.sun.star.beans import NamedValue
 
 import os
 import shutil
 import tempfile
 
 from office import Office, copy_seed, props, wait_until
-from ui_helpers import find, open_deck, screenshot, walk
+from ui_helpers import DECK, find, open_deck, screenshot, summary_text, walk
 
 office = Office(headless=False)
 
@@ -172,6 +173,91 @@ class SidebarDeckTest(unittest.TestCase):
             screenshot("calc-deck.png", office.display)
         finally:
             doc.close(True)
+
+    def test_deck_opens_on_the_default_template_of_the_options(self):
+        # Set as Tools ▸ Options or an administrator would, while the office runs (after the first deck of
+        # this module has read the settings): each deck opened afterwards starts on the new choice.
+        try:
+            for template, first_level_one in (("department-overall", "投入（20分）"),
+                                              ("national-2020-project", "决策（15分）")):
+                set_default_template(template)
+                doc, window = self.open_deck("swriter")
+                try:
+                    button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
+                    self.assertIsNotNone(button)
+                    button.doAccessibleAction(0)
+                    self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20),
+                                    "no table was inserted")
+                    table = doc.TextTables.getByIndex(0)
+                    # Each template's first 一级 with its weight (county-project's is 决策（10分）).
+                    self.assertEqual(table.getCellByName("A2").getString(), first_level_one, template)
+                finally:
+                    doc.close(True)
+        finally:
+            set_default_template("county-project")
+
+    def test_closing_the_document_with_the_deck_open_leaves_the_office_working(self):
+        doc, window = self.open_deck("swriter")
+        find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
+        self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20))
+        table = doc.TextTables.getByIndex(0)
+        table.getCellByName("G2").setString("1")  # a live run is scheduled and the panel told of it
+        doc.close(True)
+        # The office goes on: a new document gets a deck whose panel works and whose summary follows edits.
+        doc, window = self.open_deck("swriter")
+        try:
+            find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20))
+            self.assertTrue(wait_until(lambda: (summary_text(window) or "").startswith("总分"), timeout=20),
+                            summary_text(window))
+        finally:
+            doc.close(True)
+
+    def test_deck_closed_and_reopened_gets_a_working_panel(self):
+        doc, window = self.open_deck("swriter")
+        try:
+            sidebar = doc.CurrentController.getSidebar()
+            decks = sidebar.getDecks()
+            other = next(name for name in decks.getElementNames() if name != DECK)
+            decks.getByName(other).activate(True)  # the sidebar disposes the Jixiao panel
+            self.assertTrue(wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON) is None, timeout=20),
+                            "the Jixiao panel stayed after switching to " + other)
+            doc, window = self.open_deck("swriter", doc)
+            tool = office.tool()
+            table = doc.TextTables.getByName(tool.insertScoreTable(doc, "county-project"))
+            for row in range(2, 23):
+                table.getCellByName(f"G{row}").setString(table.getCellByName(f"F{row}").getString())
+            # The new panel is told of the live run; the disposed one is not (the office would crash).
+            self.assertTrue(wait_until(lambda: (summary_text(window) or "").startswith("总分 100"), timeout=20),
+                            summary_text(window))
+        finally:
+            doc.close(True)
+
+
+def set_default_template(template):
+    provider = office.service("com.sun.star.configuration.ConfigurationProvider")
+    path = NamedValue("nodepath", "/org.jixiao.Jixiao.Options/Settings")
+    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (path,))
+    node.setPropertyValue("DefaultTemplate", template)
+    node.commitChanges()
+
+
+class OfficeEndsWithTheDeckOpenTest(unittest.TestCase):
+    def test_terminating_the_office_with_the_deck_open_exits_cleanly(self):
+        own = Office(headless=False)
+        own.start()
+        try:
+            doc, window = open_deck(own, "swriter")
+            find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20))
+            doc.setModified(False)  # nothing to ask about on the way out
+            try:
+                own.desktop.terminate()
+            except Exception:
+                pass  # the bridge may go down with the office before the reply
+            self.assertEqual(own.process.wait(timeout=60), 0, "soffice did not exit cleanly")
+        finally:
+            own.stop()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""EvaluationTool called by macros on several UNO bridge threads at once, while the office's main thread runs
+live recompute and documents close underneath: the document → controller registry and the controllers' state
+are shared by all of them (src/uno/document_controller.hpp)."""
+import threading
+import unittest
+
+from office import Office, wait_until
+
+office = Office()
+
+
+def setUpModule():
+    office.start()
+
+
+def tearDownModule():
+    office.stop()
+
+
+def full_scores(table):
+    for row in range(2, 23):
+        table.getCellByName(f"G{row}").setString(table.getCellByName(f"F{row}").getString())
+
+
+class BridgeThreadsTest(unittest.TestCase):
+    def test_macros_on_many_threads_and_closing_documents_do_not_race(self):
+        tool = office.tool()
+        docs = []
+        for _ in range(3):
+            doc = office.new_document("swriter")
+            full_scores(doc.TextTables.getByName(tool.insertScoreTable(doc, "county-project")))
+            docs.append(doc)
+        failures = []
+        start = threading.Barrier(5)
+
+        def caller(worker):
+            # Python-UNO gives each calling thread its own thread in the office.
+            start.wait()
+            for i in range(15):
+                doc = docs[(worker + i) % len(docs)]
+                try:
+                    tool.recompute(doc)
+                    tool.validate(doc)
+                    doc.TextTables.getByIndex(0).getCellByName("G19").setString(str(i % 7))
+                except Exception as e:
+                    # A document closed under the call may refuse it; anything else is a failure.
+                    if doc not in closed:
+                        failures.append(f"worker {worker}: {type(e).__name__}: {e}")
+
+        closed = []
+        threads = [threading.Thread(target=caller, args=(w,)) for w in range(4)]
+        for thread in threads:
+            thread.start()
+        start.wait()
+        closed.append(docs[0])
+        docs[0].close(True)  # the main thread disposes a document (and its controller) meanwhile
+        for thread in threads:
+            thread.join(timeout=240)
+        self.assertFalse(any(thread.is_alive() for thread in threads), "a call never returned (deadlock?)")
+        self.assertEqual(failures, [])
+        self.assertIsNone(office.process.poll(), "the office died")
+        # A macro holding a closed document is refused, and the office goes on.
+        with self.assertRaises(Exception):
+            tool.recompute(docs[0])
+        self.assertIsNone(office.process.poll(), "the office died")
+
+        # Every surviving document is still live: an edit is recomputed without any call.
+        for doc in docs[1:]:
+            table = doc.TextTables.getByIndex(0)
+            full_scores(table)
+            table.getCellByName("G19").setString("3")  # 经济效益 6 → 3
+            self.assertTrue(wait_until(lambda: table.getCellByName("C23").getString() == "97", timeout=30),
+                            table.getCellByName("C23").getString())
+            doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
