@@ -250,7 +250,16 @@ class OfficeEndsWithTheDeckOpenTest(unittest.TestCase):
             doc, window = open_deck(own, "swriter")
             find(window, "插入打分表", PUSH_BUTTON).doAccessibleAction(0)
             self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20))
-            doc.setModified(False)  # nothing to ask about on the way out
+            # Nothing to ask about on the way out: the deck's deferred work after the insertion (live recompute,
+            # its summary) runs first, or it could mark the document modified again and terminate() would sit
+            # in the "save changes?" dialog.
+            def unmodified():
+                own.settle()
+                doc.setModified(False)
+                own.settle()
+                return not doc.isModified()
+
+            self.assertTrue(wait_until(unmodified, timeout=20))
             try:
                 own.desktop.terminate()
             except Exception:
