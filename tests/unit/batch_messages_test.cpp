@@ -1,6 +1,8 @@
 // jixiao-batch's messages: worded from the compiled-in extension/i18n/batch.json in both languages.
 #include "cli/messages.hpp"
 
+#include "catalog_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -9,17 +11,9 @@
 
 using namespace jixiao::cli;
 
-namespace {
+using jixiao::testing::placeholders;
 
-std::set<std::string> placeholders(const std::string& text) {
-    static const std::regex placeholder(R"(\{([A-Za-z0-9_\-]+)\})");
-    std::set<std::string> names;
-    for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
-        names.insert((*it)[1]);
-    return names;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST(BatchMessages, EveryMessageHasItsKeyInBothLanguagesAndNamesItsArguments) {
     // Msg::LinkNotFollowed is the last value: every value before it needs an entry of its own.

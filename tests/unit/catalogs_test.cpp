@@ -3,6 +3,8 @@
 // missing in one language, lose a value in translation, or be shown as its bare key.
 #include "core/messages.hpp"
 
+#include "catalog_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,6 +18,8 @@
 using jixiao::MessageCatalog;
 namespace fs = std::filesystem;
 
+using jixiao::testing::placeholders;
+
 namespace {
 
 const fs::path kSource(JIXIAO_SOURCE_DIR);
@@ -26,15 +30,6 @@ std::vector<fs::path> shippedCatalogs() {
         if (entry.path().extension() == ".json")
             files.push_back(entry.path());
     return files;
-}
-
-// The {name} placeholders of a text; braces around anything else are text.
-std::set<std::string> placeholders(const std::string& text) {
-    static const std::regex placeholder(R"(\{([A-Za-z0-9_\-]+)\})");
-    std::set<std::string> names;
-    for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
-        names.insert((*it)[1]);
-    return names;
 }
 
 std::string readFile(const fs::path& file) {

@@ -2,6 +2,7 @@
 // editing and measuring paragraphs the way Location counts (code points).
 #pragma once
 
+#include "catalog_files.hpp"
 #include "core/decimal.hpp"
 #include "core/messages.hpp"
 #include "test_decimal.hpp"
@@ -9,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +17,7 @@
 namespace jixiao::testing {
 
 inline const MessageCatalog& messageCatalog() {
-    static const MessageCatalog c =
-        MessageCatalog::load(std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/i18n/messages.json");
-    return c;
+    return shippedCatalog("messages.json");
 }
 
 inline int paragraphStarting(const std::vector<std::string>& paragraphs, std::string_view start) {

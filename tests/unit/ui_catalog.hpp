@@ -1,20 +1,18 @@
 // The shipped extension/i18n/ui.json, where user errors are worded, for tests that check what a user reads.
 #pragma once
 
+#include "catalog_files.hpp"
 #include "core/messages.hpp"
 #include "core/scorecard_json.hpp"
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 
 namespace jixiao::testing {
 
 inline const MessageCatalog& uiCatalog() {
-    static const MessageCatalog catalog =
-        MessageCatalog::load(std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/i18n/ui.json");
-    return catalog;
+    return shippedCatalog("ui.json");
 }
 
 // A JSON error's problem as the English catalog words it, after the "file: path: " every one starts with
