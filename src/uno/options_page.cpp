@@ -1,6 +1,7 @@
 #include "uno/options_page.hpp"
 
 #include "uno/extension_data.hpp"
+#include "uno/log.hpp"
 #include "uno/settings.hpp"
 
 #include <com/sun/star/awt/XControl.hpp>
@@ -36,13 +37,21 @@ sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow
         return false;
     OUString action;
     event >>= action;
-    if (action == "ok") {
-        store(window);
-        return true;
-    }
-    if (action == "back" || action == "initialize") {
-        load(window);
-        return true;
+    // The office's options dialog calls this: nothing may escape into it. A page that cannot load or store
+    // says so in the log and leaves the settings as they were (the dialog then shows its own defaults).
+    try {
+        if (action == "ok") {
+            store(window);
+            return true;
+        }
+        if (action == "back" || action == "initialize") {
+            load(window);
+            return true;
+        }
+    } catch (const uno::Exception& e) {
+        SAL_WARN("jixiao", "options page (" << action << "): " << e.Message);
+    } catch (const std::exception& e) {
+        logFailure("options page", e);
     }
     return false;
 }
