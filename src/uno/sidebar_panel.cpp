@@ -159,12 +159,12 @@ void SidebarPanel::build() {
         return addControl("FixedText", name, {{"Label", Any(fromUtf8(data.text(key)))}});
     };
 
+    // Each label is made before its control: the accessibility tree names a control after the label that
+    // precedes it, which is what a screen reader announces (and what the UI tests find it by).
+    auto templateLabel = label("TemplateLabel", "panel.template");
     templates_ = add<awt::XListBox>("ListBox", "Templates",
                                     {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}});
-    rows_.push_back(
-        {{label("TemplateLabel", "panel.template"), Reference<awt::XControl>(templates_, UNO_QUERY)},
-         {1, 3},
-         kLine});
+    rows_.push_back({{templateLabel, Reference<awt::XControl>(templates_, UNO_QUERY)}, {1, 3}, kLine});
     fillTemplates();
     onItemChanged(templates_, [this] {
         guarded([&] {
@@ -181,12 +181,10 @@ void SidebarPanel::build() {
     // narrative.
     for (std::size_t i = 0; i < metadata_.size(); ++i) {
         const auto& [name, key] = kMetadataFields[i];
+        auto fieldLabel = label(OUString::createFromAscii(name) + "Label", key);
         metadata_[i] =
             add<awt::XTextComponent>("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}});
-        rows_.push_back({{label(OUString::createFromAscii(name) + "Label", key),
-                          Reference<awt::XControl>(metadata_[i], UNO_QUERY)},
-                         {1, 1},
-                         kLine});
+        rows_.push_back({{fieldLabel, Reference<awt::XControl>(metadata_[i], UNO_QUERY)}, {1, 1}, kLine});
     }
     auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
     rows_.push_back({{saveMetadata}, {1}, kLine});
