@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 using namespace css;
 using css::uno::Reference;
@@ -97,7 +98,68 @@ DocumentController::forModel(const Reference<uno::XComponentContext>& context,
         made->dispose();
         throw;
     }
+    made->watchTyping();
     return made;
+}
+
+void DocumentController::watchTyping() {
+    Reference<frame::XModel> model(model_);
+    Reference<frame::XController> view(model.is() ? model->getCurrentController() : nullptr);
+    if (!view.is())
+        return; // no view (a hidden document): every run re-reads every input
+    // The handlers hold this controller; disposing() stops the watch, which drops them.
+    rtl::Reference<DocumentController> self(this);
+    TypingWatch::Handlers handlers;
+    handlers.typing = [self](const CursorPlace& place, int key) {
+        osl::MutexGuard guard(self->m_aMutex);
+        self->typingKey_ = key;
+        self->typingPlace_ = place;
+        self->typingThread_ = std::this_thread::get_id();
+    };
+    handlers.keyHandled = [self](int key) {
+        osl::MutexGuard guard(self->m_aMutex);
+        if (self->typingKey_ == key)
+            self->typingKey_ = 0;
+    };
+    handlers.otherInput = [self] {
+        osl::MutexGuard guard(self->m_aMutex);
+        self->typingKey_ = 0;
+    };
+    rtl::Reference<TypingWatch> watch(new TypingWatch(context_, std::move(handlers)));
+    if (!watch->watch(view)) {
+        watch->stop();
+        return;
+    }
+    osl::MutexGuard guard(m_aMutex);
+    if (isDisposed()) {
+        watch->stop();
+        return;
+    }
+    typingWatch_ = watch;
+}
+
+void DocumentController::noteEdit() {
+    if (typingKey_ != 0 && std::this_thread::get_id() == typingThread_) {
+        // The view is handling a text key: only the cell at its cursor can have changed.
+        if (typingPlace_.kind == CursorPlace::Kind::Unknown)
+            edits_.reset();
+        else if (edits_ && typingPlace_.kind == CursorPlace::Kind::InCell)
+            edits_->cells.emplace(typingPlace_.table, typingPlace_.cell);
+        return;
+    }
+    // Recompute's own writes are told to the cache by the run that makes them (TableCache::wrote), or
+    // reset the record after a run without the cache (recompute()). Anything else may have changed anything.
+    if (writing_ == 0)
+        edits_.reset();
+}
+
+void DocumentController::narrowCacheRefresh() {
+    std::optional<KnownEdits> edits;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        edits = std::exchange(edits_, KnownEdits{});
+    }
+    cache_.narrowNextRefresh(std::move(edits));
 }
 
 int DocumentController::validateNow() {
@@ -233,6 +295,8 @@ int DocumentController::recompute(bool live) {
     // did before there was a cache.
     std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
     TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
+    if (cache != nullptr)
+        narrowCacheRefresh();
     DocumentData read;
     std::vector<std::string> rewritten;
     ++writing_;
@@ -245,11 +309,27 @@ int DocumentController::recompute(bool live) {
         throw;
     }
     --writing_;
+    if (cache == nullptr && written > 0) {
+        // Written past the cache (another run held it): it cannot know which cells changed.
+        osl::MutexGuard guard(m_aMutex);
+        edits_.reset();
+    }
     if (live && !rewritten.empty() && !noticeRewrittenCursorCell(read.card.tableName, rewritten) &&
         lock.owns_lock())
         noticeRewrittenChangedCell(read.scoreGrid, rewritten);
-    if (lock.owns_lock())
-        rememberLeft(read.scoreGrid, rewritten);
+    if (lock.owns_lock()) {
+        bool textView = false;
+        {
+            osl::MutexGuard guard(m_aMutex);
+            textView = typingWatch_.is();
+        }
+        // A Writer view tells the cell typed into by its cursor (noticeRewrittenCursorCell); the table as
+        // left is for documents without one (Calc); copying it is up to a tenth of a keystroke's run.
+        if (textView)
+            lastLeft_.clear();
+        else
+            rememberLeft(read.scoreGrid, rewritten);
+    }
     keepSummary(std::move(read));
     if (live)
         notifyObservers();
@@ -266,18 +346,11 @@ bool DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
                                                    UNO_QUERY);
     if (!views.is())
         return false;
-    Reference<beans::XPropertySet> cursor(views->getViewCursor(), UNO_QUERY);
-    if (!cursor.is() || !cursor->getPropertySetInfo()->hasPropertyByName("Cell"))
+    const auto place = cursorPlace(model->getCurrentController());
+    if (place.kind != CursorPlace::Kind::InCell || place.table != tableName ||
+        std::find(rewritten.begin(), rewritten.end(), place.cell) == rewritten.end())
         return true;
-    Reference<beans::XPropertySet> cell(cursor->getPropertyValue("Cell"), UNO_QUERY);
-    Reference<container::XNamed> table(cursor->getPropertyValue("TextTable"), UNO_QUERY);
-    if (!cell.is() || !table.is() || toUtf8(table->getName()) != tableName)
-        return true;
-    OUString name;
-    cell->getPropertyValue("CellName") >>= name;
-    if (std::find(rewritten.begin(), rewritten.end(), toUtf8(name)) == rewritten.end())
-        return true;
-    auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", toUtf8(name)}});
+    auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", place.cell}});
     osl::MutexGuard guard(m_aMutex);
     notice_ = std::move(text);
     ++noticeSerial_;
@@ -352,6 +425,7 @@ void SAL_CALL DocumentController::modified(const lang::EventObject&) {
         if (isDisposed())
             return;
         watched = !observers_.empty();
+        noteEdit();
     }
     if (writing_ > 0 || (!watched && !Settings::liveRecompute(context_)))
         return;
@@ -372,6 +446,8 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         }
         Reference<frame::XModel> model(model_);
         std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
+        if (lock.owns_lock())
+            narrowCacheRefresh();
         keepSummary(Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr));
     } catch (const uno::Exception& e) {
         // Typing must never be blocked: a table that cannot be read now is reported by validation. The
@@ -408,11 +484,16 @@ void SAL_CALL DocumentController::disposing() {
     } catch (const uno::Exception&) {
     }
     std::map<int, std::function<void()>> observers;
+    rtl::Reference<TypingWatch> watch;
     {
         osl::MutexGuard guard(m_aMutex);
         observers.swap(observers_); // destroyed outside the lock: they may hold the last panel reference
         findings_.clear();
+        watch = typingWatch_;
+        typingWatch_.clear();
     }
+    if (watch.is())
+        watch->stop(); // outside the lock: it calls into the view
     // The table cache is plain data and goes with this object; its mutex is not waited for here (see
     // cacheMutex_).
 }

@@ -14,6 +14,10 @@
 // are never held while calling into the office, so a thread holding the office's SolarMutex and waiting
 // for ours cannot meet a thread holding ours and waiting for the SolarMutex.
 //
+// Edited cell: after a keystroke in the document's view (typing_watch.hpp), the controller knows the only
+// cell whose text changed, and the run re-reads that cell alone (plus the cells it wrote itself last time);
+// after anything else it re-reads every input cell through the cache, as before.
+//
 // Lifetime: a UNO component (WeakComponentImplHelper). The document's disposing event disposes it: it
 // detaches its modify listener, drops its panels' observers, its cache and its registry entry, and holds
 // the document only weakly, so a closed document is never kept alive by Jixiao.
@@ -21,6 +25,7 @@
 
 #include "uno/operations.hpp"
 #include "uno/table_cache.hpp"
+#include "uno/typing_watch.hpp"
 
 #include "core/finding.hpp"
 
@@ -37,7 +42,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace jixiao::office {
@@ -96,6 +103,12 @@ private:
                        const css::uno::Reference<css::frame::XModel>& model);
     bool isDisposed() const { return rBHelper.bDisposed || rBHelper.bInDispose; }
     void notifyObservers();
+    // Watches the document's view for keystrokes (Writer), for the edited-cell path.
+    void watchTyping();
+    // A modify event: what it may have changed since the cache's last refresh. Called with m_aMutex held.
+    void noteEdit();
+    // What changed since the cache's last refresh, handed to it before a run; starts a new record.
+    void narrowCacheRefresh();
     // Posts one run to the main loop (coalescing: nothing when one is pending).
     void schedule();
     void keepSummary(DocumentData&& read);
@@ -131,6 +144,13 @@ private:
     int noticeSerial_ = 0;
     std::string notice_;
     bool pending_ = false;
+    // Keystrokes (guarded by m_aMutex): the text key being handled now (0: none), where it types and on
+    // which thread (the view's), and what changed since the cache's last refresh (nullopt: unknown).
+    rtl::Reference<TypingWatch> typingWatch_;
+    int typingKey_ = 0;
+    CursorPlace typingPlace_;
+    std::thread::id typingThread_;
+    std::optional<KnownEdits> edits_;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
 };
 

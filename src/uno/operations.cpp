@@ -304,9 +304,15 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
             written += host->applyPatch(data.card.fundingTableName, fundingPatch);
     } catch (...) {
         finish();
+        if (cache != nullptr)
+            cache->forget(); // some cells may be written: the next run reads whole
         throw;
     }
     finish();
+    if (cache != nullptr) {
+        cache->wrote(data.card.tableName, scorePatch);
+        cache->wrote(data.card.fundingTableName, fundingPatch);
+    }
     if (ownWrites != nullptr)
         for (const auto& write : scorePatch.writes)
             (*ownWrites)[write.cell.address] = write.text;

@@ -381,9 +381,14 @@ void SidebarPanel::refreshSummary() {
             noticeSeen_ = serial;
             setStatus(notice);
         }
-        modelProps(summary_)->setPropertyValue("Label", Any(fromUtf8(summary)));
-        modelProps(findings_)->setPropertyValue("StringItemList",
-                                                Any(toSequence(controller->findingLines())));
+        if (summary != shownSummary_) {
+            modelProps(summary_)->setPropertyValue("Label", Any(fromUtf8(summary)));
+            shownSummary_ = summary;
+        }
+        if (auto lines = controller->findingLines(); lines != shownFindings_) {
+            modelProps(findings_)->setPropertyValue("StringItemList", Any(toSequence(lines)));
+            shownFindings_ = std::move(lines);
+        }
     });
 }
 

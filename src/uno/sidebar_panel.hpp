@@ -137,6 +137,10 @@ private:
     rtl::Reference<DocumentController> controller_;
     int observerId_ = 0;
     int noticeSeen_ = 0; // the controller's last notice shown in the status line
+    // What the summary and the findings list show now: set again only when it changes (a keystroke that
+    // leaves the findings as they were keeps the list, and the finding the user selected in it).
+    std::string shownSummary_;
+    std::vector<std::string> shownFindings_;
 };
 
 } // namespace jixiao::office

@@ -7,6 +7,10 @@
 // columns inserted, cells merged or split, a header or a row label retyped — sends the run back to a whole
 // read, which is then remembered.
 //
+// After a keystroke the owner can say more (typing_watch.hpp): only the text of the cell typed into changed.
+// The next refresh then re-reads that cell and the cells recompute itself wrote since the last refresh
+// (wrote), and trusts the rest; the layout checks above still run.
+//
 // Not seen without a whole read, and so only corrected by the next one (after any layout change): a table
 // that turns into a scoring or funding table by retyping its header while the document already has both
 // remembered tables, a 合计/等级 label typed into a 指标解释/评价标准/扣分原因 cell (or into the name of an
@@ -19,14 +23,23 @@
 #include "core/assemble.hpp"
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
+#include "core/patch.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao::office {
 
 class DocumentHost;
+
+// What changed in the document since the cache last refreshed, when its owner can tell: the text of these
+// cells (table name, cell name) and nothing else; nothing at all when empty.
+struct KnownEdits {
+    std::set<std::pair<std::string, std::string>> cells;
+};
 
 class TableCache {
 public:
@@ -39,6 +52,11 @@ public:
     // several tables: those are read whole every time).
     void remember(DocumentHost& host, const Report& report);
     void forget() { warm_ = false; }
+    // What changed since the last refresh, for the next call of tables() only; nullopt (the default):
+    // unknown, so every input cell is re-read.
+    void narrowNextRefresh(std::optional<KnownEdits> edits);
+    // Recompute wrote these cells of the named table: the next refresh re-reads them, whatever it is told.
+    void wrote(const std::string& tableName, const Patch& patch);
 
 private:
     struct Table {
@@ -46,12 +64,18 @@ private:
         std::string layout;
         std::vector<GridPosition> inputs;
     };
-    bool refreshed(DocumentHost& host);
+    bool refreshed(DocumentHost& host, const std::optional<KnownEdits>& edits);
+    // The anchors of `table` that `edits` and the cells written since the last refresh name; nullopt when
+    // one of them is not an anchor of the remembered grid.
+    std::optional<std::vector<GridPosition>> changedCells(const Table& table, const KnownEdits& edits) const;
 
     bool warm_ = false;
     int tableCount_ = -1;
     Table score_;
     std::optional<Table> funding_;
+    std::optional<KnownEdits> next_;
+    bool handedOver_ = false; // narrowNextRefresh was called and no tables() since
+    std::set<std::pair<std::string, std::string>> written_; // (table, cell) written since the last refresh
 };
 
 } // namespace jixiao::office

@@ -204,6 +204,7 @@ class Office:
     def stop(self):
         if self.process is None:
             return
+        self.report_if_gone()
         try:
             if self.desktop is not None and self.process.poll() is None:
                 self.desktop.terminate()
@@ -227,6 +228,21 @@ class Office:
         if self.profile and not self.keep_profile:
             shutil.rmtree(self.profile, ignore_errors=True)
         self.profile = None
+
+    def report_if_gone(self):
+        """An office that ended by itself (a crash: "Binary URP bridge disposed during call" in the test) is
+        reported on stderr with how it ended and the end of its own output, which goes with its profile."""
+        code = self.process.poll() if self.process is not None else None
+        if code is None:
+            return
+        how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+        try:
+            with open(self.log, encoding="utf-8", errors="replace") as f:
+                tail = f.read()[-4000:]
+        except OSError:
+            tail = "(no log)"
+        sys.stderr.write(f"\n[office] soffice (pid {self.process.pid}) had already ended, by {how}, before the "
+                         f"test stopped it; the end of its output:\n{tail}\n")
 
     # Helpers for tests.
     @property

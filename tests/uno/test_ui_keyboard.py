@@ -11,8 +11,8 @@ from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIA
 from com.sun.star.beans import NamedValue
 
 from office import Office, wait_until
-from ui_helpers import (click, find, focus_document, move_pointer, open_deck, screenshot, status_text, summary_text,
-                        type_keys, walk)
+from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, status_text,
+                        summary_text, type_keys, walk)
 
 office = Office(headless=False)
 
@@ -309,6 +309,34 @@ class WriterKeyboardTest(unittest.TestCase):
                                    and self.text("C23") == "100"), (self.text("G19"), self.text("C23")))
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
         self.assertEqual(self.text("B24"), "优秀")
+
+    def test_each_keystroke_leaves_every_derived_cell_right(self):
+        # The performance part: the run after a keystroke re-reads only the cell typed into and the cells it
+        # wrote itself (src/uno/typing_watch.hpp). Keys are pressed and released one at a time, so Writer
+        # inserts each at once and that path is the one taken: Backspace (a command Writer dispatches later),
+        # digits, an out-of-range score and back, a second cell, the grade crossing a band.
+        def after(key, score_cell, score, deduction, total, grade):
+            press(self.display, key)
+            state = lambda: (self.text(score_cell), self.text("H" + score_cell[1:]), self.text("C23"),  # noqa: E731
+                             self.text("B24"))
+            self.assertTrue(wait_until(lambda: state() == (score, deduction, total, grade)),
+                            f"after {key} in {score_cell}: {state()}")
+            self.assertTrue(wait_until(lambda: self.summary().startswith(f"总分 {total or '—'}")), self.summary())
+
+        self.view.gotoRange(self.cell("G22").getEnd(), False)  # 服务对象满意度, 10 points, scored 10
+        focus_document(self.doc, self.display)
+        after("BackSpace", "G22", "1", "9", "91", "优秀")
+        after("5", "G22", "15", "", "", "")  # out of range: Jixiao's own values go
+        after("BackSpace", "G22", "1", "9", "91", "优秀")
+        after("0", "G22", "10", "0", "100", "优秀")
+        after("BackSpace", "G22", "1", "9", "91", "优秀")
+        self.view.gotoRange(self.cell("G19").getEnd(), False)  # 经济效益, 6 points, scored 6
+        press(self.display, "BackSpace")
+        self.assertTrue(wait_until(lambda: self.text("G19") == "" and self.summary().startswith("总分 —")),
+                        self.summary())
+        after("3", "G19", "3", "3", "88", "良好")
+        self.assertEqual(self.text("H22"), "9")
+        self.assertEqual(self.cursor_cell(), "G19")
 
     def status_line(self):
         return status_text(self.window) or ""

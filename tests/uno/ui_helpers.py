@@ -104,6 +104,14 @@ def type_keys(display, *keys):
             xdotool(display, "type", "--delay", "60", key)
 
 
+def press(display, key):
+    """One key pressed and then released, as a hand does it. (`xdotool key` sends both at once; Writer, finding
+    the release already queued while it handles the press, holds a typed character back and inserts it from a
+    timer, as for a fast typist's overlapping keys.)"""
+    xdotool(display, "keydown", key)
+    xdotool(display, "keyup", key)
+
+
 def pointer(display):
     out = subprocess.run(["xdotool", "getmouselocation", "--shell"], env=dict(os.environ, DISPLAY=display),
                          check=True, timeout=30, capture_output=True, text=True).stdout
