@@ -20,6 +20,11 @@
 //               (recompute → panels told) and the panel's refreshSummary. Nothing in Jixiao is hooked; the
 //               label is what the user sees change. (Timing from the end of the edit instead was tried and
 //               gave negative times: the office can run the deferred run before setString returns.)
+//   typed     — `live` with a real keystroke instead of an API edit, in two calls around the key the driver
+//               presses with xdotool: Step=arm waits for an idle main loop and starts listening (returns at
+//               once); Step=measure waits for the modify event and the summary's NAME_CHANGED, stops
+//               listening and returns the time between them. The keystroke is what tells live recompute
+//               which cell changed (src/uno/typing_watch.hpp); an API edit never does.
 //   mainloop  — how long one trip through the office's main loop takes when it is idle (post an
 //               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
 //   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
@@ -112,6 +117,7 @@ struct Args {
     sal_Int32 repeat = 1;
     bool settle = false;              // wait for the main loop to be idle before each timed run
     Reference<uno::XInterface> watch; // live: the deck summary label's accessible context
+    OUString step;                    // typed: arm or measure
 };
 
 Args parse(const Sequence<beans::NamedValue>& arguments) {
@@ -132,6 +138,8 @@ Args parse(const Sequence<beans::NamedValue>& arguments) {
             nv.Value >>= args.settle;
         else if (nv.Name == "Watch")
             nv.Value >>= args.watch;
+        else if (nv.Name == "Step")
+            nv.Value >>= args.step;
         else if (nv.Name == "Values") {
             OUString joined;
             nv.Value >>= joined;
@@ -239,12 +247,29 @@ public:
 };
 
 // The document's modify events: fires at the first one after a reset, the moment the controller hears of
-// the edit too (both are listeners of the same broadcast).
+// the edit too (both are listeners of the same broadcast). With a context, it also posts `trip` to the main
+// loop at that first event: when that runs, the office has finished the edit's own work.
 class ModifyWatch : public cppu::WeakImplHelper1<util::XModifyListener> {
 public:
-    void SAL_CALL modified(const lang::EventObject&) override { edited.fire(); }
+    ModifyWatch() = default;
+    explicit ModifyWatch(Reference<uno::XComponentContext> postTo) : postTo_(std::move(postTo)) {}
+    void SAL_CALL modified(const lang::EventObject&) override {
+        edited.fire();
+        if (postTo_.is() && !posted_) {
+            posted_ = true;
+            Reference<awt::XRequestCallback> loop(postTo_->getServiceManager()->createInstanceWithContext(
+                                                      "com.sun.star.awt.AsyncCallback", postTo_),
+                                                  UNO_QUERY_THROW);
+            loop->addCallback(trip.get(), Any());
+        }
+    }
     void SAL_CALL disposing(const lang::EventObject&) override {}
     Signal edited;
+    rtl::Reference<LoopTrip> trip{new LoopTrip};
+
+private:
+    Reference<uno::XComponentContext> postTo_;
+    bool posted_ = false;
 };
 
 // Posts a callback to the office's main loop and waits until it has run; returns the time that took.
@@ -312,6 +337,8 @@ private:
             }
         } else if (args.mode == "live") {
             live(args, out);
+        } else if (args.mode == "typed") {
+            typed(args, out);
         } else if (args.mode == "mainloop") {
             for (int i = 0; i < args.repeat; ++i)
                 out["ms"].push_back(tripThroughMainLoop(context_));
@@ -397,6 +424,40 @@ private:
             throw;
         }
         stop();
+    }
+
+    // One keystroke's path with the deck open; see `typed` at the top. The listeners live between the two
+    // calls.
+    void typed(const Args& args, std::map<std::string, std::vector<double>>& out) {
+        if (args.step == "arm") {
+            // Without Watch (the deck closed, live recompute off): the office's own work for the key, from
+            // the modify event until a callback posted then runs.
+            typedLabel_.set(args.watch, UNO_QUERY);
+            typedDocument_.set(args.document, UNO_QUERY_THROW);
+            (void)tripThroughMainLoop(context_);
+            typedEdit_ = typedLabel_.is() ? new ModifyWatch : new ModifyWatch(context_);
+            typedDocument_->addModifyListener(typedEdit_.get());
+            if (typedLabel_.is()) {
+                typedShown_ = new NameWatch;
+                typedLabel_->addAccessibleEventListener(typedShown_.get());
+            }
+            return;
+        }
+        if (!typedEdit_.is())
+            throw lang::IllegalArgumentException("probe: typed measure before arm", {}, 0);
+        const auto modified = typedEdit_->edited.wait(kDeadline);
+        const auto seen =
+            typedShown_.is() ? typedShown_->changed.wait(kDeadline) : typedEdit_->trip->ran.wait(kDeadline);
+        typedDocument_->removeModifyListener(typedEdit_.get());
+        if (typedShown_.is())
+            typedLabel_->removeAccessibleEventListener(typedShown_.get());
+        typedShown_.clear();
+        typedEdit_.clear();
+        if (!modified || !seen)
+            throw uno::RuntimeException("probe: the keystroke was not followed by a modify event and a new "
+                                        "summary in the deck",
+                                        {});
+        out["ms"].push_back(std::chrono::duration<double, std::milli>(*seen - *modified).count());
     }
 
     // Bare reads and writes, one undo step. Returns the number of cells read and written.
@@ -520,6 +581,11 @@ private:
     }
 
     Reference<uno::XComponentContext> context_;
+    // typed: the listeners between Step=arm and Step=measure
+    Reference<accessibility::XAccessibleEventBroadcaster> typedLabel_;
+    Reference<util::XModifyBroadcaster> typedDocument_;
+    rtl::Reference<NameWatch> typedShown_;
+    rtl::Reference<ModifyWatch> typedEdit_;
 };
 
 } // namespace
