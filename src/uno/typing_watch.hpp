@@ -7,11 +7,11 @@
 // everything the key's handling queued. A callback posted at keyPressed runs after the handling itself
 // (Writer inserts a character, and sends the modify event, synchronously inside it); it posts a second one,
 // which runs after what the handling posted in turn (Writer's Backspace is a command it dispatches
-// asynchronously). Only keys that put text at a collapsed cursor, or
-// delete one character there, count (a printable character with at most Shift, Backspace, Delete); any
-// other key, a mouse press in the view, and every modify event outside that window make the owner fall
-// back to re-reading every input cell. A character the view holds back and inserts later (Writer buffers
-// keys that arrive faster than it paints) therefore costs a whole re-read, never a wrong one.
+// asynchronously). Only keys that put text at a collapsed cursor or delete one character there count (a
+// printable character with at most Shift, Backspace, Delete); any other key, a mouse press in the view,
+// and every modify event outside that window make the owner fall back to re-reading every input cell. A
+// character the view holds back and inserts later (Writer buffers keys that arrive faster than it paints)
+// therefore costs a whole re-read, never a wrong one.
 #pragma once
 
 #include "uno/writer_cursor.hpp"
