@@ -19,6 +19,7 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <utility>
 
@@ -417,8 +418,21 @@ void DocumentController::schedule() {
     loop->addCallback(this, uno::Any());
 }
 
-void SAL_CALL DocumentController::modified(const lang::EventObject&) {
+void DocumentController::scheduleAfterEdit(bool watched) {
     // With live recompute off the run still reads the tables when a deck shows their summary.
+    if (watched || Settings::liveRecompute(context_))
+        schedule();
+}
+
+bool DocumentController::heldBackByApiCall() {
+    std::lock_guard<std::mutex> lock(gateMutex_);
+    if (apiCalls_ == 0)
+        return false;
+    heldBack_ = true;
+    return true;
+}
+
+void SAL_CALL DocumentController::modified(const lang::EventObject&) {
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);
@@ -427,9 +441,53 @@ void SAL_CALL DocumentController::modified(const lang::EventObject&) {
         watched = !observers_.empty();
         noteEdit();
     }
-    if (writing_ > 0 || (!watched && !Settings::liveRecompute(context_)))
+    if (writing_ > 0 || heldBackByApiCall())
         return;
-    schedule();
+    scheduleAfterEdit(watched);
+}
+
+DocumentController::ApiCall::ApiCall(const rtl::Reference<DocumentController>& controller)
+    : controller_(controller) {
+    if (controller_.is())
+        controller_->beginApiCall();
+}
+
+DocumentController::ApiCall::~ApiCall() {
+    if (controller_.is())
+        controller_->endApiCall();
+}
+
+void DocumentController::beginApiCall() {
+    std::unique_lock<std::mutex> lock(gateMutex_);
+    ++apiCalls_;
+    // A run in progress is on the main thread, which waits for nothing of ours; the caller holds nothing
+    // the run needs (a macro's bridge thread holds no SolarMutex between its calls). A call made from inside
+    // the run's own thread (a macro the office ran while the run waited) must not wait for itself. The bound
+    // is for a caller that holds the SolarMutex after all: it goes ahead rather than hang the office.
+    const auto self = std::this_thread::get_id();
+    if (!runEnded_.wait_for(lock, std::chrono::seconds(10), [&] { return !running_ || runThread_ == self; }))
+        SAL_WARN("jixiao", "an API call went ahead while a live run was still running");
+    SAL_INFO("jixiao", "API call begins");
+}
+
+void DocumentController::endApiCall() {
+    SAL_INFO("jixiao", "API call ends");
+    bool follow = false;
+    {
+        std::lock_guard<std::mutex> lock(gateMutex_);
+        if (--apiCalls_ == 0)
+            follow = std::exchange(heldBack_, false);
+    }
+    if (!follow)
+        return;
+    bool watched = false;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        if (isDisposed())
+            return;
+        watched = !observers_.empty();
+    }
+    scheduleAfterEdit(watched);
 }
 
 void SAL_CALL DocumentController::notify(const uno::Any&) {
@@ -439,6 +497,27 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         if (isDisposed())
             return;
     }
+    {
+        std::lock_guard<std::mutex> lock(gateMutex_);
+        if (apiCalls_ > 0) {
+            heldBack_ = true; // the call's end posts this run again
+            return;
+        }
+        running_ = true;
+        runThread_ = std::this_thread::get_id();
+    }
+    SAL_INFO("jixiao", "live run begins");
+    struct RunEnd {
+        DocumentController& controller;
+        ~RunEnd() {
+            SAL_INFO("jixiao", "live run ends");
+            {
+                std::lock_guard<std::mutex> lock(controller.gateMutex_);
+                controller.running_ = false;
+            }
+            controller.runEnded_.notify_all();
+        }
+    } const runEnd{*this};
     try {
         if (Settings::liveRecompute(context_)) {
             recomputeNow();

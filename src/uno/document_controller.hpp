@@ -14,6 +14,12 @@
 // are never held while calling into the office, so a thread holding the office's SolarMutex and waiting
 // for ours cannot meet a thread holding ours and waiting for the SolarMutex.
 //
+// API calls: a macro's call (EvaluationTool) runs on a bridge thread and makes many calls into the office,
+// each taking the SolarMutex on its own; a live run posted by the first of its edits would get the office in
+// between, read a half-built table, write into it and lock the undo manager inside the macro's undo step
+// (measured: 31 live runs inside one import of the sample). An ApiCall therefore waits for a live run in
+// progress to end and holds later ones back until the call ends; one run follows when it held any back.
+//
 // Edited cell: after a keystroke in the document's view (typing_watch.hpp), the controller knows the only
 // cell whose text changed, and the run re-reads that cell alone (plus the cells it wrote itself last time);
 // after anything else it re-reads every input cell through the cache, as before.
@@ -38,6 +44,7 @@
 #include <rtl/ref.hxx>
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -57,6 +64,20 @@ public:
     static rtl::Reference<DocumentController>
     forModel(const css::uno::Reference<css::uno::XComponentContext>& context,
              const css::uno::Reference<css::frame::XModel>& model);
+
+    // Marks a macro's call on the document for its whole length (see "API calls" above). Not for the deck's
+    // buttons: they run on the main thread, where no live run can start half-way through them.
+    class ApiCall {
+    public:
+        // A null controller (a read-only document, which has no live runs) makes a call that holds nothing.
+        explicit ApiCall(const rtl::Reference<DocumentController>& controller);
+        ~ApiCall();
+        ApiCall(const ApiCall&) = delete;
+        ApiCall& operator=(const ApiCall&) = delete;
+
+    private:
+        rtl::Reference<DocumentController> controller_;
+    };
 
     // Validates now and keeps the findings for the panel; returns how many there are.
     int validateNow();
@@ -111,6 +132,12 @@ private:
     void narrowCacheRefresh();
     // Posts one run to the main loop (coalescing: nothing when one is pending).
     void schedule();
+    // After an edit: schedules a run when live recompute is on or a deck shows the summary.
+    void scheduleAfterEdit(bool watched);
+    void beginApiCall();
+    void endApiCall();
+    // Whether an API call holds live runs back; if so, one follows its end. Takes gateMutex_.
+    bool heldBackByApiCall();
     void keepSummary(DocumentData&& read);
     // After a live run: when it rewrote the cell the view cursor is in, the user typed into a computed cell.
     // False when the view has no text cursor (Calc), which cannot tell.
@@ -152,6 +179,15 @@ private:
     std::thread::id typingThread_;
     std::optional<KnownEdits> edits_;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
+    // Live runs against API calls (guarded by gateMutex_, which is never held while calling into the office,
+    // so it is taken from modified() on a thread that holds the SolarMutex without risk): the macro calls
+    // under way, whether a live run is running and on which thread, and whether a call held one back.
+    std::mutex gateMutex_;
+    std::condition_variable runEnded_;
+    int apiCalls_ = 0;
+    bool running_ = false;
+    std::thread::id runThread_;
+    bool heldBack_ = false;
 };
 
 } // namespace jixiao::office

@@ -84,10 +84,12 @@ org::jixiao::Finding toUno(const Finding& finding) {
 
 EvaluationTool::EvaluationTool(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
-// Any document a macro works on gets live recompute from then on, as one shown with the deck does.
-void EvaluationTool::watch(const Reference<frame::XModel>& document) {
+// Any document a macro works on gets live recompute from then on, as one shown with the deck does; the call
+// holds its live runs back until it returns (DocumentController::ApiCall).
+rtl::Reference<DocumentController> EvaluationTool::watch(const Reference<frame::XModel>& document) {
     if (document.is() && !Operations::isReadOnly(document))
-        DocumentController::forModel(context_, document);
+        return DocumentController::forModel(context_, document);
+    return {};
 }
 
 uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
@@ -103,14 +105,14 @@ uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
 OUString SAL_CALL EvaluationTool::insertScoreTable(const Reference<frame::XModel>& document,
                                                    const OUString& templateId) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XModel>& document) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return fromUtf8(Operations(context_).insertFundingTable(document));
     });
 }
@@ -118,7 +120,7 @@ OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XMod
 void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& document,
                                               const OUString& json) {
     translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         Operations(context_).importScorecard(document, toUtf8(json));
     });
 }
@@ -127,16 +129,18 @@ sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& doc
     return translated(context_, *this, [&] {
         // The document's controller remembers its tables, so a recompute after an edit re-reads only the
         // cells it depends on, as live recompute does.
-        if (!document.is() || Operations::isReadOnly(document))
+        const auto controller = watch(document);
+        if (!controller.is())
             return static_cast<sal_Int32>(Operations(context_).recompute(document));
-        return static_cast<sal_Int32>(DocumentController::forModel(context_, document)->recompute(false));
+        const DocumentController::ApiCall call(controller);
+        return static_cast<sal_Int32>(controller->recompute(false));
     });
 }
 
 uno::Sequence<org::jixiao::Finding>
     SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         const auto findings = Operations(context_).validate(document);
         uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
         for (std::size_t i = 0; i < findings.size(); ++i)
@@ -148,7 +152,7 @@ uno::Sequence<org::jixiao::Finding>
 OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return joined(Operations(context_).generateSection(document, toUtf8(sectionId)));
     });
 }
@@ -156,7 +160,7 @@ OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>
 OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& document,
                                                 const OUString& sectionId) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId)));
     });
 }
@@ -164,21 +168,21 @@ OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& 
 sal_Bool SAL_CALL EvaluationTool::isSectionEdited(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return static_cast<sal_Bool>(Operations(context_).isSectionEdited(document, toUtf8(sectionId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::convertToLiveTable(const Reference<frame::XModel>& document) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return fromUtf8(Operations(context_).convertToLiveTable(document));
     });
 }
 
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
     return translated(context_, *this, [&] {
-        watch(document);
+        const DocumentController::ApiCall call(watch(document));
         return fromUtf8(Operations(context_).exportScorecard(document));
     });
 }

@@ -9,8 +9,11 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <org/jixiao/XEvaluationTool.hpp>
+#include <rtl/ref.hxx>
 
 namespace jixiao::office {
+
+class DocumentController;
 
 class EvaluationTool : public cppu::WeakImplHelper2<org::jixiao::XEvaluationTool, css::lang::XServiceInfo> {
 public:
@@ -39,7 +42,7 @@ public:
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
 private:
-    void watch(const css::uno::Reference<css::frame::XModel>& document);
+    rtl::Reference<DocumentController> watch(const css::uno::Reference<css::frame::XModel>& document);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
 };

@@ -121,8 +121,9 @@ class VirtualDisplay:
 class Office:
     """One soffice for a test module. Use start()/stop() or `with Office() as office:`."""
 
-    def __init__(self, headless=True, locale="zh-CN", install=True, profile=None):
+    def __init__(self, headless=True, locale="zh-CN", install=True, profile=None, sal_log=None):
         self.headless = headless
+        self.sal_log = sal_log  # SAL_LOG for the office, e.g. "+WARN+INFO.jixiao" (its output: self.log)
         self.locale = locale
         self.install = install
         self.reuse_profile = profile  # start on an existing profile (a restart), without installing again
@@ -160,6 +161,8 @@ class Office:
         if self.headless:
             args[1:1] = ["--headless", "--invisible"]
         env = dict(os.environ)
+        if self.sal_log:
+            env["SAL_LOG"] = self.sal_log
         if not self.headless:
             self.xvfb = VirtualDisplay()
             env["DISPLAY"] = self.xvfb.start()

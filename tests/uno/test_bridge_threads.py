@@ -1,10 +1,12 @@
 """EvaluationTool called by macros on several UNO bridge threads at once, while the office's main thread runs
 live recompute and documents close underneath: the document → controller registry and the controllers' state
 are shared by all of them (src/uno/document_controller.hpp)."""
+import os
+import re
 import threading
 import unittest
 
-from office import Office, wait_until
+from office import Office, SOURCE_DIR, wait_until
 
 office = Office()
 
@@ -72,6 +74,42 @@ class BridgeThreadsTest(unittest.TestCase):
             self.assertTrue(wait_until(lambda: table.getCellByName("C23").getString() == "97", timeout=30),
                             table.getCellByName("C23").getString())
             doc.close(True)
+
+
+class ApiCallsHoldLiveRunsBackTest(unittest.TestCase):
+    """A macro's call makes many calls into the office, each taking the SolarMutex on its own; a live run posted
+    by its first edit must not get the office in between (it would read a half-built table, write into it and
+    lock the undo manager inside the macro's undo step). The office's own log shows the order: the controller
+    writes "API call begins/ends" and "live run begins/ends" under SAL_LOG=+INFO.jixiao."""
+
+    def test_no_live_run_runs_inside_a_macros_call(self):
+        with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+            scorecard = f.read()
+        with Office(sal_log="+WARN+INFO.jixiao") as traced:
+            tool = traced.tool()
+            for hidden in (True, False):
+                doc = traced.new_document("swriter", hidden=hidden)
+                try:
+                    tool.importScorecard(doc, scorecard)  # a table built cell by cell: an edit each
+                    table = doc.TextTables.getByIndex(0)
+                    table.getCellByName("G3").setString("1")  # an edit of the macro's own, then a call
+                    tool.recompute(doc)
+                    tool.insertSection(doc, "conclusion")
+                    traced.settle()
+                finally:
+                    doc.close(True)
+            with open(traced.log, encoding="utf-8", errors="replace") as f:
+                events = re.findall(r"(API call|live run) (begins|ends)", f.read())
+        self.assertIn(("live run", "begins"), events, "no live run at all: the log shows nothing to judge")
+        calls = 0
+        inside = []
+        for index, (what, edge) in enumerate(events):
+            if what == "API call":
+                calls += 1 if edge == "begins" else -1
+            elif edge == "begins" and calls > 0:
+                inside.append(index)
+        self.assertEqual(calls, 0, "an API call that never ended")
+        self.assertEqual(inside, [], f"{len(inside)} live runs inside an API call, first at events {inside[:5]} of {len(events)}")
 
 
 if __name__ == "__main__":
