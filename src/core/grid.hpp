@@ -14,7 +14,7 @@ struct GridCell {
     int rowSpan = 1;     // for an anchor cell: rows it spans
     int colSpan = 1;
     bool covered = false; // inside a merged area, not its top-left anchor
-    // Calc: the formula the user wrote ("=SUM(F3:F9)"), empty for a constant and in Writer. Recompute
+    // The formula the user wrote (Calc "=SUM(F3:F9)", Writer "<F7>*2"), empty for a constant. Recompute
     // never replaces a formula with a constant (docs/table-layout.md, "Never damage a document").
     std::string formula;
     friend bool operator==(const GridCell&, const GridCell&) = default;

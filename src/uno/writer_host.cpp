@@ -57,13 +57,15 @@ public:
     std::vector<Grid> readTables() override {
         std::vector<Grid> grids;
         const bool redlines = documentHasRedlines(model_);
+        WriterFieldFormulas fields(model_);
         for (const auto& table : writerTables(model_))
-            grids.push_back(readWriterTable(table, redlines));
+            grids.push_back(readWriterTable(table, redlines, &fields));
         return grids;
     }
 
     Grid readTable(const std::string& name) override {
-        return readWriterTable(table(name), documentHasRedlines(model_));
+        WriterFieldFormulas fields(model_);
+        return readWriterTable(table(name), documentHasRedlines(model_), &fields);
     }
 
     int tableCount() override {
@@ -80,7 +82,8 @@ public:
 
     bool refreshCells(Grid& grid, const std::vector<GridPosition>& cells) override {
         const auto found = writerTableByName(model_, grid.name);
-        return found.is() && refreshWriterCells(found, grid, cells, documentHasRedlines(model_));
+        WriterFieldFormulas fields(model_);
+        return found.is() && refreshWriterCells(found, grid, cells, documentHasRedlines(model_), fields);
     }
 
     std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {

@@ -13,6 +13,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/ParagraphAdjust.hpp>
+#include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
@@ -120,9 +121,24 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
     return toUtf8(visible.makeStringAndClear());
 }
 
+// A cell's text, and its formula when it holds one: a formula is the user's, and recompute reports a wrong
+// value rather than overwrite it (core/assemble.hpp), in Writer as in Calc. Writer's own (Table ▸ Formula)
+// makes the cell a formula cell; Word's is a field in its text, looked up when `fields` is given.
+void readCell(const Reference<table::XCell>& cell, GridCell& anchor, bool mayHaveRedlines,
+              const std::string& tableName, WriterFieldFormulas* fields) {
+    anchor.text = visibleCellText(cell, mayHaveRedlines);
+    anchor.formula.clear();
+    if (cell->getType() == table::CellContentType_FORMULA)
+        anchor.formula = toUtf8(cell->getFormula());
+    else if (fields != nullptr)
+        if (const auto* field = fields->find(tableName, anchor.address))
+            anchor.formula = *field;
+}
+
 } // namespace
 
-Grid readWriterTable(const Reference<text::XTextTable>& table, bool mayHaveRedlines) {
+Grid readWriterTable(const Reference<text::XTextTable>& table, bool mayHaveRedlines,
+                     WriterFieldFormulas* fields) {
     Reference<beans::XPropertySet> tableProps(table, UNO_QUERY_THROW);
     sal_Int16 relativeSum = 10000;
     tableProps->getPropertyValue("TableColumnRelativeSum") >>= relativeSum;
@@ -160,14 +176,15 @@ Grid readWriterTable(const Reference<text::XTextTable>& table, bool mayHaveRedli
             grid.merge(r, first, rowSpan, std::max(1, last - first));
             auto& anchor = grid.at(r, first);
             anchor.address = name;
-            anchor.text = visibleCellText(cell, mayHaveRedlines);
+            readCell(cell, anchor, mayHaveRedlines, grid.name, fields);
         }
     }
     return grid;
 }
 
 bool refreshWriterCells(const Reference<text::XTextTable>& table, Grid& grid,
-                        const std::vector<GridPosition>& cells, bool mayHaveRedlines) {
+                        const std::vector<GridPosition>& cells, bool mayHaveRedlines,
+                        WriterFieldFormulas& fields) {
     for (const auto& position : cells) {
         auto& anchor = grid.at(position.row, position.column);
         if (anchor.address.empty())
@@ -175,7 +192,8 @@ bool refreshWriterCells(const Reference<text::XTextTable>& table, Grid& grid,
         Reference<table::XCell> cell = table->getCellByName(fromUtf8(anchor.address));
         if (!cell.is())
             return false;
-        anchor.text = visibleCellText(cell, mayHaveRedlines);
+        // Only a cell that held a field can hold one now: a keystroke or an API edit does not make one.
+        readCell(cell, anchor, mayHaveRedlines, grid.name, anchor.formula.empty() ? nullptr : &fields);
     }
     return true;
 }

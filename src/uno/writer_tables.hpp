@@ -6,6 +6,7 @@
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
 #include "core/patch.hpp"
+#include "uno/writer_field_formulas.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
@@ -30,14 +31,17 @@ struct WriterTableStyle {
 };
 
 // `mayHaveRedlines`: false when the document holds no tracked changes (documentHasRedlines), so that a cell's
-// getString() is what the reader sees and the per-cell walk over text portions can be skipped.
-Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table, bool mayHaveRedlines = true);
+// getString() is what the reader sees and the per-cell walk over text portions can be skipped. `fields`: the
+// document's formula fields (writer_field_formulas.hpp); without it only Writer's formula cells are formulas.
+Grid readWriterTable(const css::uno::Reference<css::text::XTextTable>& table, bool mayHaveRedlines = true,
+                     WriterFieldFormulas* fields = nullptr);
 
-// Re-reads the texts of the given anchors of a grid read by readWriterTable, in place, by their cell names,
-// without re-deriving the layout (no row separators, no RowSpan). Returns false when a cell is gone; the
-// caller has checked the layout with writerTableLayout.
+// Re-reads the texts (and formulas) of the given anchors of a grid read by readWriterTable, in place, by
+// their cell names, without re-deriving the layout (no row separators, no RowSpan). Returns false when a cell
+// is gone; the caller has checked the layout with writerTableLayout.
 bool refreshWriterCells(const css::uno::Reference<css::text::XTextTable>& table, Grid& grid,
-                        const std::vector<GridPosition>& cells, bool mayHaveRedlines);
+                        const std::vector<GridPosition>& cells, bool mayHaveRedlines,
+                        WriterFieldFormulas& fields);
 
 // The table's layout in one string (row count and every cell name, which change when rows, columns or
 // horizontal merges change), to tell a cached Grid's layout from the current one.

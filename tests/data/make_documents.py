@@ -17,7 +17,7 @@ Spec format (rows and columns are 0-based; a merge is [row, column, rowSpan, col
      "sheets": [{"name": "打分表", "rows": [["text", 12, "=SUM(F3:F9)"], ...], "merges": [...]}]}
 
 In Calc a string starting with "=" is a formula and a JSON number is a number; in Writer every cell is text,
-as typed. "expect" and "comment" are free for the tests that use a document and are ignored here.
+as typed, except {"formula": "=sum <F3:F9>"}: a Writer table formula (Table > Formula). "expect" and "comment" are free for the tests that use a document and are ignored here.
 """
 import argparse
 import glob
@@ -74,7 +74,9 @@ def fill_writer_table(doc, cursor, spec):
     doc.Text.insertTextContent(cursor, table, False)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            if text not in ("", None):
+            if isinstance(text, dict):
+                table.getCellByName(cell_name(r, c)).setFormula(text["formula"])
+            elif text not in ("", None):
                 table.getCellByName(cell_name(r, c)).setString(str(text))
     # Bottom-up and right to left: a horizontal merge renames only the cells to its right in its own row,
     # and a vertical merge keeps every name (covered boxes stay), so no later merge looks up a renamed cell.

@@ -1,7 +1,8 @@
 """The layouts other offices write (docs/table-layout.md), on a real soffice: every document of the corpus
 tests/data/docs/layout-*.json, in each of its formats (.docx .odt .doc .xlsx .ods .xls, stored by a plain office
 without Jixiao), is read with the expected indicator count, total and grade; a clean one raises no error-level
-finding and is unchanged — every cell text and Calc formula — after recompute; every planted defect is found."""
+finding and is unchanged — every cell text and formula (Calc's, Writer's, Word's formula fields) — after
+recompute; every planted defect is found."""
 import glob
 import json
 import os
@@ -37,9 +38,24 @@ def grade(total):
     return next((label for bound, label in GRADES if total >= bound), "差")
 
 
-def formulas(state):
-    """The Calc cells holding formulas, as (sheet, cell) → formula."""
-    return {key: value for key, value in state.items() if isinstance(value, str) and value.startswith("=")}
+def formulas(doc, state):
+    """The cells holding the user's formulas, as (sheet or table, cell) → formula: in Calc from the snapshot, in
+    Writer formula cells (Table > Formula) and Word's formula fields (TableFormula) in cells."""
+    if doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        return {key: value for key, value in state.items() if isinstance(value, str) and value.startswith("=")}
+    found = {}
+    for name in doc.TextTables.getElementNames():
+        table = doc.TextTables.getByName(name)
+        for cell in table.getCellNames():
+            if table.getCellByName(cell).getType().value == "FORMULA":
+                found[(name, cell)] = table.getCellByName(cell).getFormula()
+    fields = doc.TextFields.createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.TableFormula"):
+            anchor = field.getAnchor()
+            found[(anchor.TextTable.Name, anchor.Cell.CellName, "field")] = field.Content
+    return found
 
 
 class LayoutCorpusTest(unittest.TestCase):
@@ -79,6 +95,9 @@ class LayoutCorpusTest(unittest.TestCase):
                 if expect["clean"] and card.get("totals", {}).get("grade"):
                     self.assertEqual(card["totals"]["grade"], expect["grade"])
             before = snapshot(doc)
+            formulas_before = formulas(doc, before)
+            if expect.get("formulas_kept"):
+                self.assertTrue(formulas_before, "the document holds the formulas it is about")
             if expect["clean"]:
                 self.assertFalse([d for d in described if d[1] == "error"], described)
             for rule in expect.get("findings", []):
@@ -90,7 +109,7 @@ class LayoutCorpusTest(unittest.TestCase):
             if expect["clean"] or expect.get("unchanged"):
                 self.assertEqual(written, 0)
                 self.assertEqual(changes(before, after), {}, "recompute changed the document")
-            self.assertEqual(formulas(after), formulas(before), "a formula the user wrote was replaced")
+            self.assertEqual(formulas(doc, after), formulas_before, "a formula the user wrote was replaced")
         finally:
             doc.close(True)
 

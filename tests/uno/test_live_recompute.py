@@ -72,6 +72,21 @@ class WriterLiveRecomputeTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "97"))
         self.assertEqual(self.cell("H19").getString(), "3")
 
+    def test_a_writer_formula_in_a_computed_cell_is_kept_and_its_value_reported(self):
+        # The user's own formula for 合计 得分 (Table > Formula), wrong once a score changes: Jixiao reports the
+        # value it should show and never types over the formula, live or asked.
+        self.cell("C23").setFormula("=<G2>+<G3>")
+        self.cell("G19").setString("3")
+        self.assertTrue(wait_until(lambda: self.cell("H19").getString() == "3"), self.cell("H19").getString())
+        office.settle()
+        self.assertEqual(self.cell("C23").getFormula(), "<G2>+<G3>")
+        self.assertEqual(self.cell("D23").getString(), "3", "the cells around it are still computed")
+        self.tool.recompute(self.doc)
+        self.assertEqual(self.cell("C23").getFormula(), "<G2>+<G3>")
+        held = [f for f in self.tool.validate(self.doc) if f.RuleId == "cell.formula-value"]
+        self.assertEqual([f.Cell for f in held], ["C23"], [(f.Cell, f.Message) for f in held])
+        self.assertIn("97", held[0].Message)
+
     def test_a_retyped_parent_label_is_put_right(self):
         # Label cells are among the cells live recompute re-reads while the table's layout is unchanged.
         label = self.cell("B2").getString()
