@@ -255,8 +255,11 @@ std::vector<Finding> documentFindings(const Report& report, const std::vector<st
 }
 
 Funding reportFunding(const Report& report) {
-    return report.hasFundingTable ? report.card.funding
-                                  : completedFromProse(report.card.funding, report.proseFunding);
+    return reportFunding(report.card.funding, report.hasFundingTable, report.proseFunding);
+}
+
+Funding reportFunding(const Funding& read, bool hasFundingTable, const std::optional<Funding>& prose) {
+    return hasFundingTable ? read : completedFromProse(read, prose);
 }
 
 RecomputePlan planRecompute(const Report& report) {

@@ -58,8 +58,11 @@ Report assemble(const DocumentSnapshot& snapshot);
 std::vector<Finding> documentFindings(const Report& report, const std::vector<std::string>& templateErrors);
 
 // The report's funding: the funding table's; else the 预算/实际支出 properties completed from the prose
-// (completedFromProse). The deck shows it in 预算/实际支出 and the sections quote it.
+// (completedFromProse). The deck shows it in 预算/实际支出 and its summary, and the sections quote it.
 Funding reportFunding(const Report& report);
+// The same from its parts, for a caller that read the tables and the prose at different times: `read` is
+// Report::card.funding (the funding table's, or the properties').
+Funding reportFunding(const Funding& read, bool hasFundingTable, const std::optional<Funding>& prose);
 
 // What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
 // a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total

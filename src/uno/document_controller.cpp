@@ -165,7 +165,10 @@ void DocumentController::narrowCacheRefresh() {
 
 int DocumentController::validateNow() {
     Reference<frame::XModel> model(model_);
-    auto found = Operations(context_).validate(model);
+    const Operations operations(context_);
+    const auto data = operations.read(model);
+    keepProseFunding(data);
+    auto found = operations.validate(data);
     const auto count = static_cast<int>(found.size());
     {
         osl::MutexGuard guard(m_aMutex);
@@ -222,7 +225,13 @@ std::string DocumentController::summaryText() {
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
                                                        {"score", top.score ? top.score->toString(2) : "—"},
                                                        {"weight", top.weight.toString(2)}});
-    if (const auto rate = deriveFunding(summary->card.funding).executionRate)
+    std::optional<Funding> prose;
+    {
+        std::lock_guard<std::mutex> lock(summaryMutex_);
+        prose = proseFunding_;
+    }
+    const auto funding = reportFunding(summary->card.funding, summary->hasFundingTable, prose);
+    if (const auto rate = deriveFunding(funding).executionRate)
         text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
     std::size_t open = 0;
     {
@@ -236,10 +245,16 @@ std::string DocumentController::summaryText() {
 void DocumentController::keepSummary(DocumentData&& read) {
     auto kept = std::make_shared<SummaryData>();
     kept->hasScoreTable = read.hasScoreTable;
+    kept->hasFundingTable = read.hasFundingTable;
     kept->partial = read.partial;
     kept->card = std::move(read.card);
     std::lock_guard<std::mutex> lock(summaryMutex_);
     summary_ = std::move(kept);
+}
+
+void DocumentController::keepProseFunding(const DocumentData& read) {
+    std::lock_guard<std::mutex> lock(summaryMutex_);
+    proseFunding_ = read.proseFunding;
 }
 
 std::shared_ptr<const DocumentController::SummaryData> DocumentController::summaryData() {
@@ -248,9 +263,11 @@ std::shared_ptr<const DocumentController::SummaryData> DocumentController::summa
         if (summary_)
             return summary_;
     }
-    // No run yet (the deck opened on a document nobody edited): read the tables once. The prose stays
-    // unread: the summary shows table figures only.
-    keepSummary(Operations(context_).read(Reference<frame::XModel>(model_), false));
+    // No run yet (the deck opened on a document nobody edited): read the document once, the prose included,
+    // for a report that states its funding only there.
+    auto read = Operations(context_).read(Reference<frame::XModel>(model_));
+    keepProseFunding(read);
+    keepSummary(std::move(read));
     std::lock_guard<std::mutex> lock(summaryMutex_);
     return summary_;
 }

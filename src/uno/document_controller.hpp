@@ -116,6 +116,7 @@ private:
     // What the summary shows, taken from the tables a run just read.
     struct SummaryData {
         bool hasScoreTable = false;
+        bool hasFundingTable = false;
         bool partial = false; // the table was read only in part (core/assemble.hpp): no figures to show
         Scorecard card;
     };
@@ -139,6 +140,10 @@ private:
     // Whether an API call holds live runs back; if so, one follows its end. Takes gateMutex_.
     bool heldBackByApiCall();
     void keepSummary(DocumentData&& read);
+    // The funding the prose states, from a read that included the paragraphs (the deck's first summary,
+    // each validation). Live runs read the tables only, so the summary's 预算执行率 for a report without a
+    // funding table is as of then, like the deck's 预算/实际支出 fields.
+    void keepProseFunding(const DocumentData& read);
     // After a live run: when it rewrote the cell the view cursor is in, the user typed into a computed cell.
     // False when the view has no text cursor (Calc), which cannot tell.
     bool noticeRewrittenCursorCell(const std::string& tableName, const std::vector<std::string>& rewritten);
@@ -164,6 +169,7 @@ private:
     // bridge thread), hence the lock, held only to swap the pointer.
     std::mutex summaryMutex_;
     std::shared_ptr<const SummaryData> summary_;
+    std::optional<Funding> proseFunding_; // guarded by summaryMutex_
     // Guarded by m_aMutex (cppu::BaseMutex), held only to read or swap them, never across a call out.
     std::vector<Finding> findings_;
     std::map<int, std::function<void()>> observers_;

@@ -322,7 +322,10 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
 }
 
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
-    const auto data = read(model);
+    return validate(read(model));
+}
+
+std::vector<Finding> Operations::validate(const DocumentData& data) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
     for (auto& finding : findings)

@@ -54,6 +54,8 @@ public:
                   std::vector<std::string>* rewritten = nullptr,
                   std::map<std::string, std::string>* ownWrites = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
+    // The findings of a document already read whole (read(model), prose included).
+    std::vector<Finding> validate(const DocumentData& data) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
     std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,

@@ -141,7 +141,7 @@ class SidebarDeckTest(unittest.TestCase):
         finally:
             doc.close(True)
 
-    def test_budget_and_spending_are_filled_from_the_prose(self):
+    def test_budget_spending_and_execution_rate_come_from_the_prose(self):
         # The sample report has no funding table and no properties: its prose states 2万元 and 1.99万元.
         directory = tempfile.mkdtemp(prefix="jixiao-ui-prose-")
         sample = office.load(copy_seed("sample-report.docx", directory), hidden=False)
@@ -152,6 +152,10 @@ class SidebarDeckTest(unittest.TestCase):
                          if c.getAccessibleRole() == TEXT and hasattr(c, "setText")]
                 return [e.getText() for e in edits[:5]] if len(edits) >= 5 else None
             self.assertTrue(wait_until(lambda: (fields() or [None] * 5)[3:5] == ["2", "1.99"], timeout=20), fields())
+            # The summary's 预算执行率 agrees with them (1.99 / 2), though there is no funding table to read it from.
+            self.assertTrue(wait_until(lambda: "预算执行率 99.5%" in (summary_text(window) or ""), timeout=20),
+                            summary_text(window))
+            screenshot("writer-prose-funding.png", office.display)
             # Filled, not stored: the user's own figures, once saved, take over.
             user = doc.DocumentProperties.UserDefinedProperties
             self.assertFalse(user.getPropertySetInfo().hasPropertyByName("实际支出（万元）"))
