@@ -99,6 +99,7 @@ struct Statements {
 Statements scan(const std::vector<std::string>& paragraphs) {
     Statements found;
     const bool adjusted = prose::statesAdjustedBudget(paragraphs);
+    const bool wholeDepartment = prose::evaluatesWholeDepartment(paragraphs);
     bool unitKnown = false;
     for (int p = 0; p < int(paragraphs.size()); ++p) {
         const std::string& utf8 = paragraphs[std::size_t(p)];
@@ -128,8 +129,10 @@ Statements scan(const std::vector<std::string>& paragraphs) {
             const long actualAt = prose::lastActualKeyword(before);
             const std::size_t sentenceStart = boundaryBefore(text, at, kSentenceStops);
             if (criterion || prose::namesLeftover(before) ||
+                (!wholeDepartment && prose::namesUnitsWholeFigure(before)) ||
                 (adjusted && actualAt < budgetAt && prose::namesInitialBudget(before, budgetAt))) {
                 // "支出超过5万元的须集体决策": a threshold; "预算结余0.01万元": left over, not spent;
+                // "部门预算收入1234.56万元" in a project's report: the unit's, not the project's;
                 // "年初预算数10万元" beside "全年预算数12万元": not the budget the rate is computed on.
             } else if (budgetAt >= 0 || actualAt >= 0) {
                 figure.kind = actualAt > budgetAt ? Figure::Kind::Actual : Figure::Kind::Budget;
@@ -275,6 +278,18 @@ bool statesAdjustedBudget(const std::vector<std::string>& paragraphs) {
     return std::any_of(paragraphs.begin(), paragraphs.end(), [](const std::string& p) {
         return hasAny(decodeUtf8(p), {U"全年预算", U"调整后预算", U"调整预算", U"预算调整为"});
     });
+}
+
+bool evaluatesWholeDepartment(const std::vector<std::string>& paragraphs) {
+    return std::any_of(paragraphs.begin(), paragraphs.end(), [](const std::string& p) {
+        return hasAny(decodeUtf8(p), {U"部门整体支出绩效", U"整体支出绩效评价", U"部门整体绩效"});
+    });
+}
+
+bool namesUnitsWholeFigure(std::u32string_view clauseBefore) {
+    return hasAny(clauseBefore, {U"部门预算", U"单位预算", U"部门决算", U"单位决算", U"部门支出", U"部门收入",
+                                 U"部门整体"}) &&
+           !hasAny(clauseBefore, {U"项目"});
 }
 
 bool namesLeftover(std::u32string_view words) {

@@ -56,6 +56,14 @@ bool statesAdjustedBudget(const std::vector<std::string>& paragraphs);
 // report kept in 元 is not a figure to compute with.
 std::optional<Decimal> amountIn(const NumberInText& number, std::string_view unit);
 
+// The report evaluates a department's whole spending (部门整体支出绩效评价): then the department's budget
+// and spending are the report's own figures.
+bool evaluatesWholeDepartment(const std::vector<std::string>& paragraphs);
+// In a project's report, a clause naming the whole unit's budget or spending and no project ("我局2025年部门
+// 预算收入合计1234.56万元", "部门支出总额1180万元", "部门预算执行率95.58%"): the figure after it is not one
+// of the project's ("部门预算安排本项目资金20万元" names the project, and is).
+bool namesUnitsWholeFigure(std::u32string_view clauseBefore);
+
 // Words naming money left over or returned (结余, 结转, 余额, 剩余, 收回, 节约, 未支出, 未使用): the amount
 // after them is neither a budget, nor spending, nor an item ("预算结余0.01万元").
 bool namesLeftover(std::u32string_view words);

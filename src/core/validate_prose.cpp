@@ -173,9 +173,9 @@ namespace {
 class NarrativeChecker {
 public:
     NarrativeChecker(const Scorecard& card, const Funding& funding, std::string_view fundingRules,
-                     bool adjustedBudget, std::vector<Finding>& out)
+                     bool adjustedBudget, bool wholeDepartment, std::vector<Finding>& out)
         : card_(card), funding_(funding), fundingRules_(fundingRules), adjustedBudget_(adjustedBudget),
-          out_(out),
+          wholeDepartment_(wholeDepartment), out_(out),
           // Without a table read there is no total to quote against (never "the table totals 0").
           total_(card.indicators.empty() ? std::nullopt : totalScore(card)) {
         for (const auto& item : funding.items) {
@@ -240,6 +240,9 @@ private:
         out_.push_back(std::move(f));
     }
 
+    // The unit's whole budget or spending in a project's report: not a figure of the project's.
+    bool namesUnitsWhole(View before) const { return !wholeDepartment_ && namesUnitsWholeFigure(before); }
+
     static Finding at(const char* ruleId, int paragraph, const NumberInText& n) {
         return paragraphFinding(ruleId, Severity::Error, paragraph, n.offset, n.numberLength);
     }
@@ -260,7 +263,7 @@ private:
     }
 
     void checkPercent(int paragraph, const NumberInText& n, View before, int lastItem) {
-        if (!funding_.actual)
+        if (!funding_.actual || namesUnitsWhole(before))
             return;
         if (has(before, U"执行率") || (has(before, U"占") && has(before, U"预算"))) {
             // "占年初预算的x%" in a report with an adjusted budget is a ratio to another budget.
@@ -289,7 +292,7 @@ private:
     // Returns the item an amount was matched to, so a following "占总支出的x%" knows whose share it is.
     int checkMoney(int paragraph, const NumberInText& n, View before) {
         const auto amount = amountIn(n, funding_.unit);
-        if (!amount || namesLeftover(before))
+        if (!amount || namesLeftover(before) || namesUnitsWhole(before))
             return -1;
         long itemAt = -1;
         const auto item = itemNamedIn(before, &itemAt);
@@ -355,7 +358,8 @@ private:
     const Scorecard& card_;
     const Funding& funding_;
     std::string_view fundingRules_;
-    bool adjustedBudget_ = false; // the report states 全年预算 besides 年初预算
+    bool adjustedBudget_ = false;  // the report states 全年预算 besides 年初预算
+    bool wholeDepartment_ = false; // a 部门整体支出 report: the department's figures are its own
     std::vector<Finding>& out_;
     std::optional<Decimal> total_;
     std::vector<std::pair<Text, Text>> names_; // item name and its stem without 支出
@@ -367,7 +371,8 @@ std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& fundin
                                     const std::vector<std::string>& paragraphs,
                                     std::string_view fundingRules) {
     std::vector<Finding> findings;
-    NarrativeChecker checker(card, funding, fundingRules, statesAdjustedBudget(paragraphs), findings);
+    NarrativeChecker checker(card, funding, fundingRules, statesAdjustedBudget(paragraphs),
+                             evaluatesWholeDepartment(paragraphs), findings);
     for (int p = 0; p < int(paragraphs.size()); ++p)
         checker.check(p, paragraphs[std::size_t(p)]);
     return findings;

@@ -447,3 +447,37 @@ TEST(ProseFundingChecks, AFullListAfterAMainlySentenceIsStillHeldToTheSpending) 
     ASSERT_EQ(prose.size(), 1u) << describe(prose);
     EXPECT_EQ(prose[0].ruleId, "prose.items-sum");
 }
+
+TEST(ProseFundingChecks, TheUnitsWholeBudgetIsNotTheProjectsInAProjectReport) {
+    // A project's report often opens with the unit's own figures; they are neither the project's budget
+    // nor its spending, nor the base of its execution rate.
+    std::vector<std::string> paragraphs = {
+        "某县农业农村局2025年度农村饮水安全项目支出绩效评价报告",
+        "我局2025年部门预算收入合计1234.56万元，部门支出总额1180万元，部门预算执行率95.58%。",
+        "该项目2025年预算资金20万元，实际支出19.5万元，预算执行率97.5%。",
+        "部门预算安排本项目资金20万元。",
+    };
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->budget, Decimal(20));
+    EXPECT_EQ(funding->actual, dec("19.5"));
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+    // The project's own figures are still checked, also where the sentence names the department's budget.
+    replaceIn(paragraphs[3], "20万元", "21万元");
+    expectOne(run(paragraphs), "prose.budget", paragraphs[3], 3, "21");
+}
+
+TEST(ProseFundingChecks, InADepartmentReportTheDepartmentsFiguresAreTheReports) {
+    std::vector<std::string> paragraphs = {
+        "某县农业农村局2025年度部门整体支出绩效评价报告",
+        "我局2025年部门预算收入合计1234.56万元，部门支出总额1180万元，预算执行率95.58%。",
+        "全年部门预算1234.56万元，资金全部到位。",
+    };
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->budget, dec("1234.56"));
+    EXPECT_EQ(funding->actual, Decimal(1180));
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty()) << describe(run(paragraphs));
+    replaceIn(paragraphs[2], "1234.56万元", "1243.56万元");
+    expectOne(run(paragraphs), "prose.budget", paragraphs[2], 2, "1243.56");
+}
