@@ -14,7 +14,6 @@ using View = std::u32string_view;
 
 using prose::boundaryBefore;
 using prose::hasAny;
-using prose::lastOf;
 
 constexpr View kClauseStops = U"，,、。；;！!？?\n";
 // Items are listed across ；, so a list runs to the end of its sentence.

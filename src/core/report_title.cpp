@@ -59,4 +59,11 @@ std::optional<Metadata> parseReportTitle(std::string_view utf8) {
     return meta;
 }
 
+std::string projectInTitle(std::string_view project) {
+    constexpr std::string_view spending = "支出";
+    if (project.ends_with(spending))
+        project.remove_suffix(spending.size());
+    return std::string(project);
+}
+
 } // namespace jixiao

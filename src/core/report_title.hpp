@@ -6,6 +6,7 @@
 #include "core/scorecard.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace jixiao {
@@ -13,5 +14,9 @@ namespace jixiao {
 // nullopt unless the text names a year (19xx/20xx followed by 年) and reads as an evaluation title
 // (绩效评价/绩效自评/打分表). Fields it cannot separate stay empty.
 std::optional<Metadata> parseReportTitle(std::string_view text);
+
+// The project's name as a title or caption quotes it before "支出绩效评价…": a name that ends in 支出 already
+// ("…经费支出", as some units enter it) loses it, so the caption does not say 支出 twice.
+std::string projectInTitle(std::string_view project);
 
 } // namespace jixiao

@@ -16,6 +16,7 @@
 #include "core/narrative.hpp"
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
+#include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/user_error.hpp"
 #include "core/validate.hpp"
@@ -52,11 +53,7 @@ Operations::Operations(const Reference<uno::XComponentContext>& context) : conte
 
 // "{单位}{年度}年度{项目}绩效评价指标体系及打分表", leaving out what the document does not say yet.
 std::string Operations::tableCaption(const Metadata& meta) const {
-    // The caption says "…工作经费支出绩效评价…" as the reports do; a project named with its 支出 already
-    // ("…经费支出", as a report title reads back) does not get it twice.
-    std::string project = meta.project;
-    if (const std::string spending = "支出"; project.ends_with(spending))
-        project.erase(project.size() - spending.size());
+    const std::string project = projectInTitle(meta.project);
     if (!meta.year)
         return ui("table.caption-no-year", {{"unit", meta.unit}, {"project", project}});
     return ui("table.caption",

@@ -42,3 +42,9 @@ TEST(ReportTitle, AYearOutsideTheReportRangeIsNoYear) {
     ASSERT_TRUE(meta);
     EXPECT_EQ(meta->year, 2025);
 }
+
+TEST(ReportTitle, AProjectNamedWithItsSpendingIsQuotedWithoutItTwice) {
+    EXPECT_EQ(jixiao::projectInTitle("热线办理工作经费支出"), "热线办理工作经费");
+    EXPECT_EQ(jixiao::projectInTitle("热线办理工作经费"), "热线办理工作经费");
+    EXPECT_EQ(jixiao::projectInTitle(""), "");
+}
