@@ -34,9 +34,9 @@ public:
 // 打分表 has well under a hundred indicators, and every indicator becomes a table row in the office, where
 // tens of thousands of rows take minutes. Documented in docs/templates.md.
 struct ScorecardJsonLimits {
-    static constexpr std::size_t kMaxBytes = 4 * 1024 * 1024; // the JSON text, in bytes (4 MiB)
-    static constexpr std::size_t kMaxIndicators = 2000;       // indicators at all three levels together
-    static constexpr std::size_t kMaxFundingItems = 500;      // funding.items
+    static constexpr std::size_t kMaxBytes = std::size_t{4} * 1024 * 1024; // the JSON text, in bytes (4 MiB)
+    static constexpr std::size_t kMaxIndicators = 2000;  // indicators at all three levels together
+    static constexpr std::size_t kMaxFundingItems = 500; // funding.items
 };
 
 // A JSON document over one of ScorecardJsonLimits, named by `what` ("bytes", "indicators", "funding-items";
