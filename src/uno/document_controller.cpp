@@ -349,9 +349,14 @@ int DocumentController::recompute(bool live) {
             rememberLeft(read.scoreGrid, rewritten);
     }
     keepSummary(std::move(read));
+    bool watched = false;
+    {
+        osl::MutexGuard guard(m_aMutex);
+        watched = !observers_.empty();
+    }
     if (live)
         notifyObservers();
-    else
+    else if (watched)
         schedule(); // a macro's call, on a bridge thread: the panels are told on the main loop
     return written;
 }
@@ -539,6 +544,13 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         if (Settings::liveRecompute(context_)) {
             recomputeNow();
             return;
+        }
+        {
+            // Live recompute off: the run only reads the tables for a deck's summary. With no deck there is
+            // no one to show it to, and a read on the main thread would only compete with a macro's calls.
+            osl::MutexGuard guard(m_aMutex);
+            if (observers_.empty())
+                return;
         }
         Reference<frame::XModel> model(model_);
         std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
