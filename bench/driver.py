@@ -370,6 +370,11 @@ def deck_case(office, case, repeat, headline, python_macro):
     key = case.label.split()[0]
     values = SEP.join(case.values)
     warm = 1
+    # A new window shows the sidebar as the last one left it: the deck opened for the previous document
+    # would be open here too, and its summary read after each edit would leave the timed bare recompute
+    # nothing to re-read. Closed until open_deck below.
+    case.doc.CurrentController.getSidebar().setVisible(False)
+    office.settle()
     # LibreOffice's own work for a keystroke, before the deck opens (live recompute off, no deck: Jixiao
     # queues nothing): from the key's modify event until a callback posted then runs.
     office.set_live_recompute(False)
