@@ -2,6 +2,8 @@
 
 #include "cli/messages.hpp"
 #include "cli/office_process.hpp"
+#include "cli/process.hpp"
+#include "cli/safe_files.hpp"
 #include "cli/uno_client.hpp"
 #include "uno/ustring.hpp"
 
@@ -17,12 +19,17 @@
 #include <org/jixiao/EvaluationTool.hpp>
 #include <osl/file.hxx>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -129,6 +136,23 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
     Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
 }
 
+// The office's user owns the folder it stored the report in: the report is taken only as a regular file,
+// never through a link, so it cannot make us copy a file of ours into the output.
+void copyOut(const std::string& written, const std::string& out) {
+    const RegularFile from = openRegular(written, false);
+    ::unlink(written.c_str());
+    if (!from)
+        throw std::runtime_error(written + ": " +
+                                 (from.notRegular ? "not a regular file" : std::strerror(from.error)));
+    const int to = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const CopyOutcome outcome =
+        to < 0 ? CopyOutcome::WriteFailed : copyFile(from.fd, to, [] { return interruption() == 0; });
+    const int error = errno;
+    ::close(from.fd);
+    if ((to >= 0 && ::close(to) != 0) || outcome != CopyOutcome::Done)
+        throw std::runtime_error(out + ": " + std::strerror(error));
+}
+
 } // namespace
 
 int buildReport(const BuildOptions& options, const std::string& oxt) {
@@ -172,10 +196,8 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
     const std::string written = office.outputPath(fs::path(options.out).extension().string(), options.out);
     try {
         writeReport(office.context(), buffer.str(), written, filter);
-        if (written != options.out) {
-            fs::copy_file(written, options.out, fs::copy_options::overwrite_existing);
-            fs::remove(written);
-        }
+        if (written != options.out)
+            copyOut(written, options.out);
     } catch (...) {
         std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
         code = 2;

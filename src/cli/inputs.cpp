@@ -50,7 +50,7 @@ public:
         }
         const std::string absolute = fs::absolute(path, ec).lexically_normal().string();
         if (seen_.insert(fs::weakly_canonical(absolute, ec).string()).second)
-            inputs.push_back({absolute, shown, {}});
+            inputs.push_back({absolute, shown, {}, named}); // a path typed on the command line may be a link
     }
 
 private:

@@ -8,9 +8,10 @@
 namespace jixiao::cli {
 
 struct Input {
-    std::string path;   // absolute, as the office will open it
-    std::string shown;  // as the reviewer wrote it (or found below a folder they named)
-    std::string reason; // non-empty: cannot be checked (missing, unsupported, pattern matched nothing)
+    std::string path;        // absolute, as the office will open it
+    std::string shown;       // as the reviewer wrote it (or found below a folder they named)
+    std::string reason;      // non-empty: cannot be checked (missing, unsupported, pattern matched nothing)
+    bool followLink = false; // typed on the command line and allowed to be a link (see expandInputs)
 };
 
 bool isReportFile(const std::string& path); // .docx .doc .odt .xlsx .xls .ods, any case

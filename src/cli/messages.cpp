@@ -59,6 +59,13 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::PasswordProtected, "batch.password-protected", {}},
     {Msg::ExportExists, "batch.export-exists", {"path"}},
     {Msg::LinkNotFollowed, "batch.link-not-followed", {}},
+    {Msg::NotRegular, "batch.not-regular", {}},
+    {Msg::InputTooLarge, "batch.input-too-large", {"size", "limit"}},
+    {Msg::TimeoutNearMemory, "batch.timeout-near-memory", {"seconds", "limit"}},
+    {Msg::NoUserNamespace, "batch.no-user-namespace", {}},
+    {Msg::NoSandboxWarning, "batch.no-sandbox-warning", {}},
+    {Msg::SeeHelp, "batch.see-help", {}},
+    {Msg::LinkRefused, "batch.link-refused", {}},
 });
 
 const Entry& entry(Msg id) {

@@ -56,6 +56,13 @@ enum class Msg {
     PasswordProtected,
     ExportExists,
     LinkNotFollowed,
+    NotRegular,
+    InputTooLarge,
+    TimeoutNearMemory,
+    NoUserNamespace,
+    NoSandboxWarning,
+    SeeHelp,
+    LinkRefused,
 };
 
 // The message's catalog key ("batch.timeout") and the names of its placeholders, in the order format() takes

@@ -3,6 +3,7 @@
 
 #include "cli/messages.hpp"
 #include "cli/process.hpp"
+#include "cli/safe_files.hpp"
 #include "cli/sandbox.hpp"
 #include "cli/uno_client.hpp"
 
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,6 +29,8 @@ namespace {
 
 const std::string kProgram = "/usr/lib/libreoffice/program";
 constexpr uid_t kNobody = 65534;
+// The largest file an office may write (RLIMIT_FSIZE): unpacking a hostile file cannot fill the disk.
+constexpr std::uint64_t kOfficeFileBytes = std::uint64_t{1} << 30;
 
 std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -42,6 +47,7 @@ std::string officeVersion() {
     return "7.4";
 }
 
+// The logs live in the profile's root, which only we may write: the office's user cannot swap them for links.
 std::string tail(const std::string& file, std::size_t bytes = 2000) {
     std::ifstream in(file, std::ios::binary);
     std::stringstream all;
@@ -50,12 +56,16 @@ std::string tail(const std::string& file, std::size_t bytes = 2000) {
     return text.size() > bytes ? text.substr(text.size() - bytes) : text;
 }
 
+// Called while the profile is still 0700 and ours alone: nothing in it can have been swapped yet.
 void chownTree(const std::string& root, uid_t uid, gid_t gid) {
     (void)::lchown(root.c_str(), uid, gid);
     std::error_code ec;
     for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
         (void)::lchown(it->path().c_str(), uid, gid);
 }
+
+// The folders the office works in. Only these are its user's; the profile's root (with the logs) stays ours.
+constexpr const char* kOfficeFolders[] = {"/user", "/tmp", "/in"};
 
 } // namespace
 
@@ -66,10 +76,8 @@ OfficeProcess::~OfficeProcess() {
     stop();
     if (!pipeLink_.empty())
         ::unlink(pipeLink_.c_str());
-    if (!profile_.empty()) {
-        std::error_code ec;
-        fs::remove_all(profile_, ec);
-    }
+    if (!profile_.empty())
+        removeTree(profile_); // without following any link the office's user may have put in it
 }
 
 std::string OfficeProcess::profileUrl() const {
@@ -78,6 +86,13 @@ std::string OfficeProcess::profileUrl() const {
 
 bool OfficeProcess::asNobody() {
     return ::geteuid() == 0;
+}
+
+// HOME and TMPDIR of unopkg and the office: the box's /tmp (the profile's tmp/), or that folder itself
+// unboxed.
+std::vector<std::string> OfficeProcess::officeEnvironment() const {
+    const std::string tmp = options_.noSandbox ? profile_ + "/tmp" : std::string("/tmp");
+    return {"HOME=" + tmp, "TMPDIR=" + tmp};
 }
 
 namespace {
@@ -112,9 +127,9 @@ void OfficeProcess::makeProfile() {
     if (::mkdtemp(dir.data()) == nullptr)
         throw std::runtime_error(format(Msg::OfficeStartFailed, "mkdtemp: " + dir));
     profile_ = dir;
-    // user/: the office's profile; tmp/: its /tmp and TMPDIR (unopkg's too); in/: copies of the files
-    // checked.
-    for (const char* sub : {"/user", "/tmp", "/in"})
+    // user/: the office's profile; tmp/: its /tmp, TMPDIR and HOME (unopkg's too); in/: copies of the files
+    // checked. The root (mkdtemp: 0700, ours) keeps the logs.
+    for (const char* sub : kOfficeFolders)
         fs::create_directories(profile_ + sub);
     std::ofstream(profile_ + "/user/registrymodifications.xcu")
         << replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale);
@@ -130,22 +145,28 @@ void OfficeProcess::makeProfile() {
         throw std::runtime_error(format(Msg::InstallFailed, oxt_ + ": " + ec.message()));
     SpawnSpec unopkg;
     unopkg.logFile = profile_ + "/unopkg.log";
-    std::ofstream(unopkg.logFile).close();
-    if (asNobody())
-        chownTree(profile_, kNobody, kNobody);
+    if (asNobody()) {
+        for (const char* sub : kOfficeFolders)
+            chownTree(profile_ + sub, kNobody, kNobody);
+        ::chmod(profile_.c_str(), 0711); // nobody passes through to its folders, and may do nothing else here
+    }
     SandboxSpec box;
     box.profile = profile_;
     box.privateTmp = profile_ + "/tmp";
     box.uid = asNobody() ? kNobody : 0;
     box.gid = asNobody() ? kNobody : 0;
     box.memoryBytes = static_cast<std::uint64_t>(options_.memoryLimitMb) << 20;
+    box.fileBytes = kOfficeFileBytes;
+    box.isolate = !options_.noSandbox;
     box.command = {kProgram + "/unopkg", "add", "-s", "-v", "-env:UserInstallation=" + profileUrl(), oxtCopy};
     unopkg.argv = sandboxCommand(box);
     unopkg.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY"};
-    unopkg.setEnv = {"HOME=" + profile_, "TMPDIR=/tmp"};
+    unopkg.setEnv = officeEnvironment();
     unopkg.signalOnParentDeath = true;
     const int code = runToCompletion(unopkg, 180);
-    fs::remove(oxtCopy, ec);
+    ::unlink(oxtCopy.c_str()); // whatever is there now: unlink never follows a link
+    if (code == kNoUserNamespace)
+        throw std::runtime_error(std::string(text(Msg::NoUserNamespace)));
     if (code != 0)
         throw std::runtime_error(format(Msg::InstallFailed, "exit " + std::to_string(code) + ": " +
                                                                 tail(profile_ + "/unopkg.log", 1500)));
@@ -170,11 +191,15 @@ void OfficeProcess::start() {
                              "-" + fs::path(profile_).filename().string();
     // The office makes its pipe in its own /tmp (the profile's tmp/) under its uid; our side of UNO looks for
     // /tmp/OSL_PIPE_<our uid>_<name>: a link joins the two. The network namespace stays empty.
+    // Unboxed (--no-sandbox) the office's /tmp is ours: a link is needed only when its uid differs.
     const uid_t officeUid = asNobody() ? kNobody : ::getuid();
-    const std::string target = profile_ + "/tmp/OSL_PIPE_" + std::to_string(officeUid) + "_" + pipe;
+    const std::string target = (options_.noSandbox ? std::string("/tmp") : profile_ + "/tmp") + "/OSL_PIPE_" +
+                               std::to_string(officeUid) + "_" + pipe;
     pipeLink_ = "/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + pipe;
     ::unlink(pipeLink_.c_str()); // a link from this office's previous start
-    if (::symlink(target.c_str(), pipeLink_.c_str()) != 0)
+    if (target == pipeLink_)
+        pipeLink_.clear();
+    else if (::symlink(target.c_str(), pipeLink_.c_str()) != 0)
         throw std::runtime_error(format(Msg::OfficeStartFailed, "symlink " + pipeLink_));
 
     SandboxSpec box;
@@ -184,6 +209,8 @@ void OfficeProcess::start() {
     box.uid = asNobody() ? kNobody : 0;
     box.gid = asNobody() ? kNobody : 0;
     box.memoryBytes = static_cast<std::uint64_t>(options_.memoryLimitMb) << 20;
+    box.fileBytes = kOfficeFileBytes;
+    box.isolate = !options_.noSandbox;
     box.command = {kProgram + "/soffice",
                    "--headless",
                    "--invisible",
@@ -196,7 +223,7 @@ void OfficeProcess::start() {
     SpawnSpec soffice;
     soffice.argv = sandboxCommand(box);
     soffice.unsetEnv = {"DISPLAY", "URE_BOOTSTRAP", "XAUTHORITY", "SAL_USE_VCLPLUGIN"};
-    soffice.setEnv = {"HOME=" + profile_, "TMPDIR=/tmp"};
+    soffice.setEnv = officeEnvironment();
     soffice.logFile = profile_ + "/soffice.log";
     soffice.signalOnParentDeath = true;
     std::error_code ec;
@@ -212,36 +239,54 @@ void OfficeProcess::start() {
     }
 }
 
-std::string OfficeProcess::stage(const std::string& source) {
-    if (!options_.connect.empty())
-        return source;
-    const std::string ext = fs::path(source).extension().string();
+OfficeProcess::Staged OfficeProcess::stage(const Input& input, std::uint64_t maxBytes,
+                                           const std::function<bool()>& keepGoing) {
+    // Only a regular file is a report: a device (/dev/zero, /dev/urandom) or a FIFO would never end. A link
+    // is followed only for a path typed on the command line (cli/inputs.hpp).
+    const RegularFile from = openRegular(input.path, input.followLink);
+    if (!from)
+        return {{},
+                from.notRegular ? std::string(text(Msg::NotRegular))
+                                : format(Msg::CannotRead, std::strerror(from.error))};
+    if (from.size > maxBytes) {
+        ::close(from.fd);
+        return {{},
+                format(Msg::InputTooLarge, std::to_string((from.size + (1 << 20) - 1) >> 20),
+                       std::to_string(maxBytes >> 20))};
+    }
+    if (!options_.connect.empty()) { // the borrowed office opens the original
+        ::close(from.fd);
+        return {input.path, {}};
+    }
+    const std::string ext = fs::path(input.path).extension().string();
     std::string copy = profile_ + "/in/" + std::to_string(++staged_) + ext;
     // The copy has a plain ASCII name (any file name the reviewer has, GBK included, can be checked) and is
-    // readable by the office's unprivileged user; the original is only ever read.
-    const int from = ::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (from < 0)
-        return {};
+    // readable by the office's unprivileged user; the original is only ever read. O_EXCL: whatever the
+    // office's user put at that name is never written through.
     const int to = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    bool ok = to >= 0;
-    char buffer[1 << 16];
-    for (ssize_t n; ok && (n = ::read(from, buffer, sizeof buffer)) != 0;)
-        ok = n > 0 && ::write(to, buffer, static_cast<std::size_t>(n)) == n;
-    ::close(from);
-    if (to >= 0) {
-        if (asNobody())
-            ok = ok && ::fchown(to, kNobody, kNobody) == 0;
-        ::close(to);
+    if (to < 0) {
+        const int error = errno;
+        ::close(from.fd);
+        return {{}, format(Msg::CannotRead, copy + ": " + std::strerror(error))};
     }
-    if (!ok) {
-        ::unlink(copy.c_str());
-        return {};
-    }
-    return copy;
+    CopyOutcome outcome = copyFile(from.fd, to, keepGoing);
+    const int error = errno;
+    ::close(from.fd);
+    if (outcome == CopyOutcome::Done && asNobody() && ::fchown(to, kNobody, kNobody) != 0)
+        outcome = CopyOutcome::WriteFailed;
+    ::close(to);
+    if (outcome == CopyOutcome::Done)
+        return {copy, {}};
+    ::unlink(copy.c_str());
+    if (outcome == CopyOutcome::Stopped)
+        return {{}, {}, true};
+    return {{},
+            format(Msg::CannotRead, (outcome == CopyOutcome::WriteFailed ? copy + ": " : std::string{}) +
+                                        std::strerror(error))};
 }
 
 void OfficeProcess::unstage(const std::string& copy) {
-    if (!options_.connect.empty() || copy.empty())
+    if (!options_.connect.empty() || copy.empty() || !copy.starts_with(profile_ + "/in/"))
         return;
     ::unlink(copy.c_str());
 }
@@ -311,12 +356,19 @@ bool OfficeProcess::running() const {
 std::string OfficeProcess::installedRdb() const {
     if (profile_.empty())
         return {};
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(profile_ + "/user/uno_packages", ec), end; !ec && it != end;
-         it.increment(ec))
-        if (it->path().filename() == "jixiao.rdb")
-            return it->path().string();
-    return {};
+    // unopkg (the office's user) wrote it: found without following links and copied into the profile's root,
+    // which is ours, so what we load is what was there and nothing else.
+    const RegularFile found = findRegularBelow(profile_ + "/user/uno_packages", "jixiao.rdb", 8);
+    if (!found)
+        return {};
+    const std::string copy = profile_ + "/jixiao.rdb";
+    ::unlink(copy.c_str());
+    const int to = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const bool ok = to >= 0 && copyFile(found.fd, to, [] { return true; }) == CopyOutcome::Done;
+    ::close(found.fd);
+    if (to >= 0)
+        ::close(to);
+    return ok ? copy : std::string{};
 }
 
 std::string defaultOxt() {

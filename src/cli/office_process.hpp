@@ -4,6 +4,7 @@
 // with --connect, just the connection to an office someone else runs.
 #pragma once
 
+#include "cli/inputs.hpp"
 #include "cli/options.hpp"
 
 #include <com/sun/star/uno/Reference.hxx>
@@ -13,7 +14,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace jixiao::cli {
 
@@ -40,9 +43,14 @@ public:
     // The jixiao.rdb unopkg unpacked into the profile, or empty.
     std::string installedRdb() const;
 
-    // A private copy of `source` the office can read (own office only; --connect: `source` itself), or empty
-    // when it cannot be read. unstage removes it.
-    std::string stage(const std::string& source);
+    // A private copy of the input the office can read (own office only; --connect: the input itself), made
+    // only of a regular file of at most `maxBytes`, copied while keepGoing() holds. unstage removes it.
+    struct Staged {
+        std::string path;     // empty: not staged
+        std::string failure;  // why not, for the reviewer
+        bool stopped = false; // keepGoing() said no (deadline or interruption)
+    };
+    Staged stage(const Input& input, std::uint64_t maxBytes, const std::function<bool()>& keepGoing);
     void unstage(const std::string& copy);
     // Where the office can store a file of this extension for us: inside the profile (own office), else
     // `wanted` itself (--connect).
@@ -55,6 +63,7 @@ public:
 
 private:
     static bool asNobody(); // as root the office runs as nobody
+    std::vector<std::string> officeEnvironment() const;
     void makeProfile();
     std::string profileUrl() const;
 

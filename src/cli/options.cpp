@@ -87,6 +87,8 @@ Command parseBuild(const std::vector<std::string>& args) {
             build.from = c.value();
         else if (c.name == "--out")
             build.out = c.value();
+        else if (c.name == "--no-sandbox")
+            build.office.noSandbox = true;
         else if (isOfficeOption(c.name))
             officeOption(build.office, c.name, c.value());
         else
@@ -129,6 +131,10 @@ Command parseCommandLine(const std::vector<std::string>& args) {
             check.output = c.value();
         else if (c.name == "--export-json")
             check.exportJson = c.value();
+        else if (c.name == "--max-size")
+            check.maxSizeMb = positive(c.name, c.value());
+        else if (c.name == "--no-sandbox")
+            check.office.noSandbox = true;
         else if (isOfficeOption(c.name))
             officeOption(check.office, c.name, c.value());
         else

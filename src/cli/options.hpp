@@ -18,6 +18,7 @@ struct OfficeOptions {
     std::string locale = "zh-CN";
     int timeoutSeconds = 60;
     int memoryLimitMb = 4096; // address space of each office we start (RLIMIT_AS)
+    bool noSandbox = false;   // --no-sandbox: never implied; the office runs without its box (warned about)
 };
 
 struct CheckOptions {
@@ -27,6 +28,7 @@ struct CheckOptions {
     Format format = Format::Text;
     std::string output;     // empty: stdout
     std::string exportJson; // directory, empty: none
+    int maxSizeMb = 256;    // a larger input is not read
 };
 
 struct BuildOptions {

@@ -129,7 +129,8 @@ pid_t forkGroup(char* const* argv, char* const* env, const std::string& log) {
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE})
         ::signal(s, SIG_DFL);
     const int in = ::open("/dev/null", O_RDONLY);
-    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    // Never through a link (the log's folder is ours, but a log must not be a way to write elsewhere).
+    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (in < 0 || out < 0)
         ::_exit(127);
     ::dup2(in, STDIN_FILENO);
@@ -160,8 +161,8 @@ pid_t spawnGroup(const SpawnSpec& spec) {
     posix_spawn_file_actions_init(&actions);
     posix_spawnattr_init(&attr);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                     0644);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0600);
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
     posix_spawnattr_setpgroup(&attr, 0);
     sigset_t defaults;

@@ -1,5 +1,7 @@
 #include "cli/sandbox.hpp"
 
+#include "cli/safe_files.hpp"
+
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
@@ -59,69 +61,141 @@ bool writeFile(const std::string& path, const std::string& text) {
 }
 
 // New network and pid namespaces for the children to come. Root may create them directly; anyone else
-// through a user namespace that maps only themselves.
-bool enterNamespaces() {
+// through a user namespace that maps only themselves. Returns 0 or the supervisor's exit code.
+int enterNamespaces() {
     constexpr int kinds = CLONE_NEWNET | CLONE_NEWPID;
     if (::unshare(kinds) == 0)
-        return true;
+        return 0;
     if (errno != EPERM) {
         say("unshare");
-        return false;
+        return kSandboxFailed;
     }
     const uid_t uid = ::getuid();
     const gid_t gid = ::getgid();
     if (::unshare(CLONE_NEWUSER | kinds) != 0) {
+        // EPERM (a sysctl or an LSM forbids them), ENOSPC (user.max_user_namespaces is 0), EINVAL (no
+        // support)
         say("unshare (user namespace)");
-        return false;
+        return kNoUserNamespace;
     }
     if (!writeFile("/proc/self/setgroups", "deny") ||
         !writeFile("/proc/self/uid_map", std::to_string(uid) + " " + std::to_string(uid) + " 1") ||
         !writeFile("/proc/self/gid_map", std::to_string(gid) + " " + std::to_string(gid) + " 1")) {
         say("user namespace mapping");
+        return kSandboxFailed;
+    }
+    return 0;
+}
+
+// mkdir -p of `relative` below the open folder `base`, one component at a time without following links (the
+// folders are made in the office's own tmp/, where its user could have put links), as a descriptor of the
+// last folder, or -1.
+int makeFoldersBelow(int base, const std::string& relative) {
+    int at = ::dup(base);
+    for (std::size_t start = 0; at >= 0 && start < relative.size();) {
+        std::size_t end = relative.find('/', start);
+        if (end == std::string::npos)
+            end = relative.size();
+        const std::string part = relative.substr(start, end - start);
+        start = end + 1;
+        if (part.empty())
+            continue;
+        if (::mkdirat(at, part.c_str(), 0711) != 0 && errno != EEXIST) { // the office's user passes through
+            ::close(at);
+            return -1;
+        }
+        const int next = ::openat(at, part.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        ::close(at);
+        at = next;
+    }
+    return at;
+}
+
+// The office's working folders below its profile: the only places it may write (cli/office_process.cpp).
+constexpr const char* kWritable[] = {"/user", "/tmp", "/in"};
+
+bool setAttributes(const std::string& path, bool recursive, std::uint64_t set, std::uint64_t clear) {
+    mount_attr attributes{};
+    attributes.attr_set = set;
+    attributes.attr_clr = clear;
+    return ::mount_setattr(AT_FDCWD, path.c_str(), recursive ? AT_RECURSIVE : 0, &attributes,
+                           sizeof attributes) == 0;
+}
+
+// The office's view of the file system, in a mount namespace of its own: /tmp is the profile's tmp/; the host
+// is read-only except the profile's working folders (and a small private /dev/shm).
+bool buildMounts(const SandboxSpec& spec) {
+    if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        say("mount namespace");
         return false;
     }
+    // Each working folder becomes a mount of its own, so it can stay writable when the rest is not.
+    for (const char* sub : kWritable) {
+        const std::string folder = spec.profile + sub;
+        if (::mount(folder.c_str(), folder.c_str(), nullptr, MS_BIND, nullptr) != 0) {
+            say("bind", folder);
+            return false;
+        }
+    }
+    // The profile itself usually lives in /tmp: it is mounted again at its own path in the new /tmp (from a
+    // descriptor opened before /tmp is covered).
+    const bool under = spec.profile.starts_with("/tmp/");
+    const int profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (profile < 0 || ::mount(spec.privateTmp.c_str(), "/tmp", nullptr, MS_BIND, nullptr) != 0) {
+        say("private /tmp", spec.privateTmp);
+        return false;
+    }
+    if (under) {
+        const int tmp = ::open("/tmp", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        const int place = tmp < 0 ? -1 : makeFoldersBelow(tmp, spec.profile.substr(5));
+        // Mounted on the very folder made above (its descriptor), wherever a link may point by now.
+        if (place < 0 || ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(),
+                                 ("/proc/self/fd/" + std::to_string(place)).c_str(), nullptr,
+                                 MS_BIND | MS_REC, nullptr) != 0) {
+            say("profile in the private /tmp", spec.profile);
+            return false;
+        }
+        ::close(place);
+        ::close(tmp);
+    }
+    ::close(profile);
+    if (!setAttributes("/", true, MOUNT_ATTR_RDONLY, 0)) {
+        say("read-only host");
+        return false;
+    }
+    std::vector<std::string> writable = {"/tmp"};
+    for (const char* sub : kWritable)
+        writable.push_back(spec.profile + sub);
+    for (const auto& path : writable)
+        if (!setAttributes(path, false, 0, MOUNT_ATTR_RDONLY)) {
+            say("writable", path);
+            return false;
+        }
+    // Shared memory is the only other place programs expect to write: a private, small one.
+    ::mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64m,mode=1777");
     return true;
 }
 
-// mkdir -p: the profile may sit deeper below /tmp (TMPDIR=/tmp/a/b).
-bool makeFolders(const std::string& path) {
-    for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
-        const std::string part = path.substr(0, slash);
-        if (::mkdir(part.c_str(), 0711) != 0 && errno != EEXIST) // the office's user passes through
-            return false;
-        if (slash == std::string::npos)
-            return true;
-    }
-}
-
-// In the office's first process (pid 1 of its namespace): private /tmp, memory bound, nobody, then exec.
-// (Its parent is outside its pid namespace, so getppid() says 0 here: there is nothing to compare.)
+// In the office's first process (pid 1 of its namespace): its mounts, memory and file-size bounds, nobody, no
+// new privileges, then exec. (Its parent is outside its pid namespace, so getppid() says 0 here: there is
+// nothing to compare.)
 [[noreturn]] void becomeOffice(const SandboxSpec& spec) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     const sigset_t held = stopSignals(); // the office handles them as it likes
     ::sigprocmask(SIG_UNBLOCK, &held, nullptr);
-    // The profile itself usually lives in /tmp: it is mounted again at its own path in the new /tmp (from a
-    // descriptor opened in the new mount namespace, before /tmp is covered).
-    const std::string under = spec.profile.starts_with("/tmp/") ? spec.profile : std::string{};
-    int profile = -1;
-    if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
-        (profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-        ::mount(spec.privateTmp.c_str(), "/tmp", nullptr, MS_BIND, nullptr) != 0 ||
-        (!under.empty() &&
-         (!makeFolders(under) || ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(), under.c_str(),
-                                         nullptr, MS_BIND, nullptr) != 0))) {
-        say("private /tmp", spec.privateTmp);
+    if (spec.isolate && !buildMounts(spec))
         ::_exit(kSandboxFailed);
-    }
     // Our working directory may be under the /tmp just covered, or somewhere nobody may not enter.
     if (::chdir(spec.profile.c_str()) != 0) {
         say("chdir", spec.profile);
         ::_exit(kSandboxFailed);
     }
-    if (spec.memoryBytes > 0) {
-        const rlimit limit{spec.memoryBytes, spec.memoryBytes};
-        if (::setrlimit(RLIMIT_AS, &limit) != 0) {
-            say("RLIMIT_AS");
+    const std::pair<int, std::uint64_t> limits[] = {{RLIMIT_AS, spec.memoryBytes},
+                                                    {RLIMIT_FSIZE, spec.fileBytes}};
+    for (const auto& [resource, bytes] : limits) {
+        const rlimit limit{bytes, bytes};
+        if (bytes > 0 && ::setrlimit(resource, &limit) != 0) {
+            say(resource == RLIMIT_AS ? "RLIMIT_AS" : "RLIMIT_FSIZE");
             ::_exit(kSandboxFailed);
         }
     }
@@ -131,6 +205,11 @@ bool makeFolders(const std::string& path) {
         ::_exit(kSandboxFailed);
     }
     ::prctl(PR_SET_PDEATHSIG, SIGKILL); // a change of uid clears it
+    // Nothing the office runs may gain privileges (a set-uid program, file capabilities).
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        say("no_new_privs");
+        ::_exit(kSandboxFailed);
+    }
     std::vector<char*> argv;
     for (const auto& arg : spec.command)
         argv.push_back(const_cast<char*>(arg.c_str()));
@@ -152,10 +231,9 @@ int cleanUp(const SandboxSpec& spec, pid_t office, int signal) {
     // Only ever a profile of ours: this mode is not a way to remove any folder named on its command line.
     if (::getppid() != spec.batch &&
         std::filesystem::path(spec.profile).filename().string().starts_with("jixiao-batch-")) {
-        std::error_code ec;
         if (!spec.pipeLink.empty())
             ::unlink(spec.pipeLink.c_str());
-        std::filesystem::remove_all(spec.profile, ec);
+        removeTree(spec.profile); // as root: without following what the office's user may have put there
     }
     return 128 + signal;
 }
@@ -177,6 +255,8 @@ std::vector<std::string> sandboxCommand(const SandboxSpec& spec) {
                                      std::to_string(spec.uid),
                                      std::to_string(spec.gid),
                                      std::to_string(spec.memoryBytes),
+                                     std::to_string(spec.fileBytes),
+                                     spec.isolate ? "1" : "0",
                                      std::to_string(::getpid())};
     argv.insert(argv.end(), spec.command.begin(), spec.command.end());
     return argv;
@@ -187,7 +267,7 @@ bool isSandboxInvocation(int argc, char** argv) {
 }
 
 int runSandbox(int argc, char** argv) {
-    if (argc < 10)
+    if (argc < 12)
         return kSandboxFailed;
     SandboxSpec spec;
     spec.profile = argv[2];
@@ -196,14 +276,17 @@ int runSandbox(int argc, char** argv) {
     spec.uid = static_cast<uid_t>(std::strtoul(argv[5], nullptr, 10));
     spec.gid = static_cast<gid_t>(std::strtoul(argv[6], nullptr, 10));
     spec.memoryBytes = std::strtoull(argv[7], nullptr, 10);
-    spec.batch = static_cast<pid_t>(std::strtol(argv[8], nullptr, 10));
-    spec.command.assign(argv + 9, argv + argc);
+    spec.fileBytes = std::strtoull(argv[8], nullptr, 10);
+    spec.isolate = std::strcmp(argv[9], "1") == 0;
+    spec.batch = static_cast<pid_t>(std::strtol(argv[10], nullptr, 10));
+    spec.command.assign(argv + 11, argv + argc);
 
     // The parent set PR_SET_PDEATHSIG to SIGTERM before exec: its death arrives here as a signal.
     if (const int signal = nextStopSignal(0); signal != 0 || ::getppid() != spec.batch)
         return cleanUp(spec, -1, signal != 0 ? signal : SIGTERM);
-    if (!enterNamespaces())
-        return kSandboxFailed;
+    if (spec.isolate)
+        if (const int failed = enterNamespaces(); failed != 0)
+            return failed;
 
     const pid_t office = ::fork();
     if (office < 0) {

@@ -197,12 +197,19 @@ private:
             nowTicks() + std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(seconds)).count();
         FileResult result;
         std::optional<std::string> lost;
+        // The copy stops at the deadline and at an interruption, like the check itself.
+        const auto copy =
+            worker.office->stage(input, static_cast<std::uint64_t>(options_.maxSizeMb) << 20, [&worker] {
+                return interruption() == 0 && nowTicks() <= worker.deadline.load();
+            });
         Input staged = input;
-        staged.path = worker.office->stage(input.path);
+        staged.path = copy.path;
         try {
             if (staged.path.empty()) {
                 result.file = input.shown;
-                result.failure = format(Msg::CannotRead, std::strerror(errno));
+                result.failure = !copy.stopped         ? copy.failure
+                                 : interruption() != 0 ? std::string(text(Msg::StatusInterrupted))
+                                                       : format(Msg::Timeout, std::to_string(seconds));
             } else {
                 result = checkDocument(worker.office->context(), staged);
             }
@@ -219,10 +226,16 @@ private:
         if (lost) {
             result = FileResult{};
             result.file = input.shown;
-            if (!alive && outOfMemory(*worker.office, worker.peak, options_.office.memoryLimitMb))
-                result.failure = format(Msg::TooLarge, std::to_string(options_.office.memoryLimitMb));
-            else if (timedOut)
-                result.failure = format(Msg::Timeout, std::to_string(seconds));
+            const std::string limit = std::to_string(options_.office.memoryLimitMb);
+            const bool nearLimit =
+                !alive && outOfMemory(*worker.office, worker.peak, options_.office.memoryLimitMb);
+            // The watchdog's kill is a timeout, whatever the office's size was then; an office that died by
+            // itself near its limit ran out of memory.
+            if (timedOut)
+                result.failure = nearLimit ? format(Msg::TimeoutNearMemory, std::to_string(seconds), limit)
+                                           : format(Msg::Timeout, std::to_string(seconds));
+            else if (nearLimit)
+                result.failure = format(Msg::TooLarge, limit);
             else if (!alive)
                 result.failure = format(Msg::OfficeDied, *lost);
             else

@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -278,6 +279,122 @@ class OutputTest(HostileTestCase):
             self.assertIn("cannot write", err)
             self.assertEqual(os.listdir(self.tmpdir), [], "an office was started before the target was checked")
         self.assertFalse(os.path.exists(os.path.join(work, "summary-target.txt")))
+
+
+# The compromised office: run as the office's own user (nobody) while a root run works, it swaps every file and
+# folder it can for a symbolic link into a root-only folder — logs, profile, staged inputs, the office's
+# temporary files — until told to stop, and says what it managed. Sockets are left alone (the UNO pipe).
+ATTACKER = r"""
+import json, os, stat, sys, time
+tmpdir, secret, stop = sys.argv[1:4]
+swapped, refused, tried = [], [], set()
+deadline = time.monotonic() + 300
+def candidates():  # a profile's root may not be listable: the office knows what is in it
+    for profile in os.listdir(tmpdir):
+        root = os.path.join(tmpdir, profile)
+        for name in ("soffice.log", "unopkg.log", "jixiao.rdb", "user", "tmp", "in"):
+            yield os.path.join(root, name)
+            for top, dirs, files in os.walk(os.path.join(root, name)):
+                yield from (os.path.join(top, entry) for entry in dirs + files)
+while not os.path.exists(stop) and time.monotonic() < deadline:
+    try:
+        paths = list(candidates())
+    except OSError:
+        paths = []
+    for path in paths:
+        name = os.path.basename(path)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if stat.S_ISLNK(info.st_mode) or stat.S_ISSOCK(info.st_mode) or path in tried or name.endswith(".moved"):
+            continue
+        tried.add(path)
+        target = os.path.join(secret, "target.txt" if name.endswith(".log") else "shadow.txt")
+        try:
+            if stat.S_ISDIR(info.st_mode):
+                os.rename(path, path + ".moved")
+                os.symlink(secret, path)
+            else:
+                os.unlink(path)
+                os.symlink(target, path)
+            swapped.append(os.path.relpath(path, tmpdir))
+        except OSError as e:
+            refused.append((os.path.relpath(path, tmpdir), e.strerror))
+    time.sleep(0.05)
+print(json.dumps({"swapped": swapped, "refused": refused}))
+"""
+
+
+@unittest.skipUnless(os.geteuid() == 0, "the office runs as nobody only when the batch runs as root")
+class CompromisedOfficeTest(HostileTestCase):
+    def test_the_offices_user_swapping_its_files_for_links_reaches_nothing_of_root(self):
+        secret = tempfile.mkdtemp(prefix="root-only-", dir=work)  # 0700: only root may enter
+        target, shadow = os.path.join(secret, "target.txt"), os.path.join(secret, "shadow.txt")
+        with open(target, "w") as f:
+            f.write("root-only, never written by the batch\n")
+        with open(shadow, "w") as f:
+            f.write("SECRET-never-read-by-the-batch\n")
+        os.chmod(target, 0o644)
+        os.chmod(shadow, 0o600)
+        old = time.time() - 3 * 86400  # relatime: any read from now on moves the access time
+        for path in (target, shadow):
+            os.utime(path, (old, os.stat(path).st_mtime))
+        before = {path: (os.stat(path).st_mtime_ns, os.stat(path).st_atime_ns) for path in (target, shadow)}
+        folder = tempfile.mkdtemp(prefix="reports-", dir=work)
+        os.chmod(folder, 0o755)
+        for name in ("h1.docx", "r2.docx", "r3.docx"):
+            shutil.copy(os.path.join(work, "good.docx"), os.path.join(folder, name))
+        stop = os.path.join(work, "attacker-stop")
+        # The first file hangs: the office is killed at the timeout and started again, which reopens its log —
+        # the moment a root batch used to append to whatever the log had become.
+        batch = subprocess.Popen([BATCH, "--format", "json", "--timeout", "5", folder], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, start_new_session=True,
+                                 env=dict(os.environ, TMPDIR=self.tmpdir, JIXIAO_BATCH_TEST_FAULT="hang:h1.docx"))
+        attacker = None
+        try:
+            # The office is exploited by the document it works on: the attacker starts once the office is on
+            # h1.docx (stopped there by the test hook).
+            self.assertTrue(wait_until(lambda: self.office_state() == "T", timeout=60), "no office was seen")
+            attacker = subprocess.Popen([sys.executable, "-c", ATTACKER, self.tmpdir, secret, stop],
+                                        stdout=subprocess.PIPE, text=True, user=65534, group=65534,
+                                        extra_groups=[])
+            out, err = batch.communicate(timeout=240)
+            err = err.decode("utf-8", "replace")
+        finally:
+            if batch.poll() is None:
+                os.killpg(batch.pid, signal.SIGKILL)
+            open(stop, "w").close()
+            said = attacker.communicate(timeout=30)[0] if attacker else "{}"
+            os.remove(stop)
+        self.assertTrue(out, f"exit {batch.returncode}: {err[-3000:]}")
+        self.assertEqual(sorted(f["file"] for f in json.loads(out)["files"]),
+                         sorted(os.path.join(folder, n) for n in ("h1.docx", "r2.docx", "r3.docx")), err)
+        after = {path: (os.stat(path).st_mtime_ns, os.stat(path).st_atime_ns) for path in (target, shadow)}
+        self.assertEqual(after, before, "a root-only file was read or written through a link")
+        with open(target) as f:
+            self.assertEqual(f.read(), "root-only, never written by the batch\n", "written through a link")
+        self.assertEqual(sorted(os.listdir(secret)), ["shadow.txt", "target.txt"])
+        said = json.loads(said)
+        self.assertGreater(len(said["swapped"]), 2, "the attacker hardly got to swap anything")
+        # What it may not touch: the logs and the working folders themselves (their folder is root's).
+        ours = [p for p in said["swapped"] + [p for p, _ in said["refused"]] if p.count(os.sep) == 1]
+        self.assertIn("soffice.log", {os.path.basename(p) for p in ours}, ours)
+        self.assertEqual([p for p in said["swapped"] if p.count(os.sep) == 1], [], "a root-owned entry was swapped")
+        self.assertTrue(wait_until(lambda: os.listdir(self.tmpdir) == [], timeout=20), os.listdir(self.tmpdir))
+
+    def office_state(self):
+        """The state letter (R, S, T …) of this test's soffice.bin, or None."""
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmdline = f.read()
+                if b"soffice.bin" in cmdline and self.tmpdir.encode() in cmdline:
+                    with open(f"/proc/{entry}/stat") as f:
+                        return f.read().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+        return None
 
 
 class SignalTest(HostileTestCase):
