@@ -3,6 +3,8 @@
 #include "cli/messages.hpp"
 
 #include <glob.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,53 +31,110 @@ std::vector<std::string> globMatches(const std::string& pattern) {
     return result;
 }
 
+// May the owner of a link read what it leads to? A link planted by another user in a folder of reports must
+// not make us (root, perhaps) read a file its owner could not. Mode bits only: the folders on the way are not
+// checked.
+bool ownerCouldRead(const struct stat& link, const struct stat& target) {
+    if (link.st_uid == 0 || link.st_uid == ::geteuid())
+        return true;
+    if (target.st_uid == link.st_uid)
+        return (target.st_mode & S_IRUSR) != 0;
+    if (target.st_gid == link.st_gid && (target.st_mode & S_IRGRP) != 0)
+        return true;
+    return (target.st_mode & S_IROTH) != 0;
+}
+
 class Collector {
 public:
     std::vector<Input> inputs;
 
-    void add(const std::string& path, const std::string& shown, bool named) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
+    // A path typed on the command line (by the reviewer or their shell): it may be a link, but only to a
+    // regular file its owner could read.
+    void addNamed(const std::string& path) {
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) != 0) {
+            inputs.push_back({path, path, std::string(text(Msg::NotFound))});
+            return;
+        }
+        if (S_ISLNK(info.st_mode)) {
+            struct stat target {};
+            if (::stat(path.c_str(), &target) != 0) {
+                inputs.push_back({path, path, std::string(text(Msg::NotFound))});
+                return;
+            }
+            if (S_ISDIR(
+                    target.st_mode)) { // a link to a folder the reviewer named: its entries follow the rule
+                addFolder(path);
+                return;
+            }
+            if (!isReportFile(path)) {
+                inputs.push_back({path, path, std::string(text(Msg::UnsupportedType))});
+                return;
+            }
+            if (!S_ISREG(target.st_mode) || !ownerCouldRead(info, target) ||
+                ::access(path.c_str(), R_OK) != 0) {
+                inputs.push_back({path, path, std::string(text(Msg::LinkRefused))});
+                return;
+            }
+            addFile(path, path, true);
+            return;
+        }
+        if (S_ISDIR(info.st_mode)) {
             addFolder(path);
             return;
         }
-        if (!fs::exists(path, ec)) {
-            inputs.push_back({path, shown, std::string(text(Msg::NotFound))});
+        if (!isReportFile(path))
+            inputs.push_back({path, path, std::string(text(Msg::UnsupportedType))});
+        else if (!S_ISREG(info.st_mode))
+            inputs.push_back({path, path, std::string(text(Msg::NotRegular))});
+        else
+            addFile(path, path, false);
+    }
+
+    // A folder entry or a pattern's match: a link is reported, never followed; anything but a regular file
+    // that looks like a report gets a line saying why it was not read.
+    void addEntry(const std::string& path) {
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) != 0)
+            return; // gone since it was listed
+        if (S_ISDIR(info.st_mode)) {
+            addFolder(path);
             return;
         }
-        if (!isReportFile(path)) {
-            if (named) // a file found by a pattern or in a folder that is no report is simply not one
-                inputs.push_back({path, shown, std::string(text(Msg::UnsupportedType))});
-            return;
-        }
-        const std::string absolute = fs::absolute(path, ec).lexically_normal().string();
-        if (seen_.insert(fs::weakly_canonical(absolute, ec).string()).second)
-            inputs.push_back({absolute, shown, {}, named}); // a path typed on the command line may be a link
+        const std::string name = std::filesystem::path(path).filename().string();
+        if (!isReportFile(name) || name.starts_with(".~lock."))
+            return; // a file found by a pattern or in a folder that is no report is simply not one
+        if (S_ISLNK(info.st_mode))
+            inputs.push_back({path, path, std::string(text(Msg::LinkNotFollowed))});
+        else if (!S_ISREG(info.st_mode))
+            inputs.push_back({path, path, std::string(text(Msg::NotRegular))});
+        else
+            addFile(path, path, false);
     }
 
 private:
+    void addFile(const std::string& path, const std::string& shown, bool followLink) {
+        std::error_code ec;
+        const std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+        if (seen_.insert(fs::weakly_canonical(absolute, ec).string()).second)
+            inputs.push_back({absolute, shown, {}, followLink});
+    }
+
     void addFolder(const std::string& folder) {
-        std::vector<std::string> found, links;
+        std::vector<std::string> entries;
         std::error_code ec;
         for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
              end;
-             !ec && it != end; it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (!isReportFile(name) || name.starts_with(".~lock."))
-                continue;
-            // A link planted in a folder of reports could make us read, as root, a file the reviewer never
-            // named: it is reported, not followed (a link named on the command line is followed).
-            if (it->is_symlink(ec))
-                links.push_back(it->path().string());
-            else if (it->is_regular_file(ec))
-                found.push_back(it->path().string());
-        }
-        std::sort(found.begin(), found.end());
-        for (const auto& path : found)
-            add(path, path, false);
-        std::sort(links.begin(), links.end());
-        for (const auto& path : links)
-            inputs.push_back({path, path, std::string(text(Msg::LinkNotFollowed))});
+             !ec && it != end; it.increment(ec))
+            if (!it->is_directory(ec) || it->is_symlink(ec)) // folders are walked by the iterator itself
+                entries.push_back(it->path().string());
+        // Regular files first (sorted), then what was not read, so the reasons come together.
+        std::sort(entries.begin(), entries.end());
+        const std::size_t before = inputs.size();
+        for (const auto& path : entries)
+            addEntry(path);
+        std::stable_partition(inputs.begin() + static_cast<std::ptrdiff_t>(before), inputs.end(),
+                              [](const Input& input) { return input.reason.empty(); });
     }
 
     std::set<std::string> seen_;
@@ -99,9 +158,9 @@ std::vector<Input> expandInputs(const std::vector<std::string>& args) {
             if (matches.empty())
                 collector.inputs.push_back({arg, arg, std::string(text(Msg::NoMatch))});
             for (const auto& match : matches)
-                collector.add(match, match, false);
+                collector.addEntry(match);
         } else {
-            collector.add(arg, arg, true);
+            collector.addNamed(arg);
         }
     }
     return collector.inputs;

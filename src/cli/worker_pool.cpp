@@ -283,8 +283,18 @@ private:
 
 std::vector<FileResult> checkAll(const std::vector<Input>& inputs, const CheckOptions& options,
                                  const std::string& oxt, Progress& progress) {
-    if (inputs.empty())
-        return {};
+    // Nothing left to check once every input failed its pre-checks: no office is started for nothing.
+    if (std::all_of(inputs.begin(), inputs.end(), [](const Input& input) { return !input.reason.empty(); })) {
+        std::vector<FileResult> results;
+        for (const Input& input : inputs) {
+            FileResult failed;
+            failed.file = input.shown;
+            failed.failure = input.reason;
+            progress.finished(failed);
+            results.push_back(std::move(failed));
+        }
+        return results;
+    }
     return Pool(inputs, options, oxt, progress).run();
 }
 

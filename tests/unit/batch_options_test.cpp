@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -144,4 +145,41 @@ TEST(BatchInputs, AFileNamedTwiceIsCheckedOnce) {
     const auto inputs = expandInputs({report, folder.path(), folder.path("./a.odt")});
     ASSERT_EQ(inputs.size(), 1u);
     EXPECT_EQ(inputs[0].path, report);
+}
+
+TEST(BatchInputs, OneRuleForLinksAndOnlyRegularFilesAreReports) {
+    const Folder folder;
+    const auto real = folder.file("shared/real.docx");
+    ASSERT_EQ(::mkfifo(folder.path("shared/fifo.docx").c_str(), 0600), 0);
+    fs::create_symlink(real, folder.path("shared/planted.docx"));
+    fs::create_symlink("/dev/zero", folder.path("zero.docx"));
+    fs::create_symlink(real, folder.path("mine.docx"));
+
+    // A pattern's matches are folder entries: the link is reported, the FIFO gets its line too.
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (const auto& input : expandInputs({folder.path("shared/*.docx")}))
+        seen.emplace_back(fs::path(input.path).filename().string(), input.reason);
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{
+                        {"fifo.docx", std::string(text(Msg::NotRegular))},
+                        {"planted.docx", std::string(text(Msg::LinkNotFollowed))},
+                        {"real.docx", ""}}));
+
+    // Typed literally: a FIFO is no report; a link only to a regular file its owner could read.
+    const auto literal =
+        expandInputs({folder.path("shared/fifo.docx"), folder.path("zero.docx"), folder.path("mine.docx")});
+    ASSERT_EQ(literal.size(), 3u);
+    EXPECT_EQ(literal[0].reason, text(Msg::NotRegular));
+    EXPECT_EQ(literal[1].reason, text(Msg::LinkRefused));
+    EXPECT_EQ(literal[2].reason, "");
+    EXPECT_TRUE(literal[2].followLink);
+
+    if (::geteuid() != 0)
+        return; // only root can give the link to another user
+    const auto secret = folder.file("secret.docx");
+    fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write);
+    fs::create_symlink(secret, folder.path("theirs.docx"));
+    ASSERT_EQ(::lchown(folder.path("theirs.docx").c_str(), 65534, 65534), 0);
+    const auto theirs = expandInputs({folder.path("theirs.docx")});
+    ASSERT_EQ(theirs.size(), 1u);
+    EXPECT_EQ(theirs[0].reason, text(Msg::LinkRefused));
 }

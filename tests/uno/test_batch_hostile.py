@@ -238,6 +238,45 @@ class PasswordTest(HostileTestCase):
         self.assertTmpdirEmpty()
 
 
+class NotAReportTest(HostileTestCase):
+    def test_devices_fifos_and_links_to_them_are_refused_without_starting_an_office(self):
+        folder = tempfile.mkdtemp(prefix="devices-", dir=work)
+        os.mkfifo(os.path.join(folder, "fifo.docx"))
+        os.symlink("/dev/zero", os.path.join(folder, "zero-in-folder.docx"))
+        zero, urandom = os.path.join(work, "zero.docx"), os.path.join(work, "urandom.docx")
+        for link, device in ((zero, "/dev/zero"), (urandom, "/dev/urandom")):
+            if not os.path.lexists(link):
+                os.symlink(device, link)
+        # An office could not start with 1 MB: exit 3 would say one was started.
+        code, out, err, seconds = run("--format", "json", "--memory-limit", "1", folder, zero, urandom,
+                                      os.path.join(folder, "fifo.docx"), tmpdir=self.tmpdir, timeout=30)
+        self.assertEqual(code, 2, err)
+        files = {f["file"]: f for f in json.loads(out)["files"]}
+        self.assertEqual(len(files), 4, files)  # the FIFO named twice is one file
+        self.assertIn("not a regular file", files[os.path.join(folder, "fifo.docx")]["reason"])
+        self.assertIn("not followed", files[os.path.join(folder, "zero-in-folder.docx")]["reason"])
+        for link in (zero, urandom):
+            self.assertIn("does not lead to a regular file", files[link]["reason"])
+        self.assertEqual(json.loads(out)["exitCode"], 2)
+        self.assertTmpdirEmpty()
+
+    def test_a_huge_sparse_file_is_refused_by_its_size_and_the_next_is_checked(self):
+        sparse = os.path.join(work, "sparse.docx")
+        with open(sparse, "wb") as f:
+            f.truncate(300 << 30)  # 300 GiB of nothing: no disk used, and never copied
+        try:
+            code, out, err, seconds = run("--format", "json", sparse, os.path.join(work, "good.docx"),
+                                          tmpdir=self.tmpdir)
+        finally:
+            os.remove(sparse)
+        files = self.files(out)
+        self.assertEqual(code, 2, err)
+        self.assertEqual(files["sparse.docx"]["status"], "failed")
+        self.assertIn("above the limit of 256 MB", files["sparse.docx"]["reason"])
+        self.assertEqual(files["good.docx"]["status"], "checked")
+        self.assertTmpdirEmpty()
+
+
 class OutputTest(HostileTestCase):
     def test_export_json_never_writes_through_a_link_nor_over_a_file(self):
         elsewhere = tempfile.mkdtemp(prefix="elsewhere-", dir=work)
