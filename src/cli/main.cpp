@@ -8,11 +8,13 @@
 #include "cli/process.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_summary.hpp"
+#include "cli/safe_files.hpp"
 #include "cli/sandbox.hpp"
 #include "cli/scorecard_export.hpp"
 #include "cli/worker_pool.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,14 +34,41 @@ namespace {
 
 constexpr int kUsageOrStartFailure = 3;
 
-// --output FILE is opened before the run (a bad target ends the run before it starts, not after it), without
-// following a symbolic link.
-int openOutput(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw UsageError(format(Msg::WriteFailed, printableName(path) + ": " + std::strerror(errno)));
-    return fd;
-}
+// --output FILE: its folder is opened and tried before the run (a bad target ends the run before any office
+// starts, not after it); the summary is written there at the end through a temporary file and a rename, so a
+// failed write leaves no half summary. Anything but a regular file at FILE (a link, a folder) is refused.
+class OutputTarget {
+public:
+    explicit OutputTarget(const std::string& path) : path_(path) {
+        const fs::path target(path);
+        name_ = target.filename().string();
+        const std::string folder = target.has_parent_path() ? target.parent_path().string() : ".";
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+            fail(S_ISLNK(info.st_mode) ? ELOOP : EISDIR);
+        dir_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir_ < 0 || name_.empty() || name_ == "." || name_ == ".." || !canCreateIn(dir_))
+            fail(name_.empty() ? EISDIR : errno);
+    }
+    ~OutputTarget() {
+        if (dir_ >= 0)
+            ::close(dir_);
+    }
+    OutputTarget(const OutputTarget&) = delete;
+    OutputTarget& operator=(const OutputTarget&) = delete;
+
+    bool write(const std::string& text) const { return writeAtomically(dir_, name_, text, true); }
+
+private:
+    [[noreturn]] void fail(int error) {
+        if (dir_ >= 0)
+            ::close(dir_);
+        throw UsageError(format(Msg::WriteFailed, printableName(path_) + ": " + std::strerror(error)));
+    }
+
+    std::string path_, name_;
+    int dir_ = -1;
+};
 
 std::string resolveOxt(const OfficeOptions& office) {
     if (!office.connect.empty()) // nothing to install; the .oxt only tells where jixiao.rdb may be
@@ -56,7 +85,9 @@ int runCheck(const CheckOptions& options) {
     const std::vector<Input> inputs = expandInputs(options.inputs);
     if (inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
-    const int output = options.output.empty() ? -1 : openOutput(options.output);
+    std::optional<OutputTarget> output;
+    if (!options.output.empty())
+        output.emplace(options.output);
     std::optional<ScorecardExport> exporter;
     if (!options.exportJson.empty())
         exporter.emplace(options.exportJson, inputs);
@@ -85,19 +116,21 @@ int runCheck(const CheckOptions& options) {
             std::fprintf(stderr, "%s\n", problem.c_str());
             code = std::max(code, 2);
         }
-    const std::string summary = formatSummary(results, options.format);
-    if (output < 0) {
-        std::fwrite(summary.data(), 1, summary.size(), stdout);
-    } else {
-        const bool ok =
-            ::write(output, summary.data(), summary.size()) == static_cast<ssize_t>(summary.size());
-        if (::close(output) != 0 || !ok) { // the summary must not be lost: it goes to stdout instead
-            std::fwrite(summary.data(), 1, summary.size(), stdout);
-            std::fprintf(stderr, "%s\n", format(Msg::WriteFailed, printableName(options.output)).c_str());
-            code = std::max(code, 2);
-        }
+    // The summary's exitCode is the process's own: 128 + the signal after an interruption.
+    const auto exitCode = [&code] { return interruption() != 0 ? 128 + interruption() : code; };
+    if (output && !output->write(formatSummary(results, options.format, exitCode()))) {
+        // The summary must not be lost: it goes to stdout instead, with the exit code that failure makes.
+        const std::string why = std::strerror(errno);
+        code = std::max(code, 2);
+        std::fprintf(stderr, "%s\n",
+                     format(Msg::WriteFailed, printableName(options.output) + ": " + why).c_str());
+        output.reset();
     }
-    return interruption() != 0 ? 128 + interruption() : code;
+    if (!output) {
+        const std::string summary = formatSummary(results, options.format, exitCode());
+        std::fwrite(summary.data(), 1, summary.size(), stdout);
+    }
+    return exitCode();
 }
 
 } // namespace
@@ -112,13 +145,16 @@ int main(int argc, char** argv) {
             std::printf("%s\n", std::string(text(Msg::Usage)).c_str());
             return 0;
         }
+        const OfficeOptions& office = command.build ? command.build->office : command.check->office;
+        if (office.noSandbox && office.connect.empty())
+            std::fprintf(stderr, "%s\n", std::string(text(Msg::NoSandboxWarning)).c_str());
         if (command.build) {
             const int code = buildReport(*command.build, resolveOxt(command.build->office));
             return interruption() != 0 ? 128 + interruption() : code;
         }
         return runCheck(*command.check);
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "%s\n\n%s\n", e.what(), std::string(text(Msg::Usage)).c_str());
+    } catch (const UsageError& e) { // one line and where to look, not the whole usage
+        std::fprintf(stderr, "%s\n%s\n", e.what(), std::string(text(Msg::SeeHelp)).c_str());
         return kUsageOrStartFailure;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s\n", e.what());

@@ -71,6 +71,19 @@ int exitCodeFor(const std::vector<FileResult>& results) {
     return code;
 }
 
+namespace {
+
+// U+2028/2029 (E2 80 A8/A9), U+202A–202E (E2 80 AA–AE), U+2066–2069 (E2 81 A6–A9).
+bool isHiddenFormatting(const std::string& raw, std::size_t i) {
+    if (static_cast<unsigned char>(raw[i]) != 0xE2)
+        return false;
+    const auto c1 = static_cast<unsigned char>(raw[i + 1]);
+    const auto c2 = static_cast<unsigned char>(raw[i + 2]);
+    return (c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9);
+}
+
+} // namespace
+
 std::string printableName(const std::string& raw) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
@@ -94,6 +107,17 @@ std::string printableName(const std::string& raw) {
         }
         if (valid && length == 2 && c == 0xC2 && static_cast<unsigned char>(raw[i + 1]) < 0xA0)
             valid = false; // C1 control characters
+        if (valid && length == 3 && isHiddenFormatting(raw, i)) {
+            // Bidi overrides and isolates reorder what follows (a name can show a false extension); line
+            // and paragraph separators break a row: shown like control characters, as \u202E.
+            const unsigned code = ((c & 0x0Fu) << 12) |
+                                  ((static_cast<unsigned char>(raw[i + 1]) & 0x3Fu) << 6) |
+                                  (static_cast<unsigned char>(raw[i + 2]) & 0x3Fu);
+            out += std::string("\\u") + hex[code >> 12] + hex[(code >> 8) & 0xF] + hex[(code >> 4) & 0xF] +
+                   hex[code & 0xF];
+            i += 3;
+            continue;
+        }
         if (valid) {
             out.append(raw, i, length);
             i += length;
@@ -241,7 +265,7 @@ const char* statusId(Status status) {
     return "failed";
 }
 
-std::string formatJson(const std::vector<FileResult>& results) {
+std::string formatJson(const std::vector<FileResult>& results, int exitCode) {
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& r : results) {
         nlohmann::ordered_json file;
@@ -273,11 +297,17 @@ std::string formatJson(const std::vector<FileResult>& results) {
     }
     nlohmann::ordered_json doc;
     doc["files"] = std::move(files);
-    doc["exitCode"] = exitCodeFor(results);
+    doc["exitCode"] = exitCode;
     return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string csvField(const std::string& s) {
+// A text cell of the CSV summary. One that begins with = + - @ TAB or CR is a formula to Calc, Excel and WPS
+// (a file named "=HYPERLINK(…).docx"): it gets a leading apostrophe, as OWASP advises for CSV injection, and
+// the spreadsheet shows it as text.
+std::string csvField(const std::string& raw) {
+    const bool formula =
+        !raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos;
+    const std::string s = formula ? "'" + raw : raw;
     if (s.find_first_of(",\"\n\r") == std::string::npos)
         return s;
     std::string out = "\"";
@@ -304,9 +334,13 @@ std::string formatCsv(const std::vector<FileResult>& results) {
 } // namespace
 
 std::string formatSummary(const std::vector<FileResult>& results, Format format) {
+    return formatSummary(results, format, exitCodeFor(results));
+}
+
+std::string formatSummary(const std::vector<FileResult>& results, Format format, int exitCode) {
     switch (format) {
     case Format::Json:
-        return formatJson(results);
+        return formatJson(results, exitCode);
     case Format::Csv:
         return formatCsv(results);
     case Format::Text:

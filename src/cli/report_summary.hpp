@@ -51,7 +51,9 @@ int exitCodeFor(const std::vector<FileResult>& results);
 // (GBK names from archives made on Chinese Windows) as \n, \t, \xNN; a backslash as \\.
 std::string printableName(const std::string& raw);
 
+// exitCode: what the run exits with, recorded in the JSON summary (defaults to exitCodeFor(results)).
 std::string formatSummary(const std::vector<FileResult>& results, Format format);
+std::string formatSummary(const std::vector<FileResult>& results, Format format, int exitCode);
 // One line per file for logs and the progress display: "file: 97 优秀, 0 errors, 2 warnings".
 std::string resultLine(const FileResult& result);
 

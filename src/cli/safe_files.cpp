@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <vector>
 
@@ -144,6 +146,65 @@ CopyOutcome copyFile(int from, int to, const std::function<bool()>& keepGoing) {
             written += w;
         }
     }
+}
+
+namespace {
+
+// A new, empty temporary file in `dirFd` (O_EXCL: never someone else's), its name in `name`.
+int createTemporary(int dirFd, std::string& name) {
+    static std::atomic<unsigned> counter{0};
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        name = ".jixiao-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
+        const int fd =
+            ::openat(dirFd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+mode_t currentUmask() {
+    const mode_t mask = ::umask(022);
+    ::umask(mask);
+    return mask;
+}
+
+} // namespace
+
+bool canCreateIn(int dirFd) {
+    std::string name;
+    const int fd = createTemporary(dirFd, name);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    ::unlinkat(dirFd, name.c_str(), 0);
+    return true;
+}
+
+bool writeAtomically(int dirFd, const std::string& name, const std::string& text, bool replace, mode_t mode) {
+    std::string temporary;
+    const int fd = createTemporary(dirFd, temporary);
+    if (fd < 0)
+        return false;
+    bool ok = ::fchmod(fd, mode & ~currentUmask()) == 0;
+    for (std::size_t written = 0; ok && written < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        ok = n > 0 || (n < 0 && errno == EINTR);
+        written += n > 0 ? static_cast<std::size_t>(n) : 0;
+    }
+    ok = ::fsync(fd) == 0 && ok;
+    int error = errno;
+    ok = ::close(fd) == 0 && ok;
+    if (ok) {
+        ok = (replace ? ::renameat(dirFd, temporary.c_str(), dirFd, name.c_str())
+                      : ::renameat2(dirFd, temporary.c_str(), dirFd, name.c_str(), RENAME_NOREPLACE)) == 0;
+        error = errno;
+    }
+    if (!ok) {
+        ::unlinkat(dirFd, temporary.c_str(), 0);
+        errno = error;
+    }
+    return ok;
 }
 
 } // namespace jixiao::cli

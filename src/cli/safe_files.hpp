@@ -43,4 +43,15 @@ enum class CopyOutcome { Done, ReadFailed, WriteFailed, Stopped };
 // interruption); errno is kept from the call that failed.
 CopyOutcome copyFile(int from, int to, const std::function<bool()>& keepGoing);
 
+// Can we create files in the open folder `dirFd`? Tries it (a temporary file, removed at once): access() says
+// yes to root on a read-only file system's neighbour and cannot see every reason. errno tells why not.
+bool canCreateIn(int dirFd);
+
+// Writes `text` as `name` in the open folder `dirFd` through a temporary file there and a rename, so nobody
+// ever sees half a file and a failed write leaves what was there. replace false: an existing name (a file, or
+// a link planted meanwhile) is left alone and the write fails with EEXIST. The file gets `mode` less the
+// umask. errno tells why it failed.
+bool writeAtomically(int dirFd, const std::string& name, const std::string& text, bool replace,
+                     mode_t mode = 0644);
+
 } // namespace jixiao::cli

@@ -2,6 +2,7 @@
 
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "cli/safe_files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,8 +24,14 @@ ScorecardExport::ScorecardExport(const std::string& dir, const std::vector<Input
     std::error_code ec;
     fs::create_directories(dir, ec);
     fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd_ < 0)
-        throw UsageError(format(Msg::WriteFailed, dir + ": " + std::strerror(errno)));
+    // Tried before the run: a folder we cannot write in ends it before any office starts.
+    if (fd_ < 0 || !canCreateIn(fd_)) {
+        const int error = errno;
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+        throw UsageError(format(Msg::WriteFailed, printableName(dir) + ": " + std::strerror(error)));
+    }
     // DIR/<stem>.json; a stem met twice gets its original extension, then a number.
     std::set<std::string> used;
     for (const Input& input : inputs) {
@@ -67,16 +74,11 @@ std::vector<std::string> ScorecardExport::write(const std::vector<FileResult>& r
         }
         card["source"] = inputs_[i].path; // the report this came from, as checked
         const std::string text = card.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-        const int fd =
-            ::openat(fd_, names_[i].c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-        if (fd < 0) {
-            problems.push_back(errno == EEXIST || errno == ELOOP ? format(Msg::ExportExists, shown)
-                                                                 : format(Msg::WriteFailed, shown));
-            continue;
-        }
-        const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-        if (::close(fd) != 0 || !ok)
-            problems.push_back(format(Msg::WriteFailed, shown));
+        // Through a temporary file renamed without replacing: what was planted meanwhile stays, untouched.
+        if (!writeAtomically(fd_, names_[i], text, false))
+            problems.push_back(errno == EEXIST
+                                   ? format(Msg::ExportExists, shown)
+                                   : format(Msg::WriteFailed, shown + ": " + std::strerror(errno)));
     }
     return problems;
 }

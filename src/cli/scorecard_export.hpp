@@ -1,6 +1,7 @@
 // --export-json DIR: one scorecard JSON per checked report, written so that a hostile folder cannot redirect
-// it. The folder is opened once; each file is created inside it with O_CREAT|O_EXCL|O_NOFOLLOW, so a planted
-// symbolic link or an existing file is never written through nor overwritten. The names are settled and
+// it. The folder is opened (and tried) once before the run; each file is written there as a temporary file
+// renamed with RENAME_NOREPLACE, so a planted symbolic link or an existing file is never written through nor
+// overwritten, and no half-written JSON is ever seen. The names are settled and
 // checked before the run (a clash ends the run before any office starts), and each JSON records the report
 // it came from ("source").
 #pragma once

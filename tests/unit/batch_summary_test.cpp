@@ -28,6 +28,41 @@ TEST(BatchSummary, PrintableNameEscapesControlCharactersAndBytesThatAreNotUtf8) 
     EXPECT_EQ(printableName("\xE7\xBB"), "\\xE7\\xBB");          // cut short
 }
 
+TEST(BatchSummary, BidiAndLineSeparatorsAreEscapedLikeControlCharacters) {
+    // "report<U+202E>xcod.exe" would show as "reportexe.docx"; U+2028 would break the row in an editor.
+    EXPECT_EQ(printableName("report\u202Excod.exe"), "report\\u202Excod.exe");
+    EXPECT_EQ(printableName("a\u2028b\u2029c"), "a\\u2028b\\u2029c");
+    EXPECT_EQ(printableName("\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069"),
+              "\\u202A\\u202B\\u202C\\u202D\\u2066\\u2067\\u2068\\u2069");
+    EXPECT_EQ(printableName("\u2027\u202F\u2065\u206A"), "\u2027\u202F\u2065\u206A"); // the neighbours stay
+}
+
+TEST(BatchSummary, CsvCellsThatASpreadsheetWouldRunAreText) {
+    std::vector<FileResult> results;
+    for (const char* name :
+         {"=1+1.docx", "+a.docx", "-a.docx", "@SUM(A1).docx", "=HYPERLINK(\"x\",\"y\").docx", "plain.docx"}) {
+        FileResult r;
+        r.file = name;
+        r.failure = "no";
+        results.push_back(r);
+    }
+    const std::string csv = formatSummary(results, Format::Csv);
+    EXPECT_NE(csv.find("\r\n'=1+1.docx,failed"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n'+a.docx,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n'-a.docx,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n'@SUM(A1).docx,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n\"'=HYPERLINK(\"\"x\"\",\"\"y\"\").docx\","), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\nplain.docx,"), std::string::npos) << csv;
+}
+
+TEST(BatchSummary, TheJsonExitCodeIsTheOneGiven) {
+    FileResult r;
+    r.file = "a.docx";
+    r.failure = "no";
+    EXPECT_NE(formatSummary({r}, Format::Json).find("\"exitCode\": 2"), std::string::npos);
+    EXPECT_NE(formatSummary({r}, Format::Json, 143).find("\"exitCode\": 143"), std::string::npos);
+}
+
 TEST(BatchSummary, AFileWithoutAScoringTableIsItsOwnStatusAndFailsTheRun) {
     const FileResult noTable = withFinding("empty.docx", "table.missing", "info");
     EXPECT_EQ(noTable.status(), Status::NoTable);

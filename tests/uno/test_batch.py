@@ -304,10 +304,13 @@ class BatchBuildTest(unittest.TestCase):
 
 
 class BatchUsageTest(unittest.TestCase):
-    def test_usage_errors_exit_3_with_the_usage(self):
+    def test_usage_errors_exit_3_with_one_line_and_a_hint(self):
         code, _, err = batch("--jobs", "0", "x.odt")
         self.assertEqual(code, 3)
         self.assertIn("--jobs", err)
+        self.assertEqual(len(err.strip().splitlines()), 2, err)  # the error, then where to look
+        self.assertIn("see jixiao-batch --help", err)
+        self.assertNotIn("--memory-limit", err)
         code, _, err = batch("--frobnicate")
         self.assertEqual(code, 3)
         self.assertIn("unknown option", err)

@@ -69,11 +69,11 @@ def tearDownModule():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(*args, tmpdir, timeout=180, env=None):
+def run(*args, tmpdir, timeout=180, env=None, cwd=None):
     """jixiao-batch with its own TMPDIR; returns (exit code, stdout, stderr, seconds)."""
     started = time.monotonic()
     done = subprocess.run([BATCH, *args], capture_output=True, timeout=timeout, start_new_session=True,
-                          env=dict(os.environ, TMPDIR=tmpdir, **(env or {})))
+                          env=dict(os.environ, TMPDIR=tmpdir, **(env or {})), cwd=cwd)
     return (done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"),
             time.monotonic() - started)
 
@@ -309,6 +309,42 @@ class OutputTest(HostileTestCase):
         self.assertEqual(card["format"], "jixiao-scorecard")
         self.assertTmpdirEmpty()
 
+    def test_a_read_only_export_folder_is_found_before_any_office_starts(self):
+        export = tempfile.mkdtemp(prefix="read-only-", dir=work)
+        # Root ignores mode bits: an immutable folder refuses root too (where chattr works).
+        immutable = os.geteuid() == 0 and subprocess.run(["chattr", "+i", export]).returncode == 0
+        if not immutable:
+            if os.geteuid() == 0:
+                self.skipTest("chattr +i is not available here")
+            os.chmod(export, 0o555)
+        try:
+            code, out, err, _ = run("--export-json", export, os.path.join(work, "good.docx"), tmpdir=self.tmpdir)
+        finally:
+            if immutable:
+                subprocess.run(["chattr", "-i", export])
+        self.assertEqual(code, 3, err)
+        self.assertIn("cannot write", err)
+        self.assertEqual(out, "")
+        self.assertNotIn("[1/1]", err, "a file was checked before the folder was tried")
+        self.assertEqual(os.listdir(export), [])
+        self.assertTmpdirEmpty()
+
+    def test_names_a_spreadsheet_would_run_are_text_in_csv(self):
+        folder = tempfile.mkdtemp(prefix="formulas-", dir=work)
+        for name in ("=1+1.docx", "@cmd.docx", "+x.docx", "-x.docx"):
+            shutil.copy(os.path.join(work, "no-table.docx"), os.path.join(folder, name))
+        names = ["=1+1.docx", "@cmd.docx", "+x.docx", "-x.docx"]
+        code, out, err, _ = run("--format", "csv", "--output", "summary.csv", "--", *names, tmpdir=self.tmpdir,
+                                cwd=folder)
+        self.assertEqual(code, 2, err)
+        self.assertEqual(out, "")
+        with open(os.path.join(folder, "summary.csv"), encoding="utf-8") as f:
+            cells = [line.split(",")[0] for line in f.read().splitlines()[1:]]
+        self.assertEqual(cells, ["'" + name for name in names])
+        self.assertEqual(sorted(os.listdir(folder)), sorted(["=1+1.docx", "@cmd.docx", "+x.docx", "-x.docx",
+                                                             "summary.csv"]), "a temporary file was left")
+        self.assertTmpdirEmpty()
+
     def test_a_bad_output_target_is_found_before_the_run(self):
         link = os.path.join(work, "summary-link.txt")
         os.symlink(os.path.join(work, "summary-target.txt"), link)
@@ -469,6 +505,19 @@ class SignalTest(HostileTestCase):
         self.assertGreaterEqual(statuses.count("checked"), 1)
         self.assertEqual(statuses.count("checked") + statuses.count("interrupted"), 8, statuses)
         self.assertNothingLeft(process.pid)
+
+    def test_the_summary_says_the_exit_code_the_process_exits_with(self):
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            process = self.start_many(count=4)
+            try:
+                process.send_signal(sig)
+                out, err = process.communicate(timeout=60)
+            finally:
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGKILL)
+            self.assertEqual(process.returncode, 128 + sig, err)
+            self.assertEqual(json.loads(out)["exitCode"], 128 + sig)
+            self.assertNothingLeft(process.pid)
 
     def test_kill_9_while_the_extension_installs_leaves_nothing(self):
         process = subprocess.Popen([BATCH, os.path.join(work, "good.docx")], stdout=subprocess.DEVNULL,
