@@ -472,6 +472,107 @@ class CompromisedOfficeTest(HostileTestCase):
         return None
 
 
+def run_without_user_namespaces(*args, tmpdir, timeout=180):
+    """jixiao-batch as nobody (65534, not root) in a user namespace where no further user namespace may be made
+    (user.max_user_namespaces 0 there): a machine that forbids unprivileged user namespaces, made for this run
+    only. Needs root. Returns (exit code, stdout, stderr)."""
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    ready_r, ready_w = os.pipe()
+    mapped_r, mapped_w = os.pipe()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # only what exec needs from here on
+        try:
+            if libc.unshare(0x10000000) != 0:  # CLONE_NEWUSER
+                os._exit(90)
+            os.write(ready_w, b"x")
+            os.read(mapped_r, 1)
+            with open("/proc/sys/user/max_user_namespaces", "w") as f:
+                f.write("0")
+            os.setgroups([])
+            os.setresgid(65534, 65534, 65534)
+            os.setresuid(65534, 65534, 65534)
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            os.execve(BATCH, [BATCH, *args], dict(os.environ, TMPDIR=tmpdir, HOME="/nonexistent"))
+        finally:
+            os._exit(91)
+    for fd in (ready_w, mapped_r, out_w, err_w):
+        os.close(fd)
+    os.read(ready_r, 1)
+    for name in ("uid_map", "gid_map"):
+        with open(f"/proc/{pid}/{name}", "w") as f:
+            f.write("0 0 1\n65534 65534 1\n")
+    os.write(mapped_w, b"x")
+    chunks = {out_r: [], err_r: []}
+
+    def drain(fd):
+        while data := os.read(fd, 65536):
+            chunks[fd].append(data)
+
+    readers = [threading.Thread(target=drain, args=(fd,)) for fd in (out_r, err_r)]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + timeout
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if done[0] == 0:
+        os.kill(pid, signal.SIGKILL)
+        done = os.waitpid(pid, 0)
+    for reader in readers:
+        reader.join()
+    for fd in (ready_r, mapped_w, out_r, err_r):
+        os.close(fd)
+    return (os.waitstatus_to_exitcode(done[1]), b"".join(chunks[out_r]).decode("utf-8", "replace"),
+            b"".join(chunks[err_r]).decode("utf-8", "replace"))
+
+
+@unittest.skipUnless(os.geteuid() == 0, "the office runs as nobody only when the batch runs as root")
+class RootOnlyCheckoutTest(HostileTestCase):
+    def test_a_root_only_folder_with_the_extension_and_the_reports_still_works(self):
+        """A reviewer's checkout in /root (0700): nobody, the office's user, can read nothing there, so what it
+        needs — the .oxt and each report — is staged into the profile by the batch."""
+        checkout = tempfile.mkdtemp(prefix="root-only-checkout-", dir=work)  # 0700
+        shutil.copy(os.environ["JIXIAO_OXT"], os.path.join(checkout, "jixiao.oxt"))
+        shutil.copy(os.environ["JIXIAO_RDB"], os.path.join(checkout, "jixiao.rdb"))
+        os.makedirs(os.path.join(checkout, "reports"), mode=0o700)
+        shutil.copy(os.path.join(work, "good.docx"), os.path.join(checkout, "reports", "good.docx"))
+        os.chmod(os.path.join(checkout, "reports", "good.docx"), 0o600)
+        tmpdir = os.path.join(checkout, "tmp")  # a TMPDIR nobody cannot reach: the profiles go to /tmp
+        os.mkdir(tmpdir, 0o700)
+        code, out, err, _ = run("--oxt", "jixiao.oxt", "--format", "json", "reports", tmpdir=tmpdir, cwd=checkout)
+        self.assertEqual(code, 0, err)
+        f = self.files(out)["good.docx"]
+        self.assertEqual((f["status"], f["total"]), ("checked", "97"))
+        self.assertEqual(os.listdir(tmpdir), [])
+
+
+@unittest.skipUnless(os.geteuid() == 0, "making a machine without user namespaces needs root")
+class NoUserNamespaceTest(HostileTestCase):
+    def test_without_user_namespaces_one_line_says_why_and_no_sandbox_must_be_asked_for(self):
+        os.chown(self.tmpdir, 65534, 65534)
+        report = os.path.join(self.tmpdir, "good.docx")
+        shutil.copy(os.path.join(work, "good.docx"), report)
+        os.chown(report, 65534, 65534)
+        code, out, err = run_without_user_namespaces(report, tmpdir=self.tmpdir)
+        self.assertEqual(code, 3, err)
+        self.assertEqual(out, "")
+        line = next((l for l in err.splitlines() if "user namespaces" in l), "")
+        self.assertIn("cannot box the office", line, err)
+        for remedy in ("Run as root", "unprivileged_userns_clone", "--no-sandbox"):
+            self.assertIn(remedy, line)
+        self.assertNotIn("No space left on device", line)
+        self.assertEqual(os.listdir(self.tmpdir), ["good.docx"])
+        # Only when asked for, the office runs unboxed, and the run says so.
+        code, out, err = run_without_user_namespaces("--no-sandbox", report, tmpdir=self.tmpdir)
+        self.assertEqual(code, 0, err)
+        self.assertIn("warning: --no-sandbox", err.splitlines()[0])
+        self.assertRegex(out, r"good\.docx\s+97\s+优秀")
+        self.assertEqual(os.listdir(self.tmpdir), ["good.docx"])
+
+
 class SignalTest(HostileTestCase):
     def start_many(self, count=8, extra=()):
         folder = tempfile.mkdtemp(prefix="many-", dir=work)
