@@ -121,7 +121,7 @@ class MemoryTest(HostileTestCase):
         text_bomb = corpus.text_bomb_docx(bombs, mebibytes=512)
         paragraph_bomb = corpus.paragraph_bomb_docx(bombs, mebibytes=1024)
         limit_mb = 1024
-        peaks, limits = [], set()
+        peaks, limits, file_limits, no_new_privs, root_mounts = [], set(), set(), set(), set()
         process = subprocess.Popen([BATCH, "--format", "json", "--memory-limit", str(limit_mb), "--timeout", "120",
                                     text_bomb, paragraph_bomb, os.path.join(work, "good.docx")],
                                    stdout=subprocess.PIPE,
@@ -139,7 +139,15 @@ class MemoryTest(HostileTestCase):
                         with open(f"/proc/{pid}/status") as f:
                             peaks.extend(int(line.split()[1]) * 1024 for line in f if line.startswith("VmPeak"))
                         with open(f"/proc/{pid}/limits") as f:
-                            limits.update(int(line.split()[3]) for line in f if line.startswith("Max address"))
+                            for line in f:
+                                if line.startswith("Max address"):
+                                    limits.add(int(line.split()[3]))
+                                elif line.startswith("Max file size"):
+                                    file_limits.add(int(line.split()[3]))
+                        with open(f"/proc/{pid}/status") as f:
+                            no_new_privs.update(line.split()[1] for line in f if line.startswith("NoNewPrivs"))
+                        with open(f"/proc/{pid}/mountinfo") as f:  # mount point, then its options
+                            root_mounts.update(l.split()[5].split(",")[0] for l in f if l.split()[4] == "/")
                     except (OSError, ValueError, IndexError):
                         pass
                 stop.wait(0.1)
@@ -163,6 +171,9 @@ class MemoryTest(HostileTestCase):
         self.assertEqual(files["paragraph-bomb.docx"]["status"], "failed")
         self.assertIn("too large", files["paragraph-bomb.docx"]["reason"])
         self.assertEqual(limits, {limit_mb << 20}, "the office ran without its address-space limit")
+        self.assertEqual(file_limits, {1 << 30}, "the office could write files of any size")
+        self.assertEqual(no_new_privs, {"1"}, "the office could gain privileges")
+        self.assertEqual(root_mounts, {"ro"}, "the office saw the host file system writable")
         self.assertTrue(peaks, "the office was never seen")
         self.assertLessEqual(max(peaks), limit_mb << 20)
         self.assertTmpdirEmpty()
