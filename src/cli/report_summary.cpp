@@ -307,7 +307,7 @@ std::string formatJson(const std::vector<FileResult>& results, int exitCode) {
 std::string csvField(const std::string& raw) {
     const bool formula =
         !raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos;
-    const std::string s = formula ? "'" + raw : raw;
+    std::string s = formula ? "'" + raw : raw;
     if (s.find_first_of(",\"\n\r") == std::string::npos)
         return s;
     std::string out = "\"";
