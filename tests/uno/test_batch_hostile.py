@@ -95,6 +95,19 @@ class HostileTestCase(unittest.TestCase):
     def files(self, out):
         return {os.path.basename(f["file"]): f for f in json.loads(out)["files"]}
 
+    def office_state(self):
+        """The state letter (R, S, T …) of this test's soffice.bin, or None."""
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmdline = f.read()
+                if b"soffice.bin" in cmdline and self.tmpdir.encode() in cmdline:
+                    with open(f"/proc/{entry}/stat") as f:
+                        return f.read().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+        return None
+
 
 class NetworkTest(HostileTestCase):
     def test_linked_images_and_objects_reach_no_listener_and_finish_well_inside_the_timeout(self):
@@ -356,6 +369,39 @@ class OutputTest(HostileTestCase):
                                                              "summary.csv"]), "a temporary file was left")
         self.assertTmpdirEmpty()
 
+    def test_an_output_that_cannot_be_written_at_the_end_leaves_the_old_file_and_the_summary_on_stdout(self):
+        if os.geteuid() != 0:
+            self.skipTest("chattr +i needs root")
+        folder = tempfile.mkdtemp(prefix="summary-", dir=work)
+        summary = os.path.join(folder, "summary.json")
+        with open(summary, "w") as f:
+            f.write("yesterday's summary\n")
+        batch = subprocess.Popen([BATCH, "--format", "json", "--timeout", "5", "--output", summary,
+                                  os.path.join(work, "good.docx")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 start_new_session=True,
+                                 env=dict(os.environ, TMPDIR=self.tmpdir, JIXIAO_BATCH_TEST_FAULT="hang:good.docx"))
+        immutable = False
+        try:
+            # Tried and found writable before the run; made immutable while the office hangs.
+            self.assertTrue(wait_until(lambda: self.office_state() == "T", timeout=60), "no office was seen")
+            immutable = subprocess.run(["chattr", "+i", folder]).returncode == 0
+            if not immutable:
+                self.skipTest("chattr +i is not available here")
+            out, err = batch.communicate(timeout=120)
+        finally:
+            if batch.poll() is None:
+                os.killpg(batch.pid, signal.SIGKILL)
+            if immutable:
+                subprocess.run(["chattr", "-i", folder])
+        err = err.decode("utf-8", "replace")
+        self.assertEqual(batch.returncode, 2, err)
+        self.assertIn("cannot write", err)
+        self.assertEqual(json.loads(out)["exitCode"], 2)  # the summary went to stdout, with the real exit code
+        with open(summary) as f:
+            self.assertEqual(f.read(), "yesterday's summary\n")
+        self.assertEqual(os.listdir(folder), ["summary.json"])
+        self.assertTmpdirEmpty()
+
     def test_a_bad_output_target_is_found_before_the_run(self):
         link = os.path.join(work, "summary-link.txt")
         os.symlink(os.path.join(work, "summary-target.txt"), link)
@@ -469,18 +515,6 @@ class CompromisedOfficeTest(HostileTestCase):
         self.assertEqual([p for p in said["swapped"] if p.count(os.sep) == 1], [], "a root-owned entry was swapped")
         self.assertTrue(wait_until(lambda: os.listdir(self.tmpdir) == [], timeout=20), os.listdir(self.tmpdir))
 
-    def office_state(self):
-        """The state letter (R, S, T …) of this test's soffice.bin, or None."""
-        for entry in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                with open(f"/proc/{entry}/cmdline", "rb") as f:
-                    cmdline = f.read()
-                if b"soffice.bin" in cmdline and self.tmpdir.encode() in cmdline:
-                    with open(f"/proc/{entry}/stat") as f:
-                        return f.read().rsplit(")", 1)[1].split()[0]
-            except OSError:
-                continue
-        return None
 
 
 def run_without_user_namespaces(*args, tmpdir, timeout=180):
