@@ -77,6 +77,10 @@ public:
                 return;
             }
             addFile(path, path, true);
+            if (!inputs.empty() && inputs.back().followLink) {
+                inputs.back().device = target.st_dev;
+                inputs.back().inode = target.st_ino;
+            }
             return;
         }
         if (S_ISDIR(info.st_mode)) {

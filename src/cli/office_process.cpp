@@ -248,6 +248,10 @@ OfficeProcess::Staged OfficeProcess::stage(const Input& input, std::uint64_t max
         return {{},
                 from.notRegular ? std::string(text(Msg::NotRegular))
                                 : format(Msg::CannotRead, std::strerror(from.error))};
+    if (input.followLink && (from.device != input.device || from.inode != input.inode)) {
+        ::close(from.fd); // the link was re-pointed after it was judged
+        return {{}, std::string(text(Msg::LinkRefused))};
+    }
     if (from.size > maxBytes) {
         ::close(from.fd);
         return {{},

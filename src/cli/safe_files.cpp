@@ -88,6 +88,8 @@ RegularFile openRegularAt(int dirFd, const std::string& name, bool followLink) {
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     file.fd = fd;
     file.size = static_cast<std::uint64_t>(info.st_size);
+    file.device = info.st_dev;
+    file.inode = info.st_ino;
     return file;
 }
 

@@ -24,6 +24,7 @@ struct RegularFile {
     int error = 0;           // errno of the failed open
     bool notRegular = false; // opened, but a device, FIFO, socket or folder: refused
     std::uint64_t size = 0;
+    std::uint64_t device = 0, inode = 0;
     explicit operator bool() const { return fd >= 0; }
 };
 // Opens `path` for reading without ever blocking on it (a FIFO or a device answers at once) and accepts it

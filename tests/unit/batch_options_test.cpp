@@ -172,6 +172,9 @@ TEST(BatchInputs, OneRuleForLinksAndOnlyRegularFilesAreReports) {
     EXPECT_EQ(literal[1].reason, text(Msg::LinkRefused));
     EXPECT_EQ(literal[2].reason, "");
     EXPECT_TRUE(literal[2].followLink);
+    struct stat target {};
+    ASSERT_EQ(::stat(real.c_str(), &target), 0);
+    EXPECT_EQ(literal[2].inode, target.st_ino); // what the link led to when judged: staging checks it again
 
     if (::geteuid() != 0)
         return; // only root can give the link to another user

@@ -574,6 +574,43 @@ def run_without_user_namespaces(*args, tmpdir, timeout=180):
             b"".join(chunks[err_r]).decode("utf-8", "replace"))
 
 
+@unittest.skipUnless(os.geteuid() == 0, "only root can give a link to another user")
+class LinkRuleTest(HostileTestCase):
+    def test_a_typed_link_re_pointed_after_it_was_judged_is_not_followed(self):
+        """A user's link in a shared folder, typed by the reviewer (or expanded by the shell): it leads to a
+        report anyone may read when it is judged, and to a root-only file by the time its turn comes."""
+        shared = tempfile.mkdtemp(prefix="shared-", dir=work)
+        os.chmod(shared, 0o777)
+        secret = os.path.join(tempfile.mkdtemp(prefix="root-only-", dir=work), "secret.docx")
+        shutil.copy(os.path.join(work, "good.docx"), secret)
+        os.chmod(secret, 0o600)
+        public = os.path.join(shared, "public.docx")
+        shutil.copy(os.path.join(work, "good.docx"), public)
+        os.chmod(public, 0o644)
+        link = os.path.join(shared, "theirs.docx")
+        os.symlink(public, link)
+        os.lchown(link, 65534, 65534)
+        hang = os.path.join(shared, "h1.docx")
+        shutil.copy(os.path.join(work, "good.docx"), hang)
+        batch = subprocess.Popen([BATCH, "--format", "json", "--timeout", "5", hang, link], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, start_new_session=True,
+                                 env=dict(os.environ, TMPDIR=self.tmpdir, JIXIAO_BATCH_TEST_FAULT="hang:h1.docx"))
+        try:
+            self.assertTrue(wait_until(lambda: self.office_state() == "T", timeout=60), "no office was seen")
+            repointed = link + ".new"
+            os.symlink(secret, repointed)
+            os.lchown(repointed, 65534, 65534)
+            os.replace(repointed, link)
+            out, err = batch.communicate(timeout=120)
+        finally:
+            if batch.poll() is None:
+                os.killpg(batch.pid, signal.SIGKILL)
+        f = self.files(out)["theirs.docx"]
+        self.assertEqual(f["status"], "failed", err.decode("utf-8", "replace"))
+        self.assertIn("does not lead to a regular file its owner could read", f["reason"])
+        self.assertTmpdirEmpty()
+
+
 @unittest.skipUnless(os.geteuid() == 0, "the office runs as nobody only when the batch runs as root")
 class RootOnlyCheckoutTest(HostileTestCase):
     def test_a_root_only_folder_with_the_extension_and_the_reports_still_works(self):
