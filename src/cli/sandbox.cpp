@@ -112,65 +112,76 @@ int makeFoldersBelow(int base, const std::string& relative) {
 }
 
 // The office's working folders below its profile: the only places it may write (cli/office_process.cpp).
-constexpr const char* kWritable[] = {"/user", "/tmp", "/in"};
+constexpr const char* kWritable[] = {"user", "tmp", "in"};
 
-bool setAttributes(const std::string& path, bool recursive, std::uint64_t set, std::uint64_t clear) {
+bool setAttributes(int fd, const char* path, unsigned flags, std::uint64_t set, std::uint64_t clear) {
     mount_attr attributes{};
     attributes.attr_set = set;
     attributes.attr_clr = clear;
-    return ::mount_setattr(AT_FDCWD, path.c_str(), recursive ? AT_RECURSIVE : 0, &attributes,
-                           sizeof attributes) == 0;
+    return ::mount_setattr(fd, path, flags, &attributes, sizeof attributes) == 0;
 }
 
-// The office's view of the file system, in a mount namespace of its own: /tmp is the profile's tmp/; the host
-// is read-only except the profile's working folders (and a small private /dev/shm).
+// A writable copy of the mount tree at `name` below `dirFd` (a folder the office's user cannot replace),
+// detached until it is moved into place, or -1.
+int writableCopy(int dirFd, const char* name, unsigned flags) {
+    const int tree =
+        ::open_tree(dirFd, name, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_SYMLINK_NOFOLLOW | flags);
+    if (tree >= 0 && !setAttributes(tree, "", AT_EMPTY_PATH | (flags & AT_RECURSIVE), 0, MOUNT_ATTR_RDONLY)) {
+        ::close(tree);
+        return -1;
+    }
+    return tree;
+}
+
+bool moveInto(int tree, int dirFd, const char* name, unsigned flags) {
+    const bool moved = tree >= 0 && ::move_mount(tree, "", dirFd, name, MOVE_MOUNT_F_EMPTY_PATH | flags) == 0;
+    if (tree >= 0)
+        ::close(tree);
+    return moved;
+}
+
+// The office's view of the file system, in a mount namespace of its own: the host read-only, except writable
+// copies of the profile's working folders; /tmp is the profile's tmp/, and a small private /dev/shm. Every
+// mount below the profile is made by descriptor: its folders sit in places the office's user may change, and
+// no path through them is ever followed.
 bool buildMounts(const SandboxSpec& spec) {
     if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
         say("mount namespace");
         return false;
     }
-    // Each working folder becomes a mount of its own, so it can stay writable when the rest is not.
-    for (const char* sub : kWritable) {
-        const std::string folder = spec.profile + sub;
-        if (::mount(folder.c_str(), folder.c_str(), nullptr, MS_BIND, nullptr) != 0) {
-            say("bind", folder);
-            return false;
-        }
-    }
-    // The profile itself usually lives in /tmp: it is mounted again at its own path in the new /tmp (from a
-    // descriptor opened before /tmp is covered).
-    const bool under = spec.profile.starts_with("/tmp/");
-    const int profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (profile < 0 || ::mount(spec.privateTmp.c_str(), "/tmp", nullptr, MS_BIND, nullptr) != 0) {
-        say("private /tmp", spec.privateTmp);
-        return false;
-    }
-    if (under) {
-        const int tmp = ::open("/tmp", O_PATH | O_DIRECTORY | O_CLOEXEC);
-        const int place = tmp < 0 ? -1 : makeFoldersBelow(tmp, spec.profile.substr(5));
-        // Mounted on the very folder made above (its descriptor), wherever a link may point by now.
-        if (place < 0 || ::mount(("/proc/self/fd/" + std::to_string(profile)).c_str(),
-                                 ("/proc/self/fd/" + std::to_string(place)).c_str(), nullptr,
-                                 MS_BIND | MS_REC, nullptr) != 0) {
-            say("profile in the private /tmp", spec.profile);
-            return false;
-        }
-        ::close(place);
-        ::close(tmp);
-    }
-    ::close(profile);
-    if (!setAttributes("/", true, MOUNT_ATTR_RDONLY, 0)) {
+    const int profile = ::open(spec.profile.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (profile < 0 || !setAttributes(AT_FDCWD, "/", AT_RECURSIVE, MOUNT_ATTR_RDONLY, 0)) {
         say("read-only host");
         return false;
     }
-    std::vector<std::string> writable = {"/tmp"};
-    for (const char* sub : kWritable)
-        writable.push_back(spec.profile + sub);
-    for (const auto& path : writable)
-        if (!setAttributes(path, false, 0, MOUNT_ATTR_RDONLY)) {
-            say("writable", path);
+    for (const char* sub : kWritable) // the profile's root is ours: these names cannot have been swapped
+        if (!moveInto(writableCopy(profile, sub, 0), profile, sub, 0)) {
+            say("writable folder", spec.profile + "/" + sub);
             return false;
         }
+    if (!moveInto(writableCopy(profile, "tmp", 0), AT_FDCWD, "/tmp", 0)) {
+        say("private /tmp", spec.privateTmp);
+        return false;
+    }
+    // The profile itself usually lives in /tmp: a copy of it (with its writable folders) is mounted at its
+    // own path in the new /tmp, on the very folder made there.
+    if (spec.profile.starts_with("/tmp/")) {
+        const int tmp = ::open("/tmp", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        const int place = tmp < 0 ? -1 : makeFoldersBelow(tmp, spec.profile.substr(5));
+        const int copy =
+            place < 0 ? -1
+                      : ::open_tree(profile, "",
+                                    OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE | AT_EMPTY_PATH);
+        const bool moved = copy >= 0 && moveInto(copy, place, "", MOVE_MOUNT_T_EMPTY_PATH);
+        for (const int fd : {tmp, place})
+            if (fd >= 0)
+                ::close(fd);
+        if (!moved) {
+            say("profile in the private /tmp", spec.profile);
+            return false;
+        }
+    }
+    ::close(profile);
     // Shared memory is the only other place programs expect to write: a private, small one.
     ::mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64m,mode=1777");
     return true;
