@@ -7,9 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 using namespace jixiao::cli;
 namespace fs = std::filesystem;
@@ -91,6 +94,34 @@ TEST_F(SafeFiles, FindRegularBelowDoesNotEnterLinkedFolders) {
     ASSERT_TRUE(found);
     EXPECT_EQ(found.size, 4U);
     ::close(found.fd);
+}
+
+std::string contents(const fs::path& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(SafeFiles, WriteAtomicallyNeverWritesThroughALinkNorLeavesATemporaryFile) {
+    const int dir = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    ASSERT_GE(dir, 0);
+    EXPECT_TRUE(canCreateIn(dir));
+    EXPECT_TRUE(writeAtomically(dir, "new.json", "one\n", false));
+    EXPECT_EQ(contents(root_ / "new.json"), "one\n");
+    EXPECT_FALSE(writeAtomically(dir, "new.json", "two\n", false)); // an existing file stays
+    EXPECT_EQ(errno, EEXIST);
+    EXPECT_EQ(contents(root_ / "new.json"), "one\n");
+    fs::create_symlink(root_ / "outside" / "keep.txt", root_ / "link.json");
+    EXPECT_FALSE(writeAtomically(dir, "link.json", "x", false));        // a planted link too
+    EXPECT_TRUE(writeAtomically(dir, "link.json", "replaced\n", true)); // replaced: the link, not its target
+    EXPECT_FALSE(fs::is_symlink(root_ / "link.json"));
+    EXPECT_EQ(contents(root_ / "link.json"), "replaced\n");
+    EXPECT_EQ(contents(root_ / "outside" / "keep.txt"), "keep");
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(root_))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"link.json", "new.json", "outside"}));
+    ::close(dir);
 }
 
 } // namespace
