@@ -6,6 +6,7 @@ office or pipe may outlive the run. docs/robustness.md lists each case with its 
 import glob
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -546,6 +547,10 @@ def run_without_user_namespaces(*args, tmpdir, timeout=180):
             os._exit(91)
     for fd in (ready_w, mapped_r, out_w, err_w):
         os.close(fd)
+    if not select.select([ready_r], [], [], 30)[0]:  # a child of a threaded parent: never wait on it for ever
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise AssertionError("the child never entered its user namespace")
     os.read(ready_r, 1)
     for name in ("uid_map", "gid_map"):
         with open(f"/proc/{pid}/{name}", "w") as f:
