@@ -11,6 +11,8 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
@@ -159,8 +161,19 @@ public:
                 throw protectedSheet(area.sheet,
                                      cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow));
         }
+        // Live recompute writes outside the undo stack behind XUndoManager::lock(), but Calc keeps only the
+        // first write after lock() out of the stack: every later one is recorded (measured on 7.4 with
+        // setValue, setString and setFormula), and Ctrl+Z then undoes Jixiao's write instead of the user's
+        // edit. So while the caller holds the lock, it is renewed before each write.
+        Reference<document::XUndoManagerSupplier> undoSupplier(model_, UNO_QUERY);
+        Reference<document::XUndoManager> undo = undoSupplier.is() ? undoSupplier->getUndoManager() : nullptr;
+        const bool outsideUndo = undo.is() && undo->isLocked();
         int written = 0;
         for (const auto& write : patch.writes) {
+            if (outsideUndo && written > 0) {
+                undo->unlock();
+                undo->lock();
+            }
             Reference<table::XCell> cell = cellAt(write.cell.address);
             if (!write.formula.empty())
                 cell->setFormula(fromUtf8(write.formula));
