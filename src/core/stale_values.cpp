@@ -1,5 +1,6 @@
 #include "core/stale_values.hpp"
 
+#include "core/cell_kind.hpp"
 #include "core/cell_text.hpp"
 #include "core/figures.hpp"
 #include "core/recompute.hpp"
@@ -9,12 +10,6 @@
 
 namespace jixiao {
 namespace {
-
-const GridCell* cellAt(const Grid& grid, const CellRef& ref) {
-    if (ref.row < 0 || ref.column < 0 || ref.row >= grid.rows() || ref.column >= grid.columns())
-        return nullptr;
-    return &grid.at(ref.row, ref.column);
-}
 
 // Spaces around a value are the host's, not a difference (Writer keeps a trailing space typed into a cell).
 bool sameText(const std::string& a, const std::string& b) {
@@ -46,7 +41,7 @@ void takeBackUnsupported(const Report& report, const OwnWrites& own, Patch& scor
     for (const auto& write : recomputeScoreTable(report.card, grid).writes) {
         if (!write.text.empty())
             continue; // the inputs support a value: recompute writes the right one
-        const GridCell* cell = cellAt(grid, write.cell);
+        const GridCell* cell = grid.find(write.cell.row, write.cell.column);
         if (cell == nullptr || !cell->formula.empty() || isBlank(cell->text))
             continue;
         const auto mine = own.find(write.cell.address);
@@ -62,12 +57,13 @@ void takeBackUnsupported(const Report& report, const OwnWrites& own, Patch& scor
         back.number.reset();
         taken.writes.push_back(std::move(back));
     }
+    fitCellKinds(taken, grid); // what the cell held goes back as the kind the cell is now
     score.writes.insert(score.writes.end(), taken.writes.begin(), taken.writes.end());
 }
 
 void rememberOwnWrites(OwnWrites& own, const Grid& read, const Patch& written) {
     for (const auto& write : written.writes) {
-        const GridCell* cell = cellAt(read, write.cell);
+        const GridCell* cell = read.find(write.cell.row, write.cell.column);
         const std::string now = cell != nullptr ? cell->text : std::string{};
         auto mine = own.find(write.cell.address);
         // Still Jixiao's since its last write: what it held before Jixiao stays what to give back.

@@ -177,8 +177,10 @@ public:
             Reference<table::XCell> cell = cellAt(write.cell.address);
             if (!write.formula.empty())
                 cell->setFormula(fromUtf8(write.formula));
+            else if (write.storedNumber) // core/cell_kind.hpp: the cell's number format stays
+                cell->setValue(write.storedNumber->toDouble());
             else
-                writeValue(cell, write.text);
+                Reference<text::XText>(cell, UNO_QUERY_THROW)->setString(fromUtf8(write.text));
             ++written;
         }
         return written;
@@ -373,8 +375,13 @@ private:
                 anchor.address = cellAddress(area.sheet, r.StartColumn + column, r.StartRow + row);
                 anchor.text = toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
                 // A formula is the user's: recompute reports a wrong value instead of overwriting it.
-                if (cell->getType() == table::CellContentType_FORMULA)
+                const auto type = cell->getType();
+                if (type == table::CellContentType_FORMULA)
                     anchor.formula = toUtf8(cell->getFormula());
+                // What a write must keep (core/cell_kind.hpp): a value stays a value, text stays text.
+                anchor.kind = type == table::CellContentType_VALUE  ? CellKind::Number
+                              : type == table::CellContentType_TEXT ? CellKind::Text
+                                                                    : CellKind::Empty;
             }
         return grid;
     }
