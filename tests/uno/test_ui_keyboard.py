@@ -485,6 +485,10 @@ class WriterStaleFigureTest(unittest.TestCase):
                         changes(before, writer_cells(self.table)))
         self.assertTrue(wait_until(lambda: (summary_text(self.window) or "").startswith("总分 —")))
         screenshot("keyboard-stale-after-undo.png", self.display)
+        # The cells given back went in outside the undo stack: Ctrl+Y still brings the score and its figures.
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.text("G22") == "10" and self.text("C23") == "100"
+                                   and self.text("B24") == "优秀"), (self.text("G22"), self.text("C23")))
 
 
 class CalcStaleFigureTest(unittest.TestCase):
@@ -528,6 +532,10 @@ class CalcStaleFigureTest(unittest.TestCase):
         self.assertEqual(self.cell("G23").getString(), "")
         self.assertTrue(wait_until(lambda: self.texts() == before), changes(before, self.texts()))
         self.assertTrue(wait_until(lambda: (summary_text(self.window) or "").startswith("总分 —")))
+        # Nothing Jixiao wrote went into the undo stack: Ctrl+Y redoes the typed score, not one of its writes.
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.cell("G23").getString() == "10"
+                                   and self.cell("G24").getString() == "100"), self.cell("G24").getString())
 
 
 def hover(display, context):
