@@ -1,5 +1,6 @@
 #include "core/assemble.hpp"
 
+#include "core/cell_kind.hpp"
 #include "core/cell_text.hpp"
 #include "core/grid_reader.hpp"
 #include "core/prose_funding.hpp"
@@ -268,10 +269,12 @@ RecomputePlan planRecompute(const Report& report) {
         plan.score = recomputeScoreTable(report.card, report.scoreGrid);
         holdFormulas(plan.score, report.scoreGrid, plan.held);
         keepTypedValues(plan.score, report.scoreGrid);
+        fitCellKinds(plan.score, report.scoreGrid);
     }
     if (report.hasFundingTable) {
         plan.funding = recomputeFundingTable(report.card.funding);
         holdFormulas(plan.funding, report.fundingGrid, plan.held);
+        fitCellKinds(plan.funding, report.fundingGrid);
     }
     return plan;
 }

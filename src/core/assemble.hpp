@@ -69,6 +69,8 @@ Funding reportFunding(const Funding& read, bool hasFundingTable, const std::opti
 // as it is: a typed value is only replaced by the right one); never into a cell holding a formula (a Calc
 // formula the user wrote computing the wrong value becomes a "cell.formula-value" finding with the right
 // value; converting the table to Jixiao's formulas is convertToLiveTable's, an explicit choice of the user).
+// Every write keeps its cell's kind (fitCellKinds, core/cell_kind.hpp): a number into a number cell, text
+// into text.
 struct RecomputePlan {
     Patch score;
     Patch funding;

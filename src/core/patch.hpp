@@ -16,6 +16,10 @@ struct CellWrite {
     std::optional<Decimal> number; // the value, when the cell holds a number
     // Calc only: a formula that keeps the sheet live without Jixiao ("=F5-G5"); empty elsewhere.
     std::string formula;
+    // How the host stores it (fitCellKinds, core/cell_kind.hpp): the number to store as the cell's value,
+    // shown through the cell's own number format (0.3618 in a percentage cell shows "36.18%"); nullopt:
+    // `text`, as text. Ignored when `formula` is set.
+    std::optional<Decimal> storedNumber = std::nullopt;
     friend bool operator==(const CellWrite&, const CellWrite&) = default;
 };
 

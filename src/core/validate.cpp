@@ -3,6 +3,7 @@
 #include "core/figures.hpp"
 #include "core/prose_funding.hpp"
 #include "core/rules.hpp"
+#include "core/stale_values.hpp"
 #include "core/text.hpp"
 #include "core/validate_prose.hpp"
 
@@ -66,6 +67,8 @@ public:
         checkTotalWeight();
         checkTotals();
         checkSubtotals();
+        for (auto f : unsupportedDerivedValues(card_))
+            findings_.push_back(std::move(f));
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
         const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
@@ -368,7 +371,7 @@ const std::vector<std::string>& validationRuleIds() {
         "narrative.grade",       "narrative.budget",     "narrative.actual",       "narrative.execution-rate",
         "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
         "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
-        "subtotal.weight",       "subtotal.score",       "subtotal.deduction"};
+        "subtotal.weight",       "subtotal.score",       "subtotal.deduction",     "derived.unsupported"};
     return ids;
 }
 

@@ -11,6 +11,8 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
@@ -159,13 +161,26 @@ public:
                 throw protectedSheet(area.sheet,
                                      cellAddress(area.sheet, area.range.StartColumn, area.range.StartRow));
         }
+        // Live recompute writes outside the undo stack behind XUndoManager::lock(), but Calc keeps only the
+        // first write after lock() out of the stack: every later one is recorded (measured on 7.4 with
+        // setValue, setString and setFormula), and Ctrl+Z then undoes Jixiao's write instead of the user's
+        // edit. So while the caller holds the lock, it is renewed before each write.
+        Reference<document::XUndoManagerSupplier> undoSupplier(model_, UNO_QUERY);
+        Reference<document::XUndoManager> undo = undoSupplier.is() ? undoSupplier->getUndoManager() : nullptr;
+        const bool outsideUndo = undo.is() && undo->isLocked();
         int written = 0;
         for (const auto& write : patch.writes) {
+            if (outsideUndo && written > 0) {
+                undo->unlock();
+                undo->lock();
+            }
             Reference<table::XCell> cell = cellAt(write.cell.address);
             if (!write.formula.empty())
                 cell->setFormula(fromUtf8(write.formula));
+            else if (write.storedNumber) // core/cell_kind.hpp: the cell's number format stays
+                cell->setValue(write.storedNumber->toDouble());
             else
-                writeValue(cell, write.text);
+                Reference<text::XText>(cell, UNO_QUERY_THROW)->setString(fromUtf8(write.text));
             ++written;
         }
         return written;
@@ -360,8 +375,13 @@ private:
                 anchor.address = cellAddress(area.sheet, r.StartColumn + column, r.StartRow + row);
                 anchor.text = toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
                 // A formula is the user's: recompute reports a wrong value instead of overwriting it.
-                if (cell->getType() == table::CellContentType_FORMULA)
+                const auto type = cell->getType();
+                if (type == table::CellContentType_FORMULA)
                     anchor.formula = toUtf8(cell->getFormula());
+                // What a write must keep (core/cell_kind.hpp): a value stays a value, text stays text.
+                anchor.kind = type == table::CellContentType_VALUE  ? CellKind::Number
+                              : type == table::CellContentType_TEXT ? CellKind::Text
+                                                                    : CellKind::Empty;
             }
         return grid;
     }

@@ -415,7 +415,7 @@ void DocumentController::rememberLeft(const Grid& read, const std::vector<std::s
     lastLeft_ = cellTexts(read);
     for (const auto& address : rewritten)
         if (const auto own = ownWrites_.find(address); own != ownWrites_.end())
-            lastLeft_[address] = own->second;
+            lastLeft_[address] = own->second.wrote;
 }
 
 void DocumentController::liveRecomputeEnabled() {

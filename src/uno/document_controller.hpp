@@ -158,8 +158,8 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::WeakReference<css::frame::XModel> model_;
     TableCache cache_; // the last read of the scoring and funding tables, for recompute
-    // The scoring table's cells as recompute last wrote them (guarded by cacheMutex_, as the cache).
-    std::map<std::string, std::string> ownWrites_;
+    // The scoring table's cells recompute wrote, and what they held before (guarded by cacheMutex_).
+    OwnWrites ownWrites_;
     // The scoring table's cells as the last run left them (address → text; guarded by cacheMutex_).
     std::map<std::string, std::string> lastLeft_;
     // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used

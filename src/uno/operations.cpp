@@ -18,6 +18,7 @@
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
+#include "core/stale_values.hpp"
 #include "core/user_error.hpp"
 #include "core/validate.hpp"
 
@@ -216,40 +217,11 @@ bool keepsParagraphs(const Patch& patch, const Grid& grid) {
     return true;
 }
 
-// Adds to `patch` the emptying writes planRecompute held back for cells that still hold exactly what Jixiao
-// last wrote there: a stale value of its own, not a value the user typed (issue 11: 15 typed into a
-// 10-point cell left the 扣分 of the "1" before it).
-// Only for a score that is a number outside 0‥分值: that is known wrong, so whatever was derived from an
-// earlier keystroke is stale. A score that is not a number yet ("九十") leaves every value as it is.
-void clearOwnStaleValues(const DocumentData& data, const std::map<std::string, std::string>& ownWrites,
-                         Patch& patch) {
-    bool outOfRange = false;
-    forEachLeaf(data.card, [&](const Indicator& leaf) {
-        outOfRange = outOfRange || (leaf.score && !hasValidScore(leaf));
-    });
-    if (!outOfRange)
-        return;
-    for (const auto& write : recomputeScoreTable(data.card, data.scoreGrid).writes) {
-        if (!write.text.empty() || !write.formula.empty())
-            continue;
-        const auto& cell = write.cell;
-        if (cell.row < 0 || cell.row >= data.scoreGrid.rows() || cell.column < 0 ||
-            cell.column >= data.scoreGrid.columns())
-            continue;
-        const auto own = ownWrites.find(cell.address);
-        const auto& current = data.scoreGrid.at(cell.row, cell.column).text;
-        const bool planned = std::any_of(patch.writes.begin(), patch.writes.end(),
-                                         [&](const CellWrite& w) { return w.cell.address == cell.address; });
-        if (own != ownWrites.end() && !current.empty() && own->second == current && !planned)
-            patch.writes.push_back(write);
-    }
-}
-
 } // namespace
 
 int Operations::recompute(const Reference<frame::XModel>& model, bool live, TableCache* cache,
                           DocumentData* read, std::vector<std::string>* rewritten,
-                          std::map<std::string, std::string>* ownWrites) const {
+                          OwnWrites* ownWrites) const {
     if (!model.is())
         throw UserError("error.no-document");
     if (isReadOnly(model))
@@ -259,8 +231,8 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     const auto plan = planRecompute(data);
     Patch scorePatch = plan.score;
     const Patch& fundingPatch = plan.funding;
-    if (ownWrites != nullptr && data.hasScoreTable && !data.partial)
-        clearOwnStaleValues(data, *ownWrites, scorePatch);
+    if (ownWrites != nullptr)
+        takeBackUnsupported(data, *ownWrites, scorePatch);
     if (scorePatch.empty() && fundingPatch.empty()) {
         if (read != nullptr)
             *read = std::move(data);
@@ -311,8 +283,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
         cache->wrote(data.card.fundingTableName, fundingPatch);
     }
     if (ownWrites != nullptr)
-        for (const auto& write : scorePatch.writes)
-            (*ownWrites)[write.cell.address] = write.text;
+        rememberOwnWrites(*ownWrites, data.scoreGrid, scorePatch);
     if (read != nullptr)
         *read = std::move(data);
     return written;

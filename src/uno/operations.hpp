@@ -7,6 +7,7 @@
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
+#include "core/stale_values.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -44,15 +45,13 @@ public:
     // re-reads only the cells recompute depends on; without it the document is read whole.
     // `read`: when given, receives the tables as this run read them (the deck's summary comes from it).
     // `rewritten`: when given, receives the addresses of the scoring table's cells this run wrote.
-    // `ownWrites`: the scoring table's cells as Jixiao last wrote them (address → text), kept by the
-    // document's controller and updated here. recompute never empties a cell that holds a value (a typed
-    // value is only replaced by the right one, planRecompute), but a value Jixiao wrote itself and that is
-    // now wrong because a score is a number out of range — the 扣分 of the "1" typed on the way to "15" — is
-    // its own to clear.
+    // `ownWrites`: the scoring table's cells Jixiao wrote and what they held before (core/stale_values.hpp),
+    // kept by the document's controller and updated here. recompute never empties a cell that holds a value
+    // (a typed value is only replaced by the right one, planRecompute), but a value Jixiao wrote itself that
+    // its inputs no longer support — after an undo, a deleted or out-of-range score — is taken back.
     int recompute(const css::uno::Reference<css::frame::XModel>& model, bool live = false,
                   TableCache* cache = nullptr, DocumentData* read = nullptr,
-                  std::vector<std::string>* rewritten = nullptr,
-                  std::map<std::string, std::string>* ownWrites = nullptr) const;
+                  std::vector<std::string>* rewritten = nullptr, OwnWrites* ownWrites = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     // The findings of a document already read whole (read(model), prose included).
     std::vector<Finding> validate(const DocumentData& data) const;

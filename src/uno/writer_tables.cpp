@@ -128,7 +128,11 @@ void readCell(const Reference<table::XCell>& cell, GridCell& anchor, bool mayHav
               const std::string& tableName, WriterFieldFormulas* fields) {
     anchor.text = visibleCellText(cell, mayHaveRedlines);
     anchor.formula.clear();
-    if (cell->getType() == table::CellContentType_FORMULA)
+    const auto type = cell->getType();
+    // A cell holding a value (number recognition, or a value set through the API) shows it through its
+    // number format; recompute writes a value there again (core/cell_kind.hpp). Any other cell is text.
+    anchor.kind = type == table::CellContentType_VALUE ? CellKind::Number : CellKind::Text;
+    if (type == table::CellContentType_FORMULA)
         anchor.formula = toUtf8(cell->getFormula());
     else if (fields != nullptr)
         if (const auto* field = fields->find(tableName, anchor.address))
@@ -389,10 +393,14 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
 int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patch) {
     int written = 0;
     for (const auto& write : patch.writes) {
-        Reference<text::XText> target = cellText(table, write.cell.address);
+        Reference<table::XCell> cell = table->getCellByName(fromUtf8(write.cell.address));
+        Reference<text::XText> target(cell, UNO_QUERY);
         if (!target.is())
             continue;
-        target->setString(fromUtf8(write.text));
+        if (write.storedNumber)
+            cell->setValue(write.storedNumber->toDouble()); // keeps the cell's number format
+        else
+            target->setString(fromUtf8(write.text));
         ++written;
     }
     return written;

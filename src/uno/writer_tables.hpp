@@ -63,7 +63,8 @@ css::uno::Reference<css::text::XTextTable>
 insertWriterTable(const css::uno::Reference<css::frame::XModel>& model, const Grid& grid,
                   const std::string& caption, const WriterTableStyle& style);
 
-// Writes each CellWrite's text into the cell named by its address. Returns the number of cells written.
+// Writes each CellWrite into the cell named by its address: its storedNumber as the cell's value, else its
+// text. Returns the number of cells written.
 int applyWriterPatch(const css::uno::Reference<css::text::XTextTable>& table, const Patch& patch);
 
 } // namespace jixiao::office

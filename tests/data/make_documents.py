@@ -17,7 +17,8 @@ Spec format (rows and columns are 0-based; a merge is [row, column, rowSpan, col
      "sheets": [{"name": "打分表", "rows": [["text", 12, "=SUM(F3:F9)"], ...], "merges": [...]}]}
 
 In Calc a string starting with "=" is a formula and a JSON number is a number; in Writer every cell is text,
-as typed, except {"formula": "=sum <F3:F9>"}: a Writer table formula (Table > Formula). "expect" and "comment" are free for the tests that use a document and are ignored here.
+as typed, except {"formula": "=sum <F3:F9>"}: a Writer table formula (Table > Formula). In both,
+{"value": 0.3818, "format": "0.00%"} is a number cell with that number format (it shows 38.18%). "expect" and "comment" are free for the tests that use a document and are ignored here.
 """
 import argparse
 import glob
@@ -29,6 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "uno"))
 
 import uno  # noqa: E402
+from com.sun.star.lang import Locale  # noqa: E402
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK  # noqa: E402
 
 from office import Office, props  # noqa: E402
@@ -66,6 +68,17 @@ def cell_name(row, column):
     return f"{column_name(column)}{row + 1}"
 
 
+def set_number(doc, cell, spec):
+    """A number cell shown through a number format of its own: {"value": 0.3818, "format": "0.00%"}."""
+    formats = doc.getNumberFormats()
+    locale = Locale()
+    key = formats.queryKey(spec["format"], locale, False)
+    if key == -1:
+        key = formats.addNew(spec["format"], locale)
+    cell.setValue(spec["value"])
+    cell.NumberFormat = key
+
+
 def fill_writer_table(doc, cursor, spec):
     rows = spec["rows"]
     width = max(len(r) for r in rows)
@@ -74,7 +87,9 @@ def fill_writer_table(doc, cursor, spec):
     doc.Text.insertTextContent(cursor, table, False)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            if isinstance(text, dict):
+            if isinstance(text, dict) and "value" in text:
+                set_number(doc, table.getCellByName(cell_name(r, c)), text)
+            elif isinstance(text, dict):
                 table.getCellByName(cell_name(r, c)).setFormula(text["formula"])
             elif text not in ("", None):
                 table.getCellByName(cell_name(r, c)).setString(str(text))
@@ -123,7 +138,9 @@ def build_calc(office, spec):
                 if value in ("", None):
                     continue
                 cell = sheet.getCellByPosition(c, r)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if isinstance(value, dict):
+                    set_number(doc, cell, value)
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell.setValue(value)
                 elif isinstance(value, str) and value.startswith("="):
                     cell.setFormula(value)

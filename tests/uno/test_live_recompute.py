@@ -58,16 +58,22 @@ class WriterLiveRecomputeTest(unittest.TestCase):
         office.settle()
         self.assertEqual({n: self.cell(n).getString() for n in before}, after)
 
-    def test_text_in_a_score_cell_never_blocks_and_never_erases_the_totals(self):
+    def test_text_in_a_score_cell_never_blocks_and_takes_back_only_jixiaos_totals(self):
+        # Issue 24: a figure nothing supports is never left behind. The derived cells were written by Jixiao
+        # (empty before it wrote them), so they go back to empty; a total the user types is kept and flagged.
         derived = ("H19", "C23", "D23", "B24")
-        before = {n: self.cell(n).getString() for n in derived}
         self.cell("G19").setString("九十")
-        office.settle()
-        # The totals cannot be computed now; what the cells hold is only ever replaced by the right value.
-        self.assertEqual({n: self.cell(n).getString() for n in derived}, before)
+        state = lambda: {n: self.cell(n).getString() for n in derived}  # noqa: E731
+        self.assertTrue(wait_until(lambda: state() == dict.fromkeys(derived, "")), state())
         self.assertEqual(self.cell("G19").getString(), "九十", "the user's text stays")
         findings = [f.RuleId for f in self.tool.validate(self.doc)]
         self.assertIn("cell.not-a-number", findings)
+        self.assertNotIn("derived.unsupported", findings)
+        self.cell("C23").setString("95")  # typed by the user: kept, and said to be unsupported
+        office.settle()
+        self.assertEqual(self.cell("C23").getString(), "95")
+        flagged = [f.Cell for f in self.tool.validate(self.doc) if f.RuleId == "derived.unsupported"]
+        self.assertEqual(flagged, ["C23"])
         self.cell("G19").setString("3")
         self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "97"))
         self.assertEqual(self.cell("H19").getString(), "3")

@@ -9,8 +9,9 @@ import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIALOG, LIST, PUSH_BUTTON, TEXT,
                                                        TOOL_TIP)
 from com.sun.star.beans import NamedValue
+from com.sun.star.sheet.CellFlags import FORMULA
 
-from office import Office, wait_until
+from office import Office, cell_name, changes, wait_until, writer_cells
 from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, status_text,
                         summary_text, type_keys, walk)
 
@@ -95,13 +96,13 @@ class WriterKeyboardTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 100")), self.summary())
         type_keys(self.display, "ctrl+y")
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 97")), self.summary())
-        # A score removed: the deck says the table cannot be totalled; 合计 keeps what it held (a value is only
-        # ever replaced by the right one, planRecompute).
+        # A score removed: the deck says the table cannot be totalled, and the 合计 Jixiao wrote goes with it
+        # (issue 24: nothing supports it any more); before Jixiao wrote it the cell was empty.
         self.select_cell_text("G19")
         type_keys(self.display, "Delete")
         self.assertTrue(wait_until(lambda: self.text("G19") == "" and self.summary().startswith("总分 —")),
                         self.summary())
-        self.assertEqual(self.text("C23"), "97")
+        self.assertEqual((self.text("H19"), self.text("C23"), self.text("D23"), self.text("B24")), ("", "", "", ""))
         screenshot("keyboard-summary-blank.png", self.display)
 
     def test_an_out_of_range_score_clears_its_deduction_and_the_total(self):
@@ -442,6 +443,99 @@ class CalcKeyboardTest(unittest.TestCase):
         self.type_into("G23", "7")
         self.assertTrue(wait_until(lambda: self.cell("H23").getString() == "3"), self.cell("H23").getString())
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
+
+
+class WriterStaleFigureTest(unittest.TestCase):
+    """Issue 24: a fresh county-project table with every score but the last (服务对象满意度, G22, 10 points)
+    filled, so its 扣分, 合计 and 等级 are empty; the deck open."""
+
+    def setUp(self):
+        self.doc, self.window = open_deck(office, "swriter")
+        self.table = self.doc.TextTables.getByName(office.tool().insertScoreTable(self.doc, "county-project"))
+        for row in range(2, 22):
+            self.cell(f"G{row}").setString(self.cell(f"F{row}").getString())
+        self.assertTrue(wait_until(lambda: all(self.text(f"H{row}") == "0" for row in range(2, 22))
+                                   and (summary_text(self.window) or "").startswith("总分 —")))
+        self.display = office.display
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def cell(self, name):
+        return self.table.getCellByName(name)
+
+    def text(self, name):
+        return self.cell(name).getString()
+
+    def test_undoing_the_last_score_leaves_every_derived_cell_as_before(self):
+        before = writer_cells(self.table)
+        self.assertEqual((before["H22"], before["C23"], before["D23"], before["B24"]), ("", "", "", ""))
+        view = self.doc.CurrentController.getViewCursor()
+        view.gotoRange(self.cell("G22").getStart(), False)
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "10", "Tab")
+        self.assertTrue(wait_until(lambda: self.text("C23") == "100" and self.text("B24") == "优秀"),
+                        (self.text("G22"), self.text("C23")))
+        for _ in range(3):  # Ctrl+Z until the "10" is gone
+            type_keys(self.display, "ctrl+z")
+            if wait_until(lambda: self.text("G22") == "", timeout=3):
+                break
+        self.assertEqual(self.text("G22"), "")
+        self.assertTrue(wait_until(lambda: writer_cells(self.table) == before),
+                        changes(before, writer_cells(self.table)))
+        self.assertTrue(wait_until(lambda: (summary_text(self.window) or "").startswith("总分 —")))
+        screenshot("keyboard-stale-after-undo.png", self.display)
+        # The cells given back went in outside the undo stack: Ctrl+Y still brings the score and its figures.
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.text("G22") == "10" and self.text("C23") == "100"
+                                   and self.text("B24") == "优秀"), (self.text("G22"), self.text("C23")))
+
+
+class CalcStaleFigureTest(unittest.TestCase):
+    """Issue 24 in Calc, on a sheet typed by hand (plain values, no formulas — Jixiao writes values there): a
+    county-project table with every score but the last (G23, 10 points) filled; the deck open."""
+
+    def setUp(self):
+        self.doc, self.window = open_deck(office, "scalc")
+        office.tool().insertScoreTable(self.doc, "county-project")
+        self.sheet = self.doc.Sheets.getByIndex(0)
+        self.area = self.sheet.getCellRangeByName("A1:I25")
+        self.area.clearContents(FORMULA)  # Jixiao's formulas gone in one edit: a sheet typed by hand
+        for row in range(3, 23):
+            self.cell(f"G{row}").setValue(self.cell(f"F{row}").getValue())
+        self.assertTrue(wait_until(lambda: all(self.cell(f"H{row}").getString() == "0" for row in range(3, 23))
+                                   and (summary_text(self.window) or "").startswith("总分 —")))
+        self.assertEqual(self.area.queryContentCells(FORMULA).getCount(), 0)
+        self.display = office.display
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def cell(self, name):
+        return self.sheet.getCellRangeByName(name)
+
+    def texts(self):
+        return {cell_name(c, r): self.sheet.getCellByPosition(c, r).getString()
+                for r in range(25) for c in range(9)}
+
+    def test_undoing_the_last_score_leaves_every_derived_cell_as_before(self):
+        before = self.texts()
+        self.assertEqual((before["H23"], before["G24"], before["H24"]), ("", "", ""))
+        self.doc.CurrentController.select(self.cell("G23"))
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "10", "Tab")
+        self.assertTrue(wait_until(lambda: self.cell("G24").getString() == "100"), self.cell("G24").getString())
+        for _ in range(3):  # Ctrl+Z until the "10" is gone
+            type_keys(self.display, "ctrl+z")
+            if wait_until(lambda: self.cell("G23").getString() == "", timeout=3):
+                break
+        self.assertEqual(self.cell("G23").getString(), "")
+        self.assertTrue(wait_until(lambda: self.texts() == before), changes(before, self.texts()))
+        self.assertTrue(wait_until(lambda: (summary_text(self.window) or "").startswith("总分 —")))
+        # Nothing Jixiao wrote went into the undo stack: Ctrl+Y redoes the typed score, not one of its writes.
+        type_keys(self.display, "ctrl+y")
+        self.assertTrue(wait_until(lambda: self.cell("G23").getString() == "10"
+                                   and self.cell("G24").getString() == "100"), self.cell("G24").getString())
 
 
 def hover(display, context):
