@@ -59,7 +59,8 @@ FundingFigures deriveFunding(const Funding& funding) {
                 sum += item.amount;
             return std::optional(sum);
         });
-    figures.actual = funding.items.empty() ? funding.actual : figures.itemsSum;
+    const bool sumRow = !funding.items.empty() && funding.actualCell.known();
+    figures.actual = sumRow || !funding.actual ? figures.itemsSum : funding.actual;
     for (const auto& item : funding.items)
         figures.shares.push_back(
             figures.actual ? orUnknown([&] { return Decimal::percent(item.amount, *figures.actual); })

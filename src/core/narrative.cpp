@@ -3,6 +3,7 @@
 #include "core/figures.hpp"
 #include "core/messages.hpp"
 #include "core/numbers.hpp"
+#include "core/report_summary.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
 
@@ -96,11 +97,11 @@ public:
         : card_(card), patterns_(patterns), options_(options), funding_(deriveFunding(card.funding)) {}
 
     std::vector<std::string> conclusion() const {
-        const auto figures = deriveScores(card_);
+        const auto figures = summarizeReport(card_);
         Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(figures.weight)}};
-        if (!figures.score)
+        if (!figures.total)
             return {render("conclusion.incomplete", args)};
-        args["totalScore"] = points(*figures.score);
+        args["totalScore"] = points(*figures.total);
         args["grade"] = patterns_.term(figures.grade);
         std::string text = render("conclusion.result", args);
         const auto lost = lostPoints(card_);

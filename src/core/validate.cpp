@@ -68,23 +68,27 @@ public:
         checkSubtotals();
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
-        const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
         const bool fundingTable = !card_.fundingTableName.empty();
-        const auto fromProse = fundingTable ? std::nullopt : fundingFromProse(input_.paragraphs);
-        if (!stated && fromProse) {
-            for (auto f : prose::checkNarrative(card_, *fromProse, input_.paragraphs, "prose"))
+        const std::optional<Funding> fromProse = fundingTable          ? std::nullopt
+                                                 : input_.proseFunding ? *input_.proseFunding
+                                                                       : fundingFromProse(input_.paragraphs);
+        // The same choice the deck and the sections make (chooseFunding), so a section Jixiao wrote is
+        // checked against the figures it quotes.
+        const FundingChoice choice = chooseFunding(funding_, fundingTable, fromProse);
+        if (choice.fromProse) {
+            for (auto f : prose::checkNarrative(card_, choice.funding, input_.paragraphs, "prose"))
                 findings_.push_back(std::move(f));
-            for (auto f : prose::checkItemLists(input_.paragraphs, *fromProse))
+            for (auto f : prose::checkItemLists(input_.paragraphs, choice.funding))
                 findings_.push_back(std::move(f));
             return finish();
         }
         checkFunding();
+        checkActualProperty();
         // Entered budget and spending without items: the items the prose lists are checked against them.
-        const Funding completed = completedFromProse(funding_, fromProse);
-        for (auto f : prose::checkNarrative(card_, completed, input_.paragraphs))
+        for (auto f : prose::checkNarrative(card_, choice.funding, input_.paragraphs))
             findings_.push_back(std::move(f));
-        if (funding_.items.empty() && !completed.items.empty())
-            for (auto f : prose::checkItemLists(input_.paragraphs, completed))
+        if (funding_.items.empty() && !choice.funding.items.empty())
+            for (auto f : prose::checkItemLists(input_.paragraphs, choice.funding))
                 findings_.push_back(std::move(f));
         return finish();
     }
@@ -348,6 +352,25 @@ private:
                 {{"entered", twoPlaces(*f.executionRate)}, {"expected", twoPlaces(*rate)}});
     }
 
+    // A funding table with its own 实际支出 row keeps the 实际支出 property out of its figures
+    // (applyReportProperties), so a property that differs from the table's items would go unsaid while the
+    // deck shows it: it is reported here, as the property's (no cell to point at).
+    void checkActualProperty() {
+        const Funding& f = funding_;
+        const auto& property = input_.actualProperty;
+        if (!property || !f.actualCell.known() || f.items.empty() || (f.unit != "万元" && f.unit != "元"))
+            return;
+        const auto sum = deriveFunding(f).itemsSum;
+        if (!sum)
+            return;
+        const auto wan = f.unit == "元" ? Decimal::divide(*sum, Decimal(10000)) : sum;
+        if (!wan || wan->rounded(2) == property->rounded(2))
+            return;
+        add("funding.items-sum", Severity::Error, {}, "",
+            {{"sum", twoPlaces(*wan)}, {"actual", twoPlaces(*property)}, {"unit", "万元"}});
+        findings_.back().messageKey = "funding.items-sum.property";
+    }
+
     const ValidationInput& input_;
     const Scorecard& card_;
     const Funding& funding_;
@@ -413,7 +436,7 @@ std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog
         if (const auto unit = args.find("unit");
             unit != args.end() && catalog.contains(lang, "unit." + unit->second))
             unit->second = catalog.format(lang, "unit." + unit->second, {});
-        f.message = catalog.format(lang, f.ruleId, args);
+        f.message = catalog.format(lang, f.messageKey.empty() ? f.ruleId : f.messageKey, args);
     }
     return findings;
 }

@@ -312,6 +312,7 @@ TEST(Narrative, SampleTableReadFromTheDocument) {
 TEST(Narrative, FundingSectionsQuoteTheFundingFigures) {
     Scorecard card = sampleCard();
     card.funding.actual = 3;
+    card.funding.actualCell = {4, 1, "B5"}; // a funding table's sum row, which its items decide
     const auto figures = deriveFunding(card.funding);
     const std::string text = one(generateSection(card, "cost-benefit", zh()));
     EXPECT_TRUE(contains(text, "实际支出" + figures.actual->toString(2) + "万元")) << text;
@@ -325,6 +326,13 @@ TEST(Narrative, FundingSectionsQuoteTheFundingFigures) {
     // Items without a typed total: the items' sum is the actual spending, not "no data".
     card.funding.actual.reset();
     EXPECT_TRUE(contains(one(generateSection(card, "cost-benefit", zh())), "实际支出1.99万元"));
+
+    // Stated outside a table (the 实际支出 property): quoted as the document states it, shares of it too.
+    card.funding.actualCell = {};
+    card.funding.actual = 2;
+    const std::string stated = one(generateSection(card, "cost-benefit", zh()));
+    EXPECT_TRUE(contains(stated, "实际支出2万元")) << stated;
+    EXPECT_TRUE(contains(stated, "占总支出的36%")) << stated;
 }
 
 // A score outside 0‥分值 lost nothing yet (its 扣分 is empty, as recompute writes it): the deductions name

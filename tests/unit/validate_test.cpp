@@ -364,6 +364,7 @@ TEST(ValidateFunding, ExecutionRate) {
 TEST(ValidateFunding, SharesAndRateAreThoseRecomputeWrites) {
     Funding f = sampleFunding();
     f.items[2].amount = dec("0.13");
+    f.actualCell = {4, 1, "B5"}; // a funding table's 实际支出合计, which recompute keeps the items' sum
     const auto figures = deriveFunding(f);
     f.items[0].share = figures.shares[0]->rounded(2);
     f.items[1].share = figures.shares[1]->rounded(2);
@@ -716,4 +717,41 @@ TEST(ValidateContract, EveryRuleIsDocumented) {
     const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (const auto& id : validationRuleIds())
         EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << id;
+}
+
+// ---- one answer for 实际支出 (issue 24) ----
+
+// A funding table with its own 实际支出 row keeps the property out of its figures: a 实际支出 property that
+// differs from the table's items is still said, once, in the property's words.
+TEST(ValidateFunding, AnActualSpendingPropertyThatDiffersFromTheTablesItemsIsAFinding) {
+    Scorecard card = sampleCard();
+    card.funding = sampleFunding();
+    card.funding.actualCell = {4, 1, "B5"};
+    card.fundingTableName = "表格2";
+    ValidationInput input{card, {}, std::nullopt, std::nullopt};
+    input.actualProperty = 2;
+    const auto findings = validate(input, jixiao::testing::messageCatalog(), "zh-CN");
+    const auto sum = withRule(findings, "funding.items-sum");
+    ASSERT_EQ(sum.size(), 1u);
+    EXPECT_EQ(sum[0].message, "资金明细表各项支出之和为1.99万元，与文档属性“实际支出”2万元不一致");
+    EXPECT_EQ(sum[0].location.kind, Location::Kind::None);
+    input.actualProperty = dec("1.99");
+    EXPECT_TRUE(
+        withRule(validate(input, jixiao::testing::messageCatalog(), "en"), "funding.items-sum").empty());
+}
+
+// The prose funding the caller already read (assemble's) is the one checked: fundingFromProse runs once.
+TEST(ValidateFunding, TheProseFundingGivenIsTheOneChecked) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    replaceIn(paragraphs[std::size_t(paragraphStarting(paragraphs, "经认真对照"))], "预算执行率99.5%",
+              "预算执行率99.6%");
+    Scorecard card = sampleCard();
+    card.funding = {};
+    ValidationInput input{card, paragraphs, std::nullopt, std::nullopt};
+    EXPECT_EQ(
+        withRule(validate(input, jixiao::testing::messageCatalog(), "zh-CN"), "prose.execution-rate").size(),
+        1u);
+    input.proseFunding = std::optional<Funding>{}; // the caller found no funding in the prose
+    EXPECT_TRUE(withRule(validate(input, jixiao::testing::messageCatalog(), "zh-CN"), "prose.execution-rate")
+                    .empty());
 }
