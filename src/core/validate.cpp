@@ -58,7 +58,7 @@ class Validator {
 public:
     explicit Validator(const ValidationInput& input)
         : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding),
-          reasonsAsked_(hasReasonColumn(input.card)), unreadable_(unreadableCells(input.card)) {}
+          readFromDocument_(readFromDocument(input.card)), unreadable_(unreadableCells(input.card)) {}
 
     std::vector<Finding> run() {
         for (const auto& top : card_.indicators)
@@ -113,19 +113,20 @@ private:
         return !ref.address.empty() && unreadable_.count({card_.tableName, ref.address}) > 0;
     }
 
-    // Reasons are asked for only where the table has a place for them: a table read from a document without a
-    // 扣分原因 (or reason-holding 备注) column has no reason cell on any row. A card not read from a document
-    // (a template, JSON) knows no cells and keeps its reasons in the model, so they are asked for.
-    static bool hasReasonColumn(const Scorecard& card) {
-        bool readFromDocument = false;
-        bool reasonCell = false;
+    // Reasons are asked for only where the table has a place for them, row by row: a row read from a
+    // document without a reason cell of its own — no 扣分原因 (or reason-holding 备注) column, or a row the
+    // column does not reach, such as the 预算执行率 line of the national 项目支出绩效自评表, whose score the
+    // execution rate decides — is never asked for one. A card not read from a document (a template, JSON)
+    // knows no cells and keeps its reasons in the model, so they are asked for.
+    static bool readFromDocument(const Scorecard& card) {
+        bool read = false;
         forEachLeaf(card, [&](const Indicator& leaf) {
             const auto& c = leaf.cells;
-            readFromDocument = readFromDocument || c.name.known() || c.weight.known() || c.score.known();
-            reasonCell = reasonCell || c.reason.known();
+            read = read || c.name.known() || c.weight.known() || c.score.known();
         });
-        return reasonCell || !readFromDocument;
+        return read;
     }
+    bool reasonAsked(const Indicator& leaf) const { return !readFromDocument_ || leaf.cells.reason.known(); }
 
     Location cellLocation(const CellRef& ref, const std::string& table) const {
         Location location;
@@ -211,7 +212,7 @@ private:
         const auto lost = leaf.deduction ? leaf.deduction
                           : leaf.score   ? std::optional<Decimal>(leaf.weight - *leaf.score)
                                          : std::nullopt;
-        if (reasonsAsked_ && lost && *lost > Decimal(0) && blank(leaf.reason))
+        if (reasonAsked(leaf) && lost && *lost > Decimal(0) && blank(leaf.reason))
             add("deduction.reason-missing", Severity::Error,
                 indicatorLocation({&c.reason, &c.deduction, &c.name}), leaf.name,
                 {{"deduction", exact(*lost)}});
@@ -374,7 +375,7 @@ private:
     const ValidationInput& input_;
     const Scorecard& card_;
     const Funding& funding_;
-    const bool reasonsAsked_;
+    const bool readFromDocument_;
     const std::set<std::pair<std::string, std::string>> unreadable_;
     std::vector<Finding> findings_;
 };

@@ -481,3 +481,16 @@ TEST(ProseFundingChecks, InADepartmentReportTheDepartmentsFiguresAreTheReports) 
     replaceIn(paragraphs[2], "1234.56万元", "1243.56万元");
     expectOne(run(paragraphs), "prose.budget", paragraphs[2], 2, "1243.56");
 }
+
+// An area list in 万亩 beside the spending is no list of items (issue 24: prose.items-sum said "items add up
+// to 1.52万元" for 0.8万亩 + 0.72万亩).
+TEST(ProseFundingChecks, AnAreaListIsNotAnItemList) {
+    const std::vector<std::string> paragraphs = {
+        "该项目预算资金20万元，实际支出19.8万元，其中用于苗木采购12万元、抚育管护7.8万元。",
+        "全年完成造林1.52万亩，其中：新造林0.8万亩、补植补造0.72万亩，带动务工1.2万人次。"};
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->actual, dec("19.8"));
+    ASSERT_EQ(funding->items.size(), 2u);
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty());
+}
