@@ -1,5 +1,7 @@
 #include "core/figures.hpp"
 
+#include "core/user_error.hpp"
+
 #include <stdexcept>
 
 namespace jixiao {
@@ -70,6 +72,12 @@ FundingFigures deriveFunding(const Funding& funding) {
         figures.balance = orUnknown([&] { return std::optional(*funding.budget - *figures.actual); });
     }
     return figures;
+}
+
+Decimal requireFigure(const std::optional<Decimal>& figure, const std::string& messageKey) {
+    if (!figure)
+        throw UserError(messageKey);
+    return *figure;
 }
 
 } // namespace jixiao

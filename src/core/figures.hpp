@@ -52,4 +52,9 @@ std::optional<Decimal> leafDeduction(const Indicator& leaf);
 std::optional<Decimal> scoreRate(const Indicator& indicator);
 FundingFigures deriveFunding(const Funding& funding);
 
+// The figure a checked operation gave (Decimal::product, divide, percent), or a UserError with `messageKey`
+// (extension/i18n/ui.json) when it could not be computed: what the user is told instead of an internal
+// error when two figures inside the bound combine beyond it.
+Decimal requireFigure(const std::optional<Decimal>& figure, const std::string& messageKey);
+
 } // namespace jixiao

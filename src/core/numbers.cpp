@@ -338,11 +338,8 @@ std::optional<Decimal> toWanYuan(const NumberInText& number) {
         return Decimal::divide(number.value, 10000);
     if (number.unit == "千元")
         return Decimal::divide(number.value, 10);
-    if (number.unit == "亿元" || number.unit == "亿") {
-        if (number.value > Decimal::fromUnits(900'000'000'000'000'000 / 10000))
-            return std::nullopt;
-        return number.value * 10000;
-    }
+    if (number.unit == "亿元" || number.unit == "亿")
+        return Decimal::product(number.value, 10000); // nullopt beyond the range
     return std::nullopt;
 }
 

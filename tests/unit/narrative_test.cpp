@@ -347,3 +347,24 @@ TEST(Narrative, DeductionsAreTheFiguresDeductions) {
     EXPECT_FALSE(contains(analysis, "项目立项规范性")) << analysis;
     EXPECT_FALSE(contains(analysis, "%")) << analysis;
 }
+
+// At the documented bound (10^9 of a unit), actual × 10000 for a unit cost in 元 does not fit: the user is
+// told so (a UserError with its message), never an internal overflow (issue 24). Rates beyond the range are
+// left out.
+TEST(Narrative, FiguresAtTheBoundAreAMessageNotAnInternalError) {
+    Scorecard card = sampleCard();
+    card.funding.items.clear();
+    card.funding.actual = Decimal::parse("1000000000");
+    card.funding.budget = Decimal::parse("0.000001");
+    card.funding.outputCount = 1;
+    try {
+        (void)generateSection(card, "cost-benefit", zh());
+        ADD_FAILURE() << "no message for a unit cost beyond the range";
+    } catch (const UserError& e) {
+        EXPECT_EQ(e.key(), "error.unit-cost-out-of-range");
+    }
+    card.funding.outputCount.reset();
+    const std::string text = one(generateSection(card, "cost-benefit", zh()));
+    EXPECT_TRUE(contains(text, "实际支出1000000000万元")) << text;
+    EXPECT_NO_THROW((void)generateSection(card, "funding-usage", zh()));
+}

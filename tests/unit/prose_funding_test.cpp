@@ -494,3 +494,18 @@ TEST(ProseFundingChecks, AnAreaListIsNotAnItemList) {
     ASSERT_EQ(funding->items.size(), 2u);
     EXPECT_TRUE(proseFindings(run(paragraphs)).empty());
 }
+
+// Figures at the documented bound combine beyond it (a rate over a budget of 0.000001万元, a share of
+// 10^9万元): the check is skipped, never an internal overflow (issue 24).
+TEST(ProseFundingChecks, FiguresAtTheBoundRaiseNoInternalError) {
+    const std::vector<std::string> paragraphs = {
+        "该项目预算资金0.000001万元，实际支出1000000000万元，预算执行率5%，其中用于甲1000000000万元、乙0."
+        "000001万元，"
+        "甲占总支出的5%，占年初预算的7%。",
+        "预算资金1000000000亿元，实际支出0.000001元。"};
+    EXPECT_NO_THROW((void)run(paragraphs));
+    Scorecard card;
+    card.funding.budget = Decimal::parse("0.000001");
+    card.funding.actual = Decimal::parse("1000000000");
+    EXPECT_NO_THROW((void)run(paragraphs, card));
+}
