@@ -1,7 +1,7 @@
 #include "cli/report_summary.hpp"
 
 #include "cli/messages.hpp"
-#include "core/figures.hpp"
+#include "core/report_summary.hpp"
 #include "core/scorecard_json.hpp"
 
 #include <cmath>
@@ -40,12 +40,12 @@ Score scoreOf(const FileResult& result) {
         return score;
     try {
         const Scorecard card = scorecardFromJson(result.scorecardJson, result.file);
-        // The table's own 合计 stands in while some score is missing (a report typed without every row).
-        const auto figures = deriveScores(card);
-        const std::optional<Decimal> total = figures.score ? figures.score : card.totals.score;
-        if (total) {
-            score.total = total->toString(2);
-            score.grade = gradeFor(card.gradeBands, total);
+        // The deck's summary (core/report_summary.hpp): no total while a score is missing or out of range,
+        // never the table's typed 合计 in its place.
+        const auto summary = summarizeReport(card);
+        if (summary.total) {
+            score.total = summary.total->toString(2);
+            score.grade = summary.grade;
         }
     } catch (const std::exception&) {
         // An export the core cannot read back leaves total and grade empty; the findings still count.

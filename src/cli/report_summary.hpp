@@ -36,7 +36,8 @@ struct FileResult {
     int count(const std::string& severity) const;
 };
 
-// Total (sum of the leaf scores, else the table's 合计 as entered) and grade of the exported scorecard.
+// Total and grade of the exported scorecard, as the deck shows them (core/report_summary.hpp): none while a
+// score is missing or out of range.
 struct Score {
     std::optional<std::string> total; // "97", "88.5"
     std::string grade;

@@ -232,6 +232,7 @@ Report assemble(const DocumentSnapshot& snapshot) {
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
     report.reportYear = snapshot.properties.year;
+    report.actualProperty = snapshot.properties.actual;
     if (!report.hasFundingTable && !report.paragraphs.empty())
         report.proseFunding = fundingFromProse(report.paragraphs);
     return report;
@@ -260,7 +261,7 @@ Funding reportFunding(const Report& report) {
 }
 
 Funding reportFunding(const Funding& read, bool hasFundingTable, const std::optional<Funding>& prose) {
-    return hasFundingTable ? read : completedFromProse(read, prose);
+    return chooseFunding(read, hasFundingTable, prose).funding;
 }
 
 RecomputePlan planRecompute(const Report& report) {

@@ -43,6 +43,8 @@ struct Report {
     // and args are the layout error's, for the surface to word).
     std::vector<Finding> layoutProblems;
     std::optional<int> reportYear; // the 年度 the user entered (a document property): the reference year
+    // The 实际支出 the user entered (a document property, 万元), also where a funding table states its own.
+    std::optional<Decimal> actualProperty;
     // The funding the prose states (fundingFromProse), when the document has no funding table and its
     // paragraphs were read.
     std::optional<Funding> proseFunding;

@@ -29,10 +29,23 @@ Wide divideHalfUp(Wide num, Wide den) {
     return negative ? -q : q;
 }
 
+bool fits(Wide v) {
+    return v <= std::numeric_limits<std::int64_t>::max() && v >= std::numeric_limits<std::int64_t>::min();
+}
+
 std::int64_t narrow(Wide v) {
-    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+    if (!fits(v))
         throw std::overflow_error("decimal overflow");
     return static_cast<std::int64_t>(v);
+}
+
+// The quotient num ÷ den, half-up, when it fits; den ≠ 0. Both operands are at most 2^63 · 10^8 in
+// magnitude, far inside __int128, so only the result needs checking.
+std::optional<std::int64_t> checkedQuotient(Wide num, Wide den) {
+    const Wide q = divideHalfUp(num, den);
+    if (!fits(q))
+        return std::nullopt;
+    return static_cast<std::int64_t>(q);
 }
 
 } // namespace
@@ -125,16 +138,23 @@ Decimal operator*(Decimal a, Decimal b) {
     return Decimal::fromUnits(narrow(divideHalfUp(Wide(a.units_) * b.units_, Decimal::kScale)));
 }
 
+std::optional<Decimal> Decimal::product(Decimal a, Decimal b) {
+    const auto units = checkedQuotient(Wide(a.units_) * b.units_, Decimal::kScale);
+    return units ? std::optional(fromUnits(*units)) : std::nullopt;
+}
+
 std::optional<Decimal> Decimal::divide(Decimal numerator, Decimal denominator) {
     if (denominator.units_ == 0)
         return std::nullopt;
-    return fromUnits(narrow(divideHalfUp(Wide(numerator.units_) * kScale, denominator.units_)));
+    const auto units = checkedQuotient(Wide(numerator.units_) * kScale, denominator.units_);
+    return units ? std::optional(fromUnits(*units)) : std::nullopt;
 }
 
 std::optional<Decimal> Decimal::percent(Decimal part, Decimal whole) {
     if (whole.units_ == 0)
         return std::nullopt;
-    return fromUnits(narrow(divideHalfUp(Wide(part.units_) * kScale * 100, whole.units_)));
+    const auto units = checkedQuotient(Wide(part.units_) * kScale * 100, whole.units_);
+    return units ? std::optional(fromUnits(*units)) : std::nullopt;
 }
 
 } // namespace jixiao

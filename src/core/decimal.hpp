@@ -63,7 +63,14 @@ public:
     friend Decimal operator-(Decimal a, Decimal b) { return a -= b; }
     // Products and quotients are rounded half-up at the sixth decimal.
     friend Decimal operator*(Decimal a, Decimal b);
-    // Division by zero yields std::nullopt: a ratio of nothing is missing, not infinite.
+
+    // Checked arithmetic, the one way to combine two figures whose result the bound does not cover. Every
+    // parsed number is inside ±kMaxParsedWhole, but a product or a ratio of two of them need not fit (1e9
+    // 万元 in 元, a rate over a budget of 0.000001): these give std::nullopt then instead of throwing
+    // std::overflow_error, and the caller says what it could not compute (a figure left unknown, a check
+    // skipped, or a UserError — figures.hpp, requireFigure). Division by zero yields std::nullopt too: a
+    // ratio of nothing is missing, not infinite.
+    static std::optional<Decimal> product(Decimal a, Decimal b);
     static std::optional<Decimal> divide(Decimal numerator, Decimal denominator);
     // numerator / denominator × 100, the way shares and rates are quoted.
     static std::optional<Decimal> percent(Decimal part, Decimal whole);

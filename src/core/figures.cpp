@@ -1,5 +1,7 @@
 #include "core/figures.hpp"
 
+#include "core/user_error.hpp"
+
 #include <stdexcept>
 
 namespace jixiao {
@@ -59,7 +61,8 @@ FundingFigures deriveFunding(const Funding& funding) {
                 sum += item.amount;
             return std::optional(sum);
         });
-    figures.actual = funding.items.empty() ? funding.actual : figures.itemsSum;
+    const bool sumRow = !funding.items.empty() && funding.actualCell.known();
+    figures.actual = sumRow || !funding.actual ? figures.itemsSum : funding.actual;
     for (const auto& item : funding.items)
         figures.shares.push_back(
             figures.actual ? orUnknown([&] { return Decimal::percent(item.amount, *figures.actual); })
@@ -69,6 +72,12 @@ FundingFigures deriveFunding(const Funding& funding) {
         figures.balance = orUnknown([&] { return std::optional(*funding.budget - *figures.actual); });
     }
     return figures;
+}
+
+Decimal requireFigure(const std::optional<Decimal>& figure, const std::string& messageKey) {
+    if (!figure)
+        throw UserError(messageKey);
+    return *figure;
 }
 
 } // namespace jixiao

@@ -33,7 +33,11 @@ struct ScoreFigures {
 // Exact values (six decimals); whoever shows one rounds it half-up to two places (Decimal::toString(2)).
 struct FundingFigures {
     std::optional<Decimal> itemsSum; // the items' sum, when there are items
-    std::optional<Decimal> actual;   // 实际支出: the items' sum when there are items, else as entered
+    // 实际支出 as the report states it: as entered (a 实际支出 property, the prose's figure); the items' sum
+    // when nothing states it, or when it is a funding table's 实际支出合计 row (actualCell known), a sum row
+    // that recompute keeps equal to its items as it keeps 合计 equal to the scores. A stated figure that
+    // differs from its items' sum is quoted as stated and is a finding (funding.items-sum, prose.items-sum).
+    std::optional<Decimal> actual;
     std::vector<std::optional<Decimal>> shares; // per item, amount ÷ actual × 100 (nullopt when actual is 0)
     std::optional<Decimal> executionRate;       // actual ÷ budget × 100 (nullopt without both or budget 0)
     std::optional<Decimal> balance;             // 结余 = budget − actual
@@ -47,5 +51,10 @@ std::optional<Decimal> leafDeduction(const Indicator& leaf);
 // without a score (scoreOf) or with a weight of 0.
 std::optional<Decimal> scoreRate(const Indicator& indicator);
 FundingFigures deriveFunding(const Funding& funding);
+
+// The figure a checked operation gave (Decimal::product, divide, percent), or a UserError with `messageKey`
+// (extension/i18n/ui.json) when it could not be computed: what the user is told instead of an internal
+// error when two figures inside the bound combine beyond it.
+Decimal requireFigure(const std::optional<Decimal>& figure, const std::string& messageKey);
 
 } // namespace jixiao

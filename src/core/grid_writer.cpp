@@ -152,7 +152,12 @@ Grid writeFundingTable(const Funding& funding) {
     grid.at(0, 1).text = "金额（" + funding.unit + "）";
     grid.at(0, 2).text = "占比";
 
-    const auto figures = deriveFunding(funding);
+    // 实际支出合计 is the items' sum row (as a funding table is read back, figures.hpp): a differing stated
+    // 实际支出 stays the caller's (the document property) and is a finding there, not a row that disagrees.
+    Funding asWritten = funding;
+    if (itemCount > 0)
+        asWritten.actual = deriveFunding(funding).itemsSum;
+    const auto figures = deriveFunding(asWritten);
     const auto& actual = figures.actual;
     for (int i = 0; i < itemCount; ++i) {
         const auto& item = funding.items[std::size_t(i)];

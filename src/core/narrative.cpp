@@ -3,6 +3,7 @@
 #include "core/figures.hpp"
 #include "core/messages.hpp"
 #include "core/numbers.hpp"
+#include "core/report_summary.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
 
@@ -96,11 +97,11 @@ public:
         : card_(card), patterns_(patterns), options_(options), funding_(deriveFunding(card.funding)) {}
 
     std::vector<std::string> conclusion() const {
-        const auto figures = deriveScores(card_);
+        const auto figures = summarizeReport(card_);
         Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(figures.weight)}};
-        if (!figures.score)
+        if (!figures.total)
             return {render("conclusion.incomplete", args)};
-        args["totalScore"] = points(*figures.score);
+        args["totalScore"] = points(*figures.total);
         args["grade"] = patterns_.term(figures.grade);
         std::string text = render("conclusion.result", args);
         const auto lost = lostPoints(card_);
@@ -134,14 +135,16 @@ public:
         if (f.outputCount && !f.outputCount->isZero()) {
             // Quote the unit cost in 元 when amounts are in 万元: "5.25元/件" reads better than 0.0005万元.
             const bool wan = f.unit == "万元";
-            const Decimal spent = wan ? *funding_.actual * Decimal(10000) : *funding_.actual;
-            const auto unitCost = Decimal::divide(spent, *f.outputCount);
+            const auto spent = wan ? Decimal::product(*funding_.actual, 10000) : funding_.actual;
+            const Decimal unitCost =
+                requireFigure(spent ? Decimal::divide(*spent, *f.outputCount) : std::nullopt,
+                              "error.unit-cost-out-of-range");
             const std::string outputUnit =
                 f.outputUnit.empty() ? pattern("fragment.defaultOutputUnit") : patterns_.term(f.outputUnit);
             text += render("cost-benefit.unitCost", {{"outputName", f.outputName},
                                                      {"count", outputCount(*f.outputCount)},
                                                      {"outputUnit", outputUnit},
-                                                     {"unitCost", money(unitCost.value_or(Decimal()))},
+                                                     {"unitCost", money(unitCost)},
                                                      {"costUnit", patterns_.term(wan ? "元" : f.unit)}});
         }
         return {text};

@@ -133,6 +133,26 @@ bool startsWith(const std::u32string& s, std::size_t at, std::u32string_view pre
     return s.size() - at >= prefix.size() && std::u32string_view(s).substr(at, prefix.size()) == prefix;
 }
 
+// Spellings of money units, each with the unit it is read as: 圆 is the formal 元 (壹万圆整), a 千元 figure
+// is tenths of a 万元. Longest first.
+constexpr std::array<std::pair<std::u32string_view, std::u32string_view>, 5> kMoneySpellings = {{
+    {U"万圆", U"万元"},
+    {U"亿圆", U"亿元"},
+    {U"千元", U"千元"},
+    {U"圆", U"元"},
+    {U"元", U"元"},
+}};
+
+// What 万 or 亿 may count besides money: "1.52万亩", "3.2万人次", "12万余户", "1.8亿立方米". After such a
+// word the number is a count, never an amount (issue 24: an area in 万亩 was read as 万元). Longest first.
+constexpr std::array<std::u32string_view, 58> kCountedAfterWan = {
+    U"平方公里", U"平方千米", U"立方米", U"平方米", U"人次", U"户次", U"公里", U"千米", U"公顷", U"公斤",
+    U"千克",     U"千瓦",     U"平米",   U"立方",   U"平方", U"亩",   U"顷",   U"人",   U"户",   U"次",
+    U"件",       U"个",       U"名",     U"家",     U"所",   U"座",   U"处",   U"间",   U"米",   U"吨",
+    U"斤",       U"头",       U"只",     U"羽",     U"株",   U"棵",   U"尾",   U"册",   U"本",   U"份",
+    U"台",       U"套",       U"辆",     U"张",     U"条",   U"篇",   U"字",   U"单",   U"笔",   U"盒",
+    U"袋",       U"瓶",       U"箱",     U"床",     U"度",   U"方",   U"块",   U"粒"};
+
 } // namespace
 
 std::u32string decodeUtf8(std::string_view utf8) {
@@ -242,7 +262,7 @@ std::vector<NumberInText> findNumbersInText(std::string_view utf8) {
         const char32_t c = cp.value;
         s += (c == U'，') ? c : halfWidth(c);
     }
-    // Longest first, so 万元 wins over 万 and 个百分点 over 个.
+    // Longest first, so 万元 wins over 万 and 个百分点 over 个. Money's other spellings are kMoneySpellings.
     static constexpr std::array<std::u32string_view, 33> kUnits = {
         U"个百分点", U"个工作日", U"百分点", U"工作日", U"万元", U"亿元", U"小时", U"人次", U"%",
         U"元",       U"万",       U"亿",     U"分",     U"件",   U"个",   U"人",   U"次",   U"项",
@@ -259,12 +279,31 @@ std::vector<NumberInText> findNumbersInText(std::string_view utf8) {
         bool bad = false;
         const std::size_t end = scanNumber(s, i, false, &bad);
         NumberInText n;
+        // After a bare 万/亿 (and 余/多): a measure word makes the number a count ("万亩"), kept in the unit.
+        auto countedAfter = [&](std::size_t at) -> std::size_t {
+            std::size_t word = at;
+            if (word < s.size() && (s[word] == U'余' || s[word] == U'多'))
+                ++word;
+            for (auto measure : kCountedAfterWan)
+                if (startsWith(s, word, measure)) {
+                    n.unit += encodeUtf8(std::u32string_view(s).substr(at, word + measure.size() - at));
+                    return word + measure.size();
+                }
+            return at;
+        };
         n.offset = static_cast<int>(i);
         n.numberLength = static_cast<int>(end - i);
         auto matchUnit = [&](std::size_t at) -> std::size_t {
+            for (const auto& [spelling, unit] : kMoneySpellings)
+                if (startsWith(s, at, spelling)) {
+                    n.unit = encodeUtf8(unit);
+                    return at + spelling.size();
+                }
             for (auto unit : kUnits) {
                 if (startsWith(s, at, unit)) {
                     n.unit = encodeUtf8(unit);
+                    if (unit == U"万" || unit == U"亿")
+                        return countedAfter(at + unit.size());
                     return at + unit.size();
                 }
             }
@@ -297,11 +336,10 @@ std::optional<Decimal> toWanYuan(const NumberInText& number) {
         return number.value;
     if (number.unit == "元")
         return Decimal::divide(number.value, 10000);
-    if (number.unit == "亿元" || number.unit == "亿") {
-        if (number.value > Decimal::fromUnits(900'000'000'000'000'000 / 10000))
-            return std::nullopt;
-        return number.value * 10000;
-    }
+    if (number.unit == "千元")
+        return Decimal::divide(number.value, 10);
+    if (number.unit == "亿元" || number.unit == "亿")
+        return Decimal::product(number.value, 10000); // nullopt beyond the range
     return std::nullopt;
 }
 

@@ -45,6 +45,9 @@ struct NumberInText {
     // Unit written right after the number, half-width: "万元", "万", "元", "亿元", "%", "分", "件", "个",
     // "人", "次", "项", "户", "家", "天", "号", "个百分点", "个工作日" … or "" for a bare number (12345热线).
     // "年" marks a year or a count of years (2025年, 2025年度): callers checking amounts skip those.
+    // Money's other spellings read as their unit (圆 → "元", 万圆 → "万元", 亿圆 → "亿元"; "千元" stays). A
+    // bare 万/亿 followed by a measure word keeps it ("万亩", "万人次", "万余户", "亿立方米"): a count, not
+    // money.
     std::string unit;
     bool percent = false;
     int offset = 0;       // Unicode code points from the start of the text to the first digit
@@ -58,7 +61,8 @@ struct NumberInText {
 // (a '-' in prose is a dash or a range). Invalid UTF-8 is skipped byte by byte without throwing.
 std::vector<NumberInText> findNumbersInText(std::string_view utf8);
 
-// The amount in 万元 for a number found in text (万元/万 as is, 元 ÷ 10000, 亿元 × 10000); nullopt otherwise.
+// The amount in 万元 for a number found in text (万元/万 as is, 元 ÷ 10000, 千元 ÷ 10, 亿元 × 10000); nullopt
+// otherwise — only 元, 千元, 万元 and 亿元 (with their spellings, and a bare 万/亿) are money.
 std::optional<Decimal> toWanYuan(const NumberInText& number);
 
 } // namespace jixiao

@@ -388,4 +388,14 @@ Funding completedFromProse(const Funding& stated, const std::optional<Funding>& 
     return result;
 }
 
+FundingChoice chooseFunding(const Funding& stated, bool hasFundingTable,
+                            const std::optional<Funding>& prose) {
+    if (hasFundingTable)
+        return {stated, false};
+    const bool statesAny = stated.budget || stated.actual || !stated.items.empty();
+    if (!statesAny && prose)
+        return {*prose, true};
+    return {completedFromProse(stated, prose), false};
+}
+
 } // namespace jixiao

@@ -27,6 +27,16 @@ std::optional<Funding> fundingFromProse(const std::vector<std::string>& paragrap
 // none (converted to its unit), so that saving the deck's figures keeps the items checked and quoted.
 Funding completedFromProse(const Funding& stated, const std::optional<Funding>& prose);
 
+// The report's funding, chosen in this one place for everything that shows or checks it (the deck, the
+// sections, validation): the funding table's when there is one; else `stated` (the 预算/实际支出 properties)
+// completed from the prose; else, when `stated` gives nothing, the prose's own. `fromProse` says the last:
+// then the prose is checked against itself (prose.* rules) rather than against stated figures (narrative.*).
+struct FundingChoice {
+    Funding funding;
+    bool fromProse = false;
+};
+FundingChoice chooseFunding(const Funding& stated, bool hasFundingTable, const std::optional<Funding>& prose);
+
 namespace prose {
 
 // Start (code points) of the last keyword in `before` that introduces a budget figure (预算, 安排资金,

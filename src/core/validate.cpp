@@ -59,7 +59,7 @@ class Validator {
 public:
     explicit Validator(const ValidationInput& input)
         : input_(input), card_(input.card), funding_(input.funding ? *input.funding : card_.funding),
-          reasonsAsked_(hasReasonColumn(input.card)), unreadable_(unreadableCells(input.card)) {}
+          readFromDocument_(readFromDocument(input.card)), unreadable_(unreadableCells(input.card)) {}
 
     std::vector<Finding> run() {
         for (const auto& top : card_.indicators)
@@ -71,23 +71,27 @@ public:
             findings_.push_back(std::move(f));
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
-        const bool stated = funding_.budget || funding_.actual || !funding_.items.empty();
         const bool fundingTable = !card_.fundingTableName.empty();
-        const auto fromProse = fundingTable ? std::nullopt : fundingFromProse(input_.paragraphs);
-        if (!stated && fromProse) {
-            for (auto f : prose::checkNarrative(card_, *fromProse, input_.paragraphs, "prose"))
+        const std::optional<Funding> fromProse = fundingTable          ? std::nullopt
+                                                 : input_.proseFunding ? *input_.proseFunding
+                                                                       : fundingFromProse(input_.paragraphs);
+        // The same choice the deck and the sections make (chooseFunding), so a section Jixiao wrote is
+        // checked against the figures it quotes.
+        const FundingChoice choice = chooseFunding(funding_, fundingTable, fromProse);
+        if (choice.fromProse) {
+            for (auto f : prose::checkNarrative(card_, choice.funding, input_.paragraphs, "prose"))
                 findings_.push_back(std::move(f));
-            for (auto f : prose::checkItemLists(input_.paragraphs, *fromProse))
+            for (auto f : prose::checkItemLists(input_.paragraphs, choice.funding))
                 findings_.push_back(std::move(f));
             return finish();
         }
         checkFunding();
+        checkActualProperty();
         // Entered budget and spending without items: the items the prose lists are checked against them.
-        const Funding completed = completedFromProse(funding_, fromProse);
-        for (auto f : prose::checkNarrative(card_, completed, input_.paragraphs))
+        for (auto f : prose::checkNarrative(card_, choice.funding, input_.paragraphs))
             findings_.push_back(std::move(f));
-        if (funding_.items.empty() && !completed.items.empty())
-            for (auto f : prose::checkItemLists(input_.paragraphs, completed))
+        if (funding_.items.empty() && !choice.funding.items.empty())
+            for (auto f : prose::checkItemLists(input_.paragraphs, choice.funding))
                 findings_.push_back(std::move(f));
         return finish();
     }
@@ -112,19 +116,20 @@ private:
         return !ref.address.empty() && unreadable_.count({card_.tableName, ref.address}) > 0;
     }
 
-    // Reasons are asked for only where the table has a place for them: a table read from a document without a
-    // 扣分原因 (or reason-holding 备注) column has no reason cell on any row. A card not read from a document
-    // (a template, JSON) knows no cells and keeps its reasons in the model, so they are asked for.
-    static bool hasReasonColumn(const Scorecard& card) {
-        bool readFromDocument = false;
-        bool reasonCell = false;
+    // Reasons are asked for only where the table has a place for them, row by row: a row read from a
+    // document without a reason cell of its own — no 扣分原因 (or reason-holding 备注) column, or a row the
+    // column does not reach, such as the 预算执行率 line of the national 项目支出绩效自评表, whose score the
+    // execution rate decides — is never asked for one. A card not read from a document (a template, JSON)
+    // knows no cells and keeps its reasons in the model, so they are asked for.
+    static bool readFromDocument(const Scorecard& card) {
+        bool read = false;
         forEachLeaf(card, [&](const Indicator& leaf) {
             const auto& c = leaf.cells;
-            readFromDocument = readFromDocument || c.name.known() || c.weight.known() || c.score.known();
-            reasonCell = reasonCell || c.reason.known();
+            read = read || c.name.known() || c.weight.known() || c.score.known();
         });
-        return reasonCell || !readFromDocument;
+        return read;
     }
+    bool reasonAsked(const Indicator& leaf) const { return !readFromDocument_ || leaf.cells.reason.known(); }
 
     Location cellLocation(const CellRef& ref, const std::string& table) const {
         Location location;
@@ -210,7 +215,7 @@ private:
         const auto lost = leaf.deduction ? leaf.deduction
                           : leaf.score   ? std::optional<Decimal>(leaf.weight - *leaf.score)
                                          : std::nullopt;
-        if (reasonsAsked_ && lost && *lost > Decimal(0) && blank(leaf.reason))
+        if (reasonAsked(leaf) && lost && *lost > Decimal(0) && blank(leaf.reason))
             add("deduction.reason-missing", Severity::Error,
                 indicatorLocation({&c.reason, &c.deduction, &c.name}), leaf.name,
                 {{"deduction", exact(*lost)}});
@@ -351,10 +356,29 @@ private:
                 {{"entered", twoPlaces(*f.executionRate)}, {"expected", twoPlaces(*rate)}});
     }
 
+    // A funding table with its own 实际支出 row keeps the 实际支出 property out of its figures
+    // (applyReportProperties), so a property that differs from the table's items would go unsaid while the
+    // deck shows it: it is reported here, as the property's (no cell to point at).
+    void checkActualProperty() {
+        const Funding& f = funding_;
+        const auto& property = input_.actualProperty;
+        if (!property || !f.actualCell.known() || f.items.empty() || (f.unit != "万元" && f.unit != "元"))
+            return;
+        const auto sum = deriveFunding(f).itemsSum;
+        if (!sum)
+            return;
+        const auto wan = f.unit == "元" ? Decimal::divide(*sum, Decimal(10000)) : sum;
+        if (!wan || wan->rounded(2) == property->rounded(2))
+            return;
+        add("funding.items-sum", Severity::Error, {}, "",
+            {{"sum", twoPlaces(*wan)}, {"actual", twoPlaces(*property)}, {"unit", "万元"}});
+        findings_.back().messageKey = "funding.items-sum.property";
+    }
+
     const ValidationInput& input_;
     const Scorecard& card_;
     const Funding& funding_;
-    const bool reasonsAsked_;
+    const bool readFromDocument_;
     const std::set<std::pair<std::string, std::string>> unreadable_;
     std::vector<Finding> findings_;
 };
@@ -416,7 +440,7 @@ std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog
         if (const auto unit = args.find("unit");
             unit != args.end() && catalog.contains(lang, "unit." + unit->second))
             unit->second = catalog.format(lang, "unit." + unit->second, {});
-        f.message = catalog.format(lang, f.ruleId, args);
+        f.message = catalog.format(lang, f.messageKey.empty() ? f.ruleId : f.messageKey, args);
     }
     return findings;
 }

@@ -34,6 +34,12 @@ struct ValidationInput {
     // the standard itself (rule.checklist-max, rule.not-computable): those findings are for standards the
     // user wrote or changed. Scores are still checked against the rule (rule.suggested-score).
     std::set<std::string> vettedStandards = {};
+    // fundingFromProse(paragraphs) when the caller already has it (assemble's Report::proseFunding, so the
+    // prose is read once per validation); validate() reads it itself when this is left empty.
+    std::optional<std::optional<Funding>> proseFunding = std::nullopt;
+    // The 实际支出 property (万元): where a funding table states its own 实际支出, a property that differs
+    // from the table's items is reported too (funding.items-sum, message funding.items-sum.property).
+    std::optional<Decimal> actualProperty = std::nullopt;
 };
 
 // A 评价标准 text without its whitespace and line breaks: the same standard whether a host joins the cell's

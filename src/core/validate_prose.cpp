@@ -3,6 +3,7 @@
 #include "core/numbers.hpp"
 #include "core/prose_funding.hpp"
 #include "core/prose_text.hpp"
+#include "core/report_summary.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -177,7 +178,8 @@ public:
         : card_(card), funding_(funding), fundingRules_(fundingRules), adjustedBudget_(adjustedBudget),
           wholeDepartment_(wholeDepartment), out_(out),
           // Without a table read there is no total to quote against (never "the table totals 0").
-          total_(card.indicators.empty() ? std::nullopt : totalScore(card)) {
+          summary_(summarizeReport(card, funding)),
+          total_(card.indicators.empty() ? std::nullopt : summary_.total) {
         for (const auto& item : funding.items) {
             Text name = decodeUtf8(item.name);
             Text stem = name;
@@ -326,7 +328,7 @@ private:
     void checkGrade(int paragraph, const Text& text) {
         if (!total_)
             return;
-        const std::string expected = gradeFor(card_.gradeBands, total_);
+        const std::string& expected = summary_.grade;
         std::vector<Text> labels;
         for (const auto& band : card_.gradeBands)
             labels.push_back(decodeUtf8(band.label));
@@ -361,6 +363,7 @@ private:
     bool adjustedBudget_ = false;  // the report states 全年预算 besides 年初预算
     bool wholeDepartment_ = false; // a 部门整体支出 report: the department's figures are its own
     std::vector<Finding>& out_;
+    const ReportSummary summary_; // the total and grade the deck and the sections show
     std::optional<Decimal> total_;
     std::vector<std::pair<Text, Text>> names_; // item name and its stem without 支出
 };

@@ -7,7 +7,7 @@
 #include "uno/ustring.hpp"
 
 #include "core/decimal.hpp"
-#include "core/figures.hpp"
+#include "core/report_summary.hpp"
 #include "core/scorecard.hpp"
 
 #include <com/sun/star/awt/XRequestCallback.hpp>
@@ -214,10 +214,16 @@ std::string DocumentController::summaryText() {
         return data.text("summary.no-table");
     if (summary->partial)
         return data.text("summary.partial", {{"table", summary->card.tableName}});
-    // The figures as the table shows them (core/figures.hpp): 合计 blank while a score is missing or out of
-    // range.
-    const auto figures = deriveScores(summary->card);
-    const auto& total = figures.score;
+    std::optional<Funding> prose;
+    {
+        std::lock_guard<std::mutex> lock(summaryMutex_);
+        prose = proseFunding_;
+    }
+    // The one summary the batch prints too (core/report_summary.hpp): 总分 "—" while a score is missing or
+    // out of range.
+    const auto figures =
+        summarizeReport(summary->card, reportFunding(summary->card.funding, summary->hasFundingTable, prose));
+    const auto& total = figures.total;
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
                                                    {"grade", total ? figures.grade : "—"}});
@@ -225,13 +231,7 @@ std::string DocumentController::summaryText() {
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
                                                        {"score", top.score ? top.score->toString(2) : "—"},
                                                        {"weight", top.weight.toString(2)}});
-    std::optional<Funding> prose;
-    {
-        std::lock_guard<std::mutex> lock(summaryMutex_);
-        prose = proseFunding_;
-    }
-    const auto funding = reportFunding(summary->card.funding, summary->hasFundingTable, prose);
-    if (const auto rate = deriveFunding(funding).executionRate)
+    if (const auto& rate = figures.executionRate)
         text += "\n" + data.text("summary.execution-rate", {{"rate", rate->toString(2)}});
     std::size_t open = 0;
     {

@@ -303,6 +303,8 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
     const Scorecard judged = cardToJudge(data);
     ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
                           vettedStandards(extension.templates)};
+    input.proseFunding = data.proseFunding; // read once, by assemble
+    input.actualProperty = data.actualProperty;
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;

@@ -1,6 +1,11 @@
 // The prose funding reader and the prose checks must take any text — pasted, converted, not UTF-8 — and every
-// finding they raise must point inside its paragraph, with a message whose placeholders are filled.
+// finding they raise must point inside its paragraph, with a message whose placeholders are filled. The
+// funding sections written from what the prose states must come back as text or a UserError (a message for
+// the user), never an internal error: figures inside the bound may combine beyond it (issue 24), and the
+// first number of the text stands in for the output count, so unit costs over any count are tried too.
+#include "core/narrative.hpp"
 #include "core/prose_funding.hpp"
+#include "core/user_error.hpp"
 #include "core/validate.hpp"
 
 #include <cstddef>
@@ -22,6 +27,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const auto funding = jixiao::fundingFromProse(paragraphs);
     (void)jixiao::completedFromProse(jixiao::Funding{}, funding);
+    if (funding) {
+        static const auto patterns = jixiao::NarrativePatterns::loadForLanguage(
+            std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension/narrative", "zh-CN");
+        jixiao::Scorecard sections;
+        sections.funding = *funding;
+        for (const auto& n : jixiao::findNumbersInText(paragraphs.front()))
+            if (!n.percent) {
+                sections.funding.outputCount = n.value;
+                break;
+            }
+        for (const char* id : {"cost-benefit", "funding-usage"}) {
+            try {
+                (void)jixiao::generateSection(sections, id, patterns);
+            } catch (const jixiao::UserError&) {
+                // told to the user in words: allowed
+            }
+        }
+    }
     const jixiao::Scorecard card;
     for (const auto& f : jixiao::validate({card, paragraphs, std::nullopt, 2025}, catalog, "zh-CN")) {
         // Every placeholder of the message has a value (validate() names a nameless indicator itself).

@@ -2,6 +2,10 @@
 // C++; the end-to-end behaviour is in tests/uno/test_batch*.py.
 #include "cli/report_summary.hpp"
 
+#include "core/report_summary.hpp"
+#include "core/scorecard_json.hpp"
+#include "sample_scorecard.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace jixiao::cli;
@@ -104,6 +108,28 @@ TEST(BatchSummary, ANewlineInANameStaysOnItsRow) {
     EXPECT_EQ(text.find("\nforged.docx"), std::string::npos) << text;
     EXPECT_NE(text.find("x.docx\\nforged.docx"), std::string::npos) << text;
     EXPECT_EQ(resultLine(r).find('\n'), std::string::npos);
+}
+
+// The batch prints what the deck shows (core/report_summary.hpp): with a score missing, no total and no
+// grade, never the typed 合计 graded in its place (issue 24).
+TEST(BatchSummary, TheTotalIsTheDecksWithAScoreMissing) {
+    jixiao::Scorecard card = jixiao::testing::sampleCard();
+    card.totals.score = 97;
+    card.totals.grade = "优秀";
+    FileResult complete;
+    complete.file = "report.docx";
+    complete.scorecardJson = jixiao::scorecardToJson(card);
+    EXPECT_EQ(scoreOf(complete).total, "97");
+    EXPECT_EQ(scoreOf(complete).grade, "优秀");
+
+    card.indicators.front().children.front().children.front().score.reset();
+    ASSERT_FALSE(jixiao::summarizeReport(card).total);
+    FileResult missing = complete;
+    missing.scorecardJson = jixiao::scorecardToJson(card);
+    EXPECT_FALSE(scoreOf(missing).total);
+    EXPECT_EQ(scoreOf(missing).grade, "");
+    EXPECT_EQ(resultLine(missing), "report.docx: — —, 0 errors, 0 warnings");
+    EXPECT_NE(formatSummary({missing}, Format::Json).find("\"total\": null"), std::string::npos);
 }
 
 } // namespace

@@ -70,3 +70,24 @@ TEST(Decimal, Arithmetic) {
     EXPECT_EQ(Decimal::divide(Decimal(2), Decimal(3))->units(), 666'667);
     EXPECT_EQ(dec("5.5").clamp(0, 5), Decimal(5));
 }
+
+// The checked operations (issue 24): two figures inside the bound may combine beyond it; the answer is then
+// "not computable", never std::overflow_error.
+TEST(Decimal, CheckedOperationsAtTheBound) {
+    const Decimal most = Decimal::fromUnits(Decimal::kMaxParsedWhole * Decimal::kScale); // 10^9
+    const Decimal least = Decimal::fromUnits(1);                                         // 0.000001
+    ASSERT_EQ(Decimal::parse("1000000000"), most);
+    ASSERT_EQ(Decimal::parse("0.000001"), least);
+    EXPECT_EQ(Decimal::product(most, 10000), std::nullopt); // 10^9 万元 in 元
+    EXPECT_EQ(Decimal::product(most, 9300), std::nullopt);  // 9.3 · 10^18 units
+    EXPECT_EQ(Decimal::product(most, 9000), Decimal::fromUnits(9'000'000'000'000'000'000)); // fits
+    EXPECT_EQ(Decimal::product(-most, most), std::nullopt);
+    EXPECT_EQ(Decimal::product(least, least), Decimal(0)); // 10^-12 rounds to 0 at six decimals
+    EXPECT_EQ(Decimal::divide(most, least), std::nullopt); // 10^15
+    EXPECT_EQ(Decimal::divide(most, Decimal::fromUnits(1000)), Decimal::fromUnits(1'000'000'000'000'000'000));
+    EXPECT_EQ(Decimal::percent(most, least), std::nullopt);
+    EXPECT_EQ(Decimal::percent(-most, least), std::nullopt);
+    EXPECT_EQ(Decimal::percent(most, most), Decimal(100));
+    EXPECT_EQ(Decimal::percent(least, most), Decimal(0));
+    EXPECT_EQ(Decimal::divide(most, 0), std::nullopt);
+}

@@ -67,12 +67,28 @@ TEST(FundingFigures, TheSampleSharesAndRate) {
     EXPECT_EQ(figures.balance, dec("0.01"));
 }
 
-TEST(FundingFigures, TheItemsDecideTheActualSpendingWhenThereAreItems) {
+// A funding table's 实际支出合计 row is a sum row: its items decide it, as recompute writes it.
+TEST(FundingFigures, TheItemsDecideAFundingTablesSumRow) {
     auto funding = sampleFunding();
     funding.actual = 3; // typed wrongly: validation reports funding.items-sum
+    funding.actualCell = {4, 1, "B5"};
     const auto figures = deriveFunding(funding);
     EXPECT_EQ(figures.actual, dec("1.99"));
     EXPECT_EQ(figures.shares[0]->toString(2), "36.18");
+}
+
+// 实际支出 stated elsewhere (a property, the prose) is the report's statement: quoted as stated, the items'
+// sum only reported (issue 24: the sections said 1.99 where the document said 2).
+TEST(FundingFigures, AStatedActualSpendingIsQuotedAsStated) {
+    auto funding = sampleFunding();
+    funding.actual = 2;
+    const auto figures = deriveFunding(funding);
+    EXPECT_EQ(figures.actual, Decimal(2));
+    EXPECT_EQ(figures.itemsSum, dec("1.99"));
+    EXPECT_EQ(figures.shares[0]->toString(2), "36");
+    EXPECT_EQ(figures.executionRate, Decimal(100));
+    funding.actual.reset(); // nothing states it: the items' sum
+    EXPECT_EQ(deriveFunding(funding).actual, dec("1.99"));
 }
 
 TEST(FundingFigures, NothingToDivideByIsUnknownNotZero) {

@@ -312,6 +312,7 @@ TEST(Narrative, SampleTableReadFromTheDocument) {
 TEST(Narrative, FundingSectionsQuoteTheFundingFigures) {
     Scorecard card = sampleCard();
     card.funding.actual = 3;
+    card.funding.actualCell = {4, 1, "B5"}; // a funding table's sum row, which its items decide
     const auto figures = deriveFunding(card.funding);
     const std::string text = one(generateSection(card, "cost-benefit", zh()));
     EXPECT_TRUE(contains(text, "实际支出" + figures.actual->toString(2) + "万元")) << text;
@@ -325,6 +326,13 @@ TEST(Narrative, FundingSectionsQuoteTheFundingFigures) {
     // Items without a typed total: the items' sum is the actual spending, not "no data".
     card.funding.actual.reset();
     EXPECT_TRUE(contains(one(generateSection(card, "cost-benefit", zh())), "实际支出1.99万元"));
+
+    // Stated outside a table (the 实际支出 property): quoted as the document states it, shares of it too.
+    card.funding.actualCell = {};
+    card.funding.actual = 2;
+    const std::string stated = one(generateSection(card, "cost-benefit", zh()));
+    EXPECT_TRUE(contains(stated, "实际支出2万元")) << stated;
+    EXPECT_TRUE(contains(stated, "占总支出的36%")) << stated;
 }
 
 // A score outside 0‥分值 lost nothing yet (its 扣分 is empty, as recompute writes it): the deductions name
@@ -338,4 +346,25 @@ TEST(Narrative, DeductionsAreTheFiguresDeductions) {
     const std::string analysis = generateSection(card, "analysis", zh()).at(0);
     EXPECT_FALSE(contains(analysis, "项目立项规范性")) << analysis;
     EXPECT_FALSE(contains(analysis, "%")) << analysis;
+}
+
+// At the documented bound (10^9 of a unit), actual × 10000 for a unit cost in 元 does not fit: the user is
+// told so (a UserError with its message), never an internal overflow (issue 24). Rates beyond the range are
+// left out.
+TEST(Narrative, FiguresAtTheBoundAreAMessageNotAnInternalError) {
+    Scorecard card = sampleCard();
+    card.funding.items.clear();
+    card.funding.actual = Decimal::parse("1000000000");
+    card.funding.budget = Decimal::parse("0.000001");
+    card.funding.outputCount = 1;
+    try {
+        (void)generateSection(card, "cost-benefit", zh());
+        ADD_FAILURE() << "no message for a unit cost beyond the range";
+    } catch (const UserError& e) {
+        EXPECT_EQ(e.key(), "error.unit-cost-out-of-range");
+    }
+    card.funding.outputCount.reset();
+    const std::string text = one(generateSection(card, "cost-benefit", zh()));
+    EXPECT_TRUE(contains(text, "实际支出1000000000万元")) << text;
+    EXPECT_NO_THROW((void)generateSection(card, "funding-usage", zh()));
 }

@@ -164,3 +164,27 @@ TEST(FindNumbersInText, EmptyAndHugeNumbers) {
     EXPECT_TRUE(findNumbersInText("没有数字").empty());
     EXPECT_TRUE(findNumbersInText("99999999999999999999999").empty()); // too large for Decimal: skipped
 }
+
+// Only 元, 千元, 万元 and 亿元 (and their spellings) are money: a count in 万 or 亿 keeps its measure word
+// (issue 24: "1.52万亩" was read as 1.52万元).
+TEST(FindNumbersInText, OnlyMoneyUnitsAreMoney) {
+    const auto n = findNumbersInText("造林１.５２万亩、惠及3.2万人次、12万余户，河道0.8万公里、1.8亿立方米；"
+                                     "支出0.72万、1万余元、2万圆、15千元、3亿，捌佰圆即800圆。");
+    std::vector<std::string> units;
+    std::vector<std::optional<Decimal>> wan;
+    for (const auto& x : n) {
+        units.push_back(x.unit);
+        wan.push_back(toWanYuan(x));
+    }
+    EXPECT_EQ(units, (std::vector<std::string>{"万亩", "万人次", "万余户", "万公里", "亿立方米", "万", "万",
+                                               "万元", "千元", "亿", "元"}));
+    for (std::size_t i = 0; i < 5; ++i)
+        EXPECT_EQ(wan[i], std::nullopt) << units[i];
+    EXPECT_EQ(wan[5], dec("0.72"));
+    EXPECT_EQ(wan[6], Decimal(1)); // 1万余元: about 1万元
+    EXPECT_EQ(wan[7], Decimal(2));
+    EXPECT_EQ(wan[8], dec("1.5"));
+    EXPECT_EQ(wan[9], Decimal(30000));
+    EXPECT_EQ(wan[10], dec("0.08"));
+    EXPECT_EQ(n[0].length, 6); // "１.５２万亩": the measure word belongs to the number
+}

@@ -481,3 +481,31 @@ TEST(ProseFundingChecks, InADepartmentReportTheDepartmentsFiguresAreTheReports) 
     replaceIn(paragraphs[2], "1234.56万元", "1243.56万元");
     expectOne(run(paragraphs), "prose.budget", paragraphs[2], 2, "1243.56");
 }
+
+// An area list in 万亩 beside the spending is no list of items (issue 24: prose.items-sum said "items add up
+// to 1.52万元" for 0.8万亩 + 0.72万亩).
+TEST(ProseFundingChecks, AnAreaListIsNotAnItemList) {
+    const std::vector<std::string> paragraphs = {
+        "该项目预算资金20万元，实际支出19.8万元，其中用于苗木采购12万元、抚育管护7.8万元。",
+        "全年完成造林1.52万亩，其中：新造林0.8万亩、补植补造0.72万亩，带动务工1.2万人次。"};
+    const auto funding = fundingFromProse(paragraphs);
+    ASSERT_TRUE(funding);
+    EXPECT_EQ(funding->actual, dec("19.8"));
+    ASSERT_EQ(funding->items.size(), 2u);
+    EXPECT_TRUE(proseFindings(run(paragraphs)).empty());
+}
+
+// Figures at the documented bound combine beyond it (a rate over a budget of 0.000001万元, a share of
+// 10^9万元): the check is skipped, never an internal overflow (issue 24).
+TEST(ProseFundingChecks, FiguresAtTheBoundRaiseNoInternalError) {
+    const std::vector<std::string> paragraphs = {
+        "该项目预算资金0.000001万元，实际支出1000000000万元，预算执行率5%，其中用于甲1000000000万元、乙0."
+        "000001万元，"
+        "甲占总支出的5%，占年初预算的7%。",
+        "预算资金1000000000亿元，实际支出0.000001元。"};
+    EXPECT_NO_THROW((void)run(paragraphs));
+    Scorecard card;
+    card.funding.budget = Decimal::parse("0.000001");
+    card.funding.actual = Decimal::parse("1000000000");
+    EXPECT_NO_THROW((void)run(paragraphs, card));
+}

@@ -7,6 +7,7 @@
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
 #include "sample_scorecard.hpp"
+#include "test_grid.hpp"
 
 #include <gtest/gtest.h>
 
@@ -364,6 +365,7 @@ TEST(ValidateFunding, ExecutionRate) {
 TEST(ValidateFunding, SharesAndRateAreThoseRecomputeWrites) {
     Funding f = sampleFunding();
     f.items[2].amount = dec("0.13");
+    f.actualCell = {4, 1, "B5"}; // a funding table's 实际支出合计, which recompute keeps the items' sum
     const auto figures = deriveFunding(f);
     f.items[0].share = figures.shares[0]->rounded(2);
     f.items[1].share = figures.shares[1]->rounded(2);
@@ -716,4 +718,67 @@ TEST(ValidateContract, EveryRuleIsDocumented) {
     const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (const auto& id : validationRuleIds())
         EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << id;
+}
+
+// ---- one answer for 实际支出 (issue 24) ----
+
+// A funding table with its own 实际支出 row keeps the property out of its figures: a 实际支出 property that
+// differs from the table's items is still said, once, in the property's words.
+TEST(ValidateFunding, AnActualSpendingPropertyThatDiffersFromTheTablesItemsIsAFinding) {
+    Scorecard card = sampleCard();
+    card.funding = sampleFunding();
+    card.funding.actualCell = {4, 1, "B5"};
+    card.fundingTableName = "表格2";
+    ValidationInput input{card, {}, std::nullopt, std::nullopt};
+    input.actualProperty = 2;
+    const auto findings = validate(input, jixiao::testing::messageCatalog(), "zh-CN");
+    const auto sum = withRule(findings, "funding.items-sum");
+    ASSERT_EQ(sum.size(), 1u);
+    EXPECT_EQ(sum[0].message, "资金明细表各项支出之和为1.99万元，与文档属性“实际支出”2万元不一致");
+    EXPECT_EQ(sum[0].location.kind, Location::Kind::None);
+    input.actualProperty = dec("1.99");
+    EXPECT_TRUE(
+        withRule(validate(input, jixiao::testing::messageCatalog(), "en"), "funding.items-sum").empty());
+}
+
+// The prose funding the caller already read (assemble's) is the one checked: fundingFromProse runs once.
+TEST(ValidateFunding, TheProseFundingGivenIsTheOneChecked) {
+    auto paragraphs = jixiao::testing::sampleParagraphs();
+    replaceIn(paragraphs[std::size_t(paragraphStarting(paragraphs, "经认真对照"))], "预算执行率99.5%",
+              "预算执行率99.6%");
+    Scorecard card = sampleCard();
+    card.funding = {};
+    ValidationInput input{card, paragraphs, std::nullopt, std::nullopt};
+    EXPECT_EQ(
+        withRule(validate(input, jixiao::testing::messageCatalog(), "zh-CN"), "prose.execution-rate").size(),
+        1u);
+    input.proseFunding = std::optional<Funding>{}; // the caller found no funding in the prose
+    EXPECT_TRUE(withRule(validate(input, jixiao::testing::messageCatalog(), "zh-CN"), "prose.execution-rate")
+                    .empty());
+}
+
+// ---- reasons only where the row has a place for one (issue 24) ----
+
+// The national 项目支出绩效自评表: the 预算执行率 line of its funding block carries 分值 and 得分 (decided by
+// the execution rate) but no reason column reaches it; the indicator rows below have one.
+TEST(ValidateReasons, NoReasonIsAskedOfARowWithoutAReasonCell) {
+    auto grid = jixiao::testing::gridOf({
+        {"项目支出绩效自评表", "", "", "", "", "", "", "", ""},
+        {"项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""},
+        {"", "年度资金总额", "120", "120", "108", "10", "90%", "9", ""},
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"},
+        {"", "产出指标（50分）", "数量指标", "养护里程", "80公里", "78公里", "50", "49", ""},
+        {"", "效益指标（40分）", "社会效益指标", "通行条件改善", "明显", "明显", "40", "40", ""},
+        {"总分", "", "", "", "", "", "100", "98", ""},
+    });
+    grid.merge(3, 0, 3, 1);
+    grid.merge(6, 0, 1, 6);
+    const Scorecard card = readScoreTable(grid);
+    ASSERT_EQ(card.indicators.front().name, "预算执行率");
+    ASSERT_EQ(card.indicators.front().score, Decimal(9));
+    const auto reasons = withRule(run(card), "deduction.reason-missing");
+    ASSERT_EQ(reasons.size(), 1u); // 养护里程, not 预算执行率
+    EXPECT_EQ(reasons[0].indicator, "养护里程");
+    EXPECT_EQ(reasons[0].location.cell, "I5");
 }

@@ -122,6 +122,24 @@ class SectionTest(unittest.TestCase):
         self.assertEqual(len(grade), 1)
         self.assertEqual(grade[0].Paragraph, 0)
 
+    def test_a_stated_actual_spending_that_its_items_do_not_make_is_found_once(self):
+        # Issue 24: 实际支出 2 with items adding up to 1.99. The funding table's 实际支出合计 row is the items'
+        # sum; the document property keeps the 2 the scorecard states, and is the one finding. The section
+        # Jixiao writes quotes the funding table and raises nothing of its own.
+        card = json.loads(sample_json())
+        card["funding"]["actual"] = "2"
+        self.tool.importScorecard(self.doc, json.dumps(card, ensure_ascii=False))
+        self.assertEqual(self.doc.DocumentProperties.UserDefinedProperties.getPropertyValue("实际支出（万元）"), "2")
+        text = self.tool.insertSection(self.doc, "cost-benefit")
+        self.assertIn("实际支出1.99万元", text)
+        findings = self.tool.validate(self.doc)
+        described = [(f.RuleId, f.Message) for f in findings]
+        funding = [f for f in findings if f.RuleId.startswith("funding.")]
+        self.assertEqual([f.RuleId for f in funding], ["funding.items-sum"], described)
+        self.assertIn("实际支出", funding[0].Message)
+        self.assertIn("2万元", funding[0].Message)
+        self.assertFalse([d for d in described if d[0].startswith(("prose.", "narrative."))], described)
+
 
 class ForeignDocxTest(unittest.TestCase):
     def test_sample_docx_round_trips_through_recompute_validate_and_save(self):

@@ -1,0 +1,22 @@
+#include "core/report_summary.hpp"
+
+namespace jixiao {
+
+ReportSummary summarizeReport(const Scorecard& card, const Funding& funding) {
+    const ScoreFigures scores = deriveScores(card);
+    ReportSummary summary;
+    summary.total = scores.score;
+    summary.weight = scores.weight;
+    summary.grade = scores.score ? scores.grade : std::string();
+    summary.levelOne = scores.levelOne;
+    summary.executionRate = deriveFunding(funding).executionRate;
+    summary.leaves = scores.leaves;
+    summary.scoredLeaves = scores.scoredLeaves;
+    return summary;
+}
+
+ReportSummary summarizeReport(const Scorecard& card) {
+    return summarizeReport(card, card.funding);
+}
+
+} // namespace jixiao

@@ -1,0 +1,52 @@
+// The one report summary (core/report_summary.hpp) the deck, jixiao-batch, the sections and validation read.
+#include "core/report_summary.hpp"
+
+#include "sample_scorecard.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace jixiao;
+using jixiao::testing::dec;
+using jixiao::testing::sampleCard;
+using jixiao::testing::sampleFunding;
+
+namespace {
+
+Indicator& firstLeaf(Scorecard& card) {
+    Indicator* first = nullptr;
+    forEachLeaf(card, [&](Indicator& leaf) { first = first ? first : &leaf; });
+    return *first;
+}
+
+} // namespace
+
+TEST(ReportSummary, TheSample) {
+    const auto summary = summarizeReport(sampleCard(), sampleFunding());
+    EXPECT_EQ(summary.total, Decimal(97));
+    EXPECT_EQ(summary.weight, Decimal(100));
+    EXPECT_EQ(summary.grade, "优秀");
+    EXPECT_EQ(summary.levelOne.size(), sampleCard().indicators.size());
+    EXPECT_EQ(summary.executionRate->toString(2), "99.5");
+    EXPECT_EQ(summary.leaves, 21);
+    EXPECT_EQ(summary.scoredLeaves, 21);
+}
+
+// Issue 24: the deck showed 总分 "—" while jixiao-batch printed the typed 合计 and graded it. The typed 合计
+// is supported by no row while a score is missing or out of range: neither shown nor graded.
+TEST(ReportSummary, NoTotalWhileAScoreIsMissingOrOutOfRangeWhateverTheTyped合计Says) {
+    Scorecard card = sampleCard();
+    card.totals.score = 97;
+    card.totals.grade = "优秀";
+    firstLeaf(card).score.reset();
+    auto summary = summarizeReport(card);
+    EXPECT_FALSE(summary.total);
+    EXPECT_EQ(summary.grade, "");
+    EXPECT_EQ(summary.scoredLeaves, 20);
+    EXPECT_FALSE(summary.levelOne.front().score);
+    EXPECT_TRUE(summary.levelOne.back().score);
+
+    firstLeaf(card).score = dec("1.5"); // worth 1
+    summary = summarizeReport(card);
+    EXPECT_FALSE(summary.total);
+    EXPECT_EQ(summary.grade, "");
+}
