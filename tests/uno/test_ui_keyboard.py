@@ -10,7 +10,7 @@ from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIA
                                                        TOOL_TIP)
 from com.sun.star.beans import NamedValue
 
-from office import Office, wait_until
+from office import Office, OfficeCase, wait_until
 from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, status_text,
                         summary_text, type_keys, walk)
 
@@ -25,7 +25,7 @@ def tearDownModule():
     office.stop()
 
 
-class WriterKeyboardTest(unittest.TestCase):
+class WriterKeyboardTest(OfficeCase):
     """A fully scored county-project table (every score = its weight, 合计 100 优秀), the deck open."""
 
     def setUp(self):
@@ -342,7 +342,7 @@ class WriterKeyboardTest(unittest.TestCase):
         return status_text(self.window) or ""
 
 
-class CalcKeyboardTest(unittest.TestCase):
+class CalcKeyboardTest(OfficeCase):
     """A county-project table inserted at A1 of a sheet (caption in row 1, header in row 2, leaves in rows
     3‥23, 合计 in row 24, 等级 in row 25), every score = its weight, the deck open."""
 
@@ -503,7 +503,7 @@ def dialog_items(toolkit, wanted):
     return found
 
 
-class OptionsDialogTest(unittest.TestCase):
+class OptionsDialogTest(OfficeCase):
     def test_tools_options_lists_the_jixiao_page(self):
         # Item 8: the page was reachable only through the Extension Manager.
         doc = office.new_document("swriter", hidden=False)
