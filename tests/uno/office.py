@@ -156,7 +156,10 @@ def preflight():
 
 
 class VirtualDisplay:
-    """A private Xvfb on the first free display number (-displayfd tells which, once it is ready)."""
+    """A private Xvfb on the first free display number (-displayfd tells which, once it is ready). It listens on
+    an abstract socket only: the kernel gives that name to one server alone, while a socket file in
+    /tmp/.X11-unix is unlinked and replaced by any other Xvfb that tries the same number (test runs of several
+    checkouts share a machine; clients try the abstract socket first)."""
 
     def __init__(self, size="1400x900x24"):
         self.size = size
@@ -166,7 +169,8 @@ class VirtualDisplay:
     def start(self):
         read_end, write_end = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp", "-ac"],
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp", "-nolisten",
+             "unix", "-ac"],
             pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         os.close(write_end)
         with os.fdopen(read_end) as ready:
@@ -176,6 +180,14 @@ class VirtualDisplay:
             raise RuntimeError("Xvfb did not start")
         self.display = f":{number}"
         return self.display
+
+    def state(self):
+        """For an error message: whether the server still runs."""
+        if self.process is None:
+            return "Xvfb is stopped"
+        code = self.process.poll()
+        where = f"Xvfb {self.display} (pid {self.process.pid})"
+        return f"{where} runs" if code is None else f"{where} ended by {describe_exit(code)}"
 
     def stop(self):
         if self.process is not None:
@@ -286,9 +298,10 @@ class Office:
             except Exception:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     output = self.output()[-3000:]
+                    display = f" ({self.xvfb.state()})" if self.xvfb is not None else ""
                     self.death_reported = "start"  # the reason is this error
                     self.kill()
-                    raise RuntimeError(f"soffice did not accept a UNO connection; it said:\n{output}")
+                    raise RuntimeError(f"soffice did not accept a UNO connection{display}; it said:\n{output}")
                 time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
         if self.install:
