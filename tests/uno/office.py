@@ -245,7 +245,7 @@ class Office:
         self.desktop = None
         self.xvfb = None
         self.log = None
-        self.death_reported = None  # the test that already failed because this office died
+        self.death_reported = None  # when its death was reported (a test failed for it): reported once
 
     def __enter__(self):
         self.start()
@@ -418,14 +418,11 @@ class Office:
                 f"{crash_report(self.output())}")
 
     def check_alive(self, when="during the test"):
-        """Raises OfficeDied (with the crash report) when the office has died; a later call for the same death
-        names the test it was first reported in."""
+        """Raises OfficeDied (with the crash report) when the office has died: once for each death, so it fails
+        the test it was first seen in (later tests that use the office fail on their own calls)."""
         problem = self.death(when)
         if problem:
             raise OfficeDied(problem)
-        if self.death_reported and self.process is not None:
-            raise OfficeDied(f"soffice (pid {self.process.pid}) is dead: it died by "
-                             f"{describe_exit(self.process.poll())} {self.death_reported}")
 
     def report_if_gone(self):
         """Kept for callers of the earlier harness: writes the death report (if any) to stderr."""
