@@ -245,6 +245,7 @@ class Office:
         self.desktop = None
         self.xvfb = None
         self.log = None
+        self.office_bin = None  # soffice.bin's pid once connected: its end is the office's death
         self.death_reported = None  # when its death was reported (a test failed for it): reported once
 
     def __enter__(self):
@@ -304,6 +305,7 @@ class Office:
                     raise RuntimeError(f"soffice did not accept a UNO connection{display}; it said:\n{output}")
                 time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.office_bin = self.office_pid()
         if self.install:
             self.load_extension_types()
         return self
@@ -411,6 +413,18 @@ class Office:
         """Why the office counts as dead — it ended by a signal or an exit code other than 0 — with its crash
         report, the first time it is asked after the death (later: None); None while it runs or after exit 0."""
         code = self.process.poll() if self.process is not None else None
+        if code is None and self.bin_gone():
+            # soffice.bin is dead (the test's calls already meet "Binary URP bridge disposed") while its launcher
+            # still waits for it, or for its crash report to be written: wait for the launcher's exit code.
+            try:
+                code = self.process.wait(timeout=EXIT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                code = None
+                if not self.death_reported:
+                    self.death_reported = when
+                    return (f"soffice.bin (pid {self.office_bin}) is gone {when}, and its launcher (pid "
+                            f"{self.process.pid}) did not exit within {EXIT_TIMEOUT} s; the end of its output:\n"
+                            f"{self.output()[-3000:]}")
         if code is None or code == 0 or self.death_reported:
             return None
         self.death_reported = when
@@ -429,6 +443,18 @@ class Office:
         problem = self.death("before the test stopped it")
         if problem:
             sys.stderr.write(f"\n[office] {problem}\n")
+
+    def bin_gone(self):
+        """Whether soffice.bin, as found at start, has ended (gone, or a zombie its launcher has not reaped)."""
+        if self.office_bin is None or self.process is None:
+            return False
+        try:
+            with open(f"/proc/{self.office_bin}/stat", encoding="utf-8", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            return True
+        fields = stat[stat.rindex(")") + 2:].split()
+        return fields[0] in ("Z", "X") or int(fields[2]) != self.process.pid
 
     def office_pid(self):
         """The pid of soffice.bin, the office itself (the process started is its launcher, oosplash), or None."""

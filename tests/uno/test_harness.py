@@ -21,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CHILD = textwrap.dedent('''
     import os
     import signal
+    import threading
     import unittest
 
     from office import Office, OfficeCase, wait_until
@@ -56,6 +57,18 @@ CHILD = textwrap.dedent('''
 
         def test_c_after(self):
             office.new_document("swriter").close(True)
+
+
+    class DiesBeforeItsLauncherEnds(OfficeCase):
+        def test_office_aborts_while_its_launcher_lags(self):
+            # The launcher (oosplash, the process the harness started) still runs when the test ends, as when
+            # it is slow to reap soffice.bin on a loaded machine; the dead soffice.bin must be seen anyway.
+            launcher = office.process.pid
+            os.kill(launcher, signal.SIGSTOP)
+            threading.Timer(2, os.kill, (launcher, signal.SIGCONT)).start()
+            pid = office.office_pid()
+            os.kill(pid, signal.SIGABRT)
+            assert wait_until(lambda: office.bin_gone(), timeout=60), "soffice.bin outlived SIGABRT"
 
 
     class DiesAfterTheTests(OfficeCase):
@@ -122,6 +135,13 @@ class DeadOfficeTest(unittest.TestCase):
         # The next test fails on its own call; the death is reported once, where it happened.
         self.assertRegex(output, r"ERROR: test_c_after", output)
         self.assertEqual(output.count("Fatal exception: Signal 6"), 1, output)
+
+    def test_an_office_dead_before_its_launcher_exits_fails_the_test(self):
+        code, output = run_child(self.dir, "DiesBeforeItsLauncherEnds")
+        self.assertNotEqual(code, 0, output)
+        self.assertRegex(output, r"FAIL: test_office_aborts_while_its_launcher_lags", output)
+        self.assertIn("during child.DiesBeforeItsLauncherEnds.test_office_aborts_while_its_launcher_lags", output)
+        self.assertCrashReported(output)
 
     def test_an_office_dead_before_the_end_of_the_module_fails_the_run(self):
         code, output = run_child(self.dir, "DiesAfterTheTests")
