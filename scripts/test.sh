@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
+# One line, first, if the office tests cannot run on this machine (they are then "Not Run" in ctest's summary).
+/usr/bin/python3 tests/uno/office.py --preflight || true
 # No soffice may outlive the run, even if a test crashes: every test kills its own process group, and
 # this trap catches anything left over.
 trap 'pkill -KILL -f "soffice.bin.*jixiao-profile" 2>/dev/null || true' EXIT

@@ -3,6 +3,16 @@ one soffice process in its own process group, and a UNO connection over a socket
 
 The office is always shut down — by terminate(), then by killing its process group — when the tests end,
 fail or crash, so no soffice outlives a test run and no stale profile lock is left behind.
+
+An office that dies is a failure, never a pass by accident: every office test derives from OfficeCase, which
+after each test fails it when a running office has ended with anything but exit code 0 (a signal: its crash
+report, "Fatal exception: Signal 6" and the stack, from the office's own output); stop() fails the same way when
+the office had died before it, or did not exit with 0 after terminate().
+
+The checkout may sit where the unprivileged user cannot enter (a clone in /root, a 0700 `mktemp -d` folder):
+nothing the office or unopkg reads is taken from there. As root, unopkg runs as nobody on a copy of the .oxt in
+the profile, from inside the profile; soffice runs as the caller. `python3 office.py --preflight` says in one
+line why office tests cannot run here, if they cannot.
 """
 import atexit
 import os
@@ -12,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -72,22 +83,83 @@ def chown_tree(path, uid, gid):
             os.lchown(os.path.join(root, name), uid, gid)
 
 
+def as_nobody():
+    """unopkg refuses to run as root without --shared (which would install into LibreOffice itself), so as root
+    it runs as nobody; as anyone else, as that user."""
+    return os.geteuid() == 0
+
+
+def run_unopkg(profile, *args, timeout=180):
+    """`unopkg <args> -env:UserInstallation=<profile>`. As root it runs as nobody in a profile nobody owns for the
+    time of the call (the profile goes back to us afterwards: soffice under X cannot open the display from a
+    profile it does not own), and from inside the profile: unopkg's script changes back into its working
+    directory, which must not be the checkout (tests/uno), where nobody may not enter. Files it reads must be in
+    the profile too (install_extension stages the .oxt there). No DISPLAY: unopkg needs no window, and nobody
+    may not read the X server's cookie. Returns the CompletedProcess."""
+    command, *rest = args
+    cmd = ["env", "-u", "DISPLAY", "-u", "XAUTHORITY", f"HOME={profile}", f"TMPDIR={profile}",
+           UNOPKG, command, *rest, f"-env:UserInstallation=file://{profile}"]
+    if as_nobody():
+        cmd[0:0] = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+        chown_tree(profile, NOBODY, NOBODY)
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, start_new_session=True,
+                              cwd=profile)
+    finally:
+        if as_nobody():
+            chown_tree(profile, os.getuid(), os.getgid())
+
+
 def install_extension(profile, oxt):
-    """unopkg refuses to run as root without --shared, so it runs as nobody in a profile nobody owns; the
-    profile goes back to us afterwards (soffice under X cannot open the display from a profile it does not own)."""
-    chown_tree(profile, NOBODY, NOBODY)
-    # No DISPLAY: unopkg needs no window, and nobody may not read the X server's cookie.
-    cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", "-u", "DISPLAY", f"HOME={profile}",
-           UNOPKG, "add", "-s", "-v", f"-env:UserInstallation=file://{profile}", oxt]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, start_new_session=True)
-    chown_tree(profile, os.getuid(), os.getgid())
+    """`unopkg add` of a copy of `oxt` staged in the profile (the build tree may be unreadable for nobody); the
+    copy is removed again, unopkg keeps its own in the profile's package cache."""
+    staged = os.path.join(profile, "staged")
+    os.makedirs(staged, exist_ok=True)
+    copy = os.path.join(staged, os.path.basename(oxt))
+    shutil.copyfile(oxt, copy)
+    try:
+        done = run_unopkg(profile, "add", "-s", "-v", copy)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
     if done.returncode != 0:
         raise RuntimeError(f"unopkg add failed ({done.returncode}): {done.stdout}\n{done.stderr}")
     return done
 
 
+def preflight():
+    """Why office tests cannot run here, in one line, or None. Tries what start() needs of the machine: the
+    office's programs, and as root that nobody can run and read a file staged where the profiles go."""
+    for program in (SOFFICE, UNOPKG):
+        if not os.access(program, os.X_OK):
+            return f"office tests cannot run: {program} is not there (bash scripts/install-deps.sh installs it)"
+    if OXT and not os.access(OXT, os.R_OK):
+        return f"office tests cannot run: JIXIAO_OXT {OXT} cannot be read (build first: bash scripts/build.sh)"
+    if not as_nobody():
+        return None
+    if shutil.which("setpriv") is None:
+        return "office tests cannot run as root: setpriv (util-linux) is missing, and unopkg must run as nobody"
+    profile = tempfile.mkdtemp(prefix="jixiao-profile-")
+    try:
+        probe = os.path.join(profile, "probe")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write("probe")
+        chown_tree(profile, NOBODY, NOBODY)
+        done = subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "cat", probe],
+                              capture_output=True, text=True, timeout=30, cwd=profile)
+        if done.returncode != 0 or done.stdout != "probe":
+            reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            return (f"office tests cannot run as root: uid {NOBODY} (nobody, which runs unopkg) cannot read "
+                    f"{probe} ({reason}); let it enter {os.path.dirname(profile)} or set TMPDIR to a folder it can")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return None
+
+
 class VirtualDisplay:
-    """A private Xvfb on the first free display number (-displayfd tells which, once it is ready)."""
+    """A private Xvfb on the first free display number (-displayfd tells which, once it is ready). -noreset: by
+    default the server resets whenever its last client disconnects, and a connection made during the reset fails;
+    soffice.bin connects more than once while it starts, and on a loaded machine (load 11 on 2 cores) it ended
+    with "X11 error: Can't open display" in 5 starts of 8 without -noreset, in none of 16 with it."""
 
     def __init__(self, size="1400x900x24"):
         self.size = size
@@ -97,7 +169,8 @@ class VirtualDisplay:
     def start(self):
         read_end, write_end = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp", "-ac"],
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp", "-noreset",
+             "-ac"],
             pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         os.close(write_end)
         with os.fdopen(read_end) as ready:
@@ -108,6 +181,14 @@ class VirtualDisplay:
         self.display = f":{number}"
         return self.display
 
+    def state(self):
+        """For an error message: whether the server still runs."""
+        if self.process is None:
+            return "Xvfb is stopped"
+        code = self.process.poll()
+        where = f"Xvfb {self.display} (pid {self.process.pid})"
+        return f"{where} runs" if code is None else f"{where} ended by {describe_exit(code)}"
+
     def stop(self):
         if self.process is not None:
             try:
@@ -116,6 +197,36 @@ class VirtualDisplay:
                 pass
             self.process.wait()
             self.process = None
+
+
+class OfficeDied(AssertionError):
+    """An office ended by a signal or with an exit code other than 0 (an AssertionError: a test's failure)."""
+
+
+# The offices started and not yet stopped, which OfficeCase looks at after every test.
+RUNNING = []
+
+# How long terminate() may take before the office counts as hung (a loaded 2-core machine: ~1-5 s).
+EXIT_TIMEOUT = 60
+
+
+def describe_exit(code):
+    """How a process ended, from its Popen return code; soffice's launcher (oosplash) exits with 128 + N when
+    soffice.bin was killed by signal N."""
+    if code < 0:
+        return f"signal {signal.Signals(-code).name}"
+    if code > 128 and code - 128 in signal.valid_signals():
+        return f"exit code {code} (soffice.bin killed by signal {signal.Signals(code - 128).name})"
+    return f"exit code {code}"
+
+
+def crash_report(text, limit=6000):
+    """The part of an office's output that tells why it died: from its crash handler's first line ("Fatal
+    exception: Signal 6", then the stack) to the end, else the end of the output."""
+    starts = [text.rfind(marker) for marker in ("Unspecified Application Error", "Fatal exception")]
+    starts = [start for start in starts if start >= 0]
+    report = text[min(starts):] if starts else text
+    return report[:limit] if starts else report[-limit:]
 
 
 class Office:
@@ -133,6 +244,9 @@ class Office:
         self.ctx = None
         self.desktop = None
         self.xvfb = None
+        self.log = None
+        self.office_bin = None  # soffice.bin's pid once connected: its end is the office's death
+        self.death_reported = None  # when its death was reported (a test failed for it): reported once
 
     def __enter__(self):
         self.start()
@@ -171,7 +285,9 @@ class Office:
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                                             env=env)
-        atexit.register(self.stop)
+        self.death_reported = None
+        RUNNING.append(self)
+        atexit.register(self.stop_at_exit)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + 60
@@ -182,12 +298,14 @@ class Office:
                 break
             except Exception:
                 if self.process.poll() is not None or time.monotonic() > deadline:
-                    with open(self.log, encoding="utf-8", errors="replace") as f:
-                        output = f.read()[-3000:]
-                    self.stop()
-                    raise RuntimeError(f"soffice did not accept a UNO connection; it said:\n{output}")
+                    output = self.output()[-3000:]
+                    display = f" ({self.xvfb.state()})" if self.xvfb is not None else ""
+                    self.death_reported = "start"  # the reason is this error
+                    self.kill()
+                    raise RuntimeError(f"soffice did not accept a UNO connection{display}; it said:\n{output}")
                 time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.office_bin = self.office_pid()
         if self.install:
             self.load_extension_types()
         return self
@@ -205,24 +323,75 @@ class Office:
                 raise
 
     def stop(self):
+        """Ends the office: terminate(), then its process group is killed. Raises OfficeDied when it had already
+        died, or did not exit with 0 after terminate() (unless a test already failed for that death)."""
         if self.process is None:
             return
-        self.report_if_gone()
+        problem = None
         try:
-            if self.desktop is not None and self.process.poll() is None:
+            problem = self.death("before the harness stopped it")
+            if problem is None and self.process.poll() is None:
+                problem = self.terminate()
+        finally:
+            self.kill()
+        if problem:
+            raise OfficeDied(problem)
+
+    def shutdown(self):
+        """Ends the office the way a user quits, for a test that checks it: terminate(), then an exit code of 0,
+        else OfficeDied with why (its crash report). The profile stays until stop(), which does nothing more."""
+        self.check_alive("before the test terminated it")
+        problem = self.terminate()
+        if problem:
+            self.death_reported = "when terminated"
+            raise OfficeDied(problem)
+
+    def stop_at_exit(self):
+        """stop() for atexit, for a script that forgot it: says what went wrong instead of raising."""
+        try:
+            self.stop()
+        except OfficeDied as e:
+            sys.stderr.write(f"\n[office] {e}\n")
+
+    def terminate(self):
+        """Asks the office to end (no document may hold it back with a "save changes?" question) and waits for
+        its exit; returns why that was not a clean exit, or None."""
+        def ask():
+            try:
+                components = self.desktop.Components.createEnumeration()
+                while components.hasMoreElements():
+                    try:
+                        components.nextElement().setModified(False)
+                    except Exception:
+                        pass  # not modifiable, or already closing
                 self.desktop.terminate()
-        except Exception:
-            pass  # the bridge dies with the office: that is the point
+            except Exception:
+                pass  # the bridge may go down with the office before the reply
+
+        # In a thread: a call held up by the office (a dialog left open) must not hold up the harness.
+        threading.Thread(target=ask, daemon=True).start()
         try:
-            self.process.wait(timeout=15)
+            code = self.process.wait(timeout=EXIT_TIMEOUT)
         except subprocess.TimeoutExpired:
-            pass
+            return (f"soffice (pid {self.process.pid}) did not exit within {EXIT_TIMEOUT} s of terminate(); the end "
+                    f"of its output:\n{self.output()[-3000:]}")
+        if code != 0:
+            return (f"soffice (pid {self.process.pid}) ended by {describe_exit(code)} when terminated; its "
+                    f"output:\n{crash_report(self.output())}")
+        return None
+
+    def kill(self):
+        """Kills what is left of the office's process group and removes its profile (unless kept)."""
+        if self.process is None:
+            return
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         self.process.wait()
         self.process = None
+        if self in RUNNING:
+            RUNNING.remove(self)
         self.desktop = None
         if self.xvfb is not None:
             self.xvfb.stop()
@@ -232,20 +401,78 @@ class Office:
             shutil.rmtree(self.profile, ignore_errors=True)
         self.profile = None
 
-    def report_if_gone(self):
-        """An office that ended by itself (a crash: "Binary URP bridge disposed during call" in the test) is
-        reported on stderr with how it ended and the end of its own output, which goes with its profile."""
-        code = self.process.poll() if self.process is not None else None
-        if code is None:
-            return
-        how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+    def output(self):
+        """Everything the office wrote to stdout and stderr so far (its log goes with its profile)."""
         try:
             with open(self.log, encoding="utf-8", errors="replace") as f:
-                tail = f.read()[-4000:]
+                return f.read()
+        except (OSError, TypeError):
+            return "(no log)"
+
+    def death(self, when):
+        """Why the office counts as dead — it ended by a signal or an exit code other than 0 — with its crash
+        report, the first time it is asked after the death (later: None); None while it runs or after exit 0."""
+        code = self.process.poll() if self.process is not None else None
+        if code is None and self.bin_gone():
+            # soffice.bin is dead (the test's calls already meet "Binary URP bridge disposed") while its launcher
+            # still waits for it, or for its crash report to be written: wait for the launcher's exit code.
+            try:
+                code = self.process.wait(timeout=EXIT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                code = None
+                if not self.death_reported:
+                    self.death_reported = when
+                    return (f"soffice.bin (pid {self.office_bin}) is gone {when}, and its launcher (pid "
+                            f"{self.process.pid}) did not exit within {EXIT_TIMEOUT} s; the end of its output:\n"
+                            f"{self.output()[-3000:]}")
+        if code is None or code == 0 or self.death_reported:
+            return None
+        self.death_reported = when
+        return (f"soffice (pid {self.process.pid}) died by {describe_exit(code)} {when}; its crash report:\n"
+                f"{crash_report(self.output())}")
+
+    def check_alive(self, when="during the test"):
+        """Raises OfficeDied (with the crash report) when the office has died: once for each death, so it fails
+        the test it was first seen in (later tests that use the office fail on their own calls)."""
+        problem = self.death(when)
+        if problem:
+            raise OfficeDied(problem)
+
+    def report_if_gone(self):
+        """Kept for callers of the earlier harness: writes the death report (if any) to stderr."""
+        problem = self.death("before the test stopped it")
+        if problem:
+            sys.stderr.write(f"\n[office] {problem}\n")
+
+    def bin_gone(self):
+        """Whether soffice.bin, as found at start, has ended (gone, or a zombie its launcher has not reaped)."""
+        if self.office_bin is None or self.process is None:
+            return False
+        try:
+            with open(f"/proc/{self.office_bin}/stat", encoding="utf-8", errors="replace") as f:
+                stat = f.read()
         except OSError:
-            tail = "(no log)"
-        sys.stderr.write(f"\n[office] soffice (pid {self.process.pid}) had already ended, by {how}, before the "
-                         f"test stopped it; the end of its output:\n{tail}\n")
+            return True
+        fields = stat[stat.rindex(")") + 2:].split()
+        return fields[0] in ("Z", "X") or int(fields[2]) != self.process.pid
+
+    def office_pid(self):
+        """The pid of soffice.bin, the office itself (the process started is its launcher, oosplash), or None."""
+        if self.process is None:
+            return None
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            group = int(stat[stat.rindex(")") + 2:].split()[2])
+            if name == "soffice.bin" and group == self.process.pid:
+                return int(entry)
+        return None
 
     # Helpers for tests.
     @property
@@ -292,7 +519,22 @@ def copy_seed(name, directory):
     return target
 
 
-class SampleReportCase(unittest.TestCase):
+class OfficeCase(unittest.TestCase):
+    """The base of every office test (uno.* and ui.*): after each test — its tearDown and other cleanups done —
+    the test fails when an office it may have used has died, with the office's crash report. A death the
+    test's own calls already ran into ("Binary URP bridge disposed during call") is failed with its reason too."""
+
+    def run(self, result=None):
+        # Added first, so it runs last of the cleanups (they run in reverse), after tearDown.
+        self.addCleanup(self.check_offices)
+        return super().run(result)
+
+    def check_offices(self):
+        for office in list(RUNNING):
+            office.check_alive(f"during {self.id()}")
+
+
+class SampleReportCase(OfficeCase):
     """Each test gets the sample report freshly opened (self.doc, closed unsaved after it) from a private copy
     made once for the class, and the EvaluationTool (self.tool). A subclass sets `office`, its module's Office."""
     office = None
@@ -410,3 +652,10 @@ class ApproveAll(unohelper.Base, XInteractionHandler, XProgressHandler, XCommand
 
     def pop(self):
         pass
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--preflight"]:
+        reason = preflight()
+        print(reason or "office tests: soffice, unopkg and the unprivileged user are ready")
+        sys.exit(1 if reason else 0)

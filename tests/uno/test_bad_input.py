@@ -20,7 +20,7 @@ import unittest
 import uno
 
 import bad_inputs
-from office import Office, SOURCE_DIR, changes, props, snapshot
+from office import Office, OfficeCase, SOURCE_DIR, changes, props, snapshot
 
 office = Office()
 WORK = None
@@ -81,7 +81,7 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-class BadInputCase(unittest.TestCase):
+class BadInputCase(OfficeCase):
     """One document of the corpus, loaded fresh for each test."""
     build = None
     read_only = False
@@ -267,7 +267,7 @@ class OversizedImportTest(BadInputCase):
         self.assertNotEqual(changes(before, snapshot(self.doc)), {})
 
 
-class EmptyDocumentTest(unittest.TestCase):
+class EmptyDocumentTest(OfficeCase):
     def test_empty_writer_and_calc_documents(self):
         tool = office.tool()
         for build in (bad_inputs.empty_writer, bad_inputs.empty_calc):
@@ -354,7 +354,7 @@ class ReadOnlyPermissionsTest(BadInputCase, ReadOnlyChecks):
         self.assertEqual(digest(self.path), self.digest)
 
 
-class PasswordTest(unittest.TestCase):
+class PasswordTest(OfficeCase):
     PASSWORD = "绩效2024"
 
     @classmethod
@@ -481,7 +481,7 @@ class CalcFormulasTest(BadInputCase):
 
 # --- User templates --------------------------------------------------------------------------------------------
 
-class BadUserTemplatesTest(unittest.TestCase):
+class BadUserTemplatesTest(OfficeCase):
     def test_shipped_and_good_user_templates_load_and_bad_files_are_named(self):
         tool = office.tool()
         ids = set(bounded(tool.templateIds))

@@ -16,7 +16,7 @@ import unittest
 import uno
 
 import office as office_module
-from office import Office, copy_seed, props
+from office import Office, OfficeCase, copy_seed, props
 
 BATCH = os.environ.get("JIXIAO_BATCH", "")
 SAMPLE_JSON = os.path.join(os.environ.get("JIXIAO_SOURCE_DIR", ""), "examples", "sample-scorecard.json")
@@ -124,7 +124,7 @@ def offices_of(pid):
     return found
 
 
-class BatchCheckTest(unittest.TestCase):
+class BatchCheckTest(OfficeCase):
     def test_good_reports_in_every_format_exit_0_and_stay_untouched(self):
         before = fingerprint(work)
         code, out, err = batch("--format", "json", "--jobs", "2", os.path.join(work, "good"))
@@ -248,7 +248,7 @@ class BatchCheckTest(unittest.TestCase):
         self.assertEqual(offices_of(process.pid), [], "an office outlived jixiao-batch")
 
 
-class BatchConnectTest(unittest.TestCase):
+class BatchConnectTest(OfficeCase):
     def test_connect_uses_a_running_office_and_leaves_it_running(self):
         port = office_module.free_port()
         chosen = office_module.free_port
@@ -269,7 +269,7 @@ class BatchConnectTest(unittest.TestCase):
             running.stop()
 
 
-class BatchBuildTest(unittest.TestCase):
+class BatchBuildTest(OfficeCase):
     def test_build_writes_a_pdf_with_the_total_and_grade(self):
         out = os.path.join(work, "built", "report.pdf")
         os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -303,7 +303,7 @@ class BatchBuildTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(work, "built", "bad.odt")))
 
 
-class BatchUsageTest(unittest.TestCase):
+class BatchUsageTest(OfficeCase):
     def test_usage_errors_exit_3_with_one_line_and_a_hint(self):
         code, _, err = batch("--jobs", "0", "x.odt")
         self.assertEqual(code, 3)

@@ -18,7 +18,7 @@ import unittest
 
 import bad_inputs
 import hostile_corpus as corpus
-from office import Office, wait_until
+from office import Office, OfficeCase, wait_until
 from test_batch import BATCH, SAMPLE_JSON, offices_of
 
 work = None
@@ -85,7 +85,7 @@ def leftovers_in_tmp(pid):
     return glob.glob(f"/tmp/OSL_PIPE_*_jixiao-batch-{pid}-*")
 
 
-class HostileTestCase(unittest.TestCase):
+class HostileTestCase(OfficeCase):
     def setUp(self):
         self.tmpdir = tempfile.mkdtemp(prefix="tmpdir-", dir=work)
         os.chmod(self.tmpdir, 0o755)  # else jixiao-batch puts its profiles in /tmp, and this check would be empty

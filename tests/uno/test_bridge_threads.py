@@ -6,7 +6,7 @@ import re
 import threading
 import unittest
 
-from office import Office, SOURCE_DIR, wait_until
+from office import Office, OfficeCase, SOURCE_DIR, wait_until
 
 office = Office()
 
@@ -24,7 +24,7 @@ def full_scores(table):
         table.getCellByName(f"G{row}").setString(table.getCellByName(f"F{row}").getString())
 
 
-class BridgeThreadsTest(unittest.TestCase):
+class BridgeThreadsTest(OfficeCase):
     def test_macros_on_many_threads_and_closing_documents_do_not_race(self):
         tool = office.tool()
         docs = []
@@ -60,11 +60,11 @@ class BridgeThreadsTest(unittest.TestCase):
             thread.join(timeout=240)
         self.assertFalse(any(thread.is_alive() for thread in threads), "a call never returned (deadlock?)")
         self.assertEqual(failures, [])
-        self.assertIsNone(office.process.poll(), "the office died")
+        office.check_alive()  # else this fails here, with the office's crash report
         # A macro holding a closed document is refused, and the office goes on.
         with self.assertRaises(Exception):
             tool.recompute(docs[0])
-        self.assertIsNone(office.process.poll(), "the office died")
+        office.check_alive()  # else this fails here, with the office's crash report
 
         # Every surviving document is still live: an edit is recomputed without any call.
         for doc in docs[1:]:
@@ -76,7 +76,7 @@ class BridgeThreadsTest(unittest.TestCase):
             doc.close(True)
 
 
-class ApiCallsHoldLiveRunsBackTest(unittest.TestCase):
+class ApiCallsHoldLiveRunsBackTest(OfficeCase):
     """A macro's call makes many calls into the office, each taking the SolarMutex on its own; a live run posted
     by its first edit must not get the office in between (it would read a half-built table, write into it and
     lock the undo manager inside the macro's undo step). The office's own log shows the order: the controller

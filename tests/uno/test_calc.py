@@ -2,7 +2,7 @@
 import tempfile
 import unittest
 
-from office import Office, copy_seed
+from office import Office, OfficeCase, copy_seed
 
 office = Office()
 
@@ -20,7 +20,7 @@ def cell(doc, address):
     return doc.Sheets.getByName(sheet_name.strip("'$")).getCellRangeByName(ref)
 
 
-class CalcInsertedTableTest(unittest.TestCase):
+class CalcInsertedTableTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.doc = office.new_document("scalc")
@@ -74,7 +74,7 @@ class CalcInsertedTableTest(unittest.TestCase):
         self.assertIn("九十", hit.Message)
 
 
-class CalcImportTest(unittest.TestCase):
+class CalcImportTest(OfficeCase):
     def test_import_places_funding_below_the_scoring_table_and_narrates_from_it(self):
         import os
         from office import SOURCE_DIR
@@ -101,7 +101,7 @@ class CalcImportTest(unittest.TestCase):
             doc.close(True)
 
 
-class CalcHandTypedSheetTest(unittest.TestCase):
+class CalcHandTypedSheetTest(OfficeCase):
     """The sample table typed into a spreadsheet by hand (plain numbers, merged cells, title in A1)."""
 
     @classmethod

@@ -9,7 +9,7 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.table.CellContentType import TEXT, VALUE
 
-from office import Office, copy_seed
+from office import Office, OfficeCase, copy_seed
 
 office = Office()
 
@@ -22,7 +22,7 @@ def tearDownModule():
     office.stop()
 
 
-class KindCase(unittest.TestCase):
+class KindCase(OfficeCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="jixiao-kinds-")
         self.tool = office.tool()

@@ -1,37 +1,32 @@
 """Installing and removing the .oxt: with unopkg into a fresh profile, and through the Extension Manager API
 (what Tools ▸ Extension Manager does) in a running office; both leave nothing behind."""
 import os
-import subprocess
+import shutil
 import unittest
 
 import uno
 
-from office import NOBODY, OXT, UNOPKG, ApproveAll, Office, chown_tree
+from office import OXT, ApproveAll, Office, OfficeCase, run_unopkg
 
 IDENTIFIER = "org.jixiao.Jixiao"
 
 
 def unopkg(profile, *args):
-    chown_tree(profile, NOBODY, NOBODY)
-    try:
-        return subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", "-u",
-                               "DISPLAY", f"HOME={profile}", UNOPKG, *args, "-v",
-                               f"-env:UserInstallation=file://{profile}"],
-                              capture_output=True, text=True, timeout=180)
-    finally:
-        chown_tree(profile, os.getuid(), os.getgid())
+    return run_unopkg(profile, *args, "-v")
 
 
-class UnopkgTest(unittest.TestCase):
+class UnopkgTest(OfficeCase):
     def test_add_list_and_remove_in_a_fresh_profile(self):
         office = Office()
         office.start()  # installs with unopkg add
         try:
             self.assertIsNotNone(office.tool())
             profile = office.profile
+            office.keep_profile = True
+            self.addCleanup(shutil.rmtree, profile, True)
+            office.shutdown()  # exit code 0, or the test fails with why
         finally:
-            office.desktop.terminate()
-            office.process.wait(timeout=30)
+            office.stop()
         listed = unopkg(profile, "list")
         self.assertIn(IDENTIFIER, listed.stdout + listed.stderr)
         removed = unopkg(profile, "remove", IDENTIFIER)
@@ -41,10 +36,9 @@ class UnopkgTest(unittest.TestCase):
         cache = os.path.join(profile, "user", "uno_packages", "cache", "uno_packages")
         leftovers = [name for name in os.listdir(cache)] if os.path.isdir(cache) else []
         self.assertFalse([n for n in leftovers if not n.endswith(".tmp")], leftovers)
-        office.stop()
 
 
-class ExtensionManagerTest(unittest.TestCase):
+class ExtensionManagerTest(OfficeCase):
     def test_add_restart_and_remove_through_the_extension_manager(self):
         office = Office(install=False)
         office.start()

@@ -10,7 +10,7 @@ import tempfile
 import unittest
 from decimal import Decimal
 
-from office import DATA_SPECS, Office, changes, copy_seed, snapshot
+from office import DATA_SPECS, Office, OfficeCase, changes, copy_seed, snapshot
 
 office = Office()
 WORK = tempfile.mkdtemp(prefix="jixiao-layouts-")
@@ -58,7 +58,7 @@ def formulas(doc, state):
     return found
 
 
-class LayoutCorpusTest(unittest.TestCase):
+class LayoutCorpusTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
 

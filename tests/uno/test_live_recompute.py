@@ -3,7 +3,7 @@ behave as a user expects."""
 import re
 import unittest
 
-from office import Office, wait_until
+from office import Office, OfficeCase, wait_until
 
 office = Office()
 
@@ -16,7 +16,7 @@ def tearDownModule():
     office.stop()
 
 
-class WriterLiveRecomputeTest(unittest.TestCase):
+class WriterLiveRecomputeTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.doc = office.new_document("swriter")

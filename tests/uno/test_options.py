@@ -5,7 +5,7 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.beans import NamedValue
 
-from office import Office
+from office import Office, OfficeCase
 
 office = Office()
 
@@ -25,7 +25,7 @@ def settings():
     return provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (path,))
 
 
-class OptionsPageTest(unittest.TestCase):
+class OptionsPageTest(OfficeCase):
     def open_page(self, doc):
         packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
         url = packages.getPackageLocation("org.jixiao.Jixiao") + "/dialogs/Options.xdl"

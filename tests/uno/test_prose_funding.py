@@ -5,7 +5,7 @@ import shutil
 import tempfile
 import unittest
 
-from office import Office, SampleReportCase, body_paragraphs, copy_seed
+from office import Office, OfficeCase, SampleReportCase, body_paragraphs, copy_seed
 
 office = Office()
 
@@ -96,7 +96,7 @@ class SampleProseFundingTest(SampleReportCase):
         self.assertIn("其中用于发放热线办理工作人员工资补助0.72万元", usage)
 
 
-class ReportYearTest(unittest.TestCase):
+class ReportYearTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
 

@@ -7,7 +7,7 @@ import unittest
 
 import uno
 
-from office import Office, SOURCE_DIR, body_paragraphs, copy_seed, props, wait_until
+from office import Office, OfficeCase, SOURCE_DIR, body_paragraphs, copy_seed, props, wait_until
 
 office = Office()
 SAMPLE_JSON = os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json")
@@ -30,7 +30,7 @@ def paragraphs(doc):
     return [paragraph.getString() for paragraph in body_paragraphs(doc)]
 
 
-class SectionTest(unittest.TestCase):
+class SectionTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.doc = office.new_document("swriter")
@@ -141,7 +141,7 @@ class SectionTest(unittest.TestCase):
         self.assertFalse([d for d in described if d[0].startswith(("prose.", "narrative."))], described)
 
 
-class ForeignDocxTest(unittest.TestCase):
+class ForeignDocxTest(OfficeCase):
     def test_sample_docx_round_trips_through_recompute_validate_and_save(self):
         tool = office.tool()
         folder = tempfile.mkdtemp(prefix="jixiao-roundtrip-")
@@ -166,7 +166,7 @@ class ForeignDocxTest(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-class ReadmeMacroTest(unittest.TestCase):
+class ReadmeMacroTest(OfficeCase):
     def test_the_python_macro_from_the_readme_runs(self):
         scripts = os.path.join(office.profile, "user", "Scripts", "python")
         os.makedirs(scripts, exist_ok=True)

@@ -11,7 +11,7 @@ from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIA
 from com.sun.star.beans import NamedValue
 from com.sun.star.sheet.CellFlags import FORMULA
 
-from office import Office, cell_name, changes, wait_until, writer_cells
+from office import Office, OfficeCase, cell_name, changes, wait_until, writer_cells
 from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, status_text,
                         summary_text, type_keys, walk)
 
@@ -26,7 +26,7 @@ def tearDownModule():
     office.stop()
 
 
-class WriterKeyboardTest(unittest.TestCase):
+class WriterKeyboardTest(OfficeCase):
     """A fully scored county-project table (every score = its weight, 合计 100 优秀), the deck open."""
 
     def setUp(self):
@@ -343,7 +343,7 @@ class WriterKeyboardTest(unittest.TestCase):
         return status_text(self.window) or ""
 
 
-class CalcKeyboardTest(unittest.TestCase):
+class CalcKeyboardTest(OfficeCase):
     """A county-project table inserted at A1 of a sheet (caption in row 1, header in row 2, leaves in rows
     3‥23, 合计 in row 24, 等级 in row 25), every score = its weight, the deck open."""
 
@@ -445,7 +445,7 @@ class CalcKeyboardTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: self.summary().startswith("总分 95")), self.summary())
 
 
-class WriterStaleFigureTest(unittest.TestCase):
+class WriterStaleFigureTest(OfficeCase):
     """Issue 24: a fresh county-project table with every score but the last (服务对象满意度, G22, 10 points)
     filled, so its 扣分, 合计 and 等级 are empty; the deck open."""
 
@@ -491,7 +491,7 @@ class WriterStaleFigureTest(unittest.TestCase):
                                    and self.text("B24") == "优秀"), (self.text("G22"), self.text("C23")))
 
 
-class CalcStaleFigureTest(unittest.TestCase):
+class CalcStaleFigureTest(OfficeCase):
     """Issue 24 in Calc, on a sheet typed by hand (plain values, no formulas — Jixiao writes values there): a
     county-project table with every score but the last (G23, 10 points) filled; the deck open."""
 
@@ -597,7 +597,7 @@ def dialog_items(toolkit, wanted):
     return found
 
 
-class OptionsDialogTest(unittest.TestCase):
+class OptionsDialogTest(OfficeCase):
     def test_tools_options_lists_the_jixiao_page(self):
         # Item 8: the page was reachable only through the Extension Manager.
         doc = office.new_document("swriter", hidden=False)

@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 
-from office import Office, copy_seed, props, wait_until
+from office import Office, OfficeCase, copy_seed, props, wait_until
 from ui_helpers import DECK, find, open_deck, screenshot, summary_text, walk
 
 office = Office(headless=False)
@@ -25,7 +25,7 @@ def tearDownModule():
     office.stop()
 
 
-class SidebarDeckTest(unittest.TestCase):
+class SidebarDeckTest(OfficeCase):
     def open_deck(self, kind, doc=None):
         return open_deck(office, kind, doc)
 
@@ -246,7 +246,7 @@ def set_default_template(template):
     node.commitChanges()
 
 
-class OfficeEndsWithTheDeckOpenTest(unittest.TestCase):
+class OfficeEndsWithTheDeckOpenTest(OfficeCase):
     def test_terminating_the_office_with_the_deck_open_exits_cleanly(self):
         own = Office(headless=False)
         own.start()
@@ -264,11 +264,7 @@ class OfficeEndsWithTheDeckOpenTest(unittest.TestCase):
                 return not doc.isModified()
 
             self.assertTrue(wait_until(unmodified, timeout=20))
-            try:
-                own.desktop.terminate()
-            except Exception:
-                pass  # the bridge may go down with the office before the reply
-            self.assertEqual(own.process.wait(timeout=60), 0, "soffice did not exit cleanly")
+            own.shutdown()  # terminate(), then exit code 0, or this test fails with the office's crash report
         finally:
             own.stop()
 

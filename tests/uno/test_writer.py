@@ -3,7 +3,7 @@ import json
 import os
 import unittest
 
-from office import Office, SampleReportCase, writer_cells
+from office import Office, OfficeCase, SampleReportCase, writer_cells
 
 office = Office()
 
@@ -16,7 +16,7 @@ def tearDownModule():
     office.stop()
 
 
-class WriterScoreTableTest(unittest.TestCase):
+class WriterScoreTableTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.doc = office.new_document("swriter")
