@@ -73,8 +73,16 @@ def chown_tree(path, uid, gid):
 
 
 def install_extension(profile, oxt):
-    """unopkg refuses to run as root without --shared, so it runs as nobody in a profile nobody owns; the
-    profile goes back to us afterwards (soffice under X cannot open the display from a profile it does not own)."""
+    """unopkg refuses to run as root without --shared, so as root it runs as nobody in a profile nobody owns; the
+    profile goes back to us afterwards (soffice under X cannot open the display from a profile it does not own).
+    A normal user (tests/matrix/run.sh in its chroots) runs it as itself."""
+    if os.getuid() != 0:
+        done = subprocess.run(["env", "-u", "DISPLAY", UNOPKG, "add", "-s", "-v",
+                               f"-env:UserInstallation=file://{profile}", oxt],
+                              capture_output=True, text=True, timeout=600, start_new_session=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"unopkg add failed ({done.returncode}): {done.stdout}\n{done.stderr}")
+        return done
     chown_tree(profile, NOBODY, NOBODY)
     # No DISPLAY: unopkg needs no window, and nobody may not read the X server's cookie.
     cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "env", "-u", "DISPLAY", f"HOME={profile}",
