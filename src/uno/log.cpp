@@ -64,8 +64,10 @@ bool logEnabled(LogLevel level) {
 void writeLog(LogLevel level, const char* where, std::string_view message) {
     std::string line = level == LogLevel::warn ? "warn:jixiao:" : "info:jixiao:";
     line += std::to_string(getpid());
-    line += ':';
-    line += where;
+    if (*where != '\0') {
+        line += ':';
+        line += where;
+    }
     line += ": ";
     line += message;
     line += '\n';

@@ -15,13 +15,16 @@ cd "$(dirname "$0")/../.."
 source=$PWD
 cache=${JIXIAO_MATRIX_CACHE:-$HOME/.cache/jixiao/matrix}
 mirror=${JIXIAO_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-packages=libreoffice-writer-nogui,libreoffice-calc-nogui,python3-uno,fonts-noto-cjk,util-linux,procps
-MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory
-  test_bad_input.ExceptionsCrossTheBridgeTest}
+# The office in Chinese (the tests read its UI language), Python macros (README's example), fonts for CJK text.
+office_packages="libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-l10n-zh-cn python3-uno"
+office_packages+=" libreoffice-script-provider-python fonts-noto-cjk"
+packages="${office_packages// /,},util-linux,procps"
+MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory test_bad_input.ExceptionsCrossTheBridgeTest}
 
-oxt=$(ls dist/jixiao-*.oxt 2>/dev/null | tail -n 1 || true)
-if [ -z "$oxt" ]; then
-  echo "matrix: no dist/jixiao-*.oxt — run scripts/package.sh first" >&2
+# JIXIAO_MATRIX_OXT: another package, e.g. the default build's x86_64 one (scripts/test.sh).
+oxt=${JIXIAO_MATRIX_OXT:-$(ls dist/jixiao-*.oxt 2>/dev/null | tail -n 1 || true)}
+if [ -z "$oxt" ] || [ ! -f "$oxt" ]; then
+  echo "matrix: no dist/jixiao-*.oxt — run scripts/package.sh first (or set JIXIAO_MATRIX_OXT)" >&2
   exit 2
 fi
 [ "$(id -u)" = 0 ] || { echo "matrix: run as root (chroot and mounts)" >&2; exit 2; }
@@ -31,7 +34,7 @@ need() { command -v "$1" >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get 
 # make_chroot <target> <dir>: a Debian with LibreOffice, python3-uno and a user "jixiao"; reused once complete.
 make_chroot() {
   local target=$1 dir=$2
-  [ -f "$dir/.jixiao-matrix-ready" ] && return 0
+  [ "$(cat "$dir/.jixiao-matrix-ready" 2>/dev/null)" = "$packages" ] && return 0
   rm -rf "$dir"
   mkdir -p "$(dirname "$dir")"
   case "$target" in
@@ -41,8 +44,7 @@ make_chroot() {
     debian12-backports)
       need mmdebstrap mmdebstrap
       # LibreOffice from bookworm-backports (25.2), its dependencies from bookworm.
-      mmdebstrap --quiet --variant=apt --include=util-linux,procps \
-        --customize-hook='chroot "$1" apt-get install -y -qq -t bookworm-backports --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-noto-cjk' \
+      mmdebstrap --quiet --variant=apt --include="$packages" --aptopt='APT::Default-Release "bookworm-backports"' \
         bookworm "$dir" "deb $mirror bookworm main" "deb $mirror bookworm-backports main" ;;
     debian12-arm64)
       need debootstrap debootstrap
@@ -57,7 +59,7 @@ make_chroot() {
     *) echo "matrix: unknown target $target" >&2; return 2 ;;
   esac
   chroot "$dir" useradd --create-home --shell /bin/bash jixiao
-  touch "$dir/.jixiao-matrix-ready"
+  echo "$packages" >"$dir/.jixiao-matrix-ready"
 }
 
 # run_target <target>: prints "<LibreOffice version> <passed|failed>"; the log goes to build-matrix/<target>.log.
@@ -70,12 +72,13 @@ run_target() {
   cp -r tests/uno tests/data "$dir$work/tests/"
   cp src/cli/profile-seed.xcu "$dir$work/src/cli/"
   cp -r examples "$dir$work/"
+  mkdir -p "$dir$work/extension" && cp -r extension/templates "$dir$work/extension/"
   cp "$oxt" "$dir$work/dist/"
   # The type library the Python bridge needs for Jixiao's own types: the one inside the package.
   (cd "$dir$work/dist" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("jixiao.rdb", ".")' "$(basename "$oxt")")
   chroot "$dir" chown -R jixiao:jixiao "$work"
   local version
-  version=$(chroot "$dir" /usr/lib/libreoffice/program/soffice --version 2>/dev/null | awk '{print $2}' || true)
+  version=$(chroot "$dir" dpkg-query -W -f='${Version}' libreoffice-common 2>/dev/null | sed 's/^[0-9]*://; s/-.*//' || true)
   # A private mount namespace: /proc, /dev and /tmp for the chroot vanish with it, whatever happens.
   if unshare --mount --fork sh -c "
       mount -t proc proc '$dir/proc' && mount --rbind /dev '$dir/dev' && mount -t tmpfs tmpfs '$dir/tmp' &&
@@ -87,6 +90,12 @@ run_target() {
   else
     echo "${version:-?} failed"
   fi
+  # Nothing started in the chroot outlives the run (an office left by a crashed test): its processes are the
+  # ones whose root is the chroot.
+  local proc
+  for proc in /proc/[0-9]*; do
+    [ "$(readlink "$proc/root" 2>/dev/null)" = "$dir" ] && kill -KILL "${proc#/proc/}" 2>/dev/null || true
+  done
 }
 
 targets=("$@")
