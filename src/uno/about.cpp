@@ -1,15 +1,11 @@
 #include "uno/about.hpp"
 
 #include "uno/extension_data.hpp"
+#include "uno/office_configuration.hpp"
 #include "uno/ustring.hpp"
-
-#include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 
 using namespace css;
 using css::uno::Reference;
-using css::uno::UNO_QUERY_THROW;
 
 namespace jixiao::office {
 namespace {
@@ -29,17 +25,8 @@ constexpr const char* kPlatform =
 // The version the office's own About box shows ("7.4.7.2"), from its configuration; "?" if it cannot be read.
 std::string officeVersion(const Reference<uno::XComponentContext>& context) {
     try {
-        Reference<lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", context),
-            UNO_QUERY_THROW);
-        beans::NamedValue path("nodepath", uno::Any(OUString("/org.openoffice.Setup/Product")));
-        Reference<container::XNameAccess> product(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  sequenceOf(uno::Any(path))),
-            UNO_QUERY_THROW);
-        OUString version;
-        product->getByName("ooSetupVersionAboutBox") >>= version;
+        const OUString version =
+            readOfficeConfiguration(context, "/org.openoffice.Setup/Product", "ooSetupVersionAboutBox");
         if (!version.isEmpty())
             return toUtf8(version);
     } catch (const uno::Exception&) {
