@@ -6,6 +6,11 @@ packages=(
   # build
   cmake ninja-build g++ pkg-config
   libreoffice-dev nlohmann-json3-dev libgtest-dev
+  # the shipped component (cmake/toolchain-linux-*.cmake): clang + lld against Debian 11 sysroots that
+  # scripts/fetch-sysroot.sh downloads with apt-get and a private configuration (the archive's keys)
+  clang lld debian-archive-keyring
+  # tests/matrix/run.sh: chroots with other Debian releases' LibreOffice (arm64 under qemu-user)
+  mmdebstrap debootstrap qemu-user-static
   # fuzzing, sanitizers and formatting checks
   clang libclang-rt-14-dev clang-format clang-tidy
   # the office the extension runs in and the tests drive (python3-uno: Debian's /usr/bin/python3 only)

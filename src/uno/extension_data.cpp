@@ -1,5 +1,6 @@
 #include "uno/extension_data.hpp"
 
+#include "uno/office_configuration.hpp"
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -51,17 +52,7 @@ std::filesystem::path userProfileDir(const Reference<uno::XComponentContext>& co
 // The office's UI language decides ours: any Chinese locale gets Simplified Chinese, others English.
 std::string officeLanguage(const Reference<uno::XComponentContext>& context) {
     try {
-        Reference<lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", context),
-            UNO_QUERY_THROW);
-        beans::NamedValue path("nodepath", uno::Any(OUString("/org.openoffice.Setup/L10N")));
-        const auto args = sequenceOf(uno::Any(path));
-        Reference<container::XNameAccess> node(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
-            UNO_QUERY_THROW);
-        OUString locale;
-        node->getByName("ooLocale") >>= locale;
+        const OUString locale = readOfficeConfiguration(context, "/org.openoffice.Setup/L10N", "ooLocale");
         if (locale.isEmpty() || locale.startsWith("zh"))
             return "zh-CN";
         return "en";

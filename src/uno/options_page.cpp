@@ -49,7 +49,7 @@ sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow
             return true;
         }
     } catch (const uno::Exception& e) {
-        SAL_WARN("jixiao", "options page (" << action << "): " << e.Message);
+        JIXIAO_LOG(warn, "options page (" << action << "): " << e.Message);
     } catch (const std::exception& e) {
         logFailure("options page", e);
     }

@@ -1,5 +1,6 @@
 #include "uno/sidebar_panel.hpp"
 
+#include "uno/about.hpp"
 #include "uno/control_listener.hpp"
 #include "uno/document_controller.hpp"
 #include "uno/extension_data.hpp"
@@ -222,6 +223,8 @@ void SidebarPanel::build() {
     status_ =
         add<awt::XFixedText>("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
     rows_.push_back({{Reference<awt::XControl>(status_, UNO_QUERY)}, {1}, 3 * 16});
+    auto about = addControl("FixedText", "About", {{"Label", Any(fromUtf8(aboutLine(context_)))}});
+    rows_.push_back({{about}, {1}, kLine});
 
     for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert, recompute})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));

@@ -90,7 +90,7 @@ sal_Bool SAL_CALL TypingWatch::keyPressed(const awt::KeyEvent& event) {
             return false;
         }
     } catch (const uno::Exception& e) {
-        SAL_WARN("jixiao", "typing watch: " << toUtf8(e.Message));
+        JIXIAO_LOG(warn, "typing watch: " << toUtf8(e.Message));
     }
     handlers.otherInput();
     return false;
@@ -126,7 +126,7 @@ void SAL_CALL TypingWatch::notify(const uno::Any& data) {
             loop->addCallback(this, uno::Any(sal_Int32(-key)));
             return;
         } catch (const uno::Exception& e) {
-            SAL_WARN("jixiao", "typing watch: " << toUtf8(e.Message));
+            JIXIAO_LOG(warn, "typing watch: " << toUtf8(e.Message));
         }
     }
     handlers.keyHandled(key > 0 ? key : -key);

@@ -118,7 +118,8 @@ def install_extension(profile, oxt):
     copy = os.path.join(staged, os.path.basename(oxt))
     shutil.copyfile(oxt, copy)
     try:
-        done = run_unopkg(profile, "add", "-s", "-v", copy)
+        # Under qemu-user (tests/matrix) an add takes minutes.
+        done = run_unopkg(profile, "add", "-s", "-v", copy, timeout=600)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     if done.returncode != 0:

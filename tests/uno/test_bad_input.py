@@ -267,6 +267,50 @@ class OversizedImportTest(BadInputCase):
         self.assertNotEqual(changes(before, snapshot(self.doc)), {})
 
 
+class ExceptionsCrossTheBridgeTest(OfficeCase):
+    """A UNO exception thrown inside Jixiao (C++, a statically linked libstdc++ in the shipped library) reaches
+    its caller as that UNO exception: Python over the socket bridge, and a Basic macro run in the office."""
+
+    BASIC = """
+Function ImportBadScorecard(doc As Object) As String
+    On Error GoTo Caught
+    Dim tool As Object
+    tool = CreateUnoService("org.jixiao.EvaluationTool")
+    tool.importScorecard(doc, "{""format"": ""something-else""}")
+    ImportBadScorecard = "returned"
+    Exit Function
+Caught:
+    ImportBadScorecard = "caught " & Err & ": " & Error$
+End Function
+"""
+
+    def setUp(self):
+        self.doc = office.new_document("swriter")
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def test_python_catches_the_illegal_argument_exception(self):
+        from com.sun.star.lang import IllegalArgumentException
+        with self.assertRaises(IllegalArgumentException) as raised:
+            bounded(office.tool().importScorecard, self.doc, '{"format": "something-else"}')
+        self.assertIn("something-else", raised.exception.Message)
+        self.assertTrue(office_answers())
+
+    def test_basic_catches_the_illegal_argument_exception(self):
+        libraries = office.service("com.sun.star.script.ApplicationScriptLibraryContainer")
+        if not libraries.hasByName("JixiaoBridge"):
+            libraries.createLibrary("JixiaoBridge").insertByName("Catch", self.BASIC)
+        provider = office.service("com.sun.star.script.provider.MasterScriptProviderFactory").createScriptProvider("")
+        script = provider.getScript(
+            "vnd.sun.star.script:JixiaoBridge.Catch.ImportBadScorecard?language=Basic&location=application")
+        result, _out_index, _out = bounded(script.invoke, (self.doc,), (), ())
+        self.assertTrue(result.startswith("caught "), result)
+        self.assertIn("com.sun.star.lang.IllegalArgumentException", result)
+        self.assertIn("something-else", result)
+        self.assertTrue(office_answers())
+
+
 class EmptyDocumentTest(OfficeCase):
     def test_empty_writer_and_calc_documents(self):
         tool = office.tool()
