@@ -171,7 +171,8 @@ void DocumentController::narrowCacheRefresh() {
 int DocumentController::validateNow() {
     Reference<frame::XModel> model(model_);
     if (closing())
-        throw lang::DisposedException("the document is closing", model);
+        throw lang::DisposedException(fromUtf8(wordedMessage(context_, {"error.document-closing", {}})),
+                                      model);
     const Operations operations(context_);
     const auto data = operations.read(model);
     keepProseFunding(data);

@@ -92,7 +92,8 @@ rtl::Reference<DocumentController> EvaluationTool::watch(const Reference<frame::
         return {};
     auto controller = DocumentController::forModel(context_, document);
     if (controller->closing())
-        throw lang::DisposedException("the document is closing", document);
+        throw lang::DisposedException(fromUtf8(wordedMessage(context_, {"error.document-closing", {}})),
+                                      document);
     return controller;
 }
 

@@ -1,6 +1,8 @@
 #include "uno/main_thread.hpp"
 
+#include "uno/extension_data.hpp"
 #include "uno/log.hpp"
+#include "uno/ustring.hpp"
 
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XRequestCallback.hpp>
@@ -104,7 +106,7 @@ void runOnMainThread(const Reference<uno::XComponentContext>& context, const std
     loop->addCallback(job.get(), uno::Any());
     if (!job->wait()) {
         logWarning("a call on a document was refused: the office's main thread did not take it");
-        throw uno::RuntimeException("the office's main thread is busy; the call was not run");
+        throw uno::RuntimeException(fromUtf8(wordedMessage(context, {"error.office-busy", {}})));
     }
     job->rethrow();
 }
