@@ -492,10 +492,10 @@ DocumentController::ApiCall::~ApiCall() {
 void DocumentController::beginApiCall() {
     std::unique_lock<std::mutex> lock(gateMutex_);
     ++apiCalls_;
-    // A run in progress is on the main thread, which waits for nothing of ours; the caller holds nothing
-    // the run needs (a macro's bridge thread holds no SolarMutex between its calls). A call made from inside
-    // the run's own thread (a macro the office ran while the run waited) must not wait for itself. The bound
-    // is for a caller that holds the SolarMutex after all: it goes ahead rather than hang the office.
+    // EvaluationTool begins its calls on the main thread (main_thread.hpp), where a live run can only be in
+    // progress when the call is nested inside it (a macro the office ran from the run): that one must not
+    // wait for itself. The wait is for a caller on another thread; it is bounded so that a caller holding
+    // the SolarMutex goes ahead rather than hang the office.
     // system_clock, not steady_clock: libstdc++ maps a steady_clock wait to pthread_cond_clockwait (glibc
     // 2.30), and the extension must load on older systems (issue 18); this is pthread_cond_timedwait.
     const auto self = std::this_thread::get_id();
