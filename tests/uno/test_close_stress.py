@@ -29,7 +29,10 @@ class StressedOffice(Office):
 
     def terminate(self):
         self.terminated_by_test = True
-        self.desktop.terminate()
+        try:
+            self.desktop.terminate()
+        except Exception:
+            pass  # the bridge may go down with the office before the call returns: its exit code says how
         return self.process.wait(timeout=60)
 
 
