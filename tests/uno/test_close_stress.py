@@ -14,7 +14,7 @@ import uno
 
 from office import Office, props, wait_until
 
-ROUNDS = int(os.environ.get("JIXIAO_STRESS_ROUNDS", "40"))
+ROUNDS = int(os.environ.get("JIXIAO_STRESS_ROUNDS", "30"))
 MACRO_THREADS = 3
 
 
