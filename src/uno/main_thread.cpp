@@ -59,8 +59,8 @@ public:
     bool wait() {
         std::unique_lock<std::mutex> lock(mutex_);
         // system_clock, not steady_clock: libstdc++ maps a steady_clock wait to pthread_cond_clockwait, which
-        // needs glibc 2.30, and the extension must load on older systems (docs/platforms.md, issue 18);
-        // a system_clock wait is pthread_cond_timedwait. A clock change only moves the bound.
+        // needs glibc 2.30, and the extension must load on older systems (issue 18); a system_clock wait is
+        // pthread_cond_timedwait. A clock change only moves the bound.
         const auto deadline = std::chrono::system_clock::now() + kStartBound;
         if (!changed_.wait_until(lock, deadline, [&] { return started_; })) {
             abandoned_ = true;
