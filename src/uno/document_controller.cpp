@@ -13,8 +13,10 @@
 #include <com/sun/star/awt/XRequestCallback.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/util/XCloseBroadcaster.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <rtl/ref.hxx>
 
@@ -65,8 +67,8 @@ std::string severityKey(Severity severity) {
 
 DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
                                        const Reference<frame::XModel>& model)
-    : cppu::WeakComponentImplHelper2<util::XModifyListener, awt::XCallback>(m_aMutex), context_(context),
-      model_(model) {}
+    : cppu::WeakComponentImplHelper3<util::XModifyListener, awt::XCallback, util::XCloseListener>(m_aMutex),
+      context_(context), model_(model) {}
 
 rtl::Reference<DocumentController>
 DocumentController::forModel(const Reference<uno::XComponentContext>& context,
@@ -93,6 +95,9 @@ DocumentController::forModel(const Reference<uno::XComponentContext>& context,
         Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
         if (broadcaster.is())
             broadcaster->addModifyListener(made.get());
+        Reference<util::XCloseBroadcaster> closeable(model, UNO_QUERY);
+        if (closeable.is())
+            closeable->addCloseListener(made.get());
     } catch (...) {
         // A document already closed (a macro holding a stale reference) takes no listener and would never
         // tell its controller to go: it leaves the registry now.
@@ -165,6 +170,9 @@ void DocumentController::narrowCacheRefresh() {
 
 int DocumentController::validateNow() {
     Reference<frame::XModel> model(model_);
+    if (closing())
+        throw lang::DisposedException(fromUtf8(wordedMessage(context_, {"error.document-closing", {}})),
+                                      model);
     const Operations operations(context_);
     const auto data = operations.read(model);
     keepProseFunding(data);
@@ -263,6 +271,8 @@ std::shared_ptr<const DocumentController::SummaryData> DocumentController::summa
         if (summary_)
             return summary_;
     }
+    if (closing())
+        return std::make_shared<const SummaryData>(); // nothing of a closing document is read
     // No run yet (the deck opened on a document nobody edited): read the document once, the prose included,
     // for a report that states its funding only there.
     auto read = Operations(context_).read(Reference<frame::XModel>(model_));
@@ -307,7 +317,7 @@ int DocumentController::recomputeNow() {
 
 int DocumentController::recompute(bool live) {
     Reference<frame::XModel> model(model_);
-    if (!model.is() || isDisposed())
+    if (!model.is() || closing())
         return 0;
     // While another thread's recompute holds the cache, this one reads the document whole, as every run
     // did before there was a cache.
@@ -425,7 +435,7 @@ void DocumentController::liveRecomputeEnabled() {
 void DocumentController::schedule() {
     {
         osl::MutexGuard guard(m_aMutex);
-        if (pending_ || isDisposed())
+        if (pending_ || closing())
             return;
         pending_ = true;
     }
@@ -458,7 +468,7 @@ void SAL_CALL DocumentController::modified(const lang::EventObject&) {
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);
-        if (isDisposed())
+        if (closing())
             return;
         watched = !observers_.empty();
         noteEdit();
@@ -482,18 +492,21 @@ DocumentController::ApiCall::~ApiCall() {
 void DocumentController::beginApiCall() {
     std::unique_lock<std::mutex> lock(gateMutex_);
     ++apiCalls_;
-    // A run in progress is on the main thread, which waits for nothing of ours; the caller holds nothing
-    // the run needs (a macro's bridge thread holds no SolarMutex between its calls). A call made from inside
-    // the run's own thread (a macro the office ran while the run waited) must not wait for itself. The bound
-    // is for a caller that holds the SolarMutex after all: it goes ahead rather than hang the office.
+    // EvaluationTool begins its calls on the main thread (main_thread.hpp), where a live run can only be in
+    // progress when the call is nested inside it (a macro the office ran from the run): that one must not
+    // wait for itself. The wait is for a caller on another thread; it is bounded so that a caller holding
+    // the SolarMutex goes ahead rather than hang the office.
+    // system_clock, not steady_clock: libstdc++ maps a steady_clock wait to pthread_cond_clockwait (glibc
+    // 2.30), and the extension must load on older systems (issue 18); this is pthread_cond_timedwait.
     const auto self = std::this_thread::get_id();
-    if (!runEnded_.wait_for(lock, std::chrono::seconds(10), [&] { return !running_ || runThread_ == self; }))
-        SAL_WARN("jixiao", "an API call went ahead while a live run was still running");
-    SAL_INFO("jixiao", "API call begins");
+    const auto deadline = std::chrono::system_clock::now() + std::chrono::seconds(10);
+    if (!runEnded_.wait_until(lock, deadline, [&] { return !running_ || runThread_ == self; }))
+        logWarning("an API call went ahead while a live run was still running");
+    logInfo("API call begins");
 }
 
 void DocumentController::endApiCall() {
-    SAL_INFO("jixiao", "API call ends");
+    logInfo("API call ends");
     bool follow = false;
     {
         std::lock_guard<std::mutex> lock(gateMutex_);
@@ -505,7 +518,7 @@ void DocumentController::endApiCall() {
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);
-        if (isDisposed())
+        if (closing())
             return;
         watched = !observers_.empty();
     }
@@ -516,8 +529,8 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
     {
         osl::MutexGuard guard(m_aMutex);
         pending_ = false;
-        if (isDisposed())
-            return;
+        if (closing())
+            return; // posted before the document began to close: it is not to be read any more
     }
     {
         std::lock_guard<std::mutex> lock(gateMutex_);
@@ -528,11 +541,11 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         running_ = true;
         runThread_ = std::this_thread::get_id();
     }
-    SAL_INFO("jixiao", "live run begins");
+    logInfo("live run begins");
     struct RunEnd {
         DocumentController& controller;
         ~RunEnd() {
-            SAL_INFO("jixiao", "live run ends");
+            logInfo("live run ends");
             {
                 std::lock_guard<std::mutex> lock(controller.gateMutex_);
                 controller.running_ = false;
@@ -560,14 +573,26 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
     } catch (const uno::Exception& e) {
         // Typing must never be blocked: a table that cannot be read now is reported by validation. The
         // failure still goes to the log, so a defect here is seen rather than swallowed.
-        SAL_WARN("jixiao", "live recompute: " << toUtf8(e.Message));
+        logWarning("live recompute: " + toUtf8(e.Message));
     } catch (const std::exception& e) {
         logFailure("live recompute", e);
     }
     notifyObservers();
 }
 
+void SAL_CALL DocumentController::queryClosing(const lang::EventObject&, sal_Bool) {
+    // Never a veto: a run or call in progress runs on the main thread, and the closing thread holds the
+    // SolarMutex, so none is in progress now (main_thread.hpp).
+}
+
+void SAL_CALL DocumentController::notifyClosing(const lang::EventObject&) {
+    // The close is decided and nothing is torn down yet: from now on no run starts and no call is taken,
+    // even one the main loop runs while the close lets go of the SolarMutex half-way.
+    closing_ = true;
+}
+
 void SAL_CALL DocumentController::disposing(const lang::EventObject&) {
+    closing_ = true;
     dispose(); // the document is closing
 }
 
@@ -589,6 +614,9 @@ void SAL_CALL DocumentController::disposing() {
         Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
         if (broadcaster.is())
             broadcaster->removeModifyListener(this);
+        Reference<util::XCloseBroadcaster> closeable(model, UNO_QUERY);
+        if (closeable.is())
+            closeable->removeCloseListener(this);
     } catch (const uno::Exception&) {
     }
     std::map<int, std::function<void()>> observers;

@@ -8,25 +8,29 @@
 // Operations::recompute), so LibreOffice's own undo steps stay as they are. The same run gives the deck
 // its summary: panels are told after every run, from the tables that run read, not from a second read.
 //
-// Threads: the office calls modified() and notify() on its main thread; EvaluationTool calls from a macro
-// arrive on a UNO bridge thread, unsynchronised with the office (UNO components are free-threaded and the
-// SDK offers no SolarMutex). The registry and the controller's own state are guarded by plain mutexes that
-// are never held while calling into the office, so a thread holding the office's SolarMutex and waiting
-// for ours cannot meet a thread holding ours and waiting for the SolarMutex.
+// Threads: every read and write of the document runs on the office's main thread — modified(), notify()
+// and the deck's calls come there, and EvaluationTool moves a macro's call there from its bridge thread
+// (main_thread.hpp), so one run's reads are one unit that a close on another thread cannot cut in two. The
+// registry and the controller's own state are still guarded by plain mutexes (a macro's thread asks for a
+// controller) that are never held while calling into the office, so a thread holding the office's
+// SolarMutex and waiting for ours cannot meet a thread holding ours and waiting for the SolarMutex.
 //
-// API calls: a macro's call (EvaluationTool) runs on a bridge thread and makes many calls into the office,
-// each taking the SolarMutex on its own; a live run posted by the first of its edits would get the office in
-// between, read a half-built table, write into it and lock the undo manager inside the macro's undo step
-// (measured: 31 live runs inside one import of the sample). An ApiCall therefore waits for a live run in
-// progress to end and holds later ones back until the call ends; one run follows when it held any back.
+// API calls: a macro's call (EvaluationTool) makes many calls into the office; a live run that got in
+// between them would read a half-built table, write into it and lock the undo manager inside the macro's
+// undo step (measured: 31 live runs inside one import of the sample, when calls ran on the bridge thread).
+// The call now runs whole on the main thread, where no run can start inside it; an ApiCall still marks it,
+// holds back a run that would (a nested main loop), and posts one when it ends if it held any back.
 //
 // Edited cell: after a keystroke in the document's view (typing_watch.hpp), the controller knows the only
 // cell whose text changed, and the run re-reads that cell alone (plus the cells it wrote itself last time);
 // after anything else it re-reads every input cell through the cache, as before.
 //
-// Lifetime: a UNO component (WeakComponentImplHelper). The document's disposing event disposes it: it
-// detaches its modify listener, drops its panels' observers, its cache and its registry entry, and holds
-// the document only weakly, so a closed document is never kept alive by Jixiao.
+// Lifetime: a UNO component (WeakComponentImplHelper). Once the document has begun to close (its close
+// listeners are told, before anything of it is torn down) no live run starts and no call is taken: a run
+// already posted finds the controller closing and returns. The document's disposing event disposes it: it
+// detaches its listeners, drops its panels' observers, its cache and its registry entry, and holds the
+// document only weakly, so a closed document is never kept alive by Jixiao. No table or cell object of the
+// document is kept between runs: the cache holds plain text (table_cache.hpp).
 #pragma once
 
 #include "uno/operations.hpp"
@@ -38,9 +42,10 @@
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XCloseListener.hpp>
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <cppuhelper/basemutex.hxx>
-#include <cppuhelper/compbase2.hxx>
+#include <cppuhelper/compbase3.hxx>
 #include <rtl/ref.hxx>
 
 #include <atomic>
@@ -58,7 +63,8 @@ namespace jixiao::office {
 
 class DocumentController
     : private cppu::BaseMutex,
-      public cppu::WeakComponentImplHelper2<css::util::XModifyListener, css::awt::XCallback> {
+      public cppu::WeakComponentImplHelper3<css::util::XModifyListener, css::awt::XCallback,
+                                            css::util::XCloseListener> {
 public:
     // The controller of `model`, created (and its listener attached) on first use; safe from any thread.
     static rtl::Reference<DocumentController>
@@ -78,6 +84,9 @@ public:
     private:
         rtl::Reference<DocumentController> controller_;
     };
+
+    // Whether the document has begun to close (or the controller is disposed): nothing may touch it now.
+    bool closing() const { return closing_ || isDisposed(); }
 
     // Validates now and keeps the findings for the panel; returns how many there are.
     int validateNow();
@@ -107,6 +116,9 @@ public:
     void SAL_CALL disposing(const css::lang::EventObject& event) override;
     // XCallback: the deferred run posted by modified()
     void SAL_CALL notify(const css::uno::Any& data) override;
+    // XCloseListener: never vetoes; once the close is decided, nothing of Jixiao's touches the document.
+    void SAL_CALL queryClosing(const css::lang::EventObject& event, sal_Bool getsOwnership) override;
+    void SAL_CALL notifyClosing(const css::lang::EventObject& event) override;
 
 protected:
     // WeakComponentImplHelper: detaches from the document and lets go of everything it holds.
@@ -177,6 +189,7 @@ private:
     int noticeSerial_ = 0;
     std::string notice_;
     bool pending_ = false;
+    std::atomic<bool> closing_{false}; // the document's close listeners were told (notifyClosing)
     // Keystrokes (guarded by m_aMutex): the text key being handled now (0: none), where it types and on
     // which thread (the view's), and what changed since the cache's last refresh (nullopt: unknown).
     rtl::Reference<TypingWatch> typingWatch_;

@@ -3,11 +3,13 @@
 #include "uno/document_controller.hpp"
 #include "uno/extension_data.hpp"
 #include "uno/log.hpp"
+#include "uno/main_thread.hpp"
 #include "uno/operations.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/user_error.hpp"
 
+#include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/supportsservice.hxx>
@@ -84,12 +86,31 @@ org::jixiao::Finding toUno(const Finding& finding) {
 
 EvaluationTool::EvaluationTool(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
-// Any document a macro works on gets live recompute from then on, as one shown with the deck does; the call
-// holds its live runs back until it returns (DocumentController::ApiCall).
+// Any document a macro works on gets live recompute from then on, as one shown with the deck does.
 rtl::Reference<DocumentController> EvaluationTool::watch(const Reference<frame::XModel>& document) {
-    if (document.is() && !Operations::isReadOnly(document))
-        return DocumentController::forModel(context_, document);
-    return {};
+    if (!document.is() || Operations::isReadOnly(document))
+        return {};
+    auto controller = DocumentController::forModel(context_, document);
+    if (controller->closing())
+        throw lang::DisposedException(fromUtf8(wordedMessage(context_, {"error.document-closing", {}})),
+                                      document);
+    return controller;
+}
+
+// A macro's call on a document runs on the office's main thread as one unit (main_thread.hpp): no other
+// thread can close the document half-way through its reads and writes. A document that has begun to close
+// is refused (DisposedException) before anything of it is touched. The call holds the document's live runs
+// back until it ends (DocumentController::ApiCall).
+template <typename Fn>
+auto EvaluationTool::onDocument(const Reference<frame::XModel>& document, Fn&& fn)
+    -> decltype(fn(rtl::Reference<DocumentController>())) {
+    return translated(context_, *this, [&] {
+        return onMainThread(context_, [&] {
+            const auto controller = watch(document);
+            const DocumentController::ApiCall call(controller);
+            return fn(controller);
+        });
+    });
 }
 
 uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
@@ -104,43 +125,37 @@ uno::Sequence<OUString> SAL_CALL EvaluationTool::templateIds() {
 
 OUString SAL_CALL EvaluationTool::insertScoreTable(const Reference<frame::XModel>& document,
                                                    const OUString& templateId) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).insertScoreTable(document, toUtf8(templateId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::insertFundingTable(const Reference<frame::XModel>& document) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).insertFundingTable(document));
     });
 }
 
 void SAL_CALL EvaluationTool::importScorecard(const Reference<frame::XModel>& document,
                                               const OUString& json) {
-    translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         Operations(context_).importScorecard(document, toUtf8(json));
     });
 }
 
 sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& document) {
-    return translated(context_, *this, [&] {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>& controller) {
         // The document's controller remembers its tables, so a recompute after an edit re-reads only the
         // cells it depends on, as live recompute does.
-        const auto controller = watch(document);
         if (!controller.is())
             return static_cast<sal_Int32>(Operations(context_).recompute(document));
-        const DocumentController::ApiCall call(controller);
         return static_cast<sal_Int32>(controller->recompute(false));
     });
 }
 
 uno::Sequence<org::jixiao::Finding>
     SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         const auto findings = Operations(context_).validate(document);
         uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
         for (std::size_t i = 0; i < findings.size(); ++i)
@@ -151,38 +166,33 @@ uno::Sequence<org::jixiao::Finding>
 
 OUString SAL_CALL EvaluationTool::generateSection(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return joined(Operations(context_).generateSection(document, toUtf8(sectionId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::insertSection(const Reference<frame::XModel>& document,
                                                 const OUString& sectionId) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).insertSection(document, toUtf8(sectionId)));
     });
 }
 
 sal_Bool SAL_CALL EvaluationTool::isSectionEdited(const Reference<frame::XModel>& document,
                                                   const OUString& sectionId) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return static_cast<sal_Bool>(Operations(context_).isSectionEdited(document, toUtf8(sectionId)));
     });
 }
 
 OUString SAL_CALL EvaluationTool::convertToLiveTable(const Reference<frame::XModel>& document) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).convertToLiveTable(document));
     });
 }
 
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
-    return translated(context_, *this, [&] {
-        const DocumentController::ApiCall call(watch(document));
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).exportScorecard(document));
     });
 }

@@ -42,7 +42,12 @@ public:
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
 private:
+    // The document's controller (none for a read-only document); refuses a document that is closing.
     rtl::Reference<DocumentController> watch(const css::uno::Reference<css::frame::XModel>& document);
+    // Runs a call's work on `document` (see the .cpp): fn(controller), its exceptions translated.
+    template <typename Fn>
+    auto onDocument(const css::uno::Reference<css::frame::XModel>& document, Fn&& fn)
+        -> decltype(fn(rtl::Reference<DocumentController>()));
 
     css::uno::Reference<css::uno::XComponentContext> context_;
 };

@@ -8,8 +8,6 @@
 // that LibreOffice does not promise to keep, and a library importing it may not load in another version.
 #pragma once
 
-#include <sal/log.hxx> // first, so the definitions below replace the SDK's for every file including this one
-
 #include <exception>
 #include <sstream>
 #include <string_view>
@@ -54,10 +52,3 @@ inline void logInfo(std::string_view what) {
         }                                                                                                    \
     } while (false)
 // NOLINTEND(bugprone-macro-parentheses)
-
-// Sources still spelling the SDK's macros (area "jixiao") go through the logger above too; once none does
-// (they call logWarning/logInfo/JIXIAO_LOG), these four lines can go.
-#undef SAL_WARN
-#undef SAL_INFO
-#define SAL_WARN(area, stream) JIXIAO_LOG(warn, stream)
-#define SAL_INFO(area, stream) JIXIAO_LOG(info, stream)
