@@ -12,7 +12,7 @@ import unittest
 
 import uno
 
-from office import Office, props, wait_until
+from office import Office, OfficeCase, props, wait_until
 
 ROUNDS = int(os.environ.get("JIXIAO_STRESS_ROUNDS", "30"))
 MACRO_THREADS = 3
@@ -102,7 +102,7 @@ def macro(tool, docs, stop, failures, worker):
                 failures.append(f"worker {worker}: {type(e).__name__}: {e}")
 
 
-class CloseStressTest(unittest.TestCase):
+class CloseStressTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.dispatcher = office.service("com.sun.star.frame.DispatchHelper")

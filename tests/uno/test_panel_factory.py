@@ -4,7 +4,7 @@ cleanly. Cheap enough for every office of tests/matrix/run.sh, where the UI test
 import platform
 import unittest
 
-from office import Office, props
+from office import Office, OfficeCase, props
 
 office = Office()
 
@@ -26,7 +26,7 @@ def tearDownModule():
     office.stop()
 
 
-class PanelFactoryTest(unittest.TestCase):
+class PanelFactoryTest(OfficeCase):
     URL = "private:resource/toolpanel/org.jixiao.Jixiao.PanelFactory/MainPanel"
 
     def test_the_factory_creates_a_panel_for_writer_and_calc(self):
