@@ -22,8 +22,8 @@ namespace jixiao::office {
 bool isMainThread();
 
 // Runs `work` on the main thread and returns when it has run, rethrowing what it threw; at once when called
-// there (a Basic macro, the deck, a live run). Throws RuntimeException when the main thread does not take the
-// work within a bound (it is blocked, perhaps on the caller): the work then never runs.
+// there (a Basic macro, the deck, a live run). When the main thread does not take the work within a bound —
+// it is blocked, most likely on the caller, who holds the SolarMutex — the calling thread runs it instead.
 void runOnMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
                      const std::function<void()>& work);
 

@@ -211,7 +211,12 @@ def summary_text(window):
     return label.getAccessibleName() if label is not None else None
 
 
+def is_about_line(label):
+    """The deck's About line (its bottom row): "绩效评价助手 <version> · LibreOffice <version> · Linux <machine>"."""
+    return " · LibreOffice " in label
+
+
 def status_text(window):
-    """The deck's status line: the panel's last label (its bottom row)."""
-    labels = panel_labels(window)
+    """The deck's status line: the panel's last label above its About line."""
+    labels = [label for label in panel_labels(window) if not is_about_line(label)]
     return labels[-1] if labels else None
