@@ -518,7 +518,19 @@ class CompromisedOfficeTest(HostileTestCase):
 
 
 
-def run_without_user_namespaces(*args, tmpdir, timeout=180):
+def stage_batch_for_nobody():
+    """A copy of jixiao-batch with the .oxt and .rdb beside it, in a fresh 0755 folder under /tmp, for a test
+    that runs the batch as nobody: the build tree may sit where nobody cannot enter (a checkout in /root).
+    Returns (folder, batch path); the folder is the caller's to remove."""
+    folder = tempfile.mkdtemp(prefix="jixiao-batch-stage-", dir="/tmp")
+    os.chmod(folder, 0o755)
+    batch = shutil.copy2(BATCH, os.path.join(folder, "jixiao-batch"))
+    for variable, name in (("JIXIAO_OXT", "jixiao.oxt"), ("JIXIAO_RDB", "jixiao.rdb")):
+        os.chmod(shutil.copy(os.environ[variable], os.path.join(folder, name)), 0o644)
+    return folder, batch
+
+
+def run_without_user_namespaces(*args, tmpdir, batch=BATCH, timeout=180):
     """jixiao-batch as nobody (65534, not root) in a user namespace where no further user namespace may be made
     (user.max_user_namespaces 0 there): a machine that forbids unprivileged user namespaces, made for this run
     only. Needs root. Returns (exit code, stdout, stderr)."""
@@ -542,7 +554,7 @@ def run_without_user_namespaces(*args, tmpdir, timeout=180):
             os.setresuid(65534, 65534, 65534)
             os.dup2(out_w, 1)
             os.dup2(err_w, 2)
-            os.execve(BATCH, [BATCH, *args], dict(os.environ, TMPDIR=tmpdir, HOME="/nonexistent"))
+            os.execve(batch, [batch, *args], dict(os.environ, TMPDIR=tmpdir, HOME="/nonexistent"))
         finally:
             os._exit(91)
     for fd in (ready_w, mapped_r, out_w, err_w):
@@ -643,7 +655,10 @@ class NoUserNamespaceTest(HostileTestCase):
         report = os.path.join(self.tmpdir, "good.docx")
         shutil.copy(os.path.join(work, "good.docx"), report)
         os.chown(report, 65534, 65534)
-        code, out, err = run_without_user_namespaces(report, tmpdir=self.tmpdir)
+        stage, batch = stage_batch_for_nobody()
+        self.addCleanup(shutil.rmtree, stage, ignore_errors=True)
+        extension = ("--oxt", os.path.join(stage, "jixiao.oxt"), "--rdb", os.path.join(stage, "jixiao.rdb"))
+        code, out, err = run_without_user_namespaces(*extension, report, tmpdir=self.tmpdir, batch=batch)
         self.assertEqual(code, 3, err)
         self.assertEqual(out, "")
         line = next((l for l in err.splitlines() if "user namespaces" in l), "")
@@ -653,7 +668,8 @@ class NoUserNamespaceTest(HostileTestCase):
         self.assertNotIn("No space left on device", line)
         self.assertEqual(os.listdir(self.tmpdir), ["good.docx"])
         # Only when asked for, the office runs unboxed, and the run says so.
-        code, out, err = run_without_user_namespaces("--no-sandbox", report, tmpdir=self.tmpdir)
+        code, out, err = run_without_user_namespaces("--no-sandbox", *extension, report, tmpdir=self.tmpdir,
+                                                     batch=batch)
         self.assertEqual(code, 0, err)
         self.assertIn("warning: --no-sandbox", err.splitlines()[0])
         self.assertRegex(out, r"good\.docx\s+97\s+优秀")

@@ -40,7 +40,9 @@ class SidebarDeckTest(OfficeCase):
             button.doAccessibleAction(0)
             self.assertTrue(wait_until(lambda: doc.TextTables.getCount() == 1, timeout=20), "no table was inserted")
             table = doc.TextTables.getByIndex(0)
-            self.assertEqual(table.getCellByName("A1").getString().replace("\n", ""), "一级指标")
+            # The table can be seen before its text is in (the insertion lets the office's main loop run).
+            header = lambda: table.getCellByName("A1").getString().replace("\n", "")  # noqa: E731
+            self.assertTrue(wait_until(lambda: header() == "一级指标"), header())
             screenshot("writer-deck-table.png", office.display)
         finally:
             doc.close(True)
@@ -172,8 +174,11 @@ class SidebarDeckTest(OfficeCase):
             self.assertTrue(wait_until(lambda: doc.NamedRanges.hasByName("JixiaoScore1"), timeout=20),
                             "no table was inserted")
             sheet = doc.Sheets.getByIndex(0)
-            self.assertEqual(sheet.getCellRangeByName("A2").getString().replace("\n", ""), "一级指标")
-            self.assertTrue(sheet.getCellRangeByName("H3").getFormula().startswith("="))
+            # The range can be seen before its cells are written (the insertion lets the main loop run).
+            header = lambda: sheet.getCellRangeByName("A2").getString().replace("\n", "")  # noqa: E731
+            self.assertTrue(wait_until(lambda: header() == "一级指标"), header())
+            formula = lambda: sheet.getCellRangeByName("H3").getFormula()  # noqa: E731
+            self.assertTrue(wait_until(lambda: formula().startswith("=")), formula())
             screenshot("calc-deck.png", office.display)
         finally:
             doc.close(True)
