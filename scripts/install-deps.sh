@@ -18,6 +18,8 @@ packages=(
   libreoffice-script-provider-python
   # UI tests and looking at what users see
   xvfb xauth x11-utils imagemagick poppler-utils xdotool
+  # jixiao-batch merge: the test that spreads a run over shards (docs/reviewers.md)
+  parallel
   # setpriv (unopkg refuses to run as root) and process tools
   util-linux procps
 )

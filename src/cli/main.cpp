@@ -11,6 +11,9 @@
 #include "cli/safe_files.hpp"
 #include "cli/sandbox.hpp"
 #include "cli/scorecard_export.hpp"
+#include "cli/summary_rows.hpp"
+#include "cli/summary_workbook.hpp"
+#include "cli/workbook_writer.hpp"
 #include "cli/worker_pool.hpp"
 
 #include <fcntl.h>
@@ -80,6 +83,28 @@ std::string resolveOxt(const OfficeOptions& office) {
     return oxt;
 }
 
+// --format xlsx|ods: the workbook, written by an office of our own and put at --output like any summary.
+// When it cannot be written the summary is not lost: the JSON goes to stdout, and the run exits with 2.
+int writeWorkbookSummary(const std::vector<ReportRow>& rows, Format type, const OfficeOptions& office,
+                         const std::string& oxt, const OutputTarget& output, const std::string& outputPath,
+                         int code) {
+    std::error_code ec;
+    const std::string here = fs::current_path(ec).string();
+    const std::string problem =
+        interruption() != 0
+            ? std::string(text(Msg::StatusInterrupted))
+            : writeWorkbook(summaryWorkbook(rows, here), type, office, oxt, outputPath,
+                            [&output](const std::string& bytes) { return output.write(bytes); });
+    if (problem.empty()) {
+        std::fprintf(stderr, "%s\n", format(Msg::Wrote, printableName(outputPath)).c_str());
+        return code;
+    }
+    std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, problem).c_str());
+    const std::string summary = summaryJson(rows, code);
+    std::fwrite(summary.data(), 1, summary.size(), stdout);
+    return interruption() != 0 ? code : std::max(code, 2);
+}
+
 int runCheck(const CheckOptions& options) {
     const std::string oxt = resolveOxt(options.office);
     const std::vector<Input> inputs = expandInputs(options.inputs);
@@ -118,6 +143,9 @@ int runCheck(const CheckOptions& options) {
         }
     // The summary's exitCode is the process's own: 128 + the signal after an interruption.
     const auto exitCode = [&code] { return interruption() != 0 ? 128 + interruption() : code; };
+    if (isWorkbook(options.format))
+        return writeWorkbookSummary(rowsOf(results), options.format, options.office, oxt, *output,
+                                    options.output, exitCode());
     if (output && !output->write(formatSummary(results, options.format, exitCode()))) {
         // The summary must not be lost: it goes to stdout instead, with the exit code that failure makes.
         const std::string why = std::strerror(errno);
@@ -133,6 +161,54 @@ int runCheck(const CheckOptions& options) {
     return exitCode();
 }
 
+// The whole of a part (another run's JSON summary), at most 1 GiB; a link is followed as for any input.
+std::string readPart(const std::string& path) {
+    const RegularFile file = openRegular(path, true);
+    if (!file)
+        throw UsageError(
+            format(Msg::BadSummary, printableName(path),
+                   file.notRegular ? std::string(text(Msg::NotRegular)) : std::strerror(file.error)));
+    std::string bytes;
+    char block[65536];
+    ssize_t n = 0;
+    while ((n = ::read(file.fd, block, sizeof block)) > 0 && bytes.size() < (std::size_t{1} << 30))
+        bytes.append(block, static_cast<std::size_t>(n));
+    ::close(file.fd);
+    return bytes;
+}
+
+// jixiao-batch merge: the parts' rows in the order given, as one run over all their files would show them.
+int runMerge(const MergeOptions& options) {
+    if (options.format == Format::Text)
+        throw UsageError(format(Msg::BadFormat, "text"));
+    std::optional<OutputTarget> output;
+    if (!options.output.empty())
+        output.emplace(options.output);
+    std::vector<ReportRow> rows;
+    for (const std::string& part : options.parts) {
+        try {
+            for (auto& row : rowsFromJson(readPart(part)))
+                rows.push_back(std::move(row));
+        } catch (const BadSummary& e) {
+            throw UsageError(format(Msg::BadSummary, printableName(part), e.what()));
+        }
+    }
+    const int code = exitCodeFor(rows);
+    if (isWorkbook(options.format))
+        return writeWorkbookSummary(rows, options.format, options.office, resolveOxt(options.office), *output,
+                                    options.output, code);
+    const std::string summary = options.format == Format::Csv ? summaryCsv(rows) : summaryJson(rows, code);
+    if (output && !output->write(summary)) {
+        std::fprintf(
+            stderr, "%s\n",
+            format(Msg::WriteFailed, printableName(options.output) + ": " + std::strerror(errno)).c_str());
+        output.reset();
+    }
+    if (!output)
+        std::fwrite(summary.data(), 1, summary.size(), stdout);
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -145,13 +221,17 @@ int main(int argc, char** argv) {
             std::printf("%s\n", std::string(text(Msg::Usage)).c_str());
             return 0;
         }
-        const OfficeOptions& office = command.build ? command.build->office : command.check->office;
+        const OfficeOptions& office = command.build   ? command.build->office
+                                      : command.merge ? command.merge->office
+                                                      : command.check->office;
         if (office.noSandbox && office.connect.empty())
             std::fprintf(stderr, "%s\n", std::string(text(Msg::NoSandboxWarning)).c_str());
         if (command.build) {
             const int code = buildReport(*command.build, resolveOxt(command.build->office));
             return interruption() != 0 ? 128 + interruption() : code;
         }
+        if (command.merge)
+            return runMerge(*command.merge);
         return runCheck(*command.check);
     } catch (const UsageError& e) { // one line and where to look, not the whole usage
         std::fprintf(stderr, "%s\n%s\n", e.what(), std::string(text(Msg::SeeHelp)).c_str());

@@ -67,7 +67,15 @@ Format parseFormat(const std::string& value) {
         return Format::Json;
     if (value == "csv")
         return Format::Csv;
+    if (value == "xlsx")
+        return Format::Xlsx;
+    if (value == "ods")
+        return Format::Ods;
     throw UsageError(format(Msg::BadFormat, value));
+}
+
+const char* formatName(Format format) {
+    return format == Format::Xlsx ? "xlsx" : "ods";
 }
 
 bool isHelp(const std::string& arg) {
@@ -102,11 +110,49 @@ Command parseBuild(const std::vector<std::string>& args) {
     return command;
 }
 
+Command parseMerge(const std::vector<std::string>& args) {
+    Command command;
+    MergeOptions merge;
+    bool endOfOptions = false;
+    for (Cursor c{args, 1}; c.i < args.size(); ++c.i) {
+        const std::string& arg = args[c.i];
+        if (endOfOptions || !arg.starts_with("-")) {
+            merge.parts.push_back(arg);
+            continue;
+        }
+        c.split();
+        if (isHelp(c.name)) {
+            command.help = true;
+            return command;
+        }
+        if (c.name == "--")
+            endOfOptions = true;
+        else if (c.name == "--format")
+            merge.format = parseFormat(c.value());
+        else if (c.name == "--output" || c.name == "-o")
+            merge.output = c.value();
+        else if (c.name == "--no-sandbox")
+            merge.office.noSandbox = true;
+        else if (isOfficeOption(c.name))
+            officeOption(merge.office, c.name, c.value());
+        else
+            throw UsageError(format(Msg::UnknownOption, c.name));
+    }
+    if (merge.parts.empty())
+        throw UsageError(std::string(text(Msg::MergeNoParts)));
+    if (isWorkbook(merge.format) && merge.output.empty())
+        throw UsageError(format(Msg::WorkbookNeedsOutput, formatName(merge.format)));
+    command.merge = std::move(merge);
+    return command;
+}
+
 } // namespace
 
 Command parseCommandLine(const std::vector<std::string>& args) {
     if (!args.empty() && args[0] == "build")
         return parseBuild(args);
+    if (!args.empty() && args[0] == "merge")
+        return parseMerge(args);
     Command command;
     CheckOptions check;
     bool endOfOptions = false;
@@ -142,6 +188,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     }
     if (check.inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
+    if (isWorkbook(check.format) && check.output.empty())
+        throw UsageError(format(Msg::WorkbookNeedsOutput, formatName(check.format)));
     command.check = std::move(check);
     return command;
 }

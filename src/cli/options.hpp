@@ -8,7 +8,12 @@
 
 namespace jixiao::cli {
 
-enum class Format { Text, Json, Csv };
+enum class Format { Text, Json, Csv, Xlsx, Ods };
+
+// The summary workbooks (cli/summary_workbook.hpp) need an office to write them and a file to write to.
+inline bool isWorkbook(Format format) {
+    return format == Format::Xlsx || format == Format::Ods;
+}
 
 // Where the office comes from: started by us (with the .oxt installed) or an already running one.
 struct OfficeOptions {
@@ -31,6 +36,14 @@ struct CheckOptions {
     int maxSizeMb = 256;    // a larger input is not read
 };
 
+// `jixiao-batch merge PART.json … --format … --output FILE`: several runs' JSON summaries as one summary.
+struct MergeOptions {
+    OfficeOptions office; // for the workbook formats
+    std::vector<std::string> parts;
+    Format format = Format::Json;
+    std::string output; // empty: stdout (text formats only)
+};
+
 struct BuildOptions {
     OfficeOptions office;
     std::string from;
@@ -47,6 +60,7 @@ struct Command {
     bool help = false;
     std::optional<CheckOptions> check;
     std::optional<BuildOptions> build;
+    std::optional<MergeOptions> merge;
 };
 
 // args excludes the program name. Throws UsageError.

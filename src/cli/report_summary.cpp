@@ -1,6 +1,7 @@
 #include "cli/report_summary.hpp"
 
 #include "cli/messages.hpp"
+#include "cli/summary_rows.hpp"
 #include "core/report_summary.hpp"
 #include "core/scorecard_json.hpp"
 
@@ -38,17 +39,29 @@ Score scoreOf(const FileResult& result) {
     Score score;
     if (result.scorecardJson.empty())
         return score;
+    const auto shown = [](const std::optional<Decimal>& figure) {
+        return figure ? std::optional<std::string>(figure->toString(2)) : std::nullopt;
+    };
     try {
         const Scorecard card = scorecardFromJson(result.scorecardJson, result.file);
         // The deck's summary (core/report_summary.hpp): no total while a score is missing or out of range,
-        // never the table's typed 合计 in its place.
+        // never the table's typed 合计 in its place; the funding is the report's (exportScorecard exports the
+        // one the deck shows, reportFunding).
         const auto summary = summarizeReport(card);
-        if (summary.total) {
+        const bool partial = std::any_of(result.findings.begin(), result.findings.end(),
+                                         [](const auto& f) { return f.ruleId == "table.partial"; });
+        if (summary.total && !partial) {
             score.total = summary.total->toString(2);
             score.grade = summary.grade;
         }
+        score.unit = card.meta.unit;
+        score.project = card.meta.project;
+        score.year = card.meta.year;
+        score.budget = shown(summary.budget);
+        score.actual = shown(summary.actual);
+        score.executionRate = shown(summary.executionRate);
     } catch (const std::exception&) {
-        // An export the core cannot read back leaves total and grade empty; the findings still count.
+        // An export the core cannot read back leaves the figures empty; the findings still count.
     }
     return score;
 }
@@ -251,56 +264,6 @@ std::string formatText(const std::vector<FileResult>& results) {
     return out.str();
 }
 
-const char* statusId(Status status) {
-    switch (status) {
-    case Status::Checked:
-        return "checked";
-    case Status::NoTable:
-        return "no-table";
-    case Status::Failed:
-        return "failed";
-    case Status::Interrupted:
-        return "interrupted";
-    }
-    return "failed";
-}
-
-std::string formatJson(const std::vector<FileResult>& results, int exitCode) {
-    nlohmann::ordered_json files = nlohmann::ordered_json::array();
-    for (const auto& r : results) {
-        nlohmann::ordered_json file;
-        const Status status = r.status();
-        file["file"] = printableName(r.file);
-        file["status"] = statusId(status);
-        if (status == Status::Failed) {
-            file["reason"] = r.failure;
-        } else if (status != Status::Interrupted) {
-            const Score score = status == Status::Checked ? scoreOf(r) : Score{};
-            file["total"] =
-                score.total ? nlohmann::ordered_json(*score.total) : nlohmann::ordered_json(nullptr);
-            file["grade"] =
-                score.grade.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(score.grade);
-            file["errors"] = r.count("error");
-            file["warnings"] = r.count("warning");
-            if (!r.scorecardProblem.empty())
-                file["scorecardProblem"] = r.scorecardProblem;
-            nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-            for (const auto& f : r.findings)
-                findings.push_back({{"ruleId", f.ruleId},
-                                    {"severity", f.severity},
-                                    {"location", f.location},
-                                    {"message", f.message}});
-            file["findings"] = std::move(findings);
-        }
-        file["seconds"] = static_cast<double>(std::lround(r.seconds * 100)) / 100; // a timing, not money
-        files.push_back(std::move(file));
-    }
-    nlohmann::ordered_json doc;
-    doc["files"] = std::move(files);
-    doc["exitCode"] = exitCode;
-    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
 // A text cell of the CSV summary. One that begins with = + - @ TAB or CR is a formula to Calc, Excel and WPS
 // (a file named "=HYPERLINK(…).docx"): it gets a leading apostrophe, as OWASP advises for CSV injection, and
 // the spreadsheet shows it as text.
@@ -316,22 +279,27 @@ std::string csvField(const std::string& raw) {
     return out + "\"";
 }
 
-std::string formatCsv(const std::vector<FileResult>& results) {
+} // namespace
+
+std::string summaryJson(const std::vector<ReportRow>& rows, int exitCode) {
+    return rowsToJson(rows, exitCode).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string summaryCsv(const std::vector<ReportRow>& rows) {
     std::ostringstream out;
-    out << "file,status,total,grade,errors,warnings,reason\r\n";
-    for (const auto& r : results) {
-        const Status status = r.status();
-        const bool counted = status == Status::Checked || status == Status::NoTable;
-        const Score score = status == Status::Checked ? scoreOf(r) : Score{};
-        out << csvField(printableName(r.file)) << ',' << statusId(status) << ',' << score.total.value_or("")
-            << ',' << csvField(score.grade) << ',' << (counted ? std::to_string(r.count("error")) : "") << ','
-            << (counted ? std::to_string(r.count("warning")) : "") << ','
-            << csvField(status == Status::Failed ? r.failure : r.scorecardProblem) << "\r\n";
+    out << "file,status,total,grade,errors,warnings,reason,unit,project,year,budget,actual,executionRate\r\n";
+    for (const auto& row : rows) {
+        const Score& score = row.score;
+        out << csvField(row.file) << ',' << row.status << ',' << score.total.value_or("") << ','
+            << csvField(score.grade) << ',' << (row.counted ? std::to_string(row.errors) : "") << ','
+            << (row.counted ? std::to_string(row.warnings) : "") << ','
+            << csvField(row.status == "failed" ? row.reason : row.scorecardProblem) << ','
+            << csvField(score.unit) << ',' << csvField(score.project) << ','
+            << (score.year ? std::to_string(*score.year) : "") << ',' << score.budget.value_or("") << ','
+            << score.actual.value_or("") << ',' << score.executionRate.value_or("") << "\r\n";
     }
     return out.str();
 }
-
-} // namespace
 
 std::string formatSummary(const std::vector<FileResult>& results, Format format) {
     return formatSummary(results, format, exitCodeFor(results));
@@ -340,9 +308,11 @@ std::string formatSummary(const std::vector<FileResult>& results, Format format)
 std::string formatSummary(const std::vector<FileResult>& results, Format format, int exitCode) {
     switch (format) {
     case Format::Json:
-        return formatJson(results, exitCode);
+    case Format::Xlsx: // the office writes the workbook (cli/workbook_writer.hpp); as text, the JSON
+    case Format::Ods:
+        return summaryJson(rowsOf(results), exitCode);
     case Format::Csv:
-        return formatCsv(results);
+        return summaryCsv(rowsOf(results));
     case Format::Text:
         break;
     }

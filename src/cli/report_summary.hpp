@@ -36,11 +36,16 @@ struct FileResult {
     int count(const std::string& severity) const;
 };
 
-// Total and grade of the exported scorecard, as the deck shows them (core/report_summary.hpp): none while a
-// score is missing or out of range.
+// Total, grade and funding figures of the exported scorecard, as the deck shows them (summarizeReport in
+// core/report_summary.hpp): no total or grade while a score is missing or out of range, nor for a table the
+// office could not read whole (a "table.partial" finding: the deck says so instead of a total). Figures are
+// decimal text rounded half-up to two places ("97", "88.5"), the deck's own wording of them.
 struct Score {
-    std::optional<std::string> total; // "97", "88.5"
+    std::optional<std::string> total;
     std::string grade;
+    std::string unit, project; // the report's 单位 and 项目名称
+    std::optional<int> year;
+    std::optional<std::string> budget, actual, executionRate; // 万元, 万元, %
 };
 Score scoreOf(const FileResult& result);
 

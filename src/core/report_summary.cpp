@@ -9,7 +9,10 @@ ReportSummary summarizeReport(const Scorecard& card, const Funding& funding) {
     summary.weight = scores.weight;
     summary.grade = scores.score ? scores.grade : std::string();
     summary.levelOne = scores.levelOne;
-    summary.executionRate = deriveFunding(funding).executionRate;
+    const FundingFigures money = deriveFunding(funding);
+    summary.executionRate = money.executionRate;
+    summary.budget = funding.budget;
+    summary.actual = money.actual;
     summary.leaves = scores.leaves;
     summary.scoredLeaves = scores.scoredLeaves;
     return summary;

@@ -22,8 +22,10 @@ struct ReportSummary {
     std::string grade;            // the band of `total`; empty without one
     std::vector<LevelOneFigures> levelOne;
     std::optional<Decimal> executionRate; // from the funding given (deriveFunding)
-    int leaves = 0;                       // 三级 indicators
-    int scoredLeaves = 0;                 // of them, with a valid score
+    std::optional<Decimal> budget;        // 预算 of the funding given
+    std::optional<Decimal> actual; // 实际支出 as the report states it (deriveFunding: else the items' sum)
+    int leaves = 0;                // 三级 indicators
+    int scoredLeaves = 0;          // of them, with a valid score
 };
 
 // `funding` is the report's funding as chosen by reportFunding (assemble.hpp): the funding table's, else the

@@ -385,7 +385,11 @@ bool Operations::isSectionEdited(const Reference<frame::XModel>& model, const st
 }
 
 std::string Operations::exportScorecard(const Reference<frame::XModel>& model) const {
-    return scorecardToJson(read(model).card);
+    // The funding the deck shows and the sections quote (the properties completed from the prose when there
+    // is no funding table), so jixiao-batch's figures are the deck's (issue 21 item 5).
+    auto data = read(model);
+    data.card.funding = reportFunding(data);
+    return scorecardToJson(data.card);
 }
 
 void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const std::string& unit,

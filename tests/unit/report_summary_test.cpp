@@ -50,3 +50,22 @@ TEST(ReportSummary, NoTotalWhileAScoreIsMissingOrOutOfRangeWhateverTheTyped合�
     EXPECT_FALSE(summary.total);
     EXPECT_EQ(summary.grade, "");
 }
+
+// Issue 21 item 5: the batch's workbook shows 预算, 实际支出 and 预算执行率 from this summary, as the deck
+// does; 实际支出 is the stated figure, else the items' sum (deriveFunding), and the rate follows it.
+TEST(ReportSummary, FundingFiguresAreTheFundingGiven) {
+    auto summary = summarizeReport(sampleCard(), sampleFunding());
+    EXPECT_EQ(summary.budget, Decimal(2));
+    EXPECT_EQ(summary.actual, dec("1.99"));
+
+    Funding itemsOnly = sampleFunding();
+    itemsOnly.actual.reset();
+    summary = summarizeReport(sampleCard(), itemsOnly);
+    EXPECT_EQ(summary.actual, dec("1.99"));
+    EXPECT_EQ(summary.executionRate->toString(2), "99.5");
+
+    summary = summarizeReport(sampleCard(), Funding{});
+    EXPECT_FALSE(summary.budget);
+    EXPECT_FALSE(summary.actual);
+    EXPECT_FALSE(summary.executionRate);
+}
