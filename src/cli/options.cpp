@@ -74,10 +74,6 @@ Format parseFormat(const std::string& value) {
     throw UsageError(format(Msg::BadFormat, value));
 }
 
-const char* formatName(Format format) {
-    return format == Format::Xlsx ? "xlsx" : "ods";
-}
-
 bool isHelp(const std::string& arg) {
     return arg == "-h" || arg == "--help";
 }
@@ -110,6 +106,28 @@ Command parseBuild(const std::vector<std::string>& args) {
     return command;
 }
 
+// The options a check and a merge share: the summary's format and destination, and the office (the workbook
+// formats start one). False: not one of them.
+bool summaryOption(Cursor& c, Format& summaryFormat, std::string& output, OfficeOptions& office) {
+    if (c.name == "--format")
+        summaryFormat = parseFormat(c.value());
+    else if (c.name == "--output" || c.name == "-o")
+        output = c.value();
+    else if (c.name == "--no-sandbox")
+        office.noSandbox = true;
+    else if (isOfficeOption(c.name))
+        officeOption(office, c.name, c.value());
+    else
+        return false;
+    return true;
+}
+
+// A workbook is a file, never a stream of bytes on a terminal.
+void requireOutputForWorkbook(Format summaryFormat, const std::string& output) {
+    if (isWorkbook(summaryFormat) && output.empty())
+        throw UsageError(format(Msg::WorkbookNeedsOutput, summaryFormat == Format::Xlsx ? "xlsx" : "ods"));
+}
+
 Command parseMerge(const std::vector<std::string>& args) {
     Command command;
     MergeOptions merge;
@@ -127,21 +145,12 @@ Command parseMerge(const std::vector<std::string>& args) {
         }
         if (c.name == "--")
             endOfOptions = true;
-        else if (c.name == "--format")
-            merge.format = parseFormat(c.value());
-        else if (c.name == "--output" || c.name == "-o")
-            merge.output = c.value();
-        else if (c.name == "--no-sandbox")
-            merge.office.noSandbox = true;
-        else if (isOfficeOption(c.name))
-            officeOption(merge.office, c.name, c.value());
-        else
+        else if (!summaryOption(c, merge.format, merge.output, merge.office))
             throw UsageError(format(Msg::UnknownOption, c.name));
     }
     if (merge.parts.empty())
         throw UsageError(std::string(text(Msg::MergeNoParts)));
-    if (isWorkbook(merge.format) && merge.output.empty())
-        throw UsageError(format(Msg::WorkbookNeedsOutput, formatName(merge.format)));
+    requireOutputForWorkbook(merge.format, merge.output);
     command.merge = std::move(merge);
     return command;
 }
@@ -171,25 +180,16 @@ Command parseCommandLine(const std::vector<std::string>& args) {
             endOfOptions = true;
         else if (c.name == "--jobs" || c.name == "-j")
             check.jobs = positive(c.name, c.value());
-        else if (c.name == "--format")
-            check.format = parseFormat(c.value());
-        else if (c.name == "--output" || c.name == "-o")
-            check.output = c.value();
         else if (c.name == "--export-json")
             check.exportJson = c.value();
         else if (c.name == "--max-size")
             check.maxSizeMb = positive(c.name, c.value());
-        else if (c.name == "--no-sandbox")
-            check.office.noSandbox = true;
-        else if (isOfficeOption(c.name))
-            officeOption(check.office, c.name, c.value());
-        else
+        else if (!summaryOption(c, check.format, check.output, check.office))
             throw UsageError(format(Msg::UnknownOption, c.name));
     }
     if (check.inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
-    if (isWorkbook(check.format) && check.output.empty())
-        throw UsageError(format(Msg::WorkbookNeedsOutput, formatName(check.format)));
+    requireOutputForWorkbook(check.format, check.output);
     command.check = std::move(check);
     return command;
 }

@@ -1,5 +1,6 @@
 // The summary's rows (src/cli/summary_rows.cpp) as `merge` reads them back, and the summary workbook's
 // content (src/cli/summary_workbook.cpp): what the office then writes, decided here without one.
+#include "cli/options.hpp"
 #include "cli/summary_rows.hpp"
 #include "cli/summary_workbook.hpp"
 
@@ -138,4 +139,18 @@ TEST(SummaryWorkbook, FindingsAndCountsWithTheirCharts) {
     EXPECT_EQ(book.charts[0].lastRow, 1);
     EXPECT_EQ(book.charts[1].labelColumn, 3);
     EXPECT_EQ(book.charts[1].lastRow, 3);
+}
+
+TEST(BatchOptions, WorkbookFormatsAndMerge) {
+    EXPECT_EQ(parseCommandLine({"--format", "xlsx", "--output", "s.xlsx", "a.docx"}).check->format,
+              Format::Xlsx);
+    EXPECT_EQ(parseCommandLine({"--format=ods", "-o", "s.ods", "a.docx"}).check->format, Format::Ods);
+    EXPECT_THROW(parseCommandLine({"--format", "xlsx", "a.docx"}), UsageError); // no bytes on a terminal
+    const Command merge = parseCommandLine({"merge", "p1.json", "--format", "csv", "p2.json"});
+    ASSERT_TRUE(merge.merge);
+    EXPECT_EQ(merge.merge->parts, (std::vector<std::string>{"p1.json", "p2.json"}));
+    EXPECT_EQ(merge.merge->format, Format::Csv);
+    EXPECT_THROW(parseCommandLine({"merge", "p1.json", "--jobs", "2"}), UsageError);
+    EXPECT_THROW(parseCommandLine({"merge", "--format", "xlsx", "p1.json"}), UsageError);
+    EXPECT_THROW(parseCommandLine({"merge", "--format", "json"}), UsageError);
 }
