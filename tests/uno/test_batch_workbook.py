@@ -155,6 +155,12 @@ class WorkbookTest(OfficeCase):
                 missing = by_name["missing-score.odt"]
                 self.assertEqual(missing[4].getType(), EMPTY, missing[4].getString())
                 self.assertEqual(missing[5].getType(), EMPTY, missing[5].getString())
+                # The seed report states its funding in prose only (no funding table, no properties): the
+                # deck fills 预算 2 and 实际支出 1.99 from it and shows 预算执行率 99.50%; so does the batch.
+                sample = by_name["sample-report.docx"]
+                self.assertEqual([sample[i].getType() for i in (6, 7, 8)], [VALUE] * 3)
+                self.assertEqual((sample[7].getValue(), sample[8].getValue()), (2, 1.99))
+                self.assertAlmostEqual(sample[6].getValue(), 0.995, places=9)
                 failed = by_name["corrupt.docx"]
                 self.assertEqual(failed[4].getType(), EMPTY)
                 self.assertEqual(failed[9].getType(), EMPTY)
