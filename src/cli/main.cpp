@@ -179,8 +179,6 @@ std::string readPart(const std::string& path) {
 
 // jixiao-batch merge: the parts' rows in the order given, as one run over all their files would show them.
 int runMerge(const MergeOptions& options) {
-    if (options.format == Format::Text)
-        throw UsageError(format(Msg::BadFormat, "text"));
     std::optional<OutputTarget> output;
     if (!options.output.empty())
         output.emplace(options.output);

@@ -85,6 +85,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::BadSummary, "batch.bad-summary", {"path", "detail"}},
     {Msg::WorkbookNeedsOutput, "batch.workbook-needs-output", {"value"}},
     {Msg::MergeNoParts, "batch.merge-no-parts", {}},
+    {Msg::MergeFormat, "batch.merge-format", {"value"}},
 });
 
 const Entry& entry(Msg id) {

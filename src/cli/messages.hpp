@@ -82,6 +82,7 @@ enum class Msg {
     BadSummary,
     WorkbookNeedsOutput,
     MergeNoParts,
+    MergeFormat,
 };
 
 // The message's catalog key ("batch.timeout") and the names of its placeholders, in the order format() takes

@@ -150,6 +150,8 @@ Command parseMerge(const std::vector<std::string>& args) {
     }
     if (merge.parts.empty())
         throw UsageError(std::string(text(Msg::MergeNoParts)));
+    if (merge.format == Format::Text) // the text table is the live run's view; parts carry no more than rows
+        throw UsageError(format(Msg::MergeFormat, "text"));
     requireOutputForWorkbook(merge.format, merge.output);
     command.merge = std::move(merge);
     return command;

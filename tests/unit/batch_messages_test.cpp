@@ -16,9 +16,9 @@ using jixiao::testing::placeholders;
 namespace {} // namespace
 
 TEST(BatchMessages, EveryMessageHasItsKeyInBothLanguagesAndNamesItsArguments) {
-    // Msg::MergeNoParts is the last value: every value before it needs an entry of its own.
+    // Msg::MergeFormat is the last value: every value before it needs an entry of its own.
     const auto all = allMessages();
-    ASSERT_EQ(all.size(), static_cast<std::size_t>(Msg::MergeNoParts) + 1);
+    ASSERT_EQ(all.size(), static_cast<std::size_t>(Msg::MergeFormat) + 1);
     std::set<std::string> keys;
     for (const Msg id : all) {
         const std::string k(key(id));

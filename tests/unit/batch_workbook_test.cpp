@@ -153,4 +153,5 @@ TEST(BatchOptions, WorkbookFormatsAndMerge) {
     EXPECT_THROW(parseCommandLine({"merge", "p1.json", "--jobs", "2"}), UsageError);
     EXPECT_THROW(parseCommandLine({"merge", "--format", "xlsx", "p1.json"}), UsageError);
     EXPECT_THROW(parseCommandLine({"merge", "--format", "json"}), UsageError);
+    EXPECT_THROW(parseCommandLine({"merge", "--format", "text", "p1.json"}), UsageError);
 }
