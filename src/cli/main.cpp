@@ -191,7 +191,7 @@ int runMerge(const MergeOptions& options) {
             throw UsageError(format(Msg::BadSummary, printableName(part), e.what()));
         }
     }
-    const int code = exitCodeFor(rows);
+    int code = exitCodeFor(rows);
     if (isWorkbook(options.format))
         return writeWorkbookSummary(rows, options.format, options.office, resolveOxt(options.office), *output,
                                     options.output, code);
@@ -201,6 +201,7 @@ int runMerge(const MergeOptions& options) {
             stderr, "%s\n",
             format(Msg::WriteFailed, printableName(options.output) + ": " + std::strerror(errno)).c_str());
         output.reset();
+        code = std::max(code, 2);
     }
     if (!output)
         std::fwrite(summary.data(), 1, summary.size(), stdout);
