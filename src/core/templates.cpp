@@ -78,6 +78,7 @@ Template parseTemplate(std::string_view text, const std::string& sourceName) {
     if (!value.contains("indicators"))
         throw JsonFormatError(sourceName, "$.indicators", "missing");
 
+    t.suggestions = takeSuggestions(value, sourceName); // not a scorecard field: taken out before reading
     t.card = scorecardFromJsonValue(value, sourceName);
     t.card.meta.templateId = t.id;
     if (t.card.indicators.empty())
@@ -157,6 +158,16 @@ std::set<std::string> vettedStandards(const std::vector<Template>& templates) {
                 keys.insert(standardKey(leaf.standard));
         });
     return keys;
+}
+
+std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& templates,
+                                                std::string_view templateId) {
+    std::vector<IndicatorSuggestion> result;
+    for (const bool own : {true, false})
+        for (const auto& t : templates)
+            if ((t.id == templateId) == own)
+                result.insert(result.end(), t.suggestions.begin(), t.suggestions.end());
+    return result;
 }
 
 } // namespace jixiao

@@ -5,6 +5,7 @@
 #include "core/rules.hpp"
 #include "core/stale_values.hpp"
 #include "core/text.hpp"
+#include "core/validate_problems.hpp"
 #include "core/validate_prose.hpp"
 
 #include <algorithm>
@@ -386,16 +387,44 @@ private:
 } // namespace
 
 const std::vector<std::string>& validationRuleIds() {
-    static const std::vector<std::string> ids = {
-        "cell.not-a-number",     "weight.sum-children",  "weight.total-100",       "weight.label-mismatch",
-        "score.missing",         "score.range",          "deduction.mismatch",     "deduction.reason-missing",
-        "total.weight",          "total.score",          "total.deduction",        "grade.mismatch",
-        "funding.items-sum",     "funding.share",        "funding.execution-rate", "year.mismatch",
-        "rule.checklist-max",    "rule.not-computable",  "rule.suggested-score",   "narrative.total",
-        "narrative.grade",       "narrative.budget",     "narrative.actual",       "narrative.execution-rate",
-        "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
-        "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
-        "subtotal.weight",       "subtotal.score",       "subtotal.deduction",     "derived.unsupported"};
+    static const std::vector<std::string> ids = {"cell.not-a-number",
+                                                 "weight.sum-children",
+                                                 "weight.total-100",
+                                                 "weight.label-mismatch",
+                                                 "score.missing",
+                                                 "score.range",
+                                                 "deduction.mismatch",
+                                                 "deduction.reason-missing",
+                                                 "total.weight",
+                                                 "total.score",
+                                                 "total.deduction",
+                                                 "grade.mismatch",
+                                                 "funding.items-sum",
+                                                 "funding.share",
+                                                 "funding.execution-rate",
+                                                 "year.mismatch",
+                                                 "rule.checklist-max",
+                                                 "rule.not-computable",
+                                                 "rule.suggested-score",
+                                                 "narrative.total",
+                                                 "narrative.grade",
+                                                 "narrative.budget",
+                                                 "narrative.actual",
+                                                 "narrative.execution-rate",
+                                                 "narrative.item-amount",
+                                                 "narrative.item-share",
+                                                 "narrative.problem-missing",
+                                                 "narrative.problem-not-lost",
+                                                 "prose.budget",
+                                                 "prose.actual",
+                                                 "prose.execution-rate",
+                                                 "prose.item-amount",
+                                                 "prose.item-share",
+                                                 "prose.items-sum",
+                                                 "subtotal.weight",
+                                                 "subtotal.score",
+                                                 "subtotal.deduction",
+                                                 "derived.unsupported"};
     return ids;
 }
 
@@ -410,6 +439,9 @@ std::string standardKey(std::string_view standard) {
 std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog& catalog,
                               std::string_view lang) {
     std::vector<Finding> findings = Validator(input).run();
+    if (input.problemsSection)
+        for (auto f : checkProblemsSection(input.card, *input.problemsSection, input.paragraphs))
+            findings.push_back(std::move(f));
 
     const int caption = prose::captionParagraph(input.paragraphs);
     const int tableAnchor = caption >= 0 ? caption : int(input.paragraphs.size());
