@@ -5,8 +5,6 @@
 // a suggestion is the framework's, not the report's.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -20,11 +18,6 @@ struct IndicatorSuggestion {
         path; // names from the 一级 down to the indicator: {"过程", "业务管理", "预算执行率"}
     std::map<std::string, std::string, std::less<>> text; // by language: "zh-CN", "en"
 };
-
-// Takes every "suggestion" out of a template's "indicators" (so the rest reads as the scorecard format) and
-// returns them with their paths. Throws JsonFormatError (scorecard_json.hpp) for a suggestion that is not an
-// object of non-empty "zh-CN" and "en" strings.
-std::vector<IndicatorSuggestion> takeSuggestions(nlohmann::json& templateJson, const std::string& sourceName);
 
 // The suggestion for the indicator at `path` in `lang` ("zh…" → zh-CN, else en): the one with the same path,
 // else the same indicator under the same parent, else the same indicator name — the first found in that
