@@ -242,7 +242,7 @@ TEST(Narrative, EnglishSections) {
     const Scorecard card = sampleCard();
     const std::string conclusion = one(generateSection(card, "conclusion", en()));
     EXPECT_TRUE(contains(conclusion, "scored 97 points, graded “Excellent”")) << conclusion;
-    EXPECT_TRUE(contains(conclusion, "“经济效益”, 3 points")) << conclusion;
+    EXPECT_TRUE(contains(conclusion, "“经济效益” (deduction: 3), because")) << conclusion;
     const std::string cost = one(generateSection(card, "cost-benefit", en()));
     for (const char* figure :
          {"budget for 2025 was 2 ×10,000 yuan", "1.99 ×10,000 yuan", "99.5% of the budget",

@@ -146,8 +146,8 @@ TEST(ProblemsSection, English) {
               (std::vector<std::string>{
                   "Of the project's 21 indicators, 2 fell short of full marks in 2025. The problems found "
                   "are:",
-                  "1. 过程: “预算执行率” lost points (deduction: 0.5).",
-                  "2. 效果: “经济效益” lost points (deduction: 3), because " + kEconomicReason + ".",
+                  "1. 过程: “预算执行率” (deduction: 0.5).",
+                  "2. 效果: “经济效益” (deduction: 3), because " + kEconomicReason + ".",
                   "The following improvements are suggested:",
                   "1. Plan the use of the funds over the year and speed up budget execution.",
                   "2. 【Suggestion for “经济效益” to be written】",
