@@ -10,6 +10,7 @@
 
 #include "prose_test_helpers.hpp"
 #include "sample_scorecard.hpp"
+#include "ui_catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -152,6 +153,14 @@ TEST(ProblemsSection, English) {
                   "1. Plan the use of the funds over the year and speed up budget execution.",
                   "2. 【Suggestion for “经济效益” to be written】",
               }));
+}
+
+// The deck's section chooser lists sectionIds() by their "section.<id>" names.
+TEST(ProblemsSection, TheDeckNamesItInBothLanguages) {
+    for (const auto& id : sectionIds())
+        for (const char* lang : {"zh-CN", "en"})
+            EXPECT_TRUE(jixiao::testing::uiCatalog().contains(lang, "section." + id)) << lang << " " << id;
+    EXPECT_EQ(jixiao::testing::uiCatalog().format("zh-CN", "section.problems", {}), "存在的问题和建议");
 }
 
 // ---- the template field ----
