@@ -387,45 +387,23 @@ private:
 } // namespace
 
 const std::vector<std::string>& validationRuleIds() {
-    static const std::vector<std::string> ids = {"cell.not-a-number",
-                                                 "weight.sum-children",
-                                                 "weight.total-100",
-                                                 "weight.label-mismatch",
-                                                 "score.missing",
-                                                 "score.range",
-                                                 "deduction.mismatch",
-                                                 "deduction.reason-missing",
-                                                 "total.weight",
-                                                 "total.score",
-                                                 "total.deduction",
-                                                 "grade.mismatch",
-                                                 "funding.items-sum",
-                                                 "funding.share",
-                                                 "funding.execution-rate",
-                                                 "year.mismatch",
-                                                 "rule.checklist-max",
-                                                 "rule.not-computable",
-                                                 "rule.suggested-score",
-                                                 "narrative.total",
-                                                 "narrative.grade",
-                                                 "narrative.budget",
-                                                 "narrative.actual",
-                                                 "narrative.execution-rate",
-                                                 "narrative.item-amount",
-                                                 "narrative.item-share",
-                                                 "narrative.problem-missing",
-                                                 "narrative.problem-not-lost",
-                                                 "prose.budget",
-                                                 "prose.actual",
-                                                 "prose.execution-rate",
-                                                 "prose.item-amount",
-                                                 "prose.item-share",
-                                                 "prose.items-sum",
-                                                 "subtotal.weight",
-                                                 "subtotal.score",
-                                                 "subtotal.deduction",
-                                                 "derived.unsupported"};
-    return ids;
+    static const std::vector<std::string> ids = {
+        "cell.not-a-number",     "weight.sum-children",  "weight.total-100",       "weight.label-mismatch",
+        "score.missing",         "score.range",          "deduction.mismatch",     "deduction.reason-missing",
+        "total.weight",          "total.score",          "total.deduction",        "grade.mismatch",
+        "funding.items-sum",     "funding.share",        "funding.execution-rate", "year.mismatch",
+        "rule.checklist-max",    "rule.not-computable",  "rule.suggested-score",   "narrative.total",
+        "narrative.grade",       "narrative.budget",     "narrative.actual",       "narrative.execution-rate",
+        "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
+        "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
+        "subtotal.weight",       "subtotal.score",       "subtotal.deduction",     "derived.unsupported"};
+    // Then the 存在的问题和建议 section's (validate_problems.hpp), as docs/rules.md lists them last.
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> result = ids;
+        result.insert(result.end(), {"narrative.problem-missing", "narrative.problem-not-lost"});
+        return result;
+    }();
+    return all;
 }
 
 std::string standardKey(std::string_view standard) {
