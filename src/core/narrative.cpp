@@ -221,20 +221,30 @@ public:
         if (!summarizeReport(card_).total)
             return {render("problems.incomplete", {})};
         std::size_t leaves = 0;
-        forEachLeaf(card_, [&](const Indicator&) { ++leaves; });
+        std::map<std::string, int, std::less<>> named; // how many leaves carry each name
+        forEachLeaf(card_, [&](const Indicator& leaf) {
+            ++leaves;
+            ++named[leaf.name];
+        });
         std::vector<std::string> groups, suggestions, quoted;
         std::size_t count = 0;
         for (const auto& top : card_.indicators) {
             std::vector<std::string> items;
             for (const auto& [path, lost] : lostWithPaths(top)) {
+                // Two leaves of one name (管理制度健全性 under 业务管理 and 财务管理): each says which it is.
+                const std::string parent = named[lost.indicator->name] > 1 && path.size() >= 2
+                                               ? path[path.size() - 2]
+                                               : std::string();
                 items.push_back(render("problems.item", {{"indicator", lost.indicator->name},
+                                                         {"parent", parent},
                                                          {"deduction", points(lost.deduction)},
                                                          {"reason", trimReason(lost.indicator->reason)}}));
                 const auto standard = suggestionFor(options_.suggestions, path, patterns_.language());
                 const std::string number = std::to_string(suggestions.size() + 1);
                 if (!standard) {
-                    suggestions.push_back(render("problems.suggestionPlaceholder",
-                                                 {{"number", number}, {"indicator", lost.indicator->name}}));
+                    suggestions.push_back(render(
+                        "problems.suggestionPlaceholder",
+                        {{"number", number}, {"indicator", lost.indicator->name}, {"parent", parent}}));
                 } else if (std::find(quoted.begin(), quoted.end(), *standard) == quoted.end()) {
                     // One framework sentence can answer several indicators (资金到位率, 到位及时率): said
                     // once.

@@ -81,6 +81,7 @@ std::vector<Case> cases() {
     Scorecard lost = sampleScorecard();
     leafNamed(lost, "预算执行率").score = Decimal::parse("1.5");
     leafNamed(lost, "经济效益").reason.clear();
+    leafNamed(lost, "管理制度健全性").score = 3; // a name two indicators share: the problem names its 二级
     result.push_back({"template suggestion, a deduction without reason", lost, true});
     return result;
 }

@@ -122,6 +122,10 @@ TEST(ProblemsSection, SuggestionsComeFromTheTemplateWhereItHasOne) {
     EXPECT_NE(text.find("\n3.健全项目资金管理办法，确保符合相关财务会计制度的规定。\n"), std::string::npos)
         << text; // 财务管理's 管理制度健全性, not 业务管理's
     EXPECT_TRUE(text.ends_with("\n4.【请针对“经济效益”指标的扣分原因填写改进建议】")) << text;
+    // 管理制度健全性 is the name of two indicators: the problem says which one lost points.
+    EXPECT_NE(text.find("“管理制度健全性”（财务管理）指标扣1分，原因是未制定项目资金管理办法。"),
+              std::string::npos)
+        << text;
 }
 
 TEST(ProblemsSection, NothingLostSaysSoAndSuggestsNothing) {
