@@ -48,6 +48,9 @@ struct Report {
     // The funding the prose states (fundingFromProse), when the document has no funding table and its
     // paragraphs were read.
     std::optional<Funding> proseFunding;
+    // The text of the 存在的问题和建议 section Jixiao wrote (section `problems`), as the document holds it
+    // now, when the caller read the paragraphs and the document has one: validation holds it to the table.
+    std::optional<std::string> problemsSection;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);

@@ -4,11 +4,13 @@
 #include "core/messages.hpp"
 #include "core/numbers.hpp"
 #include "core/report_summary.hpp"
+#include "core/report_title.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -97,6 +99,8 @@ public:
         : card_(card), patterns_(patterns), options_(options), funding_(deriveFunding(card.funding)) {}
 
     std::vector<std::string> conclusion() const {
+        if (card_.indicators.empty())
+            return {render("common.noIndicators", {})};
         const auto figures = summarizeReport(card_);
         Args args{{"tableTitle", tableTitle()}, {"totalWeight", points(figures.weight)}};
         if (!figures.total)
@@ -165,6 +169,8 @@ public:
     }
 
     std::vector<std::string> deductions() const {
+        if (card_.indicators.empty())
+            return {render("common.noIndicators", {})};
         const auto lost = lostPoints(card_);
         if (lost.empty())
             return {render("deductions.none", {})};
@@ -179,6 +185,8 @@ public:
     }
 
     std::vector<std::string> analysis() const {
+        if (card_.indicators.empty())
+            return {render("common.noIndicators", {})};
         std::vector<std::string> paragraphs;
         for (const auto& top : card_.indicators) {
             std::string text = render("analysis.first", scoreArgs(top));
@@ -203,7 +211,83 @@ public:
         return paragraphs;
     }
 
+    // 存在的问题和建议: the indicators that lost points, grouped by 一级 in the table's order, each with its
+    // deduction and the reason the table gives; then one suggestion per problem — the framework's where its
+    // template has one, else a placeholder naming the indicator for a person to fill. Nothing the table does
+    // not say. Like the conclusion, nothing is summed up while a score is missing.
+    std::vector<std::string> problems() const {
+        if (card_.indicators.empty())
+            return {render("common.noIndicators", {})};
+        if (!summarizeReport(card_).total)
+            return {render("problems.incomplete", {})};
+        std::size_t leaves = 0;
+        std::map<std::string, int, std::less<>> named; // how many leaves carry each name
+        forEachLeaf(card_, [&](const Indicator& leaf) {
+            ++leaves;
+            ++named[leaf.name];
+        });
+        std::vector<std::string> groups, suggestions, quoted;
+        std::size_t count = 0;
+        for (const auto& top : card_.indicators) {
+            std::vector<std::string> items;
+            for (const auto& [path, lost] : lostWithPaths(top)) {
+                // Two leaves of one name (管理制度健全性 under 业务管理 and 财务管理): each says which it is.
+                const std::string parent = named[lost.indicator->name] > 1 && path.size() >= 2
+                                               ? path[path.size() - 2]
+                                               : std::string();
+                items.push_back(render("problems.item", {{"indicator", lost.indicator->name},
+                                                         {"parent", parent},
+                                                         {"deduction", points(lost.deduction)},
+                                                         {"reason", trimReason(lost.indicator->reason)}}));
+                const auto standard = suggestionFor(options_.suggestions, path, patterns_.language());
+                const std::string number = std::to_string(suggestions.size() + 1);
+                if (!standard) {
+                    suggestions.push_back(render(
+                        "problems.suggestionPlaceholder",
+                        {{"number", number}, {"indicator", lost.indicator->name}, {"parent", parent}}));
+                } else if (std::find(quoted.begin(), quoted.end(), *standard) == quoted.end()) {
+                    // One framework sentence can answer several indicators (资金到位率, 到位及时率): said
+                    // once.
+                    quoted.push_back(*standard);
+                    suggestions.push_back(render(
+                        "problems.suggestion", {{"number", number}, {"suggestion", trimReason(*standard)}}));
+                }
+            }
+            if (items.empty())
+                continue;
+            count += items.size();
+            groups.push_back(render("problems.group", {{"number", std::to_string(groups.size() + 1)},
+                                                       {"first", top.name},
+                                                       {"items", join(items, "separator.items")}}));
+        }
+        if (groups.empty())
+            return {render("problems.none", {})};
+        std::vector<std::string> paragraphs{render(
+            "problems.lead",
+            {{"year", year()}, {"count", std::to_string(count)}, {"leafCount", std::to_string(leaves)}})};
+        paragraphs.insert(paragraphs.end(), groups.begin(), groups.end());
+        paragraphs.push_back(render("problems.suggestionsLead", {}));
+        paragraphs.insert(paragraphs.end(), suggestions.begin(), suggestions.end());
+        return paragraphs;
+    }
+
 private:
+    // The leaves below `top` that lost points, each with its names from `top` down.
+    static std::vector<std::pair<std::vector<std::string>, Lost>> lostWithPaths(const Indicator& top) {
+        std::vector<std::pair<std::vector<std::string>, Lost>> result;
+        std::vector<std::string> names;
+        std::function<void(const Indicator&)> visit = [&](const Indicator& node) {
+            names.push_back(node.name);
+            for (const auto& lost : node.children.empty() ? lostPoints(node) : std::vector<Lost>{})
+                result.emplace_back(names, lost);
+            for (const auto& child : node.children)
+                visit(child);
+            names.pop_back();
+        };
+        visit(top);
+        return result;
+    }
+
     const std::string& pattern(std::string_view key) const { return patterns_.pattern(key); }
     std::string render(std::string_view key, const Args& args) const {
         return renderPattern(pattern(key), args);
@@ -223,8 +307,9 @@ private:
         if (!card_.meta.title.empty())
             return trimReason(card_.meta.title);
         if (!card_.meta.unit.empty() && !card_.meta.project.empty())
-            return render("fragment.tableTitle",
-                          {{"unit", card_.meta.unit}, {"year", year()}, {"project", card_.meta.project}});
+            return render("fragment.tableTitle", {{"unit", card_.meta.unit},
+                                                  {"year", year()},
+                                                  {"project", projectInTitle(card_.meta.project)}});
         return pattern("fragment.defaultTableTitle");
     }
 
@@ -360,7 +445,7 @@ std::string renderPattern(std::string_view pattern, const Args& args) {
 }
 
 std::vector<std::string> sectionIds() {
-    return {"conclusion", "cost-benefit", "funding-usage", "deductions", "analysis"};
+    return {"conclusion", "cost-benefit", "funding-usage", "deductions", "analysis", "problems"};
 }
 
 std::vector<std::string> generateSection(const Scorecard& card, std::string_view sectionId,
@@ -376,6 +461,8 @@ std::vector<std::string> generateSection(const Scorecard& card, std::string_view
         return writer.deductions();
     if (sectionId == "analysis")
         return writer.analysis();
+    if (sectionId == "problems")
+        return writer.problems();
     throw UserError("error.unknown-section", {{"id", std::string(sectionId)}});
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/scorecard.hpp"
+#include "core/suggestions.hpp"
 
 #include <filesystem>
 #include <map>
@@ -22,6 +23,9 @@ struct NarrativeOptions {
     // Money and percentages always with two decimals (2.00万元, 99.50%) instead of the sample's style without
     // trailing zeros (2万元, 99.5%). Scores are points and stay as written (97分).
     bool fixedTwoDecimals = false;
+    // The framework's standard suggestions (templates.hpp suggestionsFor): the `problems` section quotes the
+    // one for an indicator that lost points, and leaves a placeholder for a person where there is none.
+    std::vector<IndicatorSuggestion> suggestions = {};
 };
 
 class NarrativePatterns {
@@ -54,7 +58,7 @@ private:
 // Placeholders outside a segment without an argument stay as written.
 std::string renderPattern(std::string_view pattern, const std::map<std::string, std::string>& args);
 
-// "conclusion", "cost-benefit", "funding-usage", "deductions", "analysis", in report order.
+// "conclusion", "cost-benefit", "funding-usage", "deductions", "analysis", "problems" (存在的问题和建议).
 std::vector<std::string> sectionIds();
 
 // The section's paragraphs. Throws UserError naming an unknown section id.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace jixiao {
@@ -53,6 +54,48 @@ void validateWeights(const Indicator& in, const std::string& path, const std::st
                               {{"weight", in.weight.toString(6)}, {"sum", sum.toString(6)}});
 }
 
+// Takes every "suggestion" out of a template's "indicators" (so the rest reads as the scorecard format, where
+// it is unknown) and returns them with their paths; a suggestion must be an object of non-empty "zh-CN" and
+// "en" strings.
+std::vector<IndicatorSuggestion> takeSuggestions(json& templateJson, const std::string& sourceName) {
+    std::vector<IndicatorSuggestion> result;
+    std::function<void(json&, const std::string&, const std::vector<std::string>&)> visit =
+        [&](json& list, const std::string& listPath, const std::vector<std::string>& names) {
+            if (!list.is_array())
+                return; // the scorecard reader names what is wrong with it
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                json& indicator = list[i];
+                if (!indicator.is_object())
+                    continue;
+                const std::string path = listPath + "[" + std::to_string(i) + "]";
+                std::vector<std::string> here = names;
+                here.push_back(indicator.contains("name") && indicator["name"].is_string()
+                                   ? indicator["name"].get<std::string>()
+                                   : std::string());
+                if (indicator.contains("suggestion")) {
+                    const json& suggestion = indicator["suggestion"];
+                    const std::string at = path + ".suggestion";
+                    if (!suggestion.is_object())
+                        throw JsonFormatError(sourceName, at, "expected-object",
+                                              {{"found", suggestion.type_name()}});
+                    for (const auto& item : suggestion.items())
+                        if (item.key() != "zh-CN" && item.key() != "en")
+                            throw JsonFormatError(sourceName, at + "." + item.key(), "unknown-key",
+                                                  {{"key", item.key()}});
+                    result.push_back({here,
+                                      {{"zh-CN", requiredString(suggestion, "zh-CN", at, sourceName)},
+                                       {"en", requiredString(suggestion, "en", at, sourceName)}}});
+                    indicator.erase("suggestion");
+                }
+                if (indicator.contains("children"))
+                    visit(indicator["children"], path + ".children", here);
+            }
+        };
+    if (templateJson.is_object() && templateJson.contains("indicators"))
+        visit(templateJson["indicators"], "$.indicators", {});
+    return result;
+}
+
 } // namespace
 
 Template parseTemplate(std::string_view text, const std::string& sourceName) {
@@ -78,6 +121,7 @@ Template parseTemplate(std::string_view text, const std::string& sourceName) {
     if (!value.contains("indicators"))
         throw JsonFormatError(sourceName, "$.indicators", "missing");
 
+    t.suggestions = takeSuggestions(value, sourceName); // not a scorecard field: taken out before reading
     t.card = scorecardFromJsonValue(value, sourceName);
     t.card.meta.templateId = t.id;
     if (t.card.indicators.empty())
@@ -157,6 +201,16 @@ std::set<std::string> vettedStandards(const std::vector<Template>& templates) {
                 keys.insert(standardKey(leaf.standard));
         });
     return keys;
+}
+
+std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& templates,
+                                                std::string_view templateId) {
+    std::vector<IndicatorSuggestion> result;
+    for (const bool own : {true, false})
+        for (const auto& t : templates)
+            if ((t.id == templateId) == own)
+                result.insert(result.end(), t.suggestions.begin(), t.suggestions.end());
+    return result;
 }
 
 } // namespace jixiao

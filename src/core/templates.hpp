@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/scorecard.hpp"
+#include "core/suggestions.hpp"
 #include "core/user_error.hpp"
 
 #include <filesystem>
@@ -21,6 +22,8 @@ struct Template {
     std::string kind;   // "project" (项目支出) or "department" (部门整体支出); free text otherwise
     Scorecard card;     // indicators, weights, rules and grade bands; card.meta.templateId == id
     std::string sourceFile;
+    // The indicators' optional standard suggestions (建议), for the `problems` section.
+    std::vector<IndicatorSuggestion> suggestions;
 };
 
 // Parses and validates: id and names present, weights ≥ 0, each parent's weight equals the sum of its
@@ -39,5 +42,10 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
 // Every leaf's 评价标准 in `templates`, as standardKey() (core/validate.hpp) gives it: the texts validation
 // does not judge as standards (ValidationInput::vettedStandards).
 std::set<std::string> vettedStandards(const std::vector<Template>& templates);
+
+// Every template's suggestions, those of the template `templateId` (the report's, when known) first, so
+// suggestionFor() prefers the report's own framework and falls back on the others for a typed table.
+std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& templates,
+                                                std::string_view templateId);
 
 } // namespace jixiao

@@ -5,6 +5,7 @@
 #include "core/rules.hpp"
 #include "core/stale_values.hpp"
 #include "core/text.hpp"
+#include "core/validate_problems.hpp"
 #include "core/validate_prose.hpp"
 
 #include <algorithm>
@@ -396,7 +397,13 @@ const std::vector<std::string>& validationRuleIds() {
         "narrative.item-amount", "narrative.item-share", "prose.budget",           "prose.actual",
         "prose.execution-rate",  "prose.item-amount",    "prose.item-share",       "prose.items-sum",
         "subtotal.weight",       "subtotal.score",       "subtotal.deduction",     "derived.unsupported"};
-    return ids;
+    // Then the 存在的问题和建议 section's (validate_problems.hpp), as docs/rules.md lists them last.
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> result = ids;
+        result.insert(result.end(), {"narrative.problem-missing", "narrative.problem-not-lost"});
+        return result;
+    }();
+    return all;
 }
 
 std::string standardKey(std::string_view standard) {
@@ -410,6 +417,9 @@ std::string standardKey(std::string_view standard) {
 std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog& catalog,
                               std::string_view lang) {
     std::vector<Finding> findings = Validator(input).run();
+    if (input.problemsSection)
+        for (auto f : checkProblemsSection(input.card, *input.problemsSection, input.paragraphs))
+            findings.push_back(std::move(f));
 
     const int caption = prose::captionParagraph(input.paragraphs);
     const int tableAnchor = caption >= 0 ? caption : int(input.paragraphs.size());

@@ -40,6 +40,10 @@ struct ValidationInput {
     // The 实际支出 property (万元): where a funding table states its own 实际支出, a property that differs
     // from the table's items is reported too (funding.items-sum, message funding.items-sum.property).
     std::optional<Decimal> actualProperty = std::nullopt;
+    // The 存在的问题和建议 section Jixiao wrote (section `problems`), as the document now holds it,
+    // paragraphs joined by '\n': checked against the table (narrative.problem-missing,
+    // narrative.problem-not-lost).
+    std::optional<std::string> problemsSection = std::nullopt;
 };
 
 // A 评价标准 text without its whitespace and line breaks: the same standard whether a host joins the cell's

@@ -19,6 +19,7 @@
 #include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/stale_values.hpp"
+#include "core/templates.hpp"
 #include "core/user_error.hpp"
 #include "core/validate.hpp"
 
@@ -96,16 +97,21 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     DocumentSnapshot snapshot;
     snapshot.properties = readReportProperties(model);
     Settings::applyGradeThresholds(context_, snapshot.gradeBands);
-    if (withParagraphs)
+    std::optional<std::string> problemsSection;
+    if (withParagraphs) {
         snapshot.paragraphs = host->paragraphs();
+        problemsSection = host->sectionText("problems");
+    }
     if (cache != nullptr && cache->tables(*host, snapshot.tables)) {
         auto report = assemble(snapshot);
+        report.problemsSection = problemsSection;
         if (report.hasScoreTable)
             return report;
         cache->forget(); // the remembered tables no longer read: read the document whole
     }
     snapshot.tables = host->readTables();
     auto report = assemble(snapshot);
+    report.problemsSection = std::move(problemsSection);
     if (cache != nullptr)
         cache->remember(*host, report);
     return report;
@@ -305,6 +311,7 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
                           vettedStandards(extension.templates)};
     input.proseFunding = data.proseFunding; // read once, by assemble
     input.actualProperty = data.actualProperty;
+    input.problemsSection = data.problemsSection;
     auto checked = jixiao::validate(input, extension.messages, extension.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
@@ -323,6 +330,7 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     // Written in the document's language; the UI language only for a document without words yet.
     options.lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
     options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
+    options.suggestions = suggestionsFor(extension.templates, data.card.meta.templateId);
     data.card.funding = reportFunding(data);
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }

@@ -108,7 +108,7 @@ void expectFilled(const std::string& text) {
 
 TEST(Narrative, SectionIdsInReportOrder) {
     EXPECT_EQ(sectionIds(), (std::vector<std::string>{"conclusion", "cost-benefit", "funding-usage",
-                                                      "deductions", "analysis"}));
+                                                      "deductions", "analysis", "problems"}));
 }
 
 TEST(Narrative, UnknownSectionIsRejectedByName) {
@@ -226,7 +226,7 @@ TEST(Narrative, UnitCostWhenTheOutputCountIsKnown) {
     card.funding.outputUnit = "件";
     const std::string text = one(generateSection(card, "cost-benefit", zh()));
     // 19900元 / 3794件 = 5.2451… → 5.25
-    EXPECT_TRUE(contains(text, "全年办理12345政务热线交办件3794件，平均每件成本5.25元。")) << text;
+    EXPECT_TRUE(contains(text, "全年办理12345政务热线交办件共计3794件，平均每件成本5.25元。")) << text;
 }
 
 TEST(Narrative, AnalysisOneParagraphPerFirstLevel) {
@@ -242,7 +242,7 @@ TEST(Narrative, EnglishSections) {
     const Scorecard card = sampleCard();
     const std::string conclusion = one(generateSection(card, "conclusion", en()));
     EXPECT_TRUE(contains(conclusion, "scored 97 points, graded “Excellent”")) << conclusion;
-    EXPECT_TRUE(contains(conclusion, "“经济效益”, 3 points")) << conclusion;
+    EXPECT_TRUE(contains(conclusion, "“经济效益” (deduction: 3), because")) << conclusion;
     const std::string cost = one(generateSection(card, "cost-benefit", en()));
     for (const char* figure :
          {"budget for 2025 was 2 ×10,000 yuan", "1.99 ×10,000 yuan", "99.5% of the budget",
