@@ -1,0 +1,74 @@
+// Operations::addFindingsAsComments: findings as the document's own comments. The core decides what to add,
+// remove and keep (core/finding_comments.hpp); this reads the comments, applies the plan as one undo step
+// and keeps the record of what Jixiao wrote in the document.
+#include "uno/document_comments.hpp"
+#include "uno/document_properties.hpp"
+#include "uno/extension_data.hpp"
+#include "uno/operations.hpp"
+#include "uno/undo_context.hpp"
+#include "uno/ustring.hpp"
+
+#include "core/document_language.hpp"
+#include "core/finding_comments.hpp"
+
+#include <algorithm>
+
+using css::uno::Reference;
+
+namespace jixiao::office {
+namespace {
+
+const char* severityKey(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return "severity.error";
+    case Severity::Warning:
+        return "severity.warning";
+    case Severity::Info:
+        return "severity.info";
+    }
+    return "severity.info";
+}
+
+} // namespace
+
+int Operations::addFindingsAsComments(const Reference<css::frame::XModel>& model) const {
+    requireEditable(model);
+    const auto& extension = ExtensionData::get(context_);
+    const auto data = read(model);
+    // Worded in the report's language, as its sections are: the unit's staff read them, not the reviewer's
+    // office.
+    const std::string lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
+    std::vector<std::pair<Location, std::string>> worded;
+    for (const auto& finding : validate(data, lang))
+        worded.emplace_back(finding.location,
+                            extension.ui.format(lang, severityKey(finding.severity)) + finding.message);
+
+    auto comments = makeDocumentComments(context_, model);
+    CommentPlanInput input;
+    input.wanted = wantedComments(worded);
+    input.existing = comments->read();
+    for (const auto& language : extension.ui.languages())
+        input.authors.insert(extension.ui.format(language, "comment.author"));
+    input.record = parseCommentRecord(readCommentRecord(model));
+    input.authorsSettable = comments->authorsSettable();
+    input.oneCommentPerAnchor = comments->oneCommentPerAnchor();
+    const CommentPlan plan = planComments(input);
+    if (plan.add.empty() && plan.remove.empty())
+        return 0; // nothing changes: no undo step
+
+    const std::string author = extension.ui.format(lang, "comment.author");
+    {
+        UndoContext undo(model, fromUtf8(ui("undo.add-comments")));
+        ControllerLock lock(model);
+        comments->remove(plan.remove);
+        for (const auto& comment : plan.add)
+            comments->add(comment, author);
+    }
+    // After the comments, so a refused change leaves the record as it was. Not an undo step: an undone run's
+    // fingerprints staying recorded is harmless (core/finding_comments.hpp).
+    writeCommentRecord(model, formatCommentRecord(plan.record));
+    return static_cast<int>(plan.add.size());
+}
+
+} // namespace jixiao::office

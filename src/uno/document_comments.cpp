@@ -1,0 +1,369 @@
+#include "uno/document_comments.hpp"
+
+#include "uno/ustring.hpp"
+#include "uno/writer_tables.hpp"
+
+#include "core/a1.hpp"
+#include "core/user_error.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchHelper.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotations.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XSimpleText.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+util::DateTime now() {
+    const std::time_t seconds = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    util::DateTime when;
+    when.Year = static_cast<sal_Int16>(local.tm_year + 1900);
+    when.Month = static_cast<sal_uInt16>(local.tm_mon + 1);
+    when.Day = static_cast<sal_uInt16>(local.tm_mday);
+    when.Hours = static_cast<sal_uInt16>(local.tm_hour);
+    when.Minutes = static_cast<sal_uInt16>(local.tm_min);
+    when.Seconds = static_cast<sal_uInt16>(local.tm_sec);
+    return when;
+}
+
+OUString stringProperty(const Reference<beans::XPropertySet>& props, const char* name) {
+    OUString value;
+    const OUString key = OUString::createFromAscii(name);
+    if (props->getPropertySetInfo()->hasPropertyByName(key))
+        props->getPropertyValue(key) >>= value;
+    return value;
+}
+
+class WriterComments final : public DocumentComments {
+public:
+    explicit WriterComments(const Reference<frame::XModel>& model)
+        : model_(model), body_(Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()) {}
+
+    std::vector<ExistingComment> read() override {
+        fields_.clear();
+        std::vector<ExistingComment> comments;
+        std::vector<OUString> parents;
+        std::vector<OUString> names;
+        const auto starts = paragraphStarts();
+        Reference<text::XTextFieldsSupplier> supplier(model_, UNO_QUERY_THROW);
+        Reference<container::XEnumeration> fields = supplier->getTextFields()->createEnumeration();
+        while (fields->hasMoreElements()) {
+            Reference<lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
+            if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation"))
+                continue;
+            Reference<beans::XPropertySet> props(info, UNO_QUERY_THROW);
+            Reference<text::XTextContent> field(info, UNO_QUERY_THROW);
+            ExistingComment comment;
+            comment.author = toUtf8(stringProperty(props, "Author"));
+            comment.text = toUtf8(stringProperty(props, "Content"));
+            comment.anchor = anchorOf(field->getAnchor(), starts);
+            comments.push_back(comment);
+            names.push_back(stringProperty(props, "Name"));
+            parents.push_back(stringProperty(props, "ParentName"));
+            fields_.push_back(field);
+        }
+        // A reply names the comment it answers (LibreOffice 7.2 and later, Word's threaded comments).
+        const std::set<OUString> answered(parents.begin(), parents.end());
+        for (std::size_t i = 0; i < comments.size(); ++i)
+            comments[i].answered = !names[i].isEmpty() && answered.count(names[i]) > 0;
+        // Comments at the very same spot share one: the first of them names it.
+        for (std::size_t i = 0; i < comments.size(); ++i) {
+            comments[i].spot = std::to_string(i);
+            const Reference<text::XTextRange> at = fields_[i]->getAnchor()->getStart();
+            Reference<text::XTextRangeCompare> compare(at->getText(), UNO_QUERY);
+            for (std::size_t j = 0; j < i && compare.is(); ++j) {
+                const Reference<text::XTextRange> other = fields_[j]->getAnchor()->getStart();
+                if (comments[j].anchor == comments[i].anchor && other->getText() == at->getText() &&
+                    compare->compareRegionStarts(other, at) == 0) {
+                    comments[i].spot = comments[j].spot;
+                    break;
+                }
+            }
+        }
+        return comments;
+    }
+
+    void remove(const std::vector<std::size_t>& indexes) override {
+        for (const auto index : indexes) {
+            const auto& field = fields_.at(index);
+            field->getAnchor()->getText()->removeTextContent(field);
+        }
+    }
+
+    void add(const WantedComment& comment, const std::string& author) override {
+        Reference<lang::XMultiServiceFactory> factory(model_, UNO_QUERY_THROW);
+        Reference<text::XTextContent> field(factory->createInstance("com.sun.star.text.textfield.Annotation"),
+                                            UNO_QUERY_THROW);
+        Reference<beans::XPropertySet> props(field, UNO_QUERY_THROW);
+        props->setPropertyValue("Author", uno::Any(fromUtf8(author)));
+        props->setPropertyValue("Content", uno::Any(fromUtf8(comment.text)));
+        props->setPropertyValue("DateTimeValue", uno::Any(now()));
+        const Reference<text::XTextCursor> place = placeOf(comment.location);
+        // Over a range the annotation marks that text (the cell's, the figure in the paragraph) and keeps it.
+        place->getText()->insertTextContent(Reference<text::XTextRange>(place, UNO_QUERY_THROW), field,
+                                            !place->isCollapsed());
+    }
+
+    bool authorsSettable() const override { return true; }
+    bool oneCommentPerAnchor() const override { return false; }
+
+private:
+    // The starts of the body's top-level paragraphs, in the order host->paragraphs() gives them (tables are
+    // skipped), which is what a finding's paragraph index counts.
+    std::vector<Reference<text::XTextRange>> paragraphStarts() {
+        std::vector<Reference<text::XTextRange>> starts;
+        Reference<container::XEnumeration> items =
+            Reference<container::XEnumerationAccess>(body_, UNO_QUERY_THROW)->createEnumeration();
+        while (items->hasMoreElements()) {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            if (item.is() && item->supportsService("com.sun.star.text.Paragraph"))
+                starts.push_back(Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getStart());
+        }
+        return starts;
+    }
+
+    std::string anchorOf(const Reference<text::XTextRange>& anchor,
+                         const std::vector<Reference<text::XTextRange>>& starts) {
+        if (!anchor.is())
+            return "elsewhere";
+        Reference<beans::XPropertySet> props(anchor, UNO_QUERY);
+        Reference<text::XTextTable> table;
+        Reference<beans::XPropertySet> cell;
+        if (props.is() && props->getPropertySetInfo()->hasPropertyByName("Cell")) {
+            props->getPropertyValue("TextTable") >>= table;
+            props->getPropertyValue("Cell") >>= cell;
+        }
+        if (table.is() && cell.is())
+            return cellAnchor(toUtf8(Reference<container::XNamed>(table, UNO_QUERY_THROW)->getName()),
+                              toUtf8(stringProperty(cell, "CellName")));
+        if (anchor->getText() != body_ || starts.empty())
+            return "elsewhere"; // a header, a frame, a footnote: never a finding's place
+        // The last paragraph starting at or before the anchor (compareRegionStarts: 1 = first is before).
+        Reference<text::XTextRangeCompare> compare(body_, UNO_QUERY_THROW);
+        const Reference<text::XTextRange> at = anchor->getStart();
+        std::size_t low = 0;
+        std::size_t high = starts.size();
+        while (high - low > 1) {
+            const std::size_t middle = low + (high - low) / 2;
+            if (compare->compareRegionStarts(starts[middle], at) >= 0)
+                low = middle;
+            else
+                high = middle;
+        }
+        return paragraphAnchor(static_cast<int>(low));
+    }
+
+    Reference<text::XTextCursor> placeOf(const Location& location) {
+        if (location.kind == Location::Kind::Cell) {
+            const auto dot = location.cell.rfind('.');
+            const std::string tableName =
+                dot == std::string::npos ? location.table : location.cell.substr(0, dot);
+            const std::string cellName =
+                dot == std::string::npos ? location.cell : location.cell.substr(dot + 1);
+            const auto table = writerTableByName(model_, tableName);
+            Reference<text::XText> cell(table.is() ? table->getCellByName(fromUtf8(cellName)) : nullptr,
+                                        UNO_QUERY);
+            if (!cell.is())
+                throw UserError("error.cell-not-found", {{"table", location.table}, {"cell", location.cell}});
+            Reference<text::XTextCursor> cursor = cell->createTextCursor();
+            cursor->gotoStart(false);
+            cursor->gotoEnd(true);
+            return cursor;
+        }
+        if (location.kind == Location::Kind::Paragraph) {
+            const auto starts = paragraphStarts();
+            if (location.paragraph >= 0 && static_cast<std::size_t>(location.paragraph) < starts.size()) {
+                Reference<text::XTextCursor> cursor =
+                    body_->createTextCursorByRange(starts[static_cast<std::size_t>(location.paragraph)]);
+                if (location.length > 0) {
+                    cursor->goRight(static_cast<sal_Int16>(std::min(location.offset, 32767)), false);
+                    cursor->goRight(static_cast<sal_Int16>(std::min(location.length, 32767)), true);
+                } else {
+                    Reference<text::XParagraphCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
+                }
+                return cursor;
+            }
+        }
+        // No place of its own (a missing table): the start of the document.
+        Reference<text::XTextCursor> cursor = body_->createTextCursor();
+        cursor->gotoStart(false);
+        return cursor;
+    }
+
+    Reference<frame::XModel> model_;
+    Reference<text::XText> body_;
+    std::vector<Reference<text::XTextContent>> fields_;
+};
+
+class CalcComments final : public DocumentComments {
+public:
+    CalcComments(const Reference<uno::XComponentContext>& context, const Reference<frame::XModel>& model)
+        : sheets_(Reference<sheet::XSpreadsheetDocument>(model, UNO_QUERY_THROW)->getSheets(),
+                  UNO_QUERY_THROW) {
+        const Reference<frame::XController> controller = model->getCurrentController();
+        selection_.set(controller, UNO_QUERY);
+        Reference<frame::XFrame> frame = controller.is() ? controller->getFrame() : nullptr;
+        frame_.set(frame, UNO_QUERY);
+        if (selection_.is() && frame_.is()) {
+            dispatcher_ = frame::DispatchHelper::create(context);
+            selected_ = selection_->getSelection();
+        }
+    }
+    CalcComments(const CalcComments&) = delete;
+    CalcComments& operator=(const CalcComments&) = delete;
+    ~CalcComments() override {
+        // The user's selection as it was before the comments were placed.
+        try {
+            if (dispatcher_.is() && selected_.hasValue())
+                selection_->select(selected_);
+        } catch (const uno::Exception&) {
+        }
+    }
+
+    std::vector<ExistingComment> read() override {
+        cells_.clear();
+        std::vector<ExistingComment> comments;
+        for (sal_Int32 s = 0; s < sheets_->getCount(); ++s) {
+            Reference<sheet::XSpreadsheet> sheet(sheets_->getByIndex(s), UNO_QUERY_THROW);
+            const std::string name = toUtf8(Reference<container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+            Reference<container::XIndexAccess> notes(
+                Reference<sheet::XSheetAnnotationsSupplier>(sheet, UNO_QUERY_THROW)->getAnnotations(),
+                UNO_QUERY_THROW);
+            for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+                Reference<sheet::XSheetAnnotation> note(notes->getByIndex(i), UNO_QUERY_THROW);
+                const auto position = note->getPosition();
+                ExistingComment comment;
+                comment.anchor =
+                    cellAnchor({}, quotedSheetName(name) + "." + a1Cell(position.Column, position.Row));
+                comment.author = toUtf8(note->getAuthor());
+                comment.text = toUtf8(Reference<text::XSimpleText>(note, UNO_QUERY_THROW)->getString());
+                comments.push_back(comment);
+                cells_.push_back(sheet->getCellByPosition(position.Column, position.Row));
+            }
+        }
+        return comments;
+    }
+
+    void remove(const std::vector<std::size_t>& indexes) override {
+        // Clearing the cell's comment flag alone leaves its value, formula and format as they are.
+        for (const auto index : indexes)
+            Reference<sheet::XSheetOperation>(cells_.at(index), UNO_QUERY_THROW)
+                ->clearContents(sheet::CellFlags::ANNOTATION);
+    }
+
+    void add(const WantedComment& comment, const std::string& author) override {
+        const auto [sheetIndex, address] = placeOf(comment.location);
+        Reference<sheet::XSpreadsheet> sheet(sheets_->getByIndex(sheetIndex), UNO_QUERY_THROW);
+        if (!authorsSettable()) {
+            Reference<sheet::XSheetAnnotations> notes =
+                Reference<sheet::XSheetAnnotationsSupplier>(sheet, UNO_QUERY_THROW)->getAnnotations();
+            notes->insertNew(address, fromUtf8(comment.text));
+            return;
+        }
+        // XSheetAnnotations names the office's user as the author and has no way to set it; Calc's own
+        // command does (Text, Author, Date: what LibreOffice Online uses), on the cell selected in the view.
+        selection_->select(uno::Any(Reference<table::XCellRange>(
+            sheet->getCellByPosition(address.Column, address.Row), UNO_QUERY_THROW)));
+        const util::DateTime when = now();
+        auto twoDigits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        const std::string date =
+            std::to_string(when.Year) + "-" + twoDigits(when.Month) + "-" + twoDigits(when.Day);
+        uno::Sequence<beans::PropertyValue> arguments(3);
+        arguments[0].Name = "Text";
+        arguments[0].Value <<= fromUtf8(comment.text);
+        arguments[1].Name = "Author";
+        arguments[1].Value <<= fromUtf8(author);
+        arguments[2].Name = "Date";
+        arguments[2].Value <<= fromUtf8(date);
+        dispatcher_->executeDispatch(frame_, ".uno:InsertAnnotation", "", 0, arguments);
+    }
+
+    bool authorsSettable() const override { return dispatcher_.is(); }
+    bool oneCommentPerAnchor() const override { return true; }
+
+private:
+    sal_Int32 sheetIndex(const std::string& name) {
+        for (sal_Int32 s = 0; s < sheets_->getCount(); ++s)
+            if (toUtf8(Reference<container::XNamed>(sheets_->getByIndex(s), UNO_QUERY_THROW)->getName()) ==
+                name)
+                return s;
+        return -1;
+    }
+
+    std::pair<sal_Int32, table::CellAddress> placeOf(const Location& location) {
+        if (location.kind == Location::Kind::Cell) {
+            const auto cell = parseSheetCell(location.cell);
+            const sal_Int32 index = cell ? sheetIndex(cell->sheet) : -1;
+            if (index < 0)
+                throw UserError("error.cell-not-found", {{"table", location.table}, {"cell", location.cell}});
+            return {index, table::CellAddress(static_cast<sal_Int16>(index), cell->column, cell->row)};
+        }
+        if (location.kind == Location::Kind::Paragraph) {
+            // A report kept in Calc has its prose on the sheet 报告, one paragraph per cell of column A.
+            const sal_Int32 index = sheetIndex("报告");
+            if (index >= 0)
+                return {index, table::CellAddress(static_cast<sal_Int16>(index), 0, location.paragraph)};
+        }
+        return {0, table::CellAddress(0, 0, 0)};
+    }
+
+    Reference<container::XIndexAccess> sheets_;
+    std::vector<Reference<table::XCell>> cells_;
+    Reference<view::XSelectionSupplier> selection_;
+    Reference<frame::XDispatchProvider> frame_;
+    Reference<frame::XDispatchHelper> dispatcher_;
+    uno::Any selected_;
+};
+
+} // namespace
+
+std::unique_ptr<DocumentComments> makeDocumentComments(const Reference<uno::XComponentContext>& context,
+                                                       const Reference<frame::XModel>& model) {
+    Reference<lang::XServiceInfo> info(model, UNO_QUERY);
+    if (info.is() && info->supportsService("com.sun.star.text.TextDocument"))
+        return std::make_unique<WriterComments>(model);
+    if (info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
+        return std::make_unique<CalcComments>(context, model);
+    throw UserError("error.not-writer-or-calc");
+}
+
+} // namespace jixiao::office
