@@ -46,11 +46,17 @@ std::string commentAnchor(const Location& location) {
     return "document";
 }
 
-std::vector<WantedComment> wantedComments(const std::vector<std::pair<Location, std::string>>& worded) {
+std::vector<WantedComment> wantedComments(const std::vector<Finding>& findings,
+                                          const std::map<Severity, std::string>& labels) {
     std::vector<WantedComment> wanted;
     std::map<std::string, std::size_t> byAnchor;
     std::map<std::string, std::vector<std::string>> lines;
-    for (const auto& [location, line] : worded) {
+    for (const auto& finding : findings) {
+        if (finding.severity == Severity::Info)
+            continue;
+        const auto label = labels.find(finding.severity);
+        const std::string line = (label == labels.end() ? std::string{} : label->second) + finding.message;
+        const Location& location = finding.location;
         const std::string anchor = commentAnchor(location);
         auto& seen = lines[anchor];
         if (contains(seen, line))
@@ -72,7 +78,7 @@ CommentPlan planComments(const CommentPlanInput& input) {
     const auto& existing = input.existing;
     auto jixiaoAuthor = [&](const ExistingComment& c) { return input.authors.count(c.author) > 0; };
     auto ours = [&](const ExistingComment& c) {
-        return (!input.authorsSettable || jixiaoAuthor(c)) &&
+        return (!input.authorsKept || jixiaoAuthor(c)) &&
                contains(input.record, commentFingerprint(c.text));
     };
 
@@ -101,7 +107,7 @@ CommentPlan planComments(const CommentPlanInput& input) {
             // The user's own, or Jixiao's edited by the user: never touched. An edited Jixiao comment still
             // shows the finding at its place (in the user's words): no second one beside it.
             occupied.insert(c.anchor);
-            if (wantedHere && input.authorsSettable && jixiaoAuthor(c))
+            if (wantedHere && input.authorsKept && jixiaoAuthor(c))
                 satisfied.insert(c.anchor);
             continue;
         }

@@ -4,14 +4,15 @@
 //
 // How Jixiao knows its own comments after a .docx/.xlsx round trip: the document keeps, in a custom property
 // (kept by Word, WPS and LibreOffice alike), the fingerprints of the comment texts Jixiao wrote. A comment is
-// Jixiao's when its author is Jixiao's name (in either language; not checked where the office sets the author
-// itself: Calc) and its text's fingerprint is in that record. A comment the user edited no longer matches and
-// becomes the user's; one the user answered is kept; the user's own are never touched.
+// Jixiao's when its author is Jixiao's name (in either language; not checked in Calc, whose .xlsx import
+// drops authors) and its text's fingerprint is in that record. A comment the user edited no longer matches
+// and becomes the user's; one the user answered is kept; the user's own are never touched.
 #pragma once
 
 #include "core/finding.hpp"
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -37,8 +38,11 @@ struct WantedComment {
     friend bool operator==(const WantedComment&, const WantedComment&) = default;
 };
 
-// `worded`: each finding's location with its comment line, already worded (severity and message).
-std::vector<WantedComment> wantedComments(const std::vector<std::pair<Location, std::string>>& worded);
+// Errors and warnings become comments, each line its severity's label and its message; an Info finding (a
+// criterion to judge by hand) is for the author in the deck, not a remark to the unit.
+// `labels`: the severity labels in the document's language ("【错误】" …).
+std::vector<WantedComment> wantedComments(const std::vector<Finding>& findings,
+                                          const std::map<Severity, std::string>& labels);
 
 // A comment found in the document.
 struct ExistingComment {
@@ -54,9 +58,11 @@ struct ExistingComment {
 struct CommentPlanInput {
     std::vector<WantedComment> wanted;
     std::vector<ExistingComment> existing;
-    std::set<std::string> authors;    // the names Jixiao writes under
-    std::vector<std::string> record;  // fingerprints read from kCommentRecordProperty
-    bool authorsSettable = true;      // false: the office names the author itself (Calc)
+    std::set<std::string> authors;   // the names Jixiao writes under
+    std::vector<std::string> record; // fingerprints read from kCommentRecordProperty
+    // false: a comment's author does not survive every format (Calc: LibreOffice 7.4 drops it reading .xlsx,
+    // and without a view the office names its user), so the record alone tells Jixiao's comments.
+    bool authorsKept = true;
     bool oneCommentPerAnchor = false; // Calc: a cell holds one comment
 };
 

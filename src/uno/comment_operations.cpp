@@ -11,27 +11,11 @@
 #include "core/document_language.hpp"
 #include "core/finding_comments.hpp"
 
-#include <algorithm>
+#include <map>
 
 using css::uno::Reference;
 
 namespace jixiao::office {
-namespace {
-
-const char* severityKey(Severity severity) {
-    switch (severity) {
-    case Severity::Error:
-        return "severity.error";
-    case Severity::Warning:
-        return "severity.warning";
-    case Severity::Info:
-        return "severity.info";
-    }
-    return "severity.info";
-}
-
-} // namespace
-
 int Operations::addFindingsAsComments(const Reference<css::frame::XModel>& model) const {
     requireEditable(model);
     const auto& extension = ExtensionData::get(context_);
@@ -39,19 +23,19 @@ int Operations::addFindingsAsComments(const Reference<css::frame::XModel>& model
     // Worded in the report's language, as its sections are: the unit's staff read them, not the reviewer's
     // office.
     const std::string lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
-    std::vector<std::pair<Location, std::string>> worded;
-    for (const auto& finding : validate(data, lang))
-        worded.emplace_back(finding.location,
-                            extension.ui.format(lang, severityKey(finding.severity)) + finding.message);
+    const std::map<Severity, std::string> labels{
+        {Severity::Error, extension.ui.format(lang, "severity.error")},
+        {Severity::Warning, extension.ui.format(lang, "severity.warning")},
+        {Severity::Info, extension.ui.format(lang, "severity.info")}};
 
     auto comments = makeDocumentComments(context_, model);
     CommentPlanInput input;
-    input.wanted = wantedComments(worded);
+    input.wanted = wantedComments(validate(data, lang), labels);
     input.existing = comments->read();
     for (const auto& language : extension.ui.languages())
         input.authors.insert(extension.ui.format(language, "comment.author"));
     input.record = parseCommentRecord(readCommentRecord(model));
-    input.authorsSettable = comments->authorsSettable();
+    input.authorsKept = comments->authorsKept();
     input.oneCommentPerAnchor = comments->oneCommentPerAnchor();
     const CommentPlan plan = planComments(input);
     if (plan.add.empty() && plan.remove.empty())

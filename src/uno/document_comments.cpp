@@ -105,19 +105,15 @@ public:
         const std::set<OUString> answered(parents.begin(), parents.end());
         for (std::size_t i = 0; i < comments.size(); ++i)
             comments[i].answered = !names[i].isEmpty() && answered.count(names[i]) > 0;
-        // Comments at the very same spot share one: the first of them names it.
+        // Comments at the same spot share one (the first of them names it): nothing but other comments
+        // between them, as a reply stands next to the comment it answers.
         for (std::size_t i = 0; i < comments.size(); ++i) {
             comments[i].spot = std::to_string(i);
-            const Reference<text::XTextRange> at = fields_[i]->getAnchor()->getStart();
-            Reference<text::XTextRangeCompare> compare(at->getText(), UNO_QUERY);
-            for (std::size_t j = 0; j < i && compare.is(); ++j) {
-                const Reference<text::XTextRange> other = fields_[j]->getAnchor()->getStart();
-                if (comments[j].anchor == comments[i].anchor && other->getText() == at->getText() &&
-                    compare->compareRegionStarts(other, at) == 0) {
+            for (std::size_t j = 0; j < i; ++j)
+                if (comments[j].anchor == comments[i].anchor && sameSpot(fields_[j], fields_[i])) {
                     comments[i].spot = comments[j].spot;
                     break;
                 }
-            }
         }
         return comments;
     }
@@ -143,10 +139,22 @@ public:
                                             !place->isCollapsed());
     }
 
-    bool authorsSettable() const override { return true; }
+    bool authorsKept() const override { return true; }
     bool oneCommentPerAnchor() const override { return false; }
 
 private:
+    static bool sameSpot(const Reference<text::XTextContent>& a, const Reference<text::XTextContent>& b) {
+        const Reference<text::XTextRange> first = a->getAnchor()->getStart();
+        const Reference<text::XTextRange> second = b->getAnchor()->getStart();
+        try {
+            Reference<text::XTextCursor> between = first->getText()->createTextCursorByRange(first);
+            between->gotoRange(second, true);
+            return between->getString().isEmpty(); // a comment's own mark reads as no text
+        } catch (const uno::RuntimeException&) {
+            return false; // not in the same text
+        }
+    }
+
     // The starts of the body's top-level paragraphs, in the order host->paragraphs() gives them (tables are
     // skipped), which is what a finding's paragraph index counts.
     std::vector<Reference<text::XTextRange>> paragraphStarts() {
@@ -293,7 +301,7 @@ public:
     void add(const WantedComment& comment, const std::string& author) override {
         const auto [sheetIndex, address] = placeOf(comment.location);
         Reference<sheet::XSpreadsheet> sheet(sheets_->getByIndex(sheetIndex), UNO_QUERY_THROW);
-        if (!authorsSettable()) {
+        if (!dispatcher_.is()) {
             Reference<sheet::XSheetAnnotations> notes =
                 Reference<sheet::XSheetAnnotationsSupplier>(sheet, UNO_QUERY_THROW)->getAnnotations();
             notes->insertNew(address, fromUtf8(comment.text));
@@ -317,7 +325,7 @@ public:
         dispatcher_->executeDispatch(frame_, ".uno:InsertAnnotation", "", 0, arguments);
     }
 
-    bool authorsSettable() const override { return dispatcher_.is(); }
+    bool authorsKept() const override { return false; }
     bool oneCommentPerAnchor() const override { return true; }
 
 private:

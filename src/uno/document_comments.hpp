@@ -24,8 +24,9 @@ public:
     virtual void remove(const std::vector<std::size_t>& indexes) = 0;
     // Adds a comment at the wanted place, by `author`, dated now.
     virtual void add(const WantedComment& comment, const std::string& author) = 0;
-    // Whether add() can name the author (Calc without a view names the office's user).
-    virtual bool authorsSettable() const = 0;
+    // Whether the authors read are the ones written, whatever format the document went through (Calc: no,
+    // LibreOffice 7.4 drops them reading .xlsx).
+    virtual bool authorsKept() const = 0;
     // Whether a place holds at most one comment (a Calc cell).
     virtual bool oneCommentPerAnchor() const = 0;
 };

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,9 +35,21 @@ Location paragraph(int index) {
     return l;
 }
 
+// Findings at these places with these messages, worded without a severity label.
+std::vector<WantedComment> wanted(const std::vector<std::pair<Location, std::string>>& placed) {
+    std::vector<jixiao::Finding> findings;
+    for (const auto& [location, message] : placed) {
+        jixiao::Finding f;
+        f.location = location;
+        f.message = message;
+        findings.push_back(f);
+    }
+    return jixiao::wantedComments(findings, {});
+}
+
 CommentPlanInput inputWith(const std::vector<std::pair<Location, std::string>>& findings) {
     CommentPlanInput input;
-    input.wanted = jixiao::wantedComments(findings);
+    input.wanted = wanted(findings);
     input.authors = {kAuthor, "Jixiao"};
     return input;
 }
@@ -47,7 +61,7 @@ std::vector<ExistingComment> applied(const CommentPlanInput& input, const Commen
         if (std::find(plan.remove.begin(), plan.remove.end(), i) == plan.remove.end())
             after.push_back(input.existing[i]);
     for (const auto& w : plan.add)
-        after.push_back({w.anchor, input.authorsSettable ? kAuthor : "someone", w.text, false, ""});
+        after.push_back({w.anchor, input.authorsKept ? kAuthor : "someone", w.text, false, ""});
     return after;
 }
 
@@ -62,16 +76,27 @@ TEST(FindingComments, AnchorsOfCellsParagraphsAndTheDocument) {
     EXPECT_EQ(jixiao::cellAnchor("表格1", "G5"), jixiao::commentAnchor(cell("表格1", "G5")));
 }
 
-TEST(FindingComments, FindingsAtOnePlaceShareOneCommentAndRepeatsAreDropped) {
-    const auto wanted = jixiao::wantedComments({{cell("T", "G5"), "【错误】a"},
-                                                {paragraph(2), "【警告】b"},
-                                                {cell("T", "G5"), "【警告】c"},
-                                                {cell("T", "G5"), "【错误】a"}});
-    ASSERT_EQ(wanted.size(), 2U);
-    EXPECT_EQ(wanted[0].anchor, "cell:T.G5");
-    EXPECT_EQ(wanted[0].text, "【错误】a\n【警告】c");
-    EXPECT_EQ(wanted[1].anchor, "paragraph:2");
-    EXPECT_EQ(wanted[1].location, paragraph(2));
+TEST(FindingComments, FindingsAtOnePlaceShareOneCommentRepeatsAndInfoAreDropped) {
+    using jixiao::Severity;
+    auto finding = [](Location l, Severity s, const std::string& m) {
+        jixiao::Finding f;
+        f.location = std::move(l);
+        f.severity = s;
+        f.message = m;
+        return f;
+    };
+    const std::map<Severity, std::string> labels{{Severity::Error, "【错误】"},
+                                                 {Severity::Warning, "【警告】"}};
+    const auto comments = jixiao::wantedComments(
+        {finding(cell("T", "G5"), Severity::Error, "a"), finding(paragraph(2), Severity::Warning, "b"),
+         finding(cell("T", "C4"), Severity::Info, "需人工判断"),
+         finding(cell("T", "G5"), Severity::Warning, "c"), finding(cell("T", "G5"), Severity::Error, "a")},
+        labels);
+    ASSERT_EQ(comments.size(), 2U);
+    EXPECT_EQ(comments[0].anchor, "cell:T.G5");
+    EXPECT_EQ(comments[0].text, "【错误】a\n【警告】c");
+    EXPECT_EQ(comments[1].anchor, "paragraph:2");
+    EXPECT_EQ(comments[1].location, paragraph(2));
 }
 
 TEST(FindingComments, FirstRunAddsEveryFindingAndRecordsIt) {
@@ -100,7 +125,7 @@ TEST(FindingComments, AFixedFindingLosesExactlyItsCommentAndTheUsersStay) {
     input.existing.push_back({"cell:T.G5", "张三", "请核实", false, ""}); // the user's own, at a finding
     input.existing.push_back({"paragraph:3", "李四", "a", false, ""});    // the user's, same words as ours
     input.record = first.record;
-    input.wanted = jixiao::wantedComments({{paragraph(3), "b"}}); // G5 fixed
+    input.wanted = wanted({{paragraph(3), "b"}}); // G5 fixed
     const auto second = jixiao::planComments(input);
     ASSERT_EQ(second.remove.size(), 1U);
     EXPECT_EQ(input.existing[second.remove[0]].anchor, "cell:T.G5");
@@ -113,9 +138,9 @@ TEST(FindingComments, AnEditedOrAnsweredCommentOfJixiaosIsKept) {
     const auto first = jixiao::planComments(input);
     input.existing = applied(input, first);
     input.record = first.record;
-    input.existing[0].text = "a —— 已核实，见附件";                  // edited by the user
-    input.existing[1].answered = true;                               // answered
-    input.wanted = jixiao::wantedComments({{cell("T", "G5"), "a"}}); // G6 and the paragraph fixed
+    input.existing[0].text = "a —— 已核实，见附件";  // edited by the user
+    input.existing[1].answered = true;               // answered
+    input.wanted = wanted({{cell("T", "G5"), "a"}}); // G6 and the paragraph fixed
     const auto second = jixiao::planComments(input);
     ASSERT_EQ(second.remove.size(), 1U);
     EXPECT_EQ(input.existing[second.remove[0]].anchor, "paragraph:3");
@@ -128,7 +153,7 @@ TEST(FindingComments, AChangedMessageReplacesTheComment) {
     const auto first = jixiao::planComments(input);
     input.existing = applied(input, first);
     input.record = first.record;
-    input.wanted = jixiao::wantedComments({{cell("T", "G5"), "得分 11 超出分值 10"}});
+    input.wanted = wanted({{cell("T", "G5"), "得分 11 超出分值 10"}});
     const auto second = jixiao::planComments(input);
     EXPECT_EQ(second.remove, (std::vector<std::size_t>{0}));
     ASSERT_EQ(second.add.size(), 1U);
@@ -164,7 +189,7 @@ TEST(FindingComments, ADuplicateOfOursIsRemoved) {
 
 TEST(FindingComments, CalcHoldsBackACellWhoseOneCommentIsTheUsers) {
     auto input = inputWith({{cell("S", "S.G5"), "a"}, {cell("S", "S.G6"), "b"}});
-    input.authorsSettable = false;
+    input.authorsKept = false;
     input.oneCommentPerAnchor = true;
     input.existing = {{"cell:S.G5", "张三", "请核实", false, ""}};
     const auto first = jixiao::planComments(input);
@@ -174,10 +199,10 @@ TEST(FindingComments, CalcHoldsBackACellWhoseOneCommentIsTheUsers) {
     EXPECT_EQ(first.heldBack[0].anchor, "cell:S.G5");
     EXPECT_TRUE(first.remove.empty());
 
-    // Calc names the author itself: the record alone tells Jixiao's comment from the user's.
+    // Calc loses authors in .xlsx: the record alone tells Jixiao's comment from the user's.
     input.existing = applied(input, first);
     input.record = first.record;
-    input.wanted = jixiao::wantedComments({});
+    input.wanted = wanted({});
     const auto second = jixiao::planComments(input);
     ASSERT_EQ(second.remove.size(), 1U);
     EXPECT_EQ(input.existing[second.remove[0]].anchor, "cell:S.G6");
