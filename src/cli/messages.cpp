@@ -66,6 +66,10 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::NoSandboxWarning, "batch.no-sandbox-warning", {}},
     {Msg::SeeHelp, "batch.see-help", {}},
     {Msg::LinkRefused, "batch.link-refused", {}},
+    {Msg::AnnotateConnect, "batch.annotate-connect", {}},
+    {Msg::AnnotatedLine, "batch.annotated-line", {"file", "path", "count"}},
+    {Msg::AnnotatedConverted, "batch.annotated-converted", {"from", "to"}},
+    {Msg::AnnotateFailed, "batch.annotate-failed", {"file", "detail"}},
 });
 
 const Entry& entry(Msg id) {

@@ -62,7 +62,11 @@ enum class Msg {
     NoUserNamespace,
     NoSandboxWarning,
     SeeHelp,
-    LinkRefused,
+    AnnotateConnect,
+    AnnotatedLine,
+    AnnotatedConverted,
+    AnnotateFailed,
+    LinkRefused, // the last: batch_messages_test counts the messages by it
 };
 
 // The message's catalog key ("batch.timeout") and the names of its placeholders, in the order format() takes

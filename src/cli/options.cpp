@@ -131,6 +131,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
             check.output = c.value();
         else if (c.name == "--export-json")
             check.exportJson = c.value();
+        else if (c.name == "--annotate")
+            check.annotate = c.value();
         else if (c.name == "--max-size")
             check.maxSizeMb = positive(c.name, c.value());
         else if (c.name == "--no-sandbox")
@@ -142,6 +144,9 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     }
     if (check.inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
+    // A borrowed office would open the reviewer's own file editable, next to its lock file.
+    if (!check.annotate.empty() && !check.office.connect.empty())
+        throw UsageError(std::string(text(Msg::AnnotateConnect)));
     command.check = std::move(check);
     return command;
 }
