@@ -4,7 +4,10 @@
 #include "cli/uno_client.hpp"
 #include "uno/ustring.hpp"
 
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -12,9 +15,11 @@
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/task/PasswordRequest.hpp>
 #include <com/sun/star/task/XInteractionAbort.hpp>
 #include <com/sun/star/task/XInteractionHandler.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <org/jixiao/EvaluationTool.hpp>
@@ -119,6 +124,26 @@ FindingLine lineOf(const org::jixiao::Finding& f) {
     return {toUtf8(f.RuleId), toUtf8(f.Severity), toUtf8(f.Location), toUtf8(f.Message)};
 }
 
+// Jixiao's live recompute off in this office (its own profile's setting; a seeded one is dropped before the
+// extension is installed): an annotated copy shows the unit's own figures, never ones Jixiao rewrote after
+// the comments' modify event — a rewritten cell would also lose the comment marking its text.
+void keepFiguresAsTheyAre(const Reference<css::uno::XComponentContext>& office) {
+    const Reference<css::lang::XMultiServiceFactory> provider =
+        css::configuration::theDefaultProvider::get(office);
+    css::uno::Sequence<css::uno::Any> args(1);
+    args.getArray()[0] <<=
+        css::beans::NamedValue("nodepath", css::uno::Any(OUString("/org.jixiao.Jixiao.Options/Settings")));
+    const Reference<css::beans::XPropertySet> settings(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", args),
+        css::uno::UNO_QUERY_THROW);
+    bool live = true;
+    settings->getPropertyValue("LiveRecompute") >>= live;
+    if (!live)
+        return;
+    settings->setPropertyValue("LiveRecompute", css::uno::Any(false));
+    Reference<css::util::XChangesBatch>(settings, css::uno::UNO_QUERY_THROW)->commitChanges();
+}
+
 // Adds the findings as comments and stores the copy; a problem with either is the copy's, not the check's.
 void annotate(const Reference<org::jixiao::XEvaluationTool>& tool, const Reference<css::frame::XModel>& model,
               const StoreAnnotated& store, FileResult& result) {
@@ -144,6 +169,8 @@ FileResult checkDocument(const Reference<css::uno::XComponentContext>& office, c
     result.file = input.shown;
     try {
         const Reference<org::jixiao::XEvaluationTool> tool = org::jixiao::EvaluationTool::create(office);
+        if (store)
+            keepFiguresAsTheyAre(office);
         Reference<css::lang::XComponent> document = open(office, input.path, result.failure, !store);
         if (!document.is())
             return result;

@@ -131,14 +131,8 @@ void OfficeProcess::makeProfile() {
     // checked. The root (mkdtemp: 0700, ours) keeps the logs.
     for (const char* sub : kOfficeFolders)
         fs::create_directories(profile_ + sub);
-    // Live recompute off: the batch reads reports and annotates copies of them, and an annotated copy must
-    // show the unit's own figures, never ones Jixiao rewrote after a modify event.
-    const std::string liveOff =
-        "<item oor:path=\"/org.jixiao.Jixiao.Options/Settings\"><prop "
-        "oor:name=\"LiveRecompute\" oor:op=\"fuse\"><value>false</value></prop></item>\n";
-    std::ofstream(profile_ + "/user/registrymodifications.xcu") << replaceAll(
-        replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale),
-        "</oor:items>", liveOff + "</oor:items>");
+    std::ofstream(profile_ + "/user/registrymodifications.xcu")
+        << replaceAll(replaceAll(kRegistrySeed, "@VERSION@", officeVersion()), "@LOCALE@", options_.locale);
 
     // unopkg refuses root without --shared, and the office must not parse documents as root: as root both run
     // as nobody in a profile nobody owns (so it can be written), without a display. unopkg runs in the same
