@@ -197,7 +197,7 @@ void SidebarPanel::build() {
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
     auto addComments = addButton("AddComments", "panel.add-comments", [this] { onAddComments(); });
-    rows_.push_back({{validate, addComments, convert}, {2, 3, 3}, kLine});
+    rows_.push_back({{validate, addComments, convert}, {2, 3, 4}, kLine});
     findings_ = add<awt::XListBox>(
         "ListBox", "Findings",
         {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
