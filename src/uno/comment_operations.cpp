@@ -41,6 +41,7 @@ int Operations::addFindingsAsComments(const Reference<css::frame::XModel>& model
     if (plan.add.empty() && plan.remove.empty())
         return 0; // nothing changes: no undo step
 
+    comments->checkEditable(plan.remove, plan.add);
     const std::string author = extension.ui.format(lang, "comment.author");
     {
         UndoContext undo(model, fromUtf8(ui("undo.add-comments")));

@@ -21,6 +21,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XSheetAnnotation.hpp>
 #include <com/sun/star/sheet/XSheetAnnotations.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
@@ -37,6 +38,7 @@
 #include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include <algorithm>
@@ -326,6 +328,29 @@ public:
     }
 
     bool authorsKept() const override { return false; }
+
+    // Calc's own command would answer a protected sheet with a message box; the API with nothing at all.
+    void checkEditable(const std::vector<std::size_t>& remove,
+                       const std::vector<WantedComment>& add) override {
+        auto refuseProtected = [&](sal_Int32 sheetIndex, const table::CellAddress& cell) {
+            Reference<sheet::XSpreadsheet> sheet(sheets_->getByIndex(sheetIndex), UNO_QUERY_THROW);
+            if (!Reference<util::XProtectable>(sheet, UNO_QUERY_THROW)->isProtected())
+                return;
+            const std::string name = toUtf8(Reference<container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+            throw UserError(
+                "error.sheet-protected",
+                {{"sheet", name}, {"cell", quotedSheetName(name) + "." + a1Cell(cell.Column, cell.Row)}});
+        };
+        for (const auto index : remove) {
+            const auto address =
+                Reference<sheet::XCellAddressable>(cells_.at(index), UNO_QUERY_THROW)->getCellAddress();
+            refuseProtected(address.Sheet, address);
+        }
+        for (const auto& comment : add) {
+            const auto [sheetIndex, address] = placeOf(comment.location);
+            refuseProtected(sheetIndex, address);
+        }
+    }
     bool oneCommentPerAnchor() const override { return true; }
 
 private:

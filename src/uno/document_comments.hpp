@@ -29,6 +29,10 @@ public:
     virtual bool authorsKept() const = 0;
     // Whether a place holds at most one comment (a Calc cell).
     virtual bool oneCommentPerAnchor() const = 0;
+    // Throws UserError when a comment to remove or add sits where the document refuses edits (a protected
+    // Calc sheet), before anything is changed.
+    virtual void checkEditable(const std::vector<std::size_t>& /*remove*/,
+                               const std::vector<WantedComment>& /*add*/) {}
 };
 
 std::unique_ptr<DocumentComments>

@@ -6,6 +6,7 @@ import tempfile
 import unittest
 
 import uno
+from com.sun.star.lang import IllegalArgumentException
 
 from comment_helpers import AUTHOR, calc_comments, writer_comments
 from office import Office, OfficeCase, copy_seed, props, snapshot
@@ -201,6 +202,16 @@ class CalcCommentTest(CommentCase):
         after = calc_comments(reopened)
         self.assertNotIn("评分表.D9", [place for place, _, _ in after])
         self.assertIn("请补充佐证材料", [content for place, _, content in after if place == "评分表.B3"])
+
+    def test_a_protected_sheet_is_refused_before_anything_changes(self):
+        doc = self.load(copy_seed("layout-calc-subtotal-wrong.xlsx", self.dir))
+        doc.Sheets.getByName("评分表").protect("")
+        doc.UndoManager.clear()
+        with self.assertRaises(IllegalArgumentException) as raised:
+            self.tool.addFindingsAsComments(doc)
+        self.assertIn("受保护", raised.exception.Message)
+        self.assertEqual(calc_comments(doc), [])
+        self.assertFalse(doc.UndoManager.isUndoPossible())
 
     def test_undo_takes_the_cell_comments_back_in_one_step(self):
         doc = self.load(copy_seed("layout-calc-subtotal-wrong.xlsx", self.dir))
