@@ -39,7 +39,8 @@ struct WantedComment {
 };
 
 // Errors and warnings become comments, each line its severity's label and its message; an Info finding (a
-// criterion to judge by hand) is for the author in the deck, not a remark to the unit.
+// criterion to judge by hand) is for the author in the deck, not a remark to the unit, and template.invalid
+// is about a template file of the office's, not about the report.
 // `labels`: the severity labels in the document's language ("【错误】" …).
 std::vector<WantedComment> wantedComments(const std::vector<Finding>& findings,
                                           const std::map<Severity, std::string>& labels);

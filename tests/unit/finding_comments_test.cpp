@@ -237,3 +237,13 @@ TEST(FindingComments, AReplyAtTheSameSpotWithoutALinkCountsAsAnAnswer) {
     const auto plan = jixiao::planComments(input);
     EXPECT_EQ(plan.remove, (std::vector<std::size_t>{2}));
 }
+
+TEST(FindingComments, AFindingWithNoPlaceGoesToTheDocumentAndTemplateProblemsStayInTheDeck) {
+    jixiao::Finding missingFigure;
+    missingFigure.message = "资金明细合计与实际支出不符";
+    jixiao::Finding badTemplate = missingFigure;
+    badTemplate.ruleId = "template.invalid";
+    const auto comments = jixiao::wantedComments({missingFigure, badTemplate}, {});
+    ASSERT_EQ(comments.size(), 1U);
+    EXPECT_EQ(comments[0].anchor, "document");
+}
