@@ -1,13 +1,14 @@
 // A document's comments (批注) as plain data for core/finding_comments.hpp, and the two edits a plan needs:
 // remove a comment read here, add one at a finding's place. Writer: annotation fields
 // (com.sun.star.text.textfield.Annotation) over the text of a table cell or a paragraph; Calc: cell comments
-// (XSheetAnnotations). No decision is made here.
+// (XSheetAnnotations) — writer_comments.cpp, calc_comments.cpp. No decision is made here.
 #pragma once
 
 #include "core/finding_comments.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/DateTime.hpp>
 
 #include <memory>
 #include <string>
@@ -35,6 +36,14 @@ public:
                                const std::vector<WantedComment>& /*add*/) {}
 };
 
+// Now, as a comment's date (local time).
+css::util::DateTime commentDate();
+
+std::unique_ptr<DocumentComments> makeWriterComments(const css::uno::Reference<css::frame::XModel>& model);
+std::unique_ptr<DocumentComments>
+makeCalcComments(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::frame::XModel>& model);
+// Throws UserError ("error.not-writer-or-calc") for anything but a Writer or Calc document.
 std::unique_ptr<DocumentComments>
 makeDocumentComments(const css::uno::Reference<css::uno::XComponentContext>& context,
                      const css::uno::Reference<css::frame::XModel>& model);
