@@ -20,6 +20,9 @@
 #include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 
+#include <osl/file.hxx>
+#include <rtl/bootstrap.hxx>
+
 #include <algorithm>
 #include <set>
 
@@ -106,6 +109,20 @@ public:
     }
 
     bool authorsKept() const override { return true; }
+
+    // Writer shows a comment in a window of its own, built from annotation.ui; an office installed without
+    // its user-interface files (Debian's libreoffice-writer-nogui) aborts when a comment is added, also
+    // through the API and headless (seen with 7.0.4: a plain office, one Annotation, then the main loop).
+    void checkEditable(const std::vector<std::size_t>& remove,
+                       const std::vector<WantedComment>& add) override {
+        if (remove.empty() && add.empty())
+            return;
+        OUString url("$BRAND_BASE_DIR/share/config/soffice.cfg/modules/swriter/ui/annotation.ui");
+        rtl::Bootstrap::expandMacros(url);
+        osl::DirectoryItem item;
+        if (osl::DirectoryItem::get(url, item) != osl::FileBase::E_None)
+            throw UserError("error.comments-no-ui");
+    }
     bool oneCommentPerAnchor() const override { return false; }
 
 private:

@@ -9,9 +9,12 @@ import uno
 from com.sun.star.lang import IllegalArgumentException
 
 from comment_helpers import AUTHOR, calc_comments, writer_comments
-from office import Office, OfficeCase, copy_seed, props, snapshot
+from office import SOFFICE, Office, OfficeCase, copy_seed, props, snapshot
 
 office = Office()
+# Writer shows comments in windows built from this file; an office without it (a -nogui package) cannot.
+WRITER_COMMENT_UI = os.path.join(os.path.dirname(os.path.realpath(SOFFICE)), os.pardir, "share", "config",
+                                 "soffice.cfg", "modules", "swriter", "ui", "annotation.ui")
 
 
 def setUpModule():
@@ -66,6 +69,7 @@ class CommentCase(OfficeCase):
         return self.load(path)
 
 
+@unittest.skipUnless(os.path.exists(WRITER_COMMENT_UI), "this LibreOffice has no user-interface files (-nogui)")
 class WriterCommentTest(CommentCase):
     def defects(self):
         """The national 2020 table with three reasons missing (H12 as shipped; H14 and H17 emptied)."""
@@ -171,6 +175,18 @@ class WriterCommentTest(CommentCase):
         doc.UndoManager.clear()
         self.assertEqual(self.tool.addFindingsAsComments(doc), 0)
         self.assertFalse(doc.UndoManager.isUndoPossible())
+
+
+@unittest.skipIf(os.path.exists(WRITER_COMMENT_UI), "this LibreOffice has its user-interface files")
+class NoUiOfficeTest(CommentCase):
+    def test_writer_comments_are_refused_where_writer_cannot_show_them(self):
+        # Such an office aborts when a comment is added (Debian 11's libreoffice-writer-nogui 7.0.4).
+        doc = self.load(copy_seed("layout-national2020-defects.docx", self.dir))
+        with self.assertRaises(IllegalArgumentException) as raised:
+            self.tool.addFindingsAsComments(doc)
+        self.assertIn("libreoffice-writer", raised.exception.Message)
+        office.settle()
+        self.assertEqual(writer_comments(doc), [])
 
 
 class CalcCommentTest(CommentCase):
