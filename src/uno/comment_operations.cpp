@@ -42,17 +42,16 @@ int Operations::addFindingsAsComments(const Reference<css::frame::XModel>& model
         return 0; // nothing changes: no undo step
 
     comments->checkEditable(plan.remove, plan.add);
-    const std::string author = extension.ui.format(lang, "comment.author");
-    {
-        UndoContext undo(model, fromUtf8(ui("undo.add-comments")));
-        ControllerLock lock(model);
-        comments->remove(plan.remove);
-        for (const auto& comment : plan.add)
-            comments->add(comment, author);
-    }
-    // After the comments, so a refused change leaves the record as it was. Not an undo step: an undone run's
-    // fingerprints staying recorded is harmless (core/finding_comments.hpp).
+    // Before the comments: should one of them fail half-way (a cell gone meanwhile), those already added are
+    // still known as Jixiao's next time. Not an undo step: a fingerprint recorded for a comment that is not
+    // there (undone, or never added) is harmless (core/finding_comments.hpp).
     writeCommentRecord(model, formatCommentRecord(plan.record));
+    const std::string author = extension.ui.format(lang, "comment.author");
+    UndoContext undo(model, fromUtf8(ui("undo.add-comments")));
+    ControllerLock lock(model);
+    comments->remove(plan.remove);
+    for (const auto& comment : plan.add)
+        comments->add(comment, author);
     return static_cast<int>(plan.add.size());
 }
 
