@@ -102,3 +102,15 @@ void writeSectionFingerprint(const Reference<frame::XModel>& model, const std::s
 }
 
 } // namespace jixiao::office
+
+namespace jixiao::office {
+
+std::string readCommentRecord(const Reference<frame::XModel>& model) {
+    return readString(userProperties(model), OUString::createFromAscii(kCommentRecordProperty));
+}
+
+void writeCommentRecord(const Reference<frame::XModel>& model, const std::string& record) {
+    writeString(userProperties(model), OUString::createFromAscii(kCommentRecordProperty), record);
+}
+
+} // namespace jixiao::office

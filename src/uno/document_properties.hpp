@@ -2,6 +2,7 @@
 // it travels with the file (File ▸ Properties ▸ Custom Properties) and feeds titles and narrative.
 #pragma once
 
+#include "core/finding_comments.hpp"
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
@@ -20,5 +21,9 @@ std::string readSectionFingerprint(const css::uno::Reference<css::frame::XModel>
                                    const std::string& sectionId);
 void writeSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
                              const std::string& sectionId, const std::string& fingerprint);
+
+// The fingerprints of the comments Jixiao wrote (core/finding_comments.hpp: kCommentRecordProperty).
+std::string readCommentRecord(const css::uno::Reference<css::frame::XModel>& model);
+void writeCommentRecord(const css::uno::Reference<css::frame::XModel>& model, const std::string& record);
 
 } // namespace jixiao::office

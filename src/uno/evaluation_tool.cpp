@@ -197,6 +197,12 @@ OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>
     });
 }
 
+sal_Int32 SAL_CALL EvaluationTool::addFindingsAsComments(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return static_cast<sal_Int32>(Operations(context_).addFindingsAsComments(document));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::getImplementationName() {
     return "org.jixiao.EvaluationTool";
 }

@@ -300,19 +300,23 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
 }
 
 std::vector<Finding> Operations::validate(const DocumentData& data) const {
+    return validate(data, ExtensionData::get(context_).lang);
+}
+
+std::vector<Finding> Operations::validate(const DocumentData& data, const std::string& lang) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
     for (auto& finding : findings)
         if (finding.message.empty())
-            finding.message = extension.text(finding.messageKey.empty() ? finding.ruleId : finding.messageKey,
-                                             finding.args);
+            finding.message = extension.ui.format(
+                lang, finding.messageKey.empty() ? finding.ruleId : finding.messageKey, finding.args);
     const Scorecard judged = cardToJudge(data);
     ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
                           vettedStandards(extension.templates)};
     input.proseFunding = data.proseFunding; // read once, by assemble
     input.actualProperty = data.actualProperty;
     input.problemsSection = data.problemsSection;
-    auto checked = jixiao::validate(input, extension.messages, extension.lang);
+    auto checked = jixiao::validate(input, extension.messages, lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
 }

@@ -55,6 +55,8 @@ public:
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     // The findings of a document already read whole (read(model), prose included).
     std::vector<Finding> validate(const DocumentData& data) const;
+    // The same, worded in `lang` ("zh-CN" or "en") rather than the UI language.
+    std::vector<Finding> validate(const DocumentData& data, const std::string& lang) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
     std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,
@@ -65,6 +67,10 @@ public:
     bool isSectionEdited(const css::uno::Reference<css::frame::XModel>& model,
                          const std::string& sectionId) const;
     std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Puts each open finding as a comment at its cell or paragraph, in the document's language, as one undo
+    // step; removes Jixiao's comments for findings that are gone (core/finding_comments.hpp). Returns the
+    // number of comments added (comment_operations.cpp).
+    int addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
     // Stores the panel's metadata fields as document properties; a field that is not a number where one is
     // needed (年度, 预算, 实际支出) is refused with a message naming it, and nothing is stored.

@@ -196,7 +196,8 @@ void SidebarPanel::build() {
 
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
-    rows_.push_back({{validate, convert}, {1, 1}, kLine});
+    auto addComments = addButton("AddComments", "panel.add-comments", [this] { onAddComments(); });
+    rows_.push_back({{validate, addComments, convert}, {2, 3, 4}, kLine});
     findings_ = add<awt::XListBox>(
         "ListBox", "Findings",
         {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
@@ -226,7 +227,8 @@ void SidebarPanel::build() {
     auto about = addControl("FixedText", "About", {{"Label", Any(fromUtf8(aboutLine(context_)))}});
     rows_.push_back({{about}, {1}, kLine});
 
-    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert, recompute})
+    for (const auto& control :
+         {insertScore, insertFunding, generate, saveMetadata, convert, recompute, addComments})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
@@ -457,6 +459,15 @@ void SidebarPanel::onRecompute() {
         const int written = DocumentController::forModel(context_, model())->recompute(false);
         setStatus(
             ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
+    });
+}
+
+void SidebarPanel::onAddComments() {
+    guarded([&] {
+        const int added = Operations(context_).addFindingsAsComments(model());
+        setStatus(
+            ExtensionData::get(context_).text("status.comments-added", {{"count", std::to_string(added)}}));
+        refreshSummary();
     });
 }
 

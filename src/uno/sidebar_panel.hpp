@@ -108,6 +108,7 @@ private:
     void onSaveMetadata();
     void onConvertToLive();
     void onRecompute();
+    void onAddComments();
     // Asks a yes/no question in a message box over the panel; true for yes.
     bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();

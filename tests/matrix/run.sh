@@ -19,7 +19,7 @@ mirror=${JIXIAO_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 office_packages="libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-l10n-zh-cn python3-uno"
 office_packages+=" libreoffice-script-provider-python fonts-noto-cjk"
 packages="${office_packages// /,},util-linux,procps"
-MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory test_bad_input.ExceptionsCrossTheBridgeTest}
+MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory test_bad_input.ExceptionsCrossTheBridgeTest test_comments}
 
 # JIXIAO_MATRIX_OXT: another package, e.g. the default build's x86_64 one (scripts/test.sh).
 oxt=${JIXIAO_MATRIX_OXT:-$(ls dist/jixiao-*.oxt 2>/dev/null | tail -n 1 || true)}
