@@ -1,6 +1,7 @@
 // DocumentHost for Writer: text tables as Grids, body paragraphs, sections as named text sections.
 #include "uno/document_host.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_places.hpp"
 #include "uno/writer_tables.hpp"
 
 #include "core/user_error.hpp"
@@ -87,8 +88,13 @@ public:
     }
 
     std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {
-        auto inserted =
-            insertWriterTable(model_, grid, caption, kind == TableKind::Score ? kScoreStyle : kFundingStyle);
+        Reference<text::XTextTable> inserted;
+        try {
+            inserted = insertWriterTable(model_, grid, caption,
+                                         kind == TableKind::Score ? kScoreStyle : kFundingStyle, &nextTable_);
+        } catch (const NoPlaceAfterTable&) {
+            throw UserError("error.table-place");
+        }
         return toUtf8(Reference<container::XNamed>(inserted, UNO_QUERY_THROW)->getName());
     }
 
@@ -241,40 +247,21 @@ private:
     }
 
     // Where a new section goes: the cursor, when it is in the body text. A cursor in a table cell (a
-    // computed 扣分, say) puts the section after the table — a section inside a cell is not a report's
-    // section; anywhere else (a frame, a header, a nested table) the user is told where it can go.
+    // computed 扣分, say) puts the section into a new paragraph after the outermost table around it — a
+    // section inside a cell is not a report's section; anywhere else (a frame, a header, a table outside the
+    // body) the user is told where it can go.
     Reference<text::XTextRange> sectionPlace() {
         Reference<text::XTextRange> where = insertionRange();
         Reference<text::XText> body = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
         if (where->getText() == body)
             return where;
-        Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
-        Reference<beans::XPropertySet> place(views.is() ? views->getViewCursor() : nullptr, UNO_QUERY);
-        Reference<text::XTextContent> table;
-        if (place.is() && place->getPropertySetInfo()->hasPropertyByName("TextTable"))
-            place->getPropertyValue("TextTable") >>= table;
-        if (!table.is())
+        if (!tableAround(where).is())
             throw NoPlaceForSection("no place for a section at the cursor");
-        // The paragraph right after the table in the body (Writer keeps one after a body table, unless
-        // another table follows directly). writeSection then writes at its start, splitting off any text it
-        // holds. A table not in the body (nested in a cell, in a frame or a header) is not found: no place
-        // there.
-        const OUString tableName = Reference<container::XNamed>(table, UNO_QUERY_THROW)->getName();
-        Reference<container::XEnumeration> items =
-            Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
-        bool afterTable = false;
-        while (items->hasMoreElements()) {
-            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
-            if (afterTable) {
-                if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
-                    break;
-                return Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getStart();
-            }
-            Reference<container::XNamed> named(item, UNO_QUERY);
-            afterTable = named.is() && item->supportsService("com.sun.star.text.TextTable") &&
-                         named->getName() == tableName;
+        try {
+            return placeOutsideTables(model_, where);
+        } catch (const NoPlaceAfterTable& e) {
+            throw NoPlaceForSection(e.what());
         }
-        throw NoPlaceForSection("no paragraph after the table");
     }
 
     static void writeParagraphs(const Reference<text::XText>& text,
@@ -288,6 +275,9 @@ private:
     }
 
     Reference<frame::XModel> model_;
+    // Where the next table of this change goes: after the one inserted last (importScorecard's funding table
+    // follows its scoring table, also when the cursor is in a cell and both go after the table around it).
+    Reference<text::XTextRange> nextTable_;
 };
 
 } // namespace

@@ -1,0 +1,94 @@
+"""Issue 19 item 2 through the deck, as a user does it: the sample report on a private Xvfb, the cursor in a cell of
+its (vertically centred) scoring table, 插入资金明细表 / 插入打分表 clicked with the mouse, Ctrl+Z pressed with
+xdotool. The new table is not nested: it follows the table in the body text; Ctrl+Z gives the host table back
+exactly — every property of its cells and their paragraphs, and where the layout puts each cell's text."""
+import shutil
+import tempfile
+import unittest
+
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
+
+from office import Office, OfficeCase, copy_seed, wait_until
+from table_state import body_items, cell_state, differences
+from ui_helpers import button_in_top_windows, click, find, focus_document, open_deck, screenshot, type_keys
+
+office = Office(headless=False)
+VERT_CENTER = 2  # com.sun.star.text.VertOrientation.CENTER
+
+
+def setUpModule():
+    office.start()  # on a private Xvfb
+
+
+def tearDownModule():
+    office.stop()
+
+
+class DeckInsertIntoCellTest(OfficeCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="jixiao-ui-nesting-")
+        doc = office.load(copy_seed("sample-report.docx", self.folder), hidden=False)
+        self.doc, self.window = open_deck(office, "swriter", doc)
+        self.display = office.display
+        self.host = self.doc.TextTables.getByIndex(0)
+        for name in self.host.getCellNames():
+            self.host.getCellByName(name).VertOrient = VERT_CENTER
+        self.view = self.doc.CurrentController.getViewCursor()
+
+    def tearDown(self):
+        self.doc.close(True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def layout(self):
+        """Where the layout puts the start of each of the host table's first 40 cells (centred text sits lower
+        than top-aligned text), the cursor put back in C3 afterwards."""
+        places = {}
+        for name in self.host.getCellNames()[:40]:
+            self.view.gotoRange(self.host.getCellByName(name).getStart(), False)
+            position = self.view.getPosition()
+            places[name] = (position.X, position.Y)
+        self.view.gotoRange(self.host.getCellByName("C3").getStart(), False)
+        return places
+
+    def insert_undo_and_compare(self, button, answer=None, shot="nesting"):
+        office.settle()
+        layout_before = self.layout()
+        cells_before = cell_state(self.host)
+        body_before = body_items(self.doc)
+        tables_before = self.doc.TextTables.getCount()
+        focus_document(self.doc, self.display)
+        click(self.display, wait_until(lambda: find(self.window, button, PUSH_BUTTON), timeout=20))
+        if answer is not None:  # the deck asks before a second scoring table
+            toolkit = office.service("com.sun.star.awt.Toolkit")
+            yes = wait_until(lambda: button_in_top_windows(toolkit, answer), timeout=20)
+            self.assertTrue(yes, "the deck did not ask")
+            click(self.display, yes)
+        self.assertTrue(wait_until(lambda: self.doc.TextTables.getCount() == tables_before + 1, timeout=30),
+                        "no table was inserted")
+        screenshot(f"{shot}-inserted.png", self.display)
+        body = body_items(self.doc)
+        new = [item for item in body if item[0] == "table" and item[1] != self.host.getName()]
+        self.assertEqual(len(new), 1, "the new table is not in the body text: it was nested")
+        at = body.index(("table", self.host.getName()))
+        self.assertEqual(body[at + 2], new[0], body[at:at + 4])
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.doc.TextTables.getCount() == tables_before, timeout=30),
+                        "Ctrl+Z did not take the table away")
+        office.settle()
+        screenshot(f"{shot}-undone.png", self.display)
+        self.assertEqual(body_items(self.doc), body_before)
+        self.assertEqual(differences(cells_before, cell_state(self.host)), [],
+                         "Ctrl+Z did not give the host table's cells back exactly")
+        self.assertEqual(differences(layout_before, self.layout()), [], "the host table's cells moved")
+
+    def test_funding_table_from_a_cell_follows_the_table_and_ctrl_z_restores_it(self):
+        self.insert_undo_and_compare("插入资金明细表", shot="nesting-funding")
+
+    def test_scoring_table_from_a_cell_follows_the_table_and_ctrl_z_restores_it(self):
+        self.insert_undo_and_compare("插入打分表", answer="是", shot="nesting-score")
+
+
+if __name__ == "__main__":
+    unittest.main()
