@@ -1,7 +1,9 @@
-"""Issue 19 item 2 through the deck, as a user does it: the sample report on a private Xvfb, the cursor in a cell of
-its (vertically centred) scoring table, 插入资金明细表 / 插入打分表 clicked with the mouse, Ctrl+Z pressed with
-xdotool. The new table is not nested: it follows the table in the body text; Ctrl+Z gives the host table back
-exactly — every property of its cells and their paragraphs, and where the layout puts each cell's text."""
+"""Issue 19 items 2 and 3 through the deck, as a user does it, on a private Xvfb with the mouse and keys of xdotool.
+Item 2: the sample report, the cursor in a cell of its (vertically centred) scoring table, 插入资金明细表 /
+插入打分表 clicked, Ctrl+Z pressed. The new table is not nested: it follows the table in the body text; Ctrl+Z
+gives the host table back exactly — every property of its cells and their paragraphs, and where the layout puts
+each cell's text. Item 3: 生成段落 where the report already has the section's heading elsewhere asks first."""
+import os
 import shutil
 import tempfile
 import unittest
@@ -9,9 +11,10 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
-from office import Office, OfficeCase, copy_seed, wait_until
+from office import Office, OfficeCase, SOURCE_DIR, body_paragraphs, copy_seed, wait_until
 from table_state import body_items, cell_state, differences
-from ui_helpers import button_in_top_windows, click, find, focus_document, open_deck, screenshot, type_keys
+from ui_helpers import (button_in_top_windows, click, find, focus_document, open_deck, screenshot, status_text,
+                        type_keys)
 
 office = Office(headless=False)
 VERT_CENTER = 2  # com.sun.star.text.VertOrientation.CENTER
@@ -88,6 +91,59 @@ class DeckInsertIntoCellTest(OfficeCase):
 
     def test_scoring_table_from_a_cell_follows_the_table_and_ctrl_z_restores_it(self):
         self.insert_undo_and_compare("插入打分表", answer="是", shot="nesting-score")
+
+
+
+class DeckSectionElsewhereTest(OfficeCase):
+    """A report with its own 三、评价结论 and the cursor under 一、: 生成段落 (评价结论) asks before writing a second
+    conclusion; 否 writes nothing, 是 writes it at the cursor."""
+
+    def setUp(self):
+        self.doc, self.window = open_deck(office, "swriter")
+        self.display = office.display
+        text = self.doc.Text
+        cursor = text.createTextCursor()
+        for i, line in enumerate(("一、项目基本情况", "正文。", "三、评价结论", "原有的结论。", "四、成本效益分析", "")):
+            if i:
+                text.insertControlCharacter(cursor, 0, False)
+            text.insertString(cursor, line, False)
+        view = self.doc.CurrentController.getViewCursor()
+        view.gotoRange(text.getEnd(), False)
+        office.tool().importScorecard(self.doc, sample_json())
+        view.gotoRange(body_paragraphs(self.doc)[1].getEnd(), False)
+        self.toolkit = office.service("com.sun.star.awt.Toolkit")
+
+    def tearDown(self):
+        self.doc.close(True)
+
+    def paragraphs(self):
+        return [p.getString() for p in body_paragraphs(self.doc)]
+
+    def generate_and_answer(self, answer):
+        focus_document(self.doc, self.display)
+        click(self.display, wait_until(lambda: find(self.window, "生成段落", PUSH_BUTTON), timeout=20))
+        button = wait_until(lambda: button_in_top_windows(self.toolkit, answer), timeout=20)
+        screenshot("section-elsewhere-question.png", self.display)
+        self.assertTrue(button, "the deck did not ask; its status says: " + str(status_text(self.window)))
+        click(self.display, button)
+
+    def test_the_deck_asks_before_writing_a_section_away_from_its_heading(self):
+        before = self.paragraphs()
+        self.generate_and_answer("否")
+        self.assertTrue(wait_until(lambda: status_text(self.window) == "未写入段落。", timeout=20),
+                        status_text(self.window))
+        self.assertEqual(self.paragraphs(), before)
+        self.generate_and_answer("是")
+        self.assertTrue(wait_until(lambda: "段落已写入文档" in (status_text(self.window) or ""), timeout=20),
+                        status_text(self.window))
+        written = [p for p in self.paragraphs() if "综合考核打分" in p]
+        self.assertEqual(len(written), 1)
+        self.assertEqual(self.paragraphs().index(written[0]), 2, "not written at the cursor, under 一、")
+
+
+def sample_json():
+    with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+        return f.read()
 
 
 if __name__ == "__main__":
