@@ -13,6 +13,11 @@ def comparable(value):
 
 
 def property_values(item):
+    names = tuple(prop.Name for prop in item.getPropertySetInfo().getProperties())
+    try:  # one call for all (a cell holds ~100 properties, a paragraph ~200), where the item allows it
+        return dict(zip(names, (comparable(value) for value in item.getPropertyValues(names))))
+    except Exception:  # some property cannot be read: one by one, below
+        pass
     values = {}
     for prop in item.getPropertySetInfo().getProperties():
         try:

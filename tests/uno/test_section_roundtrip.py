@@ -8,10 +8,9 @@ import unittest
 
 import uno
 
-from office import Office, OfficeCase, SOURCE_DIR, body_paragraphs, props, wait_until
+from office import Office, OfficeCase, body_paragraphs, props, sample_scorecard_json, wait_until
 
 office = Office()
-SAMPLE_JSON = os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json")
 FORMATS = (("MS Word 2007 XML", "docx"), ("MS Word 97", "doc"))
 
 
@@ -21,11 +20,6 @@ def setUpModule():
 
 def tearDownModule():
     office.stop()
-
-
-def sample_json():
-    with open(SAMPLE_JSON, encoding="utf-8") as f:
-        return f.read()
 
 
 def paragraphs(doc):
@@ -55,7 +49,7 @@ class SectionRoundTripTest(OfficeCase):
                 text.insertControlCharacter(cursor, 0, False)
             text.insertString(cursor, line, False)
         self.goto_paragraph(doc, len(lines) - 1)
-        self.tool.importScorecard(doc, sample_json())
+        self.tool.importScorecard(doc, sample_scorecard_json())
         self.goto_paragraph(doc, 1)
         self.assertIn("总得分97分", self.tool.insertSection(doc, "conclusion"))
         return doc
@@ -153,7 +147,7 @@ class SectionRoundTripTest(OfficeCase):
                 text.insertControlCharacter(cursor, 0, False)
             text.insertString(cursor, line, False)
         self.goto_paragraph(doc, 5)
-        self.tool.importScorecard(doc, sample_json())
+        self.tool.importScorecard(doc, sample_scorecard_json())
         self.goto_paragraph(doc, 1)  # under 一、: not where 评价结论 belongs
         before = paragraphs(doc)
         with self.assertRaises(Exception) as raised:

@@ -3,7 +3,6 @@ Item 2: the sample report, the cursor in a cell of its (vertically centred) scor
 插入打分表 clicked, Ctrl+Z pressed. The new table is not nested: it follows the table in the body text; Ctrl+Z
 gives the host table back exactly — every property of its cells and their paragraphs, and where the layout puts
 each cell's text. Item 3: 生成段落 where the report already has the section's heading elsewhere asks first."""
-import os
 import shutil
 import tempfile
 import unittest
@@ -11,7 +10,7 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
-from office import Office, OfficeCase, SOURCE_DIR, body_paragraphs, copy_seed, wait_until
+from office import Office, OfficeCase, body_paragraphs, copy_seed, sample_scorecard_json, wait_until
 from table_state import body_items, cell_state, differences
 from ui_helpers import (button_in_top_windows, click, find, focus_document, open_deck, screenshot, status_text,
                         type_keys)
@@ -109,7 +108,7 @@ class DeckSectionElsewhereTest(OfficeCase):
             text.insertString(cursor, line, False)
         view = self.doc.CurrentController.getViewCursor()
         view.gotoRange(text.getEnd(), False)
-        office.tool().importScorecard(self.doc, sample_json())
+        office.tool().importScorecard(self.doc, sample_scorecard_json())
         view.gotoRange(body_paragraphs(self.doc)[1].getEnd(), False)
         self.toolkit = office.service("com.sun.star.awt.Toolkit")
 
@@ -139,11 +138,6 @@ class DeckSectionElsewhereTest(OfficeCase):
         written = [p for p in self.paragraphs() if "综合考核打分" in p]
         self.assertEqual(len(written), 1)
         self.assertEqual(self.paragraphs().index(written[0]), 2, "not written at the cursor, under 一、")
-
-
-def sample_json():
-    with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
-        return f.read()
 
 
 if __name__ == "__main__":
