@@ -7,6 +7,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/style/BreakType.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -58,6 +59,24 @@ Reference<text::XTextContent> tableHolding(const Reference<frame::XModel>& model
     return {};
 }
 
+// The two body paragraphs right after the table named `name` (empty where there are none).
+std::pair<Reference<beans::XPropertySet>, Reference<beans::XPropertySet>>
+twoAfter(const Reference<text::XText>& body, const OUString& name) {
+    Reference<container::XEnumeration> items =
+        Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
+    while (items->hasMoreElements()) {
+        Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+        if (!item.is() || !item->supportsService("com.sun.star.text.TextTable") || nameOf(item) != name)
+            continue;
+        Reference<beans::XPropertySet> first(items->hasMoreElements() ? items->nextElement() : uno::Any(),
+                                             UNO_QUERY);
+        Reference<beans::XPropertySet> second(items->hasMoreElements() ? items->nextElement() : uno::Any(),
+                                              UNO_QUERY);
+        return {first, second};
+    }
+    return {};
+}
+
 } // namespace
 
 Reference<text::XTextContent> tableAround(const Reference<text::XTextRange>& where) {
@@ -100,17 +119,30 @@ Reference<text::XTextRange> newParagraphAfter(const Reference<frame::XModel>& mo
         // make one, but the paragraph it attaches is disposed in LibreOffice 7.4.)
         if (!next.is() || !next->supportsService("com.sun.star.text.Paragraph"))
             break;
-        // A break at the start of the following paragraph: the empty paragraph before it is the new one, and
-        // the following paragraph keeps its text and attributes. The new one starts as a plain body
-        // paragraph, not as a heading that may follow the table.
+        // A break at the start of the following paragraph: the empty paragraph before it is the new one.
+        // Writer gives it the following paragraph's attributes, its page break too; the break goes back where
+        // it was, and the new paragraph starts as a plain body paragraph, not as a heading that may follow
+        // the table.
+        Reference<beans::XPropertySet> following(next, UNO_QUERY_THROW);
+        const uno::Any breakType = following->getPropertyValue("BreakType");
+        const uno::Any pageStyle = following->getPropertyValue("PageDescName");
+        const uno::Any pageNumber = following->getPropertyValue("PageNumberOffset");
         Reference<text::XTextCursor> cursor =
             body->createTextCursorByRange(Reference<text::XTextRange>(next, UNO_QUERY_THROW)->getStart());
         body->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
-        Reference<text::XParagraphCursor> paragraph(cursor, UNO_QUERY_THROW);
-        paragraph->gotoPreviousParagraph(false);
-        Reference<beans::XPropertySet>(paragraph, UNO_QUERY_THROW)
-            ->setPropertyValue("ParaStyleName", uno::Any(OUString("Standard")));
-        return paragraph->getStart();
+        const auto [added, after] = twoAfter(body, name);
+        if (!added.is() || !after.is())
+            break;
+        // (XPropertyState::setPropertyToDefault leaves a paragraph's break as it is: set "none" explicitly.)
+        added->setPropertyValue("BreakType", uno::Any(style::BreakType_NONE));
+        added->setPropertyValue("ParaStyleName", uno::Any(OUString("Standard")));
+        after->setPropertyValue("BreakType", breakType);
+        if (OUString style; (pageStyle >>= style) && !style.isEmpty()) {
+            added->setPropertyValue("PageDescName", uno::Any(OUString())); // empty: no page style of its own
+            after->setPropertyValue("PageDescName", pageStyle);
+            after->setPropertyValue("PageNumberOffset", pageNumber);
+        }
+        return Reference<text::XTextRange>(added, UNO_QUERY_THROW)->getStart();
     }
     throw NoPlaceAfterTable("no paragraph after the table");
 }

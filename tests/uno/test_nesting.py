@@ -5,7 +5,11 @@ import shutil
 import tempfile
 import unittest
 
-from office import Office, OfficeCase, copy_seed, sample_scorecard_json
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+
+from com.sun.star.style.BreakType import NONE as NO_BREAK, PAGE_BEFORE
+
+from office import Office, OfficeCase, body_paragraphs, copy_seed, sample_scorecard_json
 from table_state import body_items, cell_state, differences
 
 office = Office()
@@ -106,6 +110,29 @@ class InsertIntoCellTest(OfficeCase):
         body = body_items(self.doc)
         at = body.index(("table", self.host.getName()))
         self.assertEqual(body[at + 1], ("p", text.split("\n")[0]), body[at:at + 3])
+
+    def test_the_paragraph_after_the_table_keeps_its_page_break_and_style(self):
+        body = body_items(self.doc)
+        at = body.index(("table", self.host.getName()))
+        self.assertEqual(body[at + 1][0], "p")
+        items = self.doc.Text.createEnumeration()
+        for _ in range(at + 2):
+            following = items.nextElement()
+        following.setString("附表2")
+        following.BreakType = PAGE_BEFORE
+        following.PageDescName = "Landscape"
+        following.ParaStyleName = "Heading 1"
+        self.view.gotoRange(self.host.getCellByName("C3").getStart(), False)
+        self.tool.insertFundingTable(self.doc)
+        paragraphs = [p for p in body_paragraphs(self.doc) if p.getString() == "附表2"]
+        self.assertEqual(len(paragraphs), 1)
+        self.assertEqual(paragraphs[0].BreakType, PAGE_BEFORE, "the page break moved")
+        self.assertEqual(paragraphs[0].PageDescName, "Landscape", "the page style moved")
+        self.assertEqual(paragraphs[0].ParaStyleName, "Heading 1")
+        caption = next(p for p in body_paragraphs(self.doc) if p.getString() == "项目资金使用明细表")
+        self.assertEqual(caption.BreakType, NO_BREAK, "the caption took the page break")
+        self.assertFalse(caption.PageDescName, "the caption took the page style")
+        self.assertNotEqual(caption.ParaStyleName, "Heading 1", "the caption is a heading")
 
     def test_a_table_in_a_frame_is_refused_with_a_reason(self):
         frame = self.doc.createInstance("com.sun.star.text.TextFrame")
