@@ -3,14 +3,15 @@ Item 2: the sample report, the cursor in a cell of its (vertically centred) scor
 插入打分表 clicked, Ctrl+Z pressed. The new table is not nested: it follows the table in the body text; Ctrl+Z
 gives the host table back exactly — every property of its cells and their paragraphs, and where the layout puts
 each cell's text. Item 3: 生成段落 where the report already has the section's heading elsewhere asks first."""
+import os
 import shutil
 import tempfile
 import unittest
 
-import uno  # noqa: F401  (makes the com.sun.star modules importable)
+import uno
 from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
-from office import Office, OfficeCase, body_paragraphs, copy_seed, sample_scorecard_json, wait_until
+from office import Office, OfficeCase, body_paragraphs, copy_seed, props, sample_scorecard_json, wait_until
 from table_state import body_items, cell_state, differences
 from ui_helpers import (button_in_top_windows, click, find, focus_document, open_deck, screenshot, status_text,
                         type_keys)
@@ -138,6 +139,59 @@ class DeckSectionElsewhereTest(OfficeCase):
         written = [p for p in self.paragraphs() if "综合考核打分" in p]
         self.assertEqual(len(written), 1)
         self.assertEqual(self.paragraphs().index(written[0]), 2, "not written at the cursor, under 一、")
+
+
+class DeckSectionAfterDocxTest(OfficeCase):
+    """The issue's own steps: a report with its 评价结论 saved as .docx and opened again, a score typed, 生成段落
+    clicked: the section is refreshed in place, no question asked, no second 评价结论."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="jixiao-ui-section-docx-")
+        source = office.new_document("swriter")
+        text = source.Text
+        cursor = text.createTextCursor()
+        for i, line in enumerate(("前文。", "", "后文。", "")):
+            if i:
+                text.insertControlCharacter(cursor, 0, False)
+            text.insertString(cursor, line, False)
+        view = source.CurrentController.getViewCursor()
+        view.gotoRange(text.getEnd(), False)
+        tool = office.tool()
+        tool.importScorecard(source, sample_scorecard_json())
+        view.gotoRange(body_paragraphs(source)[1].getStart(), False)
+        tool.insertSection(source, "conclusion")
+        path = os.path.join(self.folder, "report.docx")
+        source.storeToURL(uno.systemPathToFileUrl(path), props(FilterName="MS Word 2007 XML"))
+        source.close(True)
+        self.doc, self.window = open_deck(office, "swriter", office.load(path, hidden=False))
+        self.display = office.display
+
+    def tearDown(self):
+        self.doc.close(True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def conclusions(self):
+        return [p.getString() for p in body_paragraphs(self.doc) if "综合考核打分" in p.getString()]
+
+    def test_a_section_saved_as_docx_is_refreshed_in_place(self):
+        table = self.doc.TextTables.getByIndex(0)
+        row = next(n[1:] for n in table.getCellNames()
+                   if n[0] == "C" and "经济效益" in table.getCellByName(n).getString())
+        view = self.doc.CurrentController.getViewCursor()
+        view.gotoRange(table.getCellByName(f"G{row}").getStart(), False)
+        view.gotoRange(table.getCellByName(f"G{row}").getEnd(), True)
+        focus_document(self.doc, self.display)
+        type_keys(self.display, "0")
+        self.assertTrue(wait_until(lambda: "94" in [table.getCellByName(n).getString()
+                                                    for n in table.getCellNames()], timeout=20))
+        count = len(body_paragraphs(self.doc))
+        click(self.display, wait_until(lambda: find(self.window, "生成段落", PUSH_BUTTON), timeout=20))
+        self.assertTrue(wait_until(lambda: "段落已写入文档" in (status_text(self.window) or ""), timeout=20),
+                        status_text(self.window))
+        screenshot("section-after-docx.png", self.display)
+        self.assertEqual(len(self.conclusions()), 1, self.conclusions())
+        self.assertIn("总得分94分", self.conclusions()[0])
+        self.assertEqual(len(body_paragraphs(self.doc)), count, "refreshed in place, no paragraph added")
 
 
 if __name__ == "__main__":
