@@ -362,9 +362,17 @@ std::string Operations::insertSection(const Reference<frame::XModel>& model, con
     UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
     ControllerLock lock(model);
     try {
-        if (plan.kind != SectionPlan::Kind::Adopt ||
-            !host->adoptSection(sectionId, paragraphs, plan.first, plan.count))
+        if (plan.kind != SectionPlan::Kind::Adopt)
             host->writeSection(sectionId, paragraphs);
+        else if (!host->adoptSection(sectionId, paragraphs, plan.first, plan.count)) {
+            // The copy cannot be written over (a table lies between its paragraphs): as lost, nothing
+            // written.
+            if (!insertAnyway) {
+                const std::map<std::string, std::string> args{{"section", ui("section." + sectionId)}};
+                throw SectionNotFound({"error.section-lost", args}, {"confirm.section-lost", args});
+            }
+            host->writeSection(sectionId, paragraphs);
+        }
     } catch (const NoPlaceForSection&) {
         throw UserError("error.section-place");
     }
