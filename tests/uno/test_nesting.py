@@ -122,6 +122,7 @@ class InsertIntoCellTest(OfficeCase):
         following.BreakType = PAGE_BEFORE
         following.PageDescName = "Landscape"
         following.ParaStyleName = "Heading 1"
+        body = body_items(self.doc)
         self.view.gotoRange(self.host.getCellByName("C3").getStart(), False)
         self.tool.insertFundingTable(self.doc)
         paragraphs = [p for p in body_paragraphs(self.doc) if p.getString() == "附表2"]
@@ -133,6 +134,11 @@ class InsertIntoCellTest(OfficeCase):
         self.assertEqual(caption.BreakType, NO_BREAK, "the caption took the page break")
         self.assertFalse(caption.PageDescName, "the caption took the page style")
         self.assertNotEqual(caption.ParaStyleName, "Heading 1", "the caption is a heading")
+        self.doc.UndoManager.undo()
+        restored = [p for p in body_paragraphs(self.doc) if p.getString() == "附表2"][0]
+        self.assertEqual((restored.BreakType, restored.PageDescName, restored.ParaStyleName),
+                         (PAGE_BEFORE, "Landscape", "Heading 1"), "undo did not give the paragraph back")
+        self.assertEqual(body_items(self.doc), body)
 
     def test_a_table_in_a_frame_is_refused_with_a_reason(self):
         frame = self.doc.createInstance("com.sun.star.text.TextFrame")
