@@ -18,6 +18,7 @@
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
 #include "core/scorecard_json.hpp"
+#include "core/section_place.hpp"
 #include "core/stale_values.hpp"
 #include "core/templates.hpp"
 #include "core/user_error.hpp"
@@ -339,15 +340,51 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }
 
-std::string Operations::insertSection(const Reference<frame::XModel>& model,
-                                      const std::string& sectionId) const {
+SectionPlan Operations::planSectionWrite(const Reference<frame::XModel>& model, DocumentHost& host,
+                                         const std::string& sectionId, bool insertAnyway) const {
+    if (host.isCalc()) // a named range of Jixiao's own sheet: found, or written anew
+        return {host.sectionText(sectionId) ? SectionPlan::Kind::Refresh : SectionPlan::Kind::Insert};
+    const auto& extension = ExtensionData::get(context_);
+    SectionSearch search;
+    search.anchored = host.sectionText(sectionId).has_value();
+    search.fingerprint = readSectionFingerprint(model, sectionId);
+    if (!search.anchored) {
+        search.paragraphs = host.paragraphs();
+        for (const char* lang : {"zh-CN", "en"})
+            search.titles.push_back(extension.ui.format(lang, "section." + sectionId, {}));
+        search.insertAt = host.sectionInsertionParagraph();
+    }
+    const SectionPlan plan = planSection(search);
+    if (insertAnyway ||
+        (plan.kind != SectionPlan::Kind::AskLost && plan.kind != SectionPlan::Kind::AskHeading))
+        return plan;
+    std::map<std::string, std::string> args{{"section", ui("section." + sectionId)}};
+    if (plan.kind == SectionPlan::Kind::AskLost)
+        throw SectionNotFound({"error.section-lost", args}, {"confirm.section-lost", args});
+    args["heading"] = search.paragraphs[std::size_t(plan.first)];
+    throw SectionNotFound({"error.section-heading", args}, {"confirm.section-heading", args});
+}
+
+std::string Operations::insertSection(const Reference<frame::XModel>& model, const std::string& sectionId,
+                                      bool insertAnyway) const {
     requireEditable(model);
     const auto paragraphs = generateSection(model, sectionId);
     auto host = makeDocumentHost(context_, model);
+    const SectionPlan plan = planSectionWrite(model, *host, sectionId, insertAnyway);
     UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
     ControllerLock lock(model);
     try {
-        host->writeSection(sectionId, paragraphs);
+        if (plan.kind != SectionPlan::Kind::Adopt)
+            host->writeSection(sectionId, paragraphs);
+        else if (!host->adoptSection(sectionId, paragraphs, plan.first, plan.count)) {
+            // The copy cannot be written over (a table lies between its paragraphs): as lost, nothing
+            // written.
+            if (!insertAnyway) {
+                const std::map<std::string, std::string> args{{"section", ui("section." + sectionId)}};
+                throw SectionNotFound({"error.section-lost", args}, {"confirm.section-lost", args});
+            }
+            host->writeSection(sectionId, paragraphs);
+        }
     } catch (const NoPlaceForSection&) {
         throw UserError("error.section-place");
     }

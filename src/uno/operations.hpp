@@ -7,7 +7,9 @@
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
+#include "core/section_place.hpp"
 #include "core/stale_values.hpp"
+#include "core/user_error.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -19,6 +21,15 @@
 namespace jixiao::office {
 
 class TableCache;
+class DocumentHost;
+
+// insertSection's refusal to write a second copy of a section it cannot find: a UserError for the service,
+// and `question` for the deck, which asks it and calls again with insertAnyway.
+struct SectionNotFound : UserError {
+    SectionNotFound(Message error, Message question)
+        : UserError(std::move(error)), question(std::move(question)) {}
+    Message question;
+};
 
 // What Jixiao found in a document: the core's assembly of it (core/assemble.hpp).
 using DocumentData = jixiao::Report;
@@ -59,8 +70,11 @@ public:
     std::vector<Finding> validate(const DocumentData& data, const std::string& lang) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
+    // Writes the section into its anchor, or over its unedited copy whose anchor was lost; a section not
+    // found is written at the cursor only when the document gives no reason to think it is there already
+    // (core/section_place.hpp): else SectionNotFound, unless `insertAnyway` (the user answered the question).
     std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,
-                              const std::string& sectionId) const;
+                              const std::string& sectionId, bool insertAnyway = false) const;
     std::string convertToLiveTable(const css::uno::Reference<css::frame::XModel>& model) const;
     // True when the user changed the section's text since Jixiao last wrote it (a refresh would overwrite
     // that).
@@ -86,6 +100,10 @@ public:
 
 private:
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Where insertSection writes (core/section_place.hpp); throws SectionNotFound for a question unless
+    // `insertAnyway`.
+    SectionPlan planSectionWrite(const css::uno::Reference<css::frame::XModel>& model, DocumentHost& host,
+                                 const std::string& sectionId, bool insertAnyway) const;
     std::string tableCaption(const Metadata& meta) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 

@@ -440,7 +440,15 @@ void SidebarPanel::onGenerateSection() {
             setStatus(data.text("status.section-kept"));
             return;
         }
-        operations.insertSection(model(), section);
+        try {
+            operations.insertSection(model(), section);
+        } catch (const SectionNotFound& notFound) { // not where Jixiao wrote it: a second copy only if wanted
+            if (!confirm(data.text("confirm.section-place-title"), data.text(notFound.question))) {
+                setStatus(data.text("status.section-not-written"));
+                return;
+            }
+            operations.insertSection(model(), section, true);
+        }
         setStatus(data.text("status.section-inserted"));
         refreshSummary();
     });

@@ -513,6 +513,12 @@ def test_document(name):
     return path
 
 
+def sample_scorecard_json():
+    """examples/sample-scorecard.json: the sample report's scoring and funding data, as importScorecard takes it."""
+    with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+        return f.read()
+
+
 def copy_seed(name, directory):
     """A private copy of a generated test document (see test_document), so no test can change the original."""
     target = os.path.join(directory, name)
