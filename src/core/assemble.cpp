@@ -227,8 +227,8 @@ Report assemble(const DocumentSnapshot& snapshot) {
     }
 
     applyReportProperties(snapshot.properties, card);
-    if (card.gradeBands == defaultGradeBands())
-        card.gradeBands = snapshot.gradeBands;
+    report.gradeBands = chooseGradeBands(snapshot.properties.gradeBands, snapshot.gradeBands, card.totals);
+    card.gradeBands = report.gradeBands.bands;
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
     report.reportYear = snapshot.properties.year;

@@ -7,6 +7,7 @@
 #include "uno/ustring.hpp"
 
 #include "core/decimal.hpp"
+#include "core/grade_bands.hpp"
 #include "core/report_summary.hpp"
 #include "core/scorecard.hpp"
 
@@ -235,6 +236,9 @@ std::string DocumentController::summaryText() {
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
                                                    {"grade", total ? figures.grade : "—"}});
+    if (summary->gradeBands.differsFromOptions()) // graded with the report's own: say so, 重算 asks
+        text += "\n" +
+                data.text("summary.bands-differ", {{"stored", formatGradeBands(summary->gradeBands.bands)}});
     for (const auto& top : figures.levelOne)
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
                                                        {"score", top.score ? top.score->toString(2) : "—"},
@@ -255,6 +259,7 @@ void DocumentController::keepSummary(DocumentData&& read) {
     kept->hasScoreTable = read.hasScoreTable;
     kept->hasFundingTable = read.hasFundingTable;
     kept->partial = read.partial;
+    kept->gradeBands = read.gradeBands;
     kept->card = std::move(read.card);
     std::lock_guard<std::mutex> lock(summaryMutex_);
     summary_ = std::move(kept);

@@ -197,6 +197,12 @@ OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>
     });
 }
 
+OUString SAL_CALL EvaluationTool::regradeWithOptions(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return fromUtf8(Operations(context_).regradeWithOptions(document));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::getImplementationName() {
     return "org.jixiao.EvaluationTool";
 }

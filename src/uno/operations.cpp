@@ -3,6 +3,7 @@
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/grade_bands_store.hpp"
 #include "uno/settings.hpp"
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
@@ -10,6 +11,7 @@
 
 #include "core/assemble.hpp"
 #include "core/document_language.hpp"
+#include "core/figures.hpp"
 #include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
@@ -95,7 +97,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     auto host = makeDocumentHost(context_, model);
     DocumentSnapshot snapshot;
     snapshot.properties = readReportProperties(model);
-    Settings::applyGradeThresholds(context_, snapshot.gradeBands);
+    snapshot.gradeBands = Settings::gradeBands(context_);
     if (withParagraphs)
         snapshot.paragraphs = host->paragraphs();
     if (cache != nullptr && cache->tables(*host, snapshot.tables)) {
@@ -127,8 +129,11 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
-    Settings::applyGradeThresholds(context_, card.gradeBands);
-    applyReportProperties(readReportProperties(model), card);
+    const auto properties = readReportProperties(model);
+    // A template's own bands grade its table; else the report's own, else the options'.
+    if (card.gradeBands == defaultGradeBands())
+        card.gradeBands = chooseGradeBands(properties.gradeBands, Settings::gradeBands(context_)).bands;
+    applyReportProperties(properties, card);
 
     const std::string caption = tableCaption(card.meta);
     ScoreTableStyle style;
@@ -141,10 +146,14 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
     if (host->isCalc()) {
-        // Real formulas keep the sheet live where Jixiao is not installed.
+        // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
+        // of the bands the table is graded with.
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
+    storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
 }
 
@@ -174,6 +183,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         throw UserError("error.import-too-large." + e.what_,
                         {{"found", std::to_string(e.found)}, {"limit", std::to_string(e.limit)}});
     }
+    if (card.gradeBands == defaultGradeBands()) // none of its own: the report's, else the options'
+        card.gradeBands =
+            chooseGradeBands(readReportProperties(model).gradeBands, Settings::gradeBands(context_)).bands;
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
@@ -194,7 +206,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     }
     if (host->isCalc()) {
         const Grid placed = host->readTable(scoreName);
-        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.
@@ -227,6 +241,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (isReadOnly(model))
         return 0;
     auto data = this->read(model, false, cache);
+    rememberGradeBands(model, data);
     // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
     const auto plan = planRecompute(data);
     Patch scorePatch = plan.score;
@@ -287,6 +302,37 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (read != nullptr)
         *read = std::move(data);
     return written;
+}
+
+void Operations::rememberGradeBands(const Reference<frame::XModel>& model, const DocumentData& data) {
+    if (!data.hasScoreTable || data.partial || data.gradeBands.source == GradeBandsSource::Stored ||
+        !data.card.totals.gradeCell.known() || deriveScores(data.card).grade.empty())
+        return;
+    writeGradeBands(model, formatGradeBands(data.card.gradeBands));
+}
+
+std::string Operations::regradeWithOptions(const Reference<frame::XModel>& model) const {
+    requireEditable(model);
+    auto data = read(model, false);
+    const auto before = data.card.gradeBands;
+    const auto after = data.gradeBands.options;
+    UndoContext undo(model, fromUtf8(ui("undo.regrade")));
+    ControllerLock lock(model);
+    storeGradeBands(model, formatGradeBands(after), ui("undo.regrade"));
+    if (data.hasScoreTable && !data.partial) {
+        data = read(model, false); // graded with the bands just stored
+        auto host = makeDocumentHost(context_, model);
+        Patch patch = planRecompute(data).score;
+        if (host->isCalc()) {
+            const auto origin = calcOriginOf(data.scoreGrid);
+            putBackCalcFormulas(patch, data.card, data.scoreGrid, origin);
+            if (auto grade = regradedCalcFormula(data.card, before, data.scoreGrid, origin))
+                patch.writes.push_back(std::move(*grade));
+        }
+        if (!patch.empty())
+            host->applyPatch(data.card.tableName, patch);
+    }
+    return formatGradeBands(after);
 }
 
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {

@@ -2,6 +2,8 @@
 
 #include "uno/ustring.hpp"
 
+#include "core/grade_bands.hpp"
+
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -158,14 +160,12 @@ void Settings::store(const Reference<uno::XComponentContext>& context, bool live
     cache().invalidate();
 }
 
-void Settings::applyGradeThresholds(const Reference<uno::XComponentContext>& context,
-                                    std::vector<GradeBand>& bands) {
-    if (bands != defaultGradeBands())
-        return;
+std::vector<GradeBand> Settings::gradeBands(const Reference<uno::XComponentContext>& context) {
     const auto thresholds = gradeThresholds(context);
-    for (std::size_t i = 0; i < thresholds.size(); ++i)
-        if (const auto value = Decimal::parse(std::to_string(thresholds[i])))
-            bands[i].atLeast = value->rounded(2);
+    auto decimal = [](double value) {
+        return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
+    };
+    return gradeBandsFromThresholds(decimal(thresholds[0]), decimal(thresholds[1]), decimal(thresholds[2]));
 }
 
 std::string Settings::defaultTemplate(const Reference<uno::XComponentContext>& context) {

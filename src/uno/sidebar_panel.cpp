@@ -8,6 +8,8 @@
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/grade_bands.hpp"
+
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
@@ -454,10 +456,34 @@ void SidebarPanel::onConvertToLive() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
+        if (regradeAsked())
+            return;
         const int written = DocumentController::forModel(context_, model())->recompute(false);
         setStatus(
             ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
     });
+}
+
+bool SidebarPanel::regradeAsked() {
+    const auto document = model();
+    if (!document.is() || Operations::isReadOnly(document))
+        return false;
+    Operations operations(context_);
+    const auto bands = operations.read(document, false).gradeBands;
+    if (!bands.differsFromOptions())
+        return false;
+    const auto& data = ExtensionData::get(context_);
+    const std::string stored = formatGradeBands(bands.bands);
+    if (!confirm(data.text("confirm.regrade-title"),
+                 data.text("confirm.regrade",
+                           {{"stored", stored}, {"options", formatGradeBands(bands.options)}}))) {
+        setStatus(data.text("status.bands-kept", {{"bands", stored}}));
+        return false; // 重算 goes on with the report's own bands
+    }
+    const auto now = operations.regradeWithOptions(document);
+    setStatus(data.text("status.regraded", {{"bands", now}}));
+    refreshSummary();
+    return true;
 }
 
 bool SidebarPanel::confirm(const std::string& title, const std::string& message) {
