@@ -241,7 +241,6 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (isReadOnly(model))
         return 0;
     auto data = this->read(model, false, cache);
-    rememberGradeBands(model, data);
     // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
     const auto plan = planRecompute(data);
     Patch scorePatch = plan.score;
@@ -249,6 +248,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (ownWrites != nullptr)
         takeBackUnsupported(data, *ownWrites, scorePatch);
     if (scorePatch.empty() && fundingPatch.empty()) {
+        rememberGradeBands(model, data);
         if (read != nullptr)
             *read = std::move(data);
         return 0; // nothing to write: no undo step, and the redo stack stays as it is
@@ -299,6 +299,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
     if (ownWrites != nullptr)
         rememberOwnWrites(*ownWrites, data.scoreGrid, scorePatch);
+    rememberGradeBands(model, data); // after the writes: a refused one (a protected sheet) changes nothing
     if (read != nullptr)
         *read = std::move(data);
     return written;
