@@ -19,8 +19,8 @@ namespace {
 class GradeBandsUndo : public cppu::WeakImplHelper1<document::XUndoAction> {
 public:
     GradeBandsUndo(const Reference<frame::XModel>& model, std::string before, std::string after,
-                   OUString title)
-        : model_(model), before_(std::move(before)), after_(std::move(after)), title_(std::move(title)) {}
+                   const OUString& title)
+        : model_(model), before_(std::move(before)), after_(std::move(after)), title_(title) {}
 
     OUString SAL_CALL getTitle() override { return title_; }
     void SAL_CALL undo() override { write(before_); }

@@ -144,15 +144,10 @@ bool OptionsHandler::store(const Reference<awt::XWindow>& window) {
     controlModel(window, "GradePass")->getPropertyValue("Value") >>= bands[2];
     // An inconsistent set is refused with a message, the page keeps showing what was typed, and grading
     // goes on with the stored bands; the other settings are stored.
-    auto decimal = [](double value) {
-        return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
-    };
-    const std::string problem =
-        gradeBandsProblem(gradeBandsFromThresholds(decimal(bands[0]), decimal(bands[1]), decimal(bands[2])));
+    const std::string problem = gradeBandsProblem(Settings::gradeBandsOf(bands));
     if (!problem.empty()) {
-        const auto typed = bands;
         Settings::store(context_, live, fixed, templateId, Settings::gradeThresholds(context_));
-        refuseBands(window, problem, typed);
+        refuseBands(window, problem, bands);
         return false;
     }
     controlModel(window, "GradesProblem")->setPropertyValue("Label", Any(OUString()));

@@ -161,7 +161,11 @@ void Settings::store(const Reference<uno::XComponentContext>& context, bool live
 }
 
 std::vector<GradeBand> Settings::gradeBands(const Reference<uno::XComponentContext>& context) {
-    const auto thresholds = gradeThresholds(context);
+    return gradeBandsOf(gradeThresholds(context));
+}
+
+std::vector<GradeBand> Settings::gradeBandsOf(const std::array<double, 3>& thresholds) {
+    // Through their decimal text, two places: 97.5 stays 97.5, never 97.4999…; NaN is out of range.
     auto decimal = [](double value) {
         return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
     };

@@ -13,11 +13,11 @@
 
 using jixiao::assemble;
 using jixiao::Decimal;
-using jixiao::DocumentSnapshot;
-using jixiao::Grid;
 using jixiao::defaultGradeBands;
+using jixiao::DocumentSnapshot;
 using jixiao::formatGradeBands;
 using jixiao::GradeBandsSource;
+using jixiao::Grid;
 using jixiao::planRecompute;
 
 namespace {
