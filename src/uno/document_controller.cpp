@@ -236,9 +236,8 @@ std::string DocumentController::summaryText() {
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
                                                    {"grade", total ? figures.grade : "—"}});
-    if (summary->gradeBands.differsFromOptions()) // graded with the report's own: say so, 重算 asks
-        text += "\n" +
-                data.text("summary.bands-differ", {{"stored", formatGradeBands(summary->gradeBands.bands)}});
+    if (summary->gradeBands.differsFromOptions()) // graded with the report's own: said, and 重算 asks
+        text += "\n" + data.text("summary.bands-differ");
     for (const auto& top : figures.levelOne)
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
                                                        {"score", top.score ? top.score->toString(2) : "—"},

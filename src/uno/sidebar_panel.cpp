@@ -456,15 +456,16 @@ void SidebarPanel::onConvertToLive() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
-        if (regradeAsked())
+        std::string kept;
+        if (regradeAsked(kept))
             return;
         const int written = DocumentController::forModel(context_, model())->recompute(false);
-        setStatus(
-            ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
+        setStatus(kept + ExtensionData::get(context_).text("status.recomputed",
+                                                           {{"count", std::to_string(written)}}));
     });
 }
 
-bool SidebarPanel::regradeAsked() {
+bool SidebarPanel::regradeAsked(std::string& kept) {
     const auto document = model();
     if (!document.is() || Operations::isReadOnly(document))
         return false;
@@ -477,7 +478,7 @@ bool SidebarPanel::regradeAsked() {
     if (!confirm(data.text("confirm.regrade-title"),
                  data.text("confirm.regrade",
                            {{"stored", stored}, {"options", formatGradeBands(bands.options)}}))) {
-        setStatus(data.text("status.bands-kept", {{"bands", stored}}));
+        kept = data.text("status.bands-kept", {{"bands", stored}});
         return false; // 重算 goes on with the report's own bands
     }
     const auto now = operations.regradeWithOptions(document);
