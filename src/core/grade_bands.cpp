@@ -111,14 +111,75 @@ std::vector<GradeBand> gradeBandsFromThresholds(Decimal excellent, Decimal good,
     return bands;
 }
 
+std::optional<std::vector<GradeBand>> gradeBandsOfFormula(const std::string& formula) {
+    // Read in the order gradeFormula writes it; anything else is not Jixiao's formula.
+    std::string_view rest = formula;
+    auto take = [&](std::string_view text) {
+        if (rest.substr(0, text.size()) != text)
+            return false;
+        rest.remove_prefix(text.size());
+        return true;
+    };
+    auto quoted = [&]() -> std::optional<std::string> {
+        if (!take("\""))
+            return std::nullopt;
+        std::string text;
+        while (!rest.empty()) {
+            if (take("\"\"")) {
+                text += '"';
+            } else if (take("\"")) {
+                return text;
+            } else {
+                text += rest.front();
+                rest.remove_prefix(1);
+            }
+        }
+        return std::nullopt;
+    };
+    if (!take("=IF("))
+        return std::nullopt;
+    const auto refEnd = rest.find('=');
+    if (refEnd == 0 || refEnd == std::string_view::npos)
+        return std::nullopt;
+    const std::string ref(rest.substr(0, refEnd));
+    rest.remove_prefix(refEnd);
+    if (!take("=\"\";\"\";"))
+        return std::nullopt;
+    std::vector<GradeBand> bands;
+    while (take("IF(" + ref + ">=")) {
+        const auto semicolon = rest.find(';');
+        const auto bound =
+            semicolon == std::string_view::npos ? std::nullopt : Decimal::parse(rest.substr(0, semicolon));
+        if (!bound)
+            return std::nullopt;
+        rest.remove_prefix(semicolon + 1);
+        const auto label = quoted();
+        if (!label || !take(";"))
+            return std::nullopt;
+        bands.push_back({*bound, *label});
+    }
+    const auto lowest = quoted();
+    if (!lowest)
+        return std::nullopt;
+    bands.push_back({Decimal(0), *lowest});
+    if (rest != std::string(bands.size(), ')') || !gradeBandsProblem(bands).empty())
+        return std::nullopt;
+    return bands;
+}
+
 GradeBandsChoice chooseGradeBands(const std::string& stored, const std::vector<GradeBand>& options,
-                                  const Totals& stated) {
+                                  const Totals& stated, const std::string& gradeFormula) {
     GradeBandsChoice choice;
     if (gradeBandsProblem(options).empty())
         choice.options = options;
     if (const auto own = parseGradeBands(stored)) {
         choice.bands = *own;
         choice.source = GradeBandsSource::Stored;
+        return choice;
+    }
+    if (const auto formula = gradeBandsOfFormula(gradeFormula)) {
+        choice.bands = *formula;
+        choice.source = GradeBandsSource::Stated;
         return choice;
     }
     const auto defaults = defaultGradeBands();

@@ -2,10 +2,11 @@
 // property ("优秀 ≥ 90；良好 ≥ 80；中 ≥ 60；差 < 60"), so the grade a finished report states stays the grade
 // it was given, whatever the options of the office that opens it say later.
 //
-// Which bands grade a report: the ones stored in it; else, for a table that states a grade the options'
-// bands would change but the default bands give (a report graded before the options changed, or before
-// bands were stored), the defaults; else the options' bands; else the defaults. When the report's bands
-// differ from the options', the user is asked before it is re-graded (never silently).
+// Which bands grade a report: the ones stored in it; else the ones its Calc grade formula of Jixiao's holds;
+// else, for a table that states a grade the options' bands would change but the default bands give (a
+// report graded before the options changed, or before bands were stored), the defaults; else the options'
+// bands; else the defaults. When the report's bands differ from the options', the user is asked before it
+// is re-graded (never silently).
 #pragma once
 
 #include "core/scorecard.hpp"
@@ -34,9 +35,15 @@ std::string gradeBandsProblem(const std::vector<GradeBand>& bands);
 // 优秀, 良好 and 中 from their lower bounds (the options page's three fields), 差 below.
 std::vector<GradeBand> gradeBandsFromThresholds(Decimal excellent, Decimal good, Decimal pass);
 
+// The bands a Calc grade formula of Jixiao's holds (calcLiveFormulas, core/recompute.hpp):
+// =IF(G24="";"";IF(G24>=90;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))) gives 优秀 ≥ 90 … 差 < 60.
+// nullopt for any other formula (a user's own, or one edited by hand) and for inconsistent bands.
+std::optional<std::vector<GradeBand>> gradeBandsOfFormula(const std::string& formula);
+
 enum class GradeBandsSource {
     Stored,   // the report's own (its property)
-    Stated,   // the defaults, because the grade the table states is theirs and not the options'
+    Stated,   // what the table states: its grade formula's, else the defaults when its grade is theirs and
+              // not the options'
     Options,  // the options' (the report has none of its own yet)
     Defaults, // the options' are inconsistent
 };
@@ -51,9 +58,9 @@ struct GradeBandsChoice {
 };
 
 // `stored`: the report's property text (empty when it has none); `options`: the options' bands;
-// `stated`: the table's 合计 得分 and 等级 as written (to recognise a report graded before bands were
-// stored).
+// `stated`: the table's 合计 得分 and 等级 as written, and `gradeFormula` its 等级 cell's formula (to
+// recognise a report graded before bands were stored).
 GradeBandsChoice chooseGradeBands(const std::string& stored, const std::vector<GradeBand>& options,
-                                  const Totals& stated = {});
+                                  const Totals& stated = {}, const std::string& gradeFormula = {});
 
 } // namespace jixiao

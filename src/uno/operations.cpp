@@ -419,6 +419,9 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
         if (data.hasFundingTable)
             host->applyPatch(data.card.fundingTableName, plan.funding);
     }
+    // The bands the grade now follows (in Calc, the values its formula holds) are the report's from now on.
+    if (data.card.totals.gradeCell.known())
+        storeGradeBands(model, formatGradeBands(data.card.gradeBands), ui("undo.convert"));
     return data.card.tableName;
 }
 

@@ -107,3 +107,26 @@ TEST(GradeBands, AFinishedReportWithoutBandsKeepsTheGradeItStates) {
     EXPECT_EQ(chooseGradeBands(formatGradeBands(options98()), options98(), stated(97, "优秀")).source,
               GradeBandsSource::Stored);
 }
+
+TEST(GradeBands, AGradeFormulaOfJixiaosSaysItsBands) {
+    const std::string formula =
+        R"(=IF(G24="";"";IF(G24>=98;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))))";
+    EXPECT_EQ(gradeBandsOfFormula(formula), options98());
+    EXPECT_EQ(gradeBandsOfFormula(R"(=IF(AB7="";"";IF(AB7>=92.5;"A ""plus""";"B")))"),
+              (std::vector<GradeBand>{{*Decimal::parse("92.5"), "A \"plus\""}, {Decimal(0), "B"}}));
+    for (const char* other :
+         {"", "=SUM(G3:G23)", R"(=IF(G24>=95;"优秀";"良好"))",
+          R"(=IF(G24="";"";IF(G24>=98;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差"))))+1)",
+          R"(=IF(G24="";"";IF(H24>=98;"优秀";"差")))",
+          R"(=IF(G24="";"";IF(G24>=80;"优秀";IF(G24>=90;"良好";"差"))))",
+          R"(=IF(G24="";"";IF(G24>=98;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差"))))"})
+        EXPECT_FALSE(gradeBandsOfFormula(other)) << other;
+
+    // A Calc table inserted before bands were stored: its formula's bands grade it, whatever the options.
+    const auto choice =
+        chooseGradeBands("", options98(), stated(85, "良好"),
+                         R"(=IF(G24="";"";IF(G24>=90;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))))");
+    EXPECT_EQ(choice.source, GradeBandsSource::Stated);
+    EXPECT_EQ(choice.bands, defaultGradeBands());
+    EXPECT_TRUE(choice.differsFromOptions());
+}
