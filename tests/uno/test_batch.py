@@ -16,7 +16,7 @@ import unittest
 import uno
 
 import office as office_module
-from office import Office, OfficeCase, copy_seed, props
+from office import Office, OfficeCase, copy_seed, props, set_option
 
 BATCH = os.environ.get("JIXIAO_BATCH", "")
 SAMPLE_JSON = os.path.join(os.environ.get("JIXIAO_SOURCE_DIR", ""), "examples", "sample-scorecard.json")
@@ -61,11 +61,7 @@ def make_documents(directory):
         table.getCellByName("G2").setString("5")  # 项目立项规范性 is worth 1
         store(doc, os.path.join(directory, "defect.docx"), "MS Word 2007 XML")
         # Graded where 优秀 starts at 98: the report stores those bands (评价等级标准), the batch's office does not.
-        settings = office.service("com.sun.star.configuration.ConfigurationProvider").createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationUpdateAccess",
-            (props(nodepath="/org.jixiao.Jixiao.Options/Settings")[0],))
-        settings.setPropertyValue("GradeExcellent", 98.0)
-        settings.commitChanges()
+        set_option(office, "GradeExcellent", 98.0)
         doc = office.new_document("swriter")
         tool.importScorecard(doc, sample)
         store(doc, os.path.join(directory, "graded-98.odt"), "writer8")

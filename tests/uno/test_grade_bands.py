@@ -8,9 +8,8 @@ import tempfile
 import unittest
 
 import uno
-from com.sun.star.beans import NamedValue
 
-from office import Office, OfficeCase, props, wait_until
+from office import Office, OfficeCase, props, set_option, wait_until
 
 office = Office()
 
@@ -27,13 +26,8 @@ def tearDownModule():
 
 
 def set_excellent(value):
-    """Tools ▸ Options ▸ 绩效评价 ▸ 优秀, through the configuration (what the options page stores)."""
-    provider = office.service("com.sun.star.configuration.ConfigurationProvider")
-    path = NamedValue()
-    path.Name, path.Value = "nodepath", "/org.jixiao.Jixiao.Options/Settings"
-    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (path,))
-    node.setPropertyValue("GradeExcellent", float(value))
-    node.commitChanges()
+    """Tools ▸ Options ▸ 绩效评价 ▸ 优秀."""
+    set_option(office, "GradeExcellent", float(value))
 
 
 def stored_bands(doc):
