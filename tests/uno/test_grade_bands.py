@@ -83,8 +83,12 @@ class CalcGradeBandsTest(OfficeCase):
         grade = sheet.getCellRangeByName("F25")
         self.assertEqual(grade.getString(), "良好", grade.getFormula())
         self.assertIn(">=98", grade.getFormula())
-        self.assertEqual(stored_bands(self.doc), BANDS_98)
         self.assertIn("良好", conclusion(self.doc))
+        # LibreOffice 7.0 drops custom properties from .xlsx (7.4 keeps them): the grade formula then says which
+        # bands graded the table, and the report stores them again.
+        self.assertIn(stored_bands(self.doc), (BANDS_98, None))
+        self.assertEqual(self.tool.recompute(self.doc), 0)
+        self.assertEqual(stored_bands(self.doc), BANDS_98)
 
     def test_a_report_keeps_its_bands_until_regraded_in_one_undo_step(self):
         self.tool.insertScoreTable(self.doc, "county-project")
