@@ -194,4 +194,14 @@ GradeBandsChoice chooseGradeBands(const std::string& stored, const std::vector<G
     return choice;
 }
 
+GradeBandsChoice withOptions(GradeBandsChoice choice, const std::vector<GradeBand>& options) {
+    const bool valid = gradeBandsProblem(options).empty();
+    choice.options = valid ? options : defaultGradeBands();
+    if (choice.source == GradeBandsSource::Options || choice.source == GradeBandsSource::Defaults) {
+        choice.bands = choice.options;
+        choice.source = valid ? GradeBandsSource::Options : GradeBandsSource::Defaults;
+    }
+    return choice;
+}
+
 } // namespace jixiao

@@ -63,4 +63,9 @@ struct GradeBandsChoice {
 GradeBandsChoice chooseGradeBands(const std::string& stored, const std::vector<GradeBand>& options,
                                   const Totals& stated = {}, const std::string& gradeFormula = {});
 
+// The same report's choice under other options (the deck's summary after the options changed, before the
+// report is read again): bands it keeps of its own or states stay; bands it took from the options follow
+// them.
+GradeBandsChoice withOptions(GradeBandsChoice choice, const std::vector<GradeBand>& options);
+
 } // namespace jixiao

@@ -228,15 +228,22 @@ std::string DocumentController::summaryText() {
         std::lock_guard<std::mutex> lock(summaryMutex_);
         prose = proseFunding_;
     }
+    // The options may have changed since the tables were read: bands the report took from them follow.
+    const auto bands = withOptions(summary->gradeBands, Settings::gradeBands(context_));
+    std::optional<Scorecard> regraded;
+    if (bands.bands != summary->card.gradeBands) {
+        regraded = summary->card;
+        regraded->gradeBands = bands.bands;
+    }
+    const Scorecard& card = regraded ? *regraded : summary->card;
     // The one summary the batch prints too (core/report_summary.hpp): 总分 "—" while a score is missing or
     // out of range.
-    const auto figures =
-        summarizeReport(summary->card, reportFunding(summary->card.funding, summary->hasFundingTable, prose));
+    const auto figures = summarizeReport(card, reportFunding(card.funding, summary->hasFundingTable, prose));
     const auto& total = figures.total;
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
                                                    {"grade", total ? figures.grade : "—"}});
-    if (summary->gradeBands.differsFromOptions()) // graded with the report's own: said, and 重算 asks
+    if (bands.differsFromOptions()) // graded with the report's own: said, and 重算 asks
         text += "\n" + data.text("summary.bands-differ");
     for (const auto& top : figures.levelOne)
         text += "\n" + data.text("summary.level-one", {{"name", top.name},

@@ -130,3 +130,21 @@ TEST(GradeBands, AGradeFormulaOfJixiaosSaysItsBands) {
     EXPECT_EQ(choice.bands, defaultGradeBands());
     EXPECT_TRUE(choice.differsFromOptions());
 }
+
+TEST(GradeBands, AChoiceFollowsNewOptionsOnlyWhereItTookThem) {
+    const auto own = withOptions(chooseGradeBands(formatGradeBands(defaultGradeBands()), defaultGradeBands()),
+                                 options98());
+    EXPECT_EQ(own.bands, defaultGradeBands());
+    EXPECT_EQ(own.source, GradeBandsSource::Stored);
+    EXPECT_TRUE(own.differsFromOptions());
+
+    const auto taken = withOptions(chooseGradeBands("", defaultGradeBands()), options98());
+    EXPECT_EQ(taken.bands, options98());
+    EXPECT_EQ(taken.source, GradeBandsSource::Options);
+    EXPECT_FALSE(taken.differsFromOptions());
+
+    const auto broken = withOptions(chooseGradeBands("", options98()),
+                                    gradeBandsFromThresholds(Decimal(80), Decimal(85), Decimal(60)));
+    EXPECT_EQ(broken.bands, defaultGradeBands());
+    EXPECT_EQ(broken.source, GradeBandsSource::Defaults);
+}
