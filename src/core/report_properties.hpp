@@ -16,9 +16,13 @@ struct ReportProperties {
     std::optional<int> year;
     std::optional<Decimal> budget; // 万元
     std::optional<Decimal> actual; // 万元
+    // The grade bands the report was graded with, as formatGradeBands writes them (core/grade_bands.hpp);
+    // empty when it has none of its own. Not one of the deck's fields: left as it is when they are saved.
+    std::string gradeBands;
 };
 
 // Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
+// The grade bands are assemble's (chooseGradeBands), not this function's.
 void applyReportProperties(const ReportProperties& properties, Scorecard& card);
 ReportProperties reportPropertiesOf(const Scorecard& card);
 

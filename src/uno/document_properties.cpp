@@ -24,6 +24,8 @@ const OUString kProject = fromUtf8("项目名称");
 const OUString kYear = fromUtf8("年度");
 const OUString kBudget = fromUtf8("预算（万元）");
 const OUString kActual = fromUtf8("实际支出（万元）");
+// The grade bands the report was graded with, in words (core/grade_bands.hpp): "优秀 ≥ 90；良好 ≥ 80；…".
+const OUString kGradeBands = fromUtf8("评价等级标准");
 
 Reference<beans::XPropertySet> userProperties(const Reference<frame::XModel>& model) {
     Reference<document::XDocumentPropertiesSupplier> supplier(model, UNO_QUERY_THROW);
@@ -73,6 +75,7 @@ ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
         result.year = static_cast<int>(year.value.units() / Decimal::kScale);
     result.budget = readNumber(props, kBudget);
     result.actual = readNumber(props, kActual);
+    result.gradeBands = readString(props, kGradeBands);
     return result;
 }
 
@@ -83,6 +86,17 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kYear, properties.year ? std::to_string(*properties.year) : std::string{});
     writeString(props, kBudget, properties.budget ? properties.budget->toString(2) : std::string{});
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
+    if (!properties.gradeBands.empty()) // the deck's fields do not hold them: kept as they are
+        writeString(props, kGradeBands, properties.gradeBands);
+}
+
+void writeGradeBands(const Reference<frame::XModel>& model, const std::string& text) {
+    const auto props = userProperties(model);
+    if (!text.empty()) {
+        writeString(props, kGradeBands, text);
+    } else if (props->getPropertySetInfo()->hasPropertyByName(kGradeBands)) {
+        Reference<beans::XPropertyContainer>(props, UNO_QUERY_THROW)->removeProperty(kGradeBands);
+    }
 }
 
 namespace {

@@ -16,6 +16,9 @@ ReportProperties readReportProperties(const css::uno::Reference<css::frame::XMod
 void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
                            const ReportProperties& properties);
 
+// Stores the grade bands the report is graded with (formatGradeBands' text); empty removes them.
+void writeGradeBands(const css::uno::Reference<css::frame::XModel>& model, const std::string& text);
+
 // The fingerprint of the text Jixiao last wrote into a section (empty when it has not written one).
 std::string readSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
                                    const std::string& sectionId);

@@ -203,6 +203,12 @@ sal_Int32 SAL_CALL EvaluationTool::addFindingsAsComments(const Reference<frame::
     });
 }
 
+OUString SAL_CALL EvaluationTool::regradeWithOptions(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return fromUtf8(Operations(context_).regradeWithOptions(document));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::getImplementationName() {
     return "org.jixiao.EvaluationTool";
 }

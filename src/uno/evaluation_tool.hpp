@@ -38,6 +38,7 @@ public:
     OUString SAL_CALL exportScorecard(const css::uno::Reference<css::frame::XModel>& document) override;
     sal_Int32 SAL_CALL
     addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& document) override;
+    OUString SAL_CALL regradeWithOptions(const css::uno::Reference<css::frame::XModel>& document) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;

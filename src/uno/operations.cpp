@@ -3,6 +3,7 @@
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/grade_bands_store.hpp"
 #include "uno/settings.hpp"
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
@@ -10,6 +11,7 @@
 
 #include "core/assemble.hpp"
 #include "core/document_language.hpp"
+#include "core/figures.hpp"
 #include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
@@ -97,7 +99,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     auto host = makeDocumentHost(context_, model);
     DocumentSnapshot snapshot;
     snapshot.properties = readReportProperties(model);
-    Settings::applyGradeThresholds(context_, snapshot.gradeBands);
+    snapshot.gradeBands = Settings::gradeBands(context_);
     std::optional<std::string> problemsSection;
     if (withParagraphs) {
         snapshot.paragraphs = host->paragraphs();
@@ -134,8 +136,11 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
-    Settings::applyGradeThresholds(context_, card.gradeBands);
-    applyReportProperties(readReportProperties(model), card);
+    const auto properties = readReportProperties(model);
+    // A template's own bands grade its table; else the report's own, else the options'.
+    if (card.gradeBands == defaultGradeBands())
+        card.gradeBands = chooseGradeBands(properties.gradeBands, Settings::gradeBands(context_)).bands;
+    applyReportProperties(properties, card);
 
     const std::string caption = tableCaption(card.meta);
     ScoreTableStyle style;
@@ -148,10 +153,14 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
     if (host->isCalc()) {
-        // Real formulas keep the sheet live where Jixiao is not installed.
+        // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
+        // of the bands the table is graded with.
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
+    storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
 }
 
@@ -181,6 +190,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         throw UserError("error.import-too-large." + e.what_,
                         {{"found", std::to_string(e.found)}, {"limit", std::to_string(e.limit)}});
     }
+    if (card.gradeBands == defaultGradeBands()) // none of its own: the report's, else the options'
+        card.gradeBands =
+            chooseGradeBands(readReportProperties(model).gradeBands, Settings::gradeBands(context_)).bands;
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
@@ -201,7 +213,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     }
     if (host->isCalc()) {
         const Grid placed = host->readTable(scoreName);
-        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.
@@ -241,6 +255,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (ownWrites != nullptr)
         takeBackUnsupported(data, *ownWrites, scorePatch);
     if (scorePatch.empty() && fundingPatch.empty()) {
+        rememberGradeBands(model, data);
         if (read != nullptr)
             *read = std::move(data);
         return 0; // nothing to write: no undo step, and the redo stack stays as it is
@@ -291,9 +306,41 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
     if (ownWrites != nullptr)
         rememberOwnWrites(*ownWrites, data.scoreGrid, scorePatch);
+    rememberGradeBands(model, data); // after the writes: a refused one (a protected sheet) changes nothing
     if (read != nullptr)
         *read = std::move(data);
     return written;
+}
+
+void Operations::rememberGradeBands(const Reference<frame::XModel>& model, const DocumentData& data) {
+    if (!data.hasScoreTable || data.partial || data.gradeBands.source == GradeBandsSource::Stored ||
+        !data.card.totals.gradeCell.known() || deriveScores(data.card).grade.empty())
+        return;
+    writeGradeBands(model, formatGradeBands(data.card.gradeBands));
+}
+
+std::string Operations::regradeWithOptions(const Reference<frame::XModel>& model) const {
+    requireEditable(model);
+    auto data = read(model, false);
+    const auto before = data.card.gradeBands;
+    const auto after = data.gradeBands.options;
+    UndoContext undo(model, fromUtf8(ui("undo.regrade")));
+    ControllerLock lock(model);
+    storeGradeBands(model, formatGradeBands(after), ui("undo.regrade"));
+    if (data.hasScoreTable && !data.partial) {
+        data = read(model, false); // graded with the bands just stored
+        auto host = makeDocumentHost(context_, model);
+        Patch patch = planRecompute(data).score;
+        if (host->isCalc()) {
+            const auto origin = calcOriginOf(data.scoreGrid);
+            putBackCalcFormulas(patch, data.card, data.scoreGrid, origin);
+            if (auto grade = regradedCalcFormula(data.card, before, data.scoreGrid, origin))
+                patch.writes.push_back(std::move(*grade));
+        }
+        if (!patch.empty())
+            host->applyPatch(data.card.tableName, patch);
+    }
+    return formatGradeBands(after);
 }
 
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
@@ -421,6 +468,9 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
         if (data.hasFundingTable)
             host->applyPatch(data.card.fundingTableName, plan.funding);
     }
+    // The bands the grade now follows (in Calc, the values its formula holds) are the report's from now on.
+    if (data.card.totals.gradeCell.known())
+        storeGradeBands(model, formatGradeBands(data.card.gradeBands), ui("undo.convert"));
     return data.card.tableName;
 }
 

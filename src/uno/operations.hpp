@@ -85,6 +85,10 @@ public:
     // step; removes Jixiao's comments for findings that are gone (core/finding_comments.hpp). Returns the
     // number of comments added (comment_operations.cpp).
     int addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Re-grades the report with the options' bands, as one undo step: stores them as the report's
+    // (core/grade_bands.hpp) and rewrites the grade — in Calc Jixiao's grade formula with the new values,
+    // never a formula of the user's. Returns the bands now stored. The deck asks the user first.
+    std::string regradeWithOptions(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
     // Stores the panel's metadata fields as document properties; a field that is not a number where one is
     // needed (年度, 预算, 实际支出) is refused with a message naming it, and nothing is stored.
@@ -99,6 +103,11 @@ public:
                       TableCache* cache = nullptr) const;
 
 private:
+    // A report graded without bands of its own (read with the options' or, by the grade it states, the
+    // defaults) keeps the ones that graded it from now on, so a later change of the options does not
+    // re-grade it silently.
+    static void rememberGradeBands(const css::uno::Reference<css::frame::XModel>& model,
+                                   const DocumentData& data);
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
     // Where insertSection writes (core/section_place.hpp); throws SectionNotFound for a question unless
     // `insertAnyway`.

@@ -8,6 +8,8 @@
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/grade_bands.hpp"
+
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
@@ -464,9 +466,12 @@ void SidebarPanel::onConvertToLive() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
+        std::string kept;
+        if (regradeAsked(kept))
+            return;
         const int written = DocumentController::forModel(context_, model())->recompute(false);
-        setStatus(
-            ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
+        setStatus(kept + ExtensionData::get(context_).text("status.recomputed",
+                                                           {{"count", std::to_string(written)}}));
     });
 }
 
@@ -477,6 +482,28 @@ void SidebarPanel::onAddComments() {
             ExtensionData::get(context_).text("status.comments-added", {{"count", std::to_string(added)}}));
         refreshSummary();
     });
+}
+
+bool SidebarPanel::regradeAsked(std::string& kept) {
+    const auto document = model();
+    if (!document.is() || Operations::isReadOnly(document))
+        return false;
+    Operations operations(context_);
+    const auto bands = operations.read(document, false).gradeBands;
+    if (!bands.differsFromOptions())
+        return false;
+    const auto& data = ExtensionData::get(context_);
+    const std::string stored = formatGradeBands(bands.bands);
+    if (!confirm(data.text("confirm.regrade-title"),
+                 data.text("confirm.regrade",
+                           {{"stored", stored}, {"options", formatGradeBands(bands.options)}}))) {
+        kept = data.text("status.bands-kept", {{"bands", stored}});
+        return false; // 重算 goes on with the report's own bands
+    }
+    const auto now = operations.regradeWithOptions(document);
+    setStatus(data.text("status.regraded", {{"bands", now}}));
+    refreshSummary();
+    return true;
 }
 
 bool SidebarPanel::confirm(const std::string& title, const std::string& message) {

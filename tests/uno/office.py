@@ -623,6 +623,16 @@ def changes(before, after):
     return {key: after.get(key) for key in keys if before.get(key) != after.get(key)}
 
 
+def set_option(office, name, value):
+    """Writes one of Jixiao's options (registry/Options.xcs) through the configuration, as the options page or
+    an administrator does; the running office takes it at once."""
+    settings = office.service("com.sun.star.configuration.ConfigurationProvider").createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (props(nodepath="/org.jixiao.Jixiao.Options/Settings")[0],))
+    settings.setPropertyValue(name, value)
+    settings.commitChanges()
+
+
 def wait_until(predicate, timeout=10.0, step=0.02):
     """Polls until `predicate()` is true (deferred work such as live recompute runs on the office's main loop)
     and returns what it returned (the control found, the matching item), or its last falsy value at the
