@@ -239,15 +239,3 @@ def status_text(window):
     """The deck's status line: the panel's last label above its About line."""
     labels = [label for label in panel_labels(window) if not is_about_line(label)]
     return labels[-1] if labels else None
-
-
-def button_in_top_windows(toolkit, prefix):
-    """A push button whose name starts with `prefix` ("是", "否") in any of the office's top windows."""
-    for i in range(toolkit.getTopWindowCount()):
-        for context in walk(toolkit.getTopWindow(i).getAccessibleContext(), limit=6):
-            try:
-                if context.getAccessibleRole() == PUSH_BUTTON and context.getAccessibleName().startswith(prefix):
-                    return context
-            except Exception:
-                continue
-    return None
