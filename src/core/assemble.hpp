@@ -9,6 +9,7 @@
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/patch.hpp"
+#include "core/report_outline.hpp"
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
@@ -51,6 +52,9 @@ struct Report {
     // The text of the 存在的问题和建议 section Jixiao wrote (section `problems`), as the document holds it
     // now, when the caller read the paragraphs and the document has one: validation holds it to the table.
     std::optional<std::string> problemsSection;
+    // The placeholder fields of a report made by 新建评价报告 still unfilled (Writer, when the caller read
+    // the paragraphs): each is a report.placeholder warning.
+    std::vector<OpenPlaceholder> openPlaceholders;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);

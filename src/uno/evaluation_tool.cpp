@@ -197,6 +197,13 @@ OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>
     });
 }
 
+sal_Int32 SAL_CALL EvaluationTool::insertReport(const Reference<frame::XModel>& document,
+                                                const OUString& templateId) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return static_cast<sal_Int32>(Operations(context_).insertReport(document, toUtf8(templateId)));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::getImplementationName() {
     return "org.jixiao.EvaluationTool";
 }
