@@ -58,13 +58,14 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
     const std::string title = reportTitle(layout, card.meta);
 
     UndoContext undo(model, fromUtf8(ui("undo.insert-report")));
-    ControllerLock lock(model);
+    // No ControllerLock around the whole: the tables and sections go where the view cursor is, and a locked
+    // view does not move its cursor. Each insertion locks the view itself while it writes.
     WriterReportWriter writer(model);
     if (title.empty())
         writer.titlePlaceholder(layout.titleHint);
     else
         writer.title(title);
-    std::vector<std::pair<std::string, Reference<css::text::XTextCursor>>> sections;
+    std::vector<std::pair<std::string, int>> sections; // id, paragraph index
     std::vector<const OutlineItem*> tables;
     for (const auto& item : layout.items) {
         switch (item.kind) {
@@ -106,9 +107,10 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
     // The sections last: they are written from the tables just inserted (an empty table gives each its
     // 'incomplete' text until scores exist), through the deck's own path, so refresh and validation find
     // them.
-    for (const auto& [id, where] : sections) {
-        writer.moveViewCursor(where->getStart());
-        insertSection(model, id);
+    // Bottom-up, so the paragraph indices above stay true while each section adds paragraphs.
+    for (auto section = sections.rbegin(); section != sections.rend(); ++section) {
+        writer.moveViewCursor(writer.paragraphStart(section->second));
+        insertSection(model, section->first);
     }
     writer.moveViewCursor(writer.start());
     return placeholderCount(layout, !title.empty());

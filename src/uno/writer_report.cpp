@@ -100,9 +100,8 @@ WriterReportWriter::WriterReportWriter(const Reference<frame::XModel>& model)
       cursor_(text_->createTextCursorByRange(text_->getEnd())) {}
 
 void WriterReportWriter::startParagraph(const char* style) {
-    if (!first_)
+    if (paragraphs_++ > 0)
         text_->insertControlCharacter(cursor_.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
-    first_ = false;
     Reference<beans::XPropertySet> paragraph(cursor_, UNO_QUERY_THROW);
     paragraph->setPropertyValue("ParaStyleName", uno::Any(OUString::createFromAscii(style)));
 }
@@ -143,9 +142,23 @@ void WriterReportWriter::placeholder(const std::string& hint) {
     insertPlaceholder(hint);
 }
 
-Reference<text::XTextCursor> WriterReportWriter::marker() {
+int WriterReportWriter::marker() {
     startParagraph(kBodyStyle);
-    return text_->createTextCursorByRange(cursor_->getStart());
+    return paragraphs_ - 1;
+}
+
+Reference<text::XTextRange> WriterReportWriter::paragraphStart(int index) const {
+    Reference<container::XEnumeration> items =
+        Reference<container::XEnumerationAccess>(text_, UNO_QUERY_THROW)->createEnumeration();
+    int at = 0;
+    while (items->hasMoreElements()) {
+        Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+        if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
+            continue;
+        if (at++ == index)
+            return Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getStart();
+    }
+    return text_->getEnd();
 }
 
 Reference<text::XTextRange> WriterReportWriter::end() const {

@@ -29,8 +29,12 @@ public:
     void heading(int level, const std::string& text);
     void text(const std::string& text);
     void placeholder(const std::string& hint);
-    // An empty body paragraph for a section written later; the cursor returned follows later edits.
-    css::uno::Reference<css::text::XTextCursor> marker();
+    // An empty body paragraph for a section written later; returns its index among the body's paragraphs.
+    // (A text cursor there would not stay: the next paragraph break, inserted at the same place, pushes it
+    // along.) Sections are written bottom-up, so an index stays true while those below it grow.
+    int marker();
+    // The start of the body's paragraph `index` (tables skipped).
+    css::uno::Reference<css::text::XTextRange> paragraphStart(int index) const;
     // Moves the view cursor to `where` (tables and sections are inserted at the view cursor).
     void moveViewCursor(const css::uno::Reference<css::text::XTextRange>& where) const;
     // The (empty) paragraph at the end of the body, where the appendices go.
@@ -44,7 +48,7 @@ private:
     css::uno::Reference<css::frame::XModel> model_;
     css::uno::Reference<css::text::XText> text_;
     css::uno::Reference<css::text::XTextCursor> cursor_;
-    bool first_ = true;
+    int paragraphs_ = 0; // written so far
 };
 
 // The placeholder fields (TextField.JumpEdit) of the body, in reading order, each with the heading above it.

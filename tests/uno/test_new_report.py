@@ -101,6 +101,13 @@ class NewReportTest(OfficeCase):
         for section in ("funding-usage", "conclusion", "cost-benefit", "problems"):
             self.assertTrue(self.doc.TextSections.hasByName("Jixiao_" + section), section)
             self.assertFalse(self.tool.isSectionEdited(self.doc, section), section)
+        # Each right below its heading (not gathered at the end).
+        paragraphs = body_paragraphs(self.doc)
+        texts = [p.getString() for p in paragraphs]
+        for above, section in (("3.资金来源及使用情况。", "funding-usage"), ("（一）评价结果。", "conclusion"),
+                               ("四、成本效益分析", "cost-benefit"), ("（二）存在的问题和建议。", "problems")):
+            below = paragraphs[texts.index(above) + 1].TextSection
+            self.assertEqual(below.Name if below else None, "Jixiao_" + section)
         conclusion = self.doc.TextSections.getByName("Jixiao_conclusion").getAnchor().getString()
         self.assertEqual(conclusion, self.tool.generateSection(self.doc, "conclusion"))
 
