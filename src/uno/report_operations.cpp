@@ -58,8 +58,8 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
     const std::string title = reportTitle(layout, card.meta);
 
     UndoContext undo(model, fromUtf8(ui("undo.insert-report")));
-    // No ControllerLock around the whole: the tables and sections go where the view cursor is, and a locked
-    // view does not move its cursor. Each insertion locks the view itself while it writes.
+    // No ControllerLock around the whole: the tables and sections go where the view cursor is, which is moved
+    // between the insertions; each insertion locks the view itself while it writes.
     WriterReportWriter writer(model);
     if (title.empty())
         writer.titlePlaceholder(layout.titleHint);

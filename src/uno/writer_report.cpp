@@ -14,6 +14,7 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextEmbeddedObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextField.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextFramesSupplier.hpp>
 #include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextSectionsSupplier.hpp>
@@ -175,8 +176,26 @@ void WriterReportWriter::moveViewCursor(const Reference<text::XTextRange>& where
         views->getViewCursor()->gotoRange(where, false);
 }
 
+// Whether the document has any field that may be a placeholder: most have none, and then the paragraphs' text
+// portions (a second pass over a long report on every validation) need not be read.
+static bool hasPlaceholderFields(const Reference<frame::XModel>& model) {
+    Reference<text::XTextFieldsSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return false;
+    Reference<container::XEnumeration> fields = supplier->getTextFields()->createEnumeration();
+    while (fields->hasMoreElements()) {
+        Reference<lang::XServiceInfo> field(fields->nextElement(), UNO_QUERY);
+        if (field.is() && (field->supportsService("com.sun.star.text.TextField.JumpEdit") ||
+                           field->supportsService("com.sun.star.text.TextField.Input")))
+            return true;
+    }
+    return false;
+}
+
 std::vector<OpenPlaceholder> readOpenPlaceholders(const Reference<frame::XModel>& model) {
     std::vector<OpenPlaceholder> open;
+    if (!hasPlaceholderFields(model))
+        return open;
     Reference<container::XEnumerationAccess> body(
         Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
     Reference<container::XEnumeration> items = body->createEnumeration();
