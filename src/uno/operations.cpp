@@ -428,6 +428,7 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
     properties.budget = number(budget, "panel.meta-budget");
     properties.actual = number(actual, "panel.meta-actual");
     writeReportProperties(model, properties);
+    fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {

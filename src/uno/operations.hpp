@@ -79,6 +79,10 @@ public:
     // step (report_operations.cpp). Returns the number of placeholders left for a person to fill.
     int insertReport(const css::uno::Reference<css::frame::XModel>& model,
                      const std::string& templateId) const;
+    // The title placeholder of a report made by insertReport before 单位, 年度 and 项目 were all known,
+    // replaced by the title once they are (saveReportMetadata calls it), as one undo step. Nothing when there
+    // is none.
+    void fillReportTitle(const css::uno::Reference<css::frame::XModel>& model) const;
 
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
                       TableCache* cache = nullptr) const;

@@ -16,7 +16,11 @@
 #include "core/report_outline.hpp"
 #include "core/user_error.hpp"
 
+#include <com/sun/star/lang/XServiceInfo.hpp>
+
+#include <algorithm>
 #include <filesystem>
+#include <system_error>
 #include <utility>
 
 using css::uno::Reference;
@@ -26,6 +30,12 @@ namespace {
 
 // The report structure of a template: its own file, else the shipped one of its kind (a user template made
 // from a shipped one keeps that framework's report).
+// Whether the document still has an unfilled placeholder with this hint.
+bool readOpenPlaceholderHint(const Reference<css::frame::XModel>& model, const std::string& hint) {
+    const auto open = readOpenPlaceholders(model);
+    return std::any_of(open.begin(), open.end(), [&](const OpenPlaceholder& p) { return p.hint == hint; });
+}
+
 ReportOutline outlineFor(const ExtensionData& extension, const Template& chosen) {
     const auto dir = extension.root / "reports";
     auto file = dir / (chosen.id + ".json");
@@ -114,6 +124,31 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
     }
     writer.moveViewCursor(writer.start());
     return placeholderCount(layout, !title.empty());
+}
+
+void Operations::fillReportTitle(const Reference<css::frame::XModel>& model) const {
+    Reference<css::lang::XServiceInfo> info(model, css::uno::UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.TextDocument"))
+        return;
+    Scorecard card;
+    applyReportProperties(readReportProperties(model), card);
+    const auto& extension = ExtensionData::get(context_);
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(extension.root / "reports", error)) {
+        if (entry.path().extension() != ".json")
+            continue;
+        const ReportOutline outline = loadReportOutline(entry.path());
+        for (const auto& [lang, layout] : outline.byLanguage) {
+            const std::string title = reportTitle(layout, card.meta);
+            if (title.empty())
+                return; // 单位, 年度 or 项目 still unknown
+            if (!readOpenPlaceholderHint(model, layout.titleHint))
+                continue;
+            UndoContext undo(model, fromUtf8(ui("undo.report-title")));
+            replacePlaceholder(model, layout.titleHint, title);
+            return;
+        }
+    }
 }
 
 } // namespace jixiao::office

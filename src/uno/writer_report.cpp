@@ -178,6 +178,26 @@ void WriterReportWriter::moveViewCursor(const Reference<text::XTextRange>& where
 
 // Whether the document has any field that may be a placeholder: most have none, and then the paragraphs' text
 // portions (a second pass over a long report on every validation) need not be read.
+bool replacePlaceholder(const Reference<frame::XModel>& model, const std::string& hint,
+                        const std::string& text) {
+    Reference<text::XTextFieldsSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return false;
+    Reference<container::XEnumeration> fields = supplier->getTextFields()->createEnumeration();
+    while (fields->hasMoreElements()) {
+        Reference<lang::XServiceInfo> field(fields->nextElement(), UNO_QUERY);
+        if (unfilledHint(field) != hint)
+            continue;
+        Reference<text::XTextRange> anchor =
+            Reference<text::XTextContent>(field, UNO_QUERY_THROW)->getAnchor();
+        Reference<text::XText> owner = anchor->getText();
+        Reference<text::XTextCursor> cursor = owner->createTextCursorByRange(anchor);
+        owner->insertString(cursor.get(), fromUtf8(text), true); // replaces the field with the text
+        return true;
+    }
+    return false;
+}
+
 static bool hasPlaceholderFields(const Reference<frame::XModel>& model) {
     Reference<text::XTextFieldsSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())

@@ -51,6 +51,10 @@ private:
     int paragraphs_ = 0; // written so far
 };
 
+// Replaces the placeholder field whose hint is `hint` by `text`; false when the document has none.
+bool replacePlaceholder(const css::uno::Reference<css::frame::XModel>& model, const std::string& hint,
+                        const std::string& text);
+
 // The placeholder fields (TextField.JumpEdit) of the body, in reading order, each with the heading above it.
 // Paragraph indices are those of DocumentHost::paragraphs().
 std::vector<OpenPlaceholder> readOpenPlaceholders(const css::uno::Reference<css::frame::XModel>& model);

@@ -113,6 +113,12 @@ class NewReportByHandTest(OfficeCase):
         self.assertTrue(wait_until(lambda: find(self.window, "年度", TEXT).getText() == "2025"))
         click(self.display, find(self.window, "保存报告信息", PUSH_BUTTON))
         self.assertTrue(wait_until(lambda: "已保存" in self.status()), self.status())
+        # The title placeholder, written while they were unknown, is now the title.
+        title = self.doc.Text.createEnumeration().nextElement()
+        self.assertEqual(title.getString(), "富民县信访局2025年度热线办理工作经费支出绩效评价报告")
+        self.assertEqual(title.ParaStyleName, "Title")
+        hints = [hint for hint in hints if not hint.startswith("【报告标题")]
+        self.assertEqual(sorted(hint for hint, _ in placeholder_fields(self.doc)), sorted(hints))
 
         # Scores typed into 附表1: every indicator its full weight but 经济效益 (row 19, 6 points) 3. A row's
         # last four cells are 分值, 得分, 扣分, 扣分原因 (rows without a 三级 have fewer cells before them).
