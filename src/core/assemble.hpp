@@ -10,6 +10,7 @@
 #include "core/grade_bands.hpp"
 #include "core/grid.hpp"
 #include "core/patch.hpp"
+#include "core/report_outline.hpp"
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
@@ -55,6 +56,9 @@ struct Report {
     std::optional<std::string> problemsSection;
     // The bands card.gradeBands holds, where they came from and the options' (core/grade_bands.hpp).
     GradeBandsChoice gradeBands;
+    // The placeholder fields of a report made by 新建评价报告 still unfilled (Writer, when the caller read
+    // the paragraphs): each is a report.placeholder warning.
+    std::vector<OpenPlaceholder> openPlaceholders;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);

@@ -209,6 +209,13 @@ OUString SAL_CALL EvaluationTool::regradeWithOptions(const Reference<frame::XMod
     });
 }
 
+sal_Int32 SAL_CALL EvaluationTool::insertReport(const Reference<frame::XModel>& document,
+                                                const OUString& templateId) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return static_cast<sal_Int32>(Operations(context_).insertReport(document, toUtf8(templateId)));
+    });
+}
+
 OUString SAL_CALL EvaluationTool::getImplementationName() {
     return "org.jixiao.EvaluationTool";
 }

@@ -39,6 +39,8 @@ public:
     sal_Int32 SAL_CALL
     addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& document) override;
     OUString SAL_CALL regradeWithOptions(const css::uno::Reference<css::frame::XModel>& document) override;
+    sal_Int32 SAL_CALL insertReport(const css::uno::Reference<css::frame::XModel>& document,
+                                    const OUString& templateId) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;

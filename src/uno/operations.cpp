@@ -8,6 +8,7 @@
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_report.hpp"
 
 #include "core/assemble.hpp"
 #include "core/document_language.hpp"
@@ -101,13 +102,17 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     snapshot.properties = readReportProperties(model);
     snapshot.gradeBands = Settings::gradeBands(context_);
     std::optional<std::string> problemsSection;
+    std::vector<OpenPlaceholder> openPlaceholders;
     if (withParagraphs) {
         snapshot.paragraphs = host->paragraphs();
         problemsSection = host->sectionText("problems");
+        if (!host->isCalc())
+            openPlaceholders = readOpenPlaceholders(model);
     }
     if (cache != nullptr && cache->tables(*host, snapshot.tables)) {
         auto report = assemble(snapshot);
         report.problemsSection = problemsSection;
+        report.openPlaceholders = openPlaceholders;
         if (report.hasScoreTable)
             return report;
         cache->forget(); // the remembered tables no longer read: read the document whole
@@ -115,6 +120,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     snapshot.tables = host->readTables();
     auto report = assemble(snapshot);
     report.problemsSection = std::move(problemsSection);
+    report.openPlaceholders = std::move(openPlaceholders);
     if (cache != nullptr)
         cache->remember(*host, report);
     return report;
@@ -366,6 +372,8 @@ std::vector<Finding> Operations::validate(const DocumentData& data, const std::s
     input.problemsSection = data.problemsSection;
     auto checked = jixiao::validate(input, extension.messages, lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
+    const auto open = placeholderFindings(data.openPlaceholders, extension.messages, extension.lang);
+    findings.insert(findings.end(), open.begin(), open.end());
     return findings;
 }
 
@@ -511,6 +519,7 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
     properties.budget = number(budget, "panel.meta-budget");
     properties.actual = number(actual, "panel.meta-actual");
     writeReportProperties(model, properties);
+    fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {

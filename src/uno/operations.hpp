@@ -99,6 +99,15 @@ public:
     // `withParagraphs`: the prose is needed for validation and titles, not for recompute, and reading it
     // costs more than the table on a long report. `cache`: take the scoring and funding tables from it when
     // it can tell they are still current (recompute only: see table_cache.hpp), and remember a whole read.
+    // 新建评价报告: a whole report from the template's framework into an empty Writer document, as one undo
+    // step (report_operations.cpp). Returns the number of placeholders left for a person to fill.
+    int insertReport(const css::uno::Reference<css::frame::XModel>& model,
+                     const std::string& templateId) const;
+    // The title placeholder of a report made by insertReport before 单位, 年度 and 项目 were all known,
+    // replaced by the title once they are (saveReportMetadata calls it), as one undo step. Nothing when there
+    // is none.
+    void fillReportTitle(const css::uno::Reference<css::frame::XModel>& model) const;
+
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
                       TableCache* cache = nullptr) const;
 

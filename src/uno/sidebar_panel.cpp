@@ -179,6 +179,8 @@ void SidebarPanel::build() {
     auto insertFunding =
         addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
     rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
+    auto insertReport = addButton("InsertReport", "panel.insert-report", [this] { onInsertReport(); });
+    rows_.push_back({{insertReport}, {1}, kLine});
 
     // Report metadata, kept as the document's properties: it names the table's caption and feeds the
     // narrative.
@@ -230,7 +232,7 @@ void SidebarPanel::build() {
     rows_.push_back({{about}, {1}, kLine});
 
     for (const auto& control :
-         {insertScore, insertFunding, generate, saveMetadata, convert, recompute, addComments})
+         {insertScore, insertFunding, insertReport, generate, saveMetadata, convert, recompute, addComments})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
@@ -419,6 +421,16 @@ void SidebarPanel::onInsertFundingTable() {
     guarded([&] {
         const auto name = Operations(context_).insertFundingTable(model());
         setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
+        refreshSummary();
+    });
+}
+
+// 新建评价报告 from the chosen template's framework: the status says how many parts are left to fill.
+void SidebarPanel::onInsertReport() {
+    guarded([&] {
+        const int left = Operations(context_).insertReport(model(), selectedItem(templates_, templateIds_));
+        setStatus(
+            ExtensionData::get(context_).text("status.report-inserted", {{"count", std::to_string(left)}}));
         refreshSummary();
     });
 }

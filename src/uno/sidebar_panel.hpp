@@ -101,6 +101,7 @@ private:
 
     void onInsertScoreTable();
     void onInsertFundingTable();
+    void onInsertReport();
     void onValidate();
     void onGenerateSection();
     void onFindingChosen();
