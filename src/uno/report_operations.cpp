@@ -5,12 +5,14 @@
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/grade_bands_store.hpp"
 #include "uno/operations.hpp"
 #include "uno/settings.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
 #include "uno/writer_report.hpp"
 
+#include "core/grade_bands.hpp"
 #include "core/grid_writer.hpp"
 #include "core/messages.hpp"
 #include "core/report_outline.hpp"
@@ -63,8 +65,11 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
     const ReportLayout& layout = outline.forLanguage(extension.lang);
 
     Scorecard card = chosen->card;
-    Settings::applyGradeThresholds(context_, card.gradeBands);
-    applyReportProperties(readReportProperties(model), card);
+    const auto properties = readReportProperties(model);
+    // As 插入打分表: the template's own bands grade its table; else the report's own, else the options'.
+    if (card.gradeBands == defaultGradeBands())
+        card.gradeBands = chooseGradeBands(properties.gradeBands, Settings::gradeBands(context_)).bands;
+    applyReportProperties(properties, card);
     const std::string title = reportTitle(layout, card.meta);
 
     UndoContext undo(model, fromUtf8(ui("undo.insert-report")));
@@ -123,6 +128,7 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
         insertSection(model, section->first);
     }
     writer.moveViewCursor(writer.start());
+    storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-report"));
     return placeholderCount(layout, !title.empty());
 }
 
