@@ -34,14 +34,17 @@ std::vector<FindingLine> findingLines(const std::vector<Finding>& findings, cons
             lines.push_back({finding.severity, text, text, i, 1});
             continue;
         }
+        // The detail names every member, one after the other ("…：指标A、指标B"): a list of 16 whole
+        // messages would repeat the same words 16 times.
+        const std::string member = finding.indicator.empty() ? finding.message : finding.indicator;
         if (const auto line = groupLine.find(finding.ruleId); line != groupLine.end()) {
-            lines[line->second].detail += "\n" + findingText(finding);
+            lines[line->second].detail += "、" + member;
             continue;
         }
         const std::string text =
             catalog.format(lang, "group." + finding.ruleId, {{"count", std::to_string(count->second)}});
         groupLine.emplace(finding.ruleId, lines.size());
-        lines.push_back({finding.severity, text, text + "\n" + findingText(finding), i, count->second});
+        lines.push_back({finding.severity, text, text + "：" + member, i, count->second});
     }
     return lines;
 }

@@ -1,5 +1,7 @@
 #include "uno/operations.hpp"
 
+#include "uno/calc_score_marks.hpp"
+
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
@@ -149,7 +151,9 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     if (host->isCalc()) {
         // Real formulas keep the sheet live where Jixiao is not installed.
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        const Scorecard read = readScoreTable(placed);
+        host->applyPatch(name, calcLiveFormulas(read, placed, calcOriginOf(placed)));
+        markBadScores(model, read); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
     }
     return name;
 }
@@ -200,7 +204,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     }
     if (host->isCalc()) {
         const Grid placed = host->readTable(scoreName);
-        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        const Scorecard read = readScoreTable(placed);
+        host->applyPatch(scoreName, calcLiveFormulas(read, placed, calcOriginOf(placed)));
+        markBadScores(model, read);
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.
