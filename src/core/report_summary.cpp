@@ -1,5 +1,7 @@
 #include "core/report_summary.hpp"
 
+#include <stdexcept>
+
 namespace jixiao {
 
 ReportSummary summarizeReport(const Scorecard& card, const Funding& funding) {
@@ -15,6 +17,17 @@ ReportSummary summarizeReport(const Scorecard& card, const Funding& funding) {
     summary.actual = money.actual;
     summary.leaves = scores.leaves;
     summary.scoredLeaves = scores.scoredLeaves;
+    // The same leaves deriveScores counted as scored: a score out of range is no part of the running total.
+    try {
+        Decimal sum;
+        forEachLeaf(card, [&](const Indicator& leaf) {
+            if (hasValidScore(leaf))
+                sum += *leaf.score;
+        });
+        summary.scoredSum = sum;
+    } catch (const std::overflow_error&) {
+        // Thousands of maximal scores: no running total rather than a wrong one.
+    }
     return summary;
 }
 

@@ -26,6 +26,9 @@ struct ReportSummary {
     std::optional<Decimal> actual; // 实际支出 as the report states it (deriveFunding: else the items' sum)
     int leaves = 0;                // 三级 indicators
     int scoredLeaves = 0;          // of them, with a valid score
+    // The running total while the table is being scored: the sum of the valid scores so far (0 with none),
+    // shown as "已评 18/21 项，得分 86" until `total` is there; nullopt only when the sum overflows.
+    std::optional<Decimal> scoredSum;
 };
 
 // `funding` is the report's funding as chosen by reportFunding (assemble.hpp): the funding table's, else the

@@ -38,6 +38,7 @@
 #include "uno/typing_watch.hpp"
 
 #include "core/finding.hpp"
+#include "core/finding_lines.hpp"
 
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -88,11 +89,20 @@ public:
     // Whether the document has begun to close (or the controller is disposed): nothing may touch it now.
     bool closing() const { return closing_ || isDisposed(); }
 
-    // Validates now and keeps the findings for the panel; returns how many there are.
+    // Validates now (tables and prose, reading the document whole) and keeps the findings for the panel;
+    // returns how many there are.
     int validateNow();
+    // A deck opens: validates now unless the findings are current (a validation or a watched live run since
+    // the last edit), so the count it shows is never one nobody checked.
+    void ensureValidated();
+    // The findings list's lines (core/finding_lines.hpp: unscored indicators grouped, each name said once),
+    // each with its severity; the detail is the whole of a line, for the box under the list.
     std::vector<std::string> findingLines() const;
-    void selectFinding(int index);
-    // 总分, 等级, per-一级 score/weight, 预算执行率 and the number of open findings.
+    std::string findingDetail(int line) const;
+    void selectFinding(int line);
+    // 总分 and 等级 (or, until every indicator is scored, the running total "已评 18/21 项，得分 86"), the
+    // cell of a score out of range, per-一级 score/weight, 预算执行率 and the number of open findings
+    // ("正文未校验" when the prose was not checked since the last edit).
     std::string summaryText();
 
     // Panels register to be told when the document's numbers changed; the id unregisters.
@@ -153,6 +163,11 @@ private:
     // Whether an API call holds live runs back; if so, one follows its end. Takes gateMutex_.
     bool heldBackByApiCall();
     void keepSummary(DocumentData&& read);
+    // A run's tables, kept for the summary; when a deck watches, they are validated too (live_findings.hpp:
+    // the table's findings replaced, the prose's kept), else the findings are no longer current. `written`:
+    // the tables read back after the run's writes, judged instead of `read` (the tables before them).
+    void keepRun(DocumentData&& read, DocumentData* written = nullptr);
+    std::vector<FindingLine> currentLines() const;
     // The funding the prose states, from a read that included the paragraphs (the deck's first summary,
     // each validation). Live runs read the tables only, so the summary's 预算执行率 for a report without a
     // funding table is as of then, like the deck's 预算/实际支出 fields.
@@ -185,6 +200,12 @@ private:
     std::optional<Funding> proseFunding_; // guarded by summaryMutex_
     // Guarded by m_aMutex (cppu::BaseMutex), held only to read or swap them, never across a call out.
     std::vector<Finding> findings_;
+    bool findingsCurrent_ = false; // validated (whole, or the tables by a watched run) since the last edit
+    bool proseChecked_ = false;    // the prose too: its findings hold (see keepRun)
+    // The scoring table as the last full validation judged it, and whether anything but a table cell was
+    // edited since (an edit not typed into a cell: the prose may have changed).
+    std::shared_ptr<const Scorecard> checkedCard_;
+    bool proseEdited_ = true;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     int noticeSerial_ = 0;

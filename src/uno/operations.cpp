@@ -1,5 +1,7 @@
 #include "uno/operations.hpp"
 
+#include "uno/calc_score_marks.hpp"
+
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
@@ -165,6 +167,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
         Scorecard placedCard = readScoreTable(placed);
         placedCard.gradeBands = card.gradeBands;
         host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
+        markBadScores(model, placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
     }
     storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
@@ -222,6 +225,7 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         Scorecard placedCard = readScoreTable(placed);
         placedCard.gradeBands = card.gradeBands;
         host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
+        markBadScores(model, placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.

@@ -44,7 +44,9 @@ constexpr int kMargin = 6;
 constexpr int kGap = 4;
 constexpr int kLine = 26;
 constexpr int kTextLine = 17;
-constexpr int kSummaryLines = 7; // total, four 一级, execution rate, open findings
+// total, bands kept, running total, a bad score's cell, four 一级, execution rate, open findings
+constexpr int kSummaryLines = 10;
+constexpr int kDetailLines = 5; // the chosen finding, wrapped
 
 // Edit field name → label key, in the order the panel shows them.
 const std::pair<const char*, std::string> kMetadataFields[] = {
@@ -207,6 +209,12 @@ void SidebarPanel::build() {
         {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
     onItemChanged(findings_, [this] { onFindingChosen(); });
     rows_.push_back({{Reference<awt::XControl>(findings_, UNO_QUERY)}, {1}, 140});
+    // The chosen finding whole, wrapped: a list line is cut at the deck's width. Fixed text, which screen
+    // readers read whole (a multi-line edit's text is not in the accessibility tree); the tooltip holds it
+    // too.
+    findingDetail_ = add<awt::XFixedText>("FixedText", "FindingDetail",
+                                          {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
+    rows_.push_back({{Reference<awt::XControl>(findingDetail_, UNO_QUERY)}, {1}, kDetailLines * kTextLine});
 
     sectionIds_ = Operations::sectionIds();
     std::vector<std::string> sectionNames;
@@ -239,6 +247,8 @@ void SidebarPanel::build() {
     fillMetadata();
     if (auto document = model(); document.is()) {
         controller_ = DocumentController::forModel(context_, document);
+        // The count the deck shows is one that was checked: validated on open unless it is current.
+        guarded([&] { controller_->ensureValidated(); });
         // Weakly: the controller outlives panels, and a panel already gone is simply not told.
         uno::WeakReference<ui::XUIElement> weak(Reference<ui::XUIElement>(this));
         observerId_ = controller_->addObserver([weak] {
@@ -328,6 +338,7 @@ void SAL_CALL SidebarPanel::disposing() {
     metadata_ = {};
     summary_.clear();
     findings_.clear();
+    findingDetail_.clear();
     sections_.clear();
     live_.clear();
     status_.clear();
@@ -359,6 +370,11 @@ void SidebarPanel::setStatus(const std::string& text, const std::string& detail)
         modelProps(status_)->setPropertyValue("Label", Any(fromUtf8(text)));
         modelProps(status_)->setPropertyValue("HelpText", Any(fromUtf8(detail.empty() ? text : detail)));
     }
+}
+
+void SidebarPanel::showFindingDetail(const std::string& text) {
+    modelProps(findingDetail_)->setPropertyValue("Label", Any(fromUtf8(text)));
+    modelProps(findingDetail_)->setPropertyValue("HelpText", Any(fromUtf8(text)));
 }
 
 void SidebarPanel::guarded(const std::function<void()>& action) {
@@ -397,6 +413,7 @@ void SidebarPanel::refreshSummary() {
         if (auto lines = controller->findingLines(); lines != shownFindings_) {
             modelProps(findings_)->setPropertyValue("StringItemList", Any(toSequence(lines)));
             shownFindings_ = std::move(lines);
+            showFindingDetail({}); // the list's choice went with its lines
         }
     });
 }
@@ -536,7 +553,9 @@ void SidebarPanel::onFindingChosen() {
             return;
         // The whole finding as the tooltip: the deck's width cuts long ones off.
         modelProps(findings_)->setPropertyValue("HelpText", Any(findings_->getSelectedItem()));
-        DocumentController::forModel(context_, model())->selectFinding(index);
+        auto controller = DocumentController::forModel(context_, model());
+        showFindingDetail(controller->findingDetail(index));
+        controller->selectFinding(index);
         // The user goes on typing where the finding pointed, not into the list.
         if (frame_.is() && frame_->getComponentWindow().is())
             frame_->getComponentWindow()->setFocus();

@@ -92,6 +92,8 @@ private:
     // The status line; `detail` (the office's own error text) becomes its tooltip.
     void setStatus(const std::string& text, const std::string& detail = {});
     void refreshSummary();
+    // The box under the findings list: the chosen finding whole (empty: none chosen).
+    void showFindingDetail(const std::string& text);
     void fillTemplates();
     css::uno::Reference<css::frame::XModel> model() const;
     static std::string selectedItem(const css::uno::Reference<css::awt::XListBox>& list,
@@ -130,6 +132,7 @@ private:
     std::array<css::uno::Reference<css::awt::XTextComponent>, kMetadataFieldCount> metadata_;
     css::uno::Reference<css::awt::XFixedText> summary_;
     css::uno::Reference<css::awt::XListBox> findings_;
+    css::uno::Reference<css::awt::XFixedText> findingDetail_; // the chosen finding, whole
     css::uno::Reference<css::awt::XListBox> sections_;
     css::uno::Reference<css::awt::XCheckBox> live_;
     css::uno::Reference<css::awt::XFixedText> status_;

@@ -69,3 +69,27 @@ TEST(ReportSummary, FundingFiguresAreTheFundingGiven) {
     EXPECT_FALSE(summary.actual);
     EXPECT_FALSE(summary.executionRate);
 }
+
+// Issue 19 item 7: while the table is being scored the deck shows a running total ("已评 18/21 项，得分 86"):
+// the sum of the valid scores so far; a score out of range counts neither as scored nor in the sum.
+TEST(ReportSummary, RunningTotalIsTheSumOfTheValidScoresSoFar) {
+    Scorecard card = sampleCard();
+    EXPECT_EQ(summarizeReport(card).scoredSum, Decimal(97)); // complete: the running total is the total
+
+    Indicator& first = firstLeaf(card);
+    const Decimal firstScore = *first.score;
+    first.score.reset();
+    auto summary = summarizeReport(card);
+    EXPECT_EQ(summary.scoredLeaves, 20);
+    EXPECT_EQ(summary.scoredSum, Decimal(97) - firstScore);
+
+    first.score = first.weight + Decimal(1); // out of range
+    summary = summarizeReport(card);
+    EXPECT_EQ(summary.scoredLeaves, 20);
+    EXPECT_EQ(summary.scoredSum, Decimal(97) - firstScore);
+
+    forEachLeaf(card, [](Indicator& leaf) { leaf.score.reset(); });
+    summary = summarizeReport(card);
+    EXPECT_EQ(summary.scoredLeaves, 0);
+    EXPECT_EQ(summary.scoredSum, Decimal(0));
+}
