@@ -6,6 +6,7 @@
 #include "core/scorecard.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 
 namespace jixiao {
@@ -16,6 +17,14 @@ struct ReportProperties {
     std::optional<int> year;
     std::optional<Decimal> budget; // 万元
     std::optional<Decimal> actual; // 万元
+    // Set in a report rolled forward from last year's (core/roll_forward.hpp): the year it was rolled from
+    // and the fingerprints of the paragraphs left for a person to check.
+    struct RolledForward {
+        int fromYear = 0;
+        std::set<std::string> paragraphs;
+        friend bool operator==(const RolledForward&, const RolledForward&) = default;
+    };
+    std::optional<RolledForward> rolledForward = std::nullopt;
 };
 
 // Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).

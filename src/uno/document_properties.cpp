@@ -11,6 +11,8 @@
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 
+#include <sstream>
+
 using namespace css;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
@@ -24,6 +26,8 @@ const OUString kProject = fromUtf8("项目名称");
 const OUString kYear = fromUtf8("年度");
 const OUString kBudget = fromUtf8("预算（万元）");
 const OUString kActual = fromUtf8("实际支出（万元）");
+// Jixiao's bookkeeping for a report rolled forward (core/roll_forward.hpp): "2025 <fingerprint> …".
+const OUString kRolledForward = fromUtf8("Jixiao.rollforward");
 
 Reference<beans::XPropertySet> userProperties(const Reference<frame::XModel>& model) {
     Reference<document::XDocumentPropertiesSupplier> supplier(model, UNO_QUERY_THROW);
@@ -73,6 +77,13 @@ ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
         result.year = static_cast<int>(year.value.units() / Decimal::kScale);
     result.budget = readNumber(props, kBudget);
     result.actual = readNumber(props, kActual);
+    std::istringstream rolled(readString(props, kRolledForward));
+    ReportProperties::RolledForward mark;
+    if (rolled >> mark.fromYear) {
+        for (std::string fingerprint; rolled >> fingerprint;)
+            mark.paragraphs.insert(fingerprint);
+        result.rolledForward = std::move(mark);
+    }
     return result;
 }
 
@@ -83,6 +94,12 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kYear, properties.year ? std::to_string(*properties.year) : std::string{});
     writeString(props, kBudget, properties.budget ? properties.budget->toString(2) : std::string{});
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
+    if (properties.rolledForward) {
+        std::string mark = std::to_string(properties.rolledForward->fromYear);
+        for (const auto& fingerprint : properties.rolledForward->paragraphs)
+            mark += " " + fingerprint;
+        writeString(props, kRolledForward, mark);
+    }
 }
 
 namespace {

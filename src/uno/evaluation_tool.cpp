@@ -5,6 +5,7 @@
 #include "uno/log.hpp"
 #include "uno/main_thread.hpp"
 #include "uno/operations.hpp"
+#include "uno/roll_forward.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/user_error.hpp"
@@ -194,6 +195,12 @@ OUString SAL_CALL EvaluationTool::convertToLiveTable(const Reference<frame::XMod
 OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>& document) {
     return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return fromUtf8(Operations(context_).exportScorecard(document));
+    });
+}
+
+Reference<frame::XModel> SAL_CALL EvaluationTool::rollForward(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return jixiao::office::rollForward(context_, document);
     });
 }
 

@@ -36,6 +36,8 @@ public:
                                       const OUString& sectionId) override;
     OUString SAL_CALL convertToLiveTable(const css::uno::Reference<css::frame::XModel>& document) override;
     OUString SAL_CALL exportScorecard(const css::uno::Reference<css::frame::XModel>& document) override;
+    css::uno::Reference<css::frame::XModel>
+        SAL_CALL rollForward(const css::uno::Reference<css::frame::XModel>& document) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;

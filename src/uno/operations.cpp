@@ -17,6 +17,7 @@
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
+#include "core/roll_forward.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/stale_values.hpp"
 #include "core/templates.hpp"
@@ -302,6 +303,11 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
 std::vector<Finding> Operations::validate(const DocumentData& data) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
+    if (data.rolledForward) { // what a roll-forward left for a person to check (core/roll_forward.hpp)
+        const auto rolled = rolledForwardFindings(data.paragraphs, data.rolledForward->fromYear,
+                                                  data.rolledForward->paragraphs);
+        findings.insert(findings.end(), rolled.begin(), rolled.end());
+    }
     for (auto& finding : findings)
         if (finding.message.empty())
             finding.message = extension.text(finding.messageKey.empty() ? finding.ruleId : finding.messageKey,

@@ -107,6 +107,7 @@ private:
     void onLiveToggled();
     void onSaveMetadata();
     void onConvertToLive();
+    void onRollForward();
     void onRecompute();
     // Asks a yes/no question in a message box over the panel; true for yes.
     bool confirm(const std::string& title, const std::string& message);

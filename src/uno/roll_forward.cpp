@@ -1,0 +1,160 @@
+#include "uno/roll_forward.hpp"
+
+#include "uno/document_host.hpp"
+#include "uno/document_properties.hpp"
+#include "uno/extension_data.hpp"
+#include "uno/operations.hpp"
+#include "uno/undo_context.hpp"
+#include "uno/ustring.hpp"
+
+#include "core/numbers.hpp"
+#include "core/roll_forward.hpp"
+#include "core/user_error.hpp"
+
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/io/TempFile.hpp>
+#include <com/sun/star/io/XSeekable.hpp>
+#include <com/sun/star/io/XTempFile.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+
+#include <map>
+
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace jixiao::office {
+namespace {
+
+uno::Sequence<beans::PropertyValue>
+properties(std::initializer_list<std::pair<const char*, uno::Any>> values) {
+    uno::Sequence<beans::PropertyValue> result(static_cast<sal_Int32>(values.size()));
+    auto* out = result.getArray();
+    for (const auto& [name, value] : values) {
+        out->Name = OUString::createFromAscii(name);
+        out->Value = value;
+        ++out;
+    }
+    return result;
+}
+
+// Whether the document shows in a window (a document opened hidden by a macro gets a hidden copy).
+bool isShown(const Reference<frame::XModel>& model) {
+    const auto controller = model->getCurrentController();
+    const auto frame = controller.is() ? controller->getFrame() : nullptr;
+    Reference<awt::XWindow2> window(frame.is() ? frame->getContainerWindow() : nullptr, UNO_QUERY);
+    return window.is() && window->isVisible();
+}
+
+// A new untitled document holding everything the original holds: stored as ODF into a private temporary
+// stream (never a file of the user's, no path to guess; the office removes it when the stream is released)
+// and loaded from there as a template. The original's location, title and modified flag stay as they are.
+Reference<frame::XModel> untitledCopy(const Reference<uno::XComponentContext>& context,
+                                      const Reference<frame::XModel>& original, bool calc) {
+    const OUString filter = calc ? OUString("calc8") : OUString("writer8");
+    Reference<io::XTempFile> temp = io::TempFile::create(context);
+    temp->setRemoveFile(true);
+    Reference<io::XStream> stream(temp, UNO_QUERY_THROW);
+    Reference<frame::XStorable>(original, UNO_QUERY_THROW)
+        ->storeToURL("private:stream", properties({{"FilterName", uno::Any(filter)},
+                                                   {"OutputStream", uno::Any(stream->getOutputStream())}}));
+    Reference<io::XSeekable>(temp, UNO_QUERY_THROW)->seek(0);
+    const auto desktop = frame::Desktop::create(context);
+    Reference<frame::XModel> copy(
+        desktop->loadComponentFromURL("private:stream", "_blank", 0,
+                                      properties({{"FilterName", uno::Any(filter)},
+                                                  {"InputStream", uno::Any(stream->getInputStream())},
+                                                  {"AsTemplate", uno::Any(true)},
+                                                  {"Hidden", uno::Any(!isShown(original))}})),
+        UNO_QUERY_THROW);
+    return copy;
+}
+
+// Renames the planned year digits in place, so the paragraph keeps its formatting, fields and marks: only
+// the four digits of each year are replaced. Top-level body paragraphs, counted as WriterHost counts them.
+void renameInParagraphs(const Reference<frame::XModel>& model, const RollForwardPlan& plan) {
+    std::map<int, const ParagraphRoll*> byIndex;
+    for (const auto& roll : plan.paragraphs)
+        byIndex[roll.paragraph] = &roll;
+    Reference<container::XEnumerationAccess> body(
+        Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
+    Reference<container::XEnumeration> items = body->createEnumeration();
+    int index = 0;
+    while (items->hasMoreElements() && !byIndex.empty()) {
+        Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+        if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
+            continue;
+        const auto found = byIndex.find(index++);
+        if (found == byIndex.end())
+            continue;
+        const ParagraphRoll& roll = *found->second;
+        byIndex.erase(found);
+        Reference<text::XTextRange> paragraph(item, UNO_QUERY_THROW);
+        if (toUtf8(paragraph->getString()) != roll.before)
+            continue; // not the paragraph the plan was made for: left as it is
+        const std::u32string after = decodeUtf8(roll.rolled.after);
+        for (const auto& year : roll.rolled.renamed) {
+            Reference<text::XTextCursor> cursor =
+                paragraph->getText()->createTextCursorByRange(paragraph->getStart());
+            cursor->goRight(static_cast<sal_Int16>(year.offset), false);
+            cursor->goRight(static_cast<sal_Int16>(year.length), true);
+            cursor->setString(fromUtf8(encodeUtf8(
+                std::u32string_view(after).substr(std::size_t(year.offset), std::size_t(year.length)))));
+        }
+    }
+}
+
+} // namespace
+
+Reference<frame::XModel> rollForward(const Reference<uno::XComponentContext>& context,
+                                     const Reference<frame::XModel>& lastYear) {
+    if (!lastYear.is())
+        throw UserError("error.no-document");
+    const Operations operations(context);
+    const bool calc = makeDocumentHost(context, lastYear)->isCalc(); // refuses anything but Writer and Calc
+    const auto fromYear = reportYearOf(operations.read(lastYear));
+    if (!fromYear)
+        throw UserError("error.roll-no-year");
+
+    const auto copy = untitledCopy(context, lastYear, calc);
+    const auto data = operations.read(copy);
+    const RollForwardPlan plan = planRollForward(data, *fromYear);
+    auto host = makeDocumentHost(context, copy);
+    {
+        UndoContext undo(copy, fromUtf8(ExtensionData::get(context).text("undo.roll-forward")));
+        ControllerLock lock(copy);
+        if (!plan.score.empty())
+            host->applyPatch(data.card.tableName, plan.score);
+        if (!plan.funding.empty())
+            host->applyPatch(data.card.fundingTableName, plan.funding);
+        if (!calc)
+            renameInParagraphs(copy, plan);
+        // The sections Jixiao wrote say last year's results: written again from the cleared table (their
+        // 'incomplete' text until scores are entered).
+        for (const auto& id : Operations::sectionIds())
+            if (host->sectionText(id))
+                operations.insertSection(copy, id);
+    }
+    // The copy's own properties (单位, 项目名称 and any other) stay; 年度 + 1, last year's money cleared.
+    ReportProperties properties = readReportProperties(copy);
+    properties.year = plan.properties.year;
+    properties.budget.reset();
+    properties.actual.reset();
+    properties.rolledForward =
+        ReportProperties::RolledForward{plan.fromYear, paragraphsToCheck(host->paragraphs(), plan.fromYear)};
+    writeReportProperties(copy, properties);
+    return copy;
+}
+
+} // namespace jixiao::office
