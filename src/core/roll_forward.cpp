@@ -169,7 +169,9 @@ RollForwardPlan planRollForward(const Report& report, int fromYear) {
         if (rolled.changed())
             plan.paragraphs.push_back({int(i), report.paragraphs[i], std::move(rolled)});
     }
-    if (report.hasScoreTable) {
+    // A table read only in part is not cleared: where its cells could not be placed nothing is known to be a
+    // score (validation's table.partial says so in the new document, as in the old one).
+    if (report.hasScoreTable && !report.partial) {
         const Scorecard& card = report.card;
         const Grid& grid = report.scoreGrid;
         std::set<std::pair<int, int>> done;

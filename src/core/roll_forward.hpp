@@ -8,7 +8,7 @@
 //  * Cells: the scores, 扣分, 扣分原因, 小计, 合计, 等级 and the funding amounts are cleared, unless a
 //  formula
 //    the user wrote computes them (a formula is never replaced); indicators, weights, explanations and
-//    standards stay.
+//    standards stay. Nothing is cleared in a table read only in part (Report::partial).
 //  * Paragraphs that quote figures (amounts, rates, scores, counts) are last year's data: listed, never kept
 //    silently ("rollforward.prior-figures").
 #pragma once

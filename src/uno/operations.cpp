@@ -304,9 +304,11 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
     if (data.rolledForward) { // what a roll-forward left for a person to check (core/roll_forward.hpp)
-        const auto rolled = rolledForwardFindings(data.paragraphs, data.rolledForward->fromYear,
-                                                  data.rolledForward->paragraphs);
-        findings.insert(findings.end(), rolled.begin(), rolled.end());
+        for (auto& finding : rolledForwardFindings(data.paragraphs, data.rolledForward->fromYear,
+                                                   data.rolledForward->paragraphs)) {
+            finding.message = extension.messages.format(extension.lang, finding.ruleId, finding.args);
+            findings.push_back(std::move(finding));
+        }
     }
     for (auto& finding : findings)
         if (finding.message.empty())

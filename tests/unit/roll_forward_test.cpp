@@ -123,6 +123,14 @@ TEST(RollForward, NeverClearsAFormula) {
     }
 }
 
+TEST(RollForward, ClearsNothingInATableReadOnlyInPart) {
+    Report report = sampleReport();
+    report.partial = true;
+    const auto plan = planRollForward(report, 2025);
+    EXPECT_TRUE(plan.score.empty());
+    EXPECT_FALSE(plan.paragraphs.empty()); // the years still roll
+}
+
 TEST(RollForward, ListsTheParagraphsQuotingFiguresAndTheKeptYears) {
     const Report report = sampleReport();
     auto paragraphs = sampleParagraphs();
