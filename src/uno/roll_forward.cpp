@@ -18,9 +18,8 @@
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/io/TempFile.hpp>
 #include <com/sun/star/io/XSeekable.hpp>
-#include <com/sun/star/io/XTempFile.hpp>
+#include <com/sun/star/io/XStream.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -57,19 +56,19 @@ bool isShown(const Reference<frame::XModel>& model) {
     return window.is() && window->isVisible();
 }
 
-// A new untitled document holding everything the original holds: stored as ODF into a private temporary
-// stream (never a file of the user's, no path to guess; the office removes it when the stream is released)
-// and loaded from there as a template. The original's location, title and modified flag stay as they are.
+// A new untitled document holding everything the original holds: stored as ODF into a stream in memory
+// (no file is written anywhere, so none can be left behind or guessed at) and loaded from it as a template.
+// The original's location, title and modified flag stay as they are.
 Reference<frame::XModel> untitledCopy(const Reference<uno::XComponentContext>& context,
                                       const Reference<frame::XModel>& original, bool calc) {
     const OUString filter = calc ? OUString("calc8") : OUString("writer8");
-    Reference<io::XTempFile> temp = io::TempFile::create(context);
-    temp->setRemoveFile(true);
-    Reference<io::XStream> stream(temp, UNO_QUERY_THROW);
+    Reference<io::XStream> stream(
+        context->getServiceManager()->createInstanceWithContext("com.sun.star.comp.MemoryStream", context),
+        UNO_QUERY_THROW);
     Reference<frame::XStorable>(original, UNO_QUERY_THROW)
         ->storeToURL("private:stream", properties({{"FilterName", uno::Any(filter)},
                                                    {"OutputStream", uno::Any(stream->getOutputStream())}}));
-    Reference<io::XSeekable>(temp, UNO_QUERY_THROW)->seek(0);
+    Reference<io::XSeekable>(stream, UNO_QUERY_THROW)->seek(0);
     const auto desktop = frame::Desktop::create(context);
     Reference<frame::XModel> copy(
         desktop->loadComponentFromURL("private:stream", "_blank", 0,

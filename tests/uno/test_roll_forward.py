@@ -7,10 +7,12 @@ import os
 import tempfile
 import unittest
 
-from office import Office, OfficeCase, copy_seed, snapshot, changes
+import uno
+
+from office import Office, OfficeCase, changes, copy_seed, snapshot, wait_until
 from test_layouts import SPECS, formulas, leaves
 
-from com.sun.star.beans.PropertyAttribute import REMOVABLE  # noqa: E402  (office imports uno first)
+from com.sun.star.beans.PropertyAttribute import REMOVABLE  # noqa: E402  (after uno)
 
 office = Office()
 WORK = tempfile.mkdtemp(prefix="jixiao-rollforward-")
@@ -111,6 +113,36 @@ class WriterSampleTest(RollForwardCase):
         before, rolled = self.roll(doc)
         rolled.UndoManager.undo()
         self.assertEqual(changes(before, snapshot(rolled)), {})
+
+
+    def test_no_file_is_left_behind(self):
+        # The copy goes through memory; the office's own temporary files (lu<pid>…, in its temp directory)
+        # are the same after the new document is closed as before the roll.
+        doc = self.open("sample-report.docx")
+        temp = uno.fileUrlToSystemPath(office.service("com.sun.star.util.PathSettings").Temp)
+        mine = f"lu{office.office_pid()}"
+        files = lambda: sorted(f for f in os.listdir(temp) if f.startswith(mine))  # noqa: E731
+        before = files()
+        _, rolled = self.roll(doc)
+        rolled.close(True)
+        self.opened.remove(rolled)
+        self.assertTrue(wait_until(lambda: files() == before, timeout=10), (before, files()))
+
+    def test_the_sections_jixiao_wrote_are_written_again_from_the_cleared_table(self):
+        doc = self.open("sample-report.docx")
+        self.tool.insertSection(doc, "conclusion")
+        doc.setModified(False)  # last year's report as it was saved
+        last_year = section_text(doc, "conclusion")
+        self.assertIn("97", last_year)
+        _, rolled = self.roll(doc)
+        this_year = section_text(rolled, "conclusion")
+        self.assertNotEqual(this_year, last_year)
+        self.assertNotIn("97", this_year)
+        self.assertIn("尚有指标未评分", this_year)  # its 'incomplete' text until scores are entered
+
+
+def section_text(doc, section_id):
+    return doc.TextSections.getByName("Jixiao_" + section_id).Anchor.getString().replace("\r", "")
 
 
 class CalcSampleTest(RollForwardCase):
