@@ -4,10 +4,12 @@
 
 #include "core/assemble.hpp"
 #include "core/fingerprint.hpp"
+#include "core/grid_writer.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -121,6 +123,33 @@ TEST(RollForward, NeverClearsAFormula) {
         EXPECT_NE(w.cell.address, "C23");
         EXPECT_NE(w.cell.address, "H2");
     }
+}
+
+TEST(RollForward, ClearsTheFundingAmountsAndKeepsTheItems) {
+    jixiao::Funding funding;
+    funding.budget = jixiao::Decimal::parse("2").value();
+    funding.actual = jixiao::Decimal::parse("1.99").value();
+    for (const auto& [name, amount] :
+         {std::pair{"工资补助", "0.72"}, {"社保缴费", "1.13"}, {"劳务派遣服务费", "0.14"}})
+        funding.items.push_back({name, jixiao::Decimal::parse(amount).value(), std::nullopt, {}, {}});
+    auto fundingGrid = jixiao::writeFundingTable(funding);
+    fundingGrid.name = "表格2";
+    DocumentSnapshot snapshot;
+    snapshot.tables = {sampleScoreGrid(), fundingGrid};
+    const Report report = assemble(snapshot);
+    ASSERT_TRUE(report.hasFundingTable);
+    const auto plan = planRollForward(report, 2025);
+    ASSERT_FALSE(plan.funding.empty());
+    for (const auto& w : plan.funding.writes) {
+        EXPECT_EQ(w.text, "");
+        const auto& before = report.fundingGrid.at(w.cell.row, w.cell.column).text;
+        EXPECT_NE(before.find_first_of("0123456789"), std::string::npos)
+            << before; // only figures are cleared
+    }
+    for (const auto& item : report.card.funding.items)
+        EXPECT_TRUE(std::any_of(plan.funding.writes.begin(), plan.funding.writes.end(), [&](const auto& w) {
+            return w.cell == item.amountCell;
+        })) << item.name;
 }
 
 TEST(RollForward, ClearsNothingInATableReadOnlyInPart) {
