@@ -13,6 +13,7 @@
 
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -26,6 +27,7 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 
+#include <algorithm>
 #include <map>
 
 using namespace css;
@@ -80,6 +82,48 @@ Reference<frame::XModel> untitledCopy(const Reference<uno::XComponentContext>& c
     return copy;
 }
 
+// Moves `cursor` by `count` characters (goRight takes at most 32767 at a time).
+void goRight(const Reference<text::XTextCursor>& cursor, int count, bool expand) {
+    while (count > 0) {
+        const int step = std::min(count, 0x7fff);
+        cursor->goRight(static_cast<sal_Int16>(step), expand);
+        count -= step;
+    }
+}
+
+// Replaces the year at code point `year.offset` of the paragraph's text with `digits`, inside the text
+// portion that holds it: a field, footnote anchor or bookmark before it shows text the cursor does not step
+// through character by character, so positions are counted within plain text portions only. A year not wholly
+// inside one plain text portion is left as it is.
+void renameYear(const Reference<text::XTextRange>& paragraph, const YearInText& year,
+                const OUString& digits) {
+    Reference<container::XEnumerationAccess> access(paragraph, UNO_QUERY);
+    if (!access.is())
+        return;
+    Reference<container::XEnumeration> portions = access->createEnumeration();
+    int at = 0; // code points of the paragraph's text before this portion
+    while (portions->hasMoreElements()) {
+        Reference<text::XTextRange> portion(portions->nextElement(), UNO_QUERY);
+        Reference<beans::XPropertySet> properties(portion, UNO_QUERY);
+        if (!portion.is() || !properties.is())
+            continue;
+        const int length = static_cast<int>(decodeUtf8(toUtf8(portion->getString())).size());
+        OUString type;
+        properties->getPropertyValue("TextPortionType") >>= type;
+        if (type == "Text" && year.offset >= at && year.offset + year.length <= at + length) {
+            Reference<text::XTextCursor> cursor =
+                portion->getText()->createTextCursorByRange(portion->getStart());
+            goRight(cursor, year.offset - at, false);
+            goRight(cursor, year.length, true);
+            cursor->setString(digits);
+            return;
+        }
+        at += length;
+        if (at > year.offset)
+            return;
+    }
+}
+
 // Renames the planned year digits in place, so the paragraph keeps its formatting, fields and marks: only
 // the four digits of each year are replaced. Top-level body paragraphs, counted as WriterHost counts them.
 void renameInParagraphs(const Reference<frame::XModel>& model, const RollForwardPlan& plan) {
@@ -103,14 +147,10 @@ void renameInParagraphs(const Reference<frame::XModel>& model, const RollForward
         if (toUtf8(paragraph->getString()) != roll.before)
             continue; // not the paragraph the plan was made for: left as it is
         const std::u32string after = decodeUtf8(roll.rolled.after);
-        for (const auto& year : roll.rolled.renamed) {
-            Reference<text::XTextCursor> cursor =
-                paragraph->getText()->createTextCursorByRange(paragraph->getStart());
-            cursor->goRight(static_cast<sal_Int16>(year.offset), false);
-            cursor->goRight(static_cast<sal_Int16>(year.length), true);
-            cursor->setString(fromUtf8(encodeUtf8(
-                std::u32string_view(after).substr(std::size_t(year.offset), std::size_t(year.length)))));
-        }
+        for (const auto& year : roll.rolled.renamed)
+            renameYear(paragraph, year,
+                       fromUtf8(encodeUtf8(std::u32string_view(after).substr(std::size_t(year.offset),
+                                                                             std::size_t(year.length)))));
     }
 }
 

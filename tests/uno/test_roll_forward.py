@@ -108,6 +108,24 @@ class WriterSampleTest(RollForwardCase):
         again = [f.Paragraph for f in self.tool.validate(rolled) if f.RuleId == "rollforward.prior-figures"]
         self.assertNotIn(35, again)
 
+    def test_a_field_before_a_year_does_not_shift_it(self):
+        # A field shows more text than the one character the cursor steps over: the year after it is still
+        # found exactly (and the field stays).
+        doc = self.open("sample-report.docx")
+        paragraph = [p for p in doc.Text if p.supportsService("com.sun.star.text.Paragraph")][6]
+        field = doc.createInstance("com.sun.star.text.textfield.Input")
+        field.Hint = "填报单位"
+        field.Content = "信访局财务股"
+        paragraph.getText().insertTextContent(paragraph.getStart(), field, False)
+        doc.setModified(False)
+        text = paragraph.getString()
+        self.assertTrue(text.startswith("信访局财务股该项目2025年预算"), text)
+        _, rolled = self.roll(doc)
+        after = [p for p in rolled.Text if p.supportsService("com.sun.star.text.Paragraph")][6]
+        self.assertEqual(after.getString(), text.replace("该项目2025年预算", "该项目2026年预算"))
+        fields = rolled.TextFields.createEnumeration()
+        self.assertTrue(fields.hasMoreElements() and fields.nextElement().Content == "信访局财务股")
+
     def test_one_undo_step_gives_back_last_years_content(self):
         doc = self.open("sample-report.docx")
         before, rolled = self.roll(doc)
