@@ -26,6 +26,7 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 
 #include <algorithm>
 #include <map>
@@ -167,32 +168,40 @@ Reference<frame::XModel> rollForward(const Reference<uno::XComponentContext>& co
         throw UserError("error.roll-no-year");
 
     const auto copy = untitledCopy(context, lastYear, calc);
-    const auto data = operations.read(copy);
-    const RollForwardPlan plan = planRollForward(data, *fromYear);
-    auto host = makeDocumentHost(context, copy);
-    {
-        UndoContext undo(copy, fromUtf8(ExtensionData::get(context).text("undo.roll-forward")));
-        ControllerLock lock(copy);
-        if (!plan.score.empty())
-            host->applyPatch(data.card.tableName, plan.score);
-        if (!plan.funding.empty())
-            host->applyPatch(data.card.fundingTableName, plan.funding);
-        if (!calc)
-            renameInParagraphs(copy, plan);
-        // The sections Jixiao wrote say last year's results: written again from the cleared table (their
-        // 'incomplete' text until scores are entered).
-        for (const auto& id : Operations::sectionIds())
-            if (host->sectionText(id))
-                operations.insertSection(copy, id);
+    try {
+        const auto data = operations.read(copy);
+        const RollForwardPlan plan = planRollForward(data, *fromYear);
+        auto host = makeDocumentHost(context, copy);
+        {
+            UndoContext undo(copy, fromUtf8(ExtensionData::get(context).text("undo.roll-forward")));
+            ControllerLock lock(copy);
+            if (!plan.score.empty())
+                host->applyPatch(data.card.tableName, plan.score);
+            if (!plan.funding.empty())
+                host->applyPatch(data.card.fundingTableName, plan.funding);
+            if (!calc)
+                renameInParagraphs(copy, plan);
+            // The sections Jixiao wrote say last year's results: written again from the cleared table (their
+            // 'incomplete' text until scores are entered).
+            for (const auto& id : Operations::sectionIds())
+                if (host->sectionText(id))
+                    operations.insertSection(copy, id);
+        }
+        // The copy's own properties (单位, 项目名称 and any other) stay; 年度 + 1, last year's money cleared.
+        ReportProperties properties = readReportProperties(copy);
+        properties.year = plan.properties.year;
+        properties.budget.reset();
+        properties.actual.reset();
+        properties.rolledForward = ReportProperties::RolledForward{
+            plan.fromYear, paragraphsToCheck(host->paragraphs(), plan.fromYear)};
+        writeReportProperties(copy, properties);
+    } catch (...) {
+        // Half a roll-forward is no report: the copy goes (the original was never touched), the error stays.
+        Reference<util::XCloseable> closeable(copy, UNO_QUERY);
+        if (closeable.is())
+            closeable->close(true);
+        throw;
     }
-    // The copy's own properties (单位, 项目名称 and any other) stay; 年度 + 1, last year's money cleared.
-    ReportProperties properties = readReportProperties(copy);
-    properties.year = plan.properties.year;
-    properties.budget.reset();
-    properties.actual.reset();
-    properties.rolledForward =
-        ReportProperties::RolledForward{plan.fromYear, paragraphsToCheck(host->paragraphs(), plan.fromYear)};
-    writeReportProperties(copy, properties);
     return copy;
 }
 

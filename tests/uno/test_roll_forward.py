@@ -214,6 +214,29 @@ class CalcSampleTest(RollForwardCase):
         self.assertEqual(str(year_property(rolled)), "2026")
 
 
+    def test_a_roll_forward_that_cannot_be_written_leaves_no_document(self):
+        # A protected sheet refuses the writes: the error is the user's message, and the half-rolled copy is
+        # closed — only the untouched original stays open.
+        doc = self.open("sample-table.xlsx")
+        doc.Sheets.getByIndex(0).protect("")
+        doc.setModified(False)
+        before = snapshot(doc)
+        opened = len(components())
+        with self.assertRaises(Exception) as raised:
+            self.tool.rollForward(doc)
+        self.assertIn("保护", raised.exception.Message)
+        self.assertTrue(wait_until(lambda: len(components()) == opened, timeout=10), "the copy stayed open")
+        self.assertFalse(doc.isModified())
+        self.assertEqual(changes(before, snapshot(doc)), {})
+
+
+def components():
+    found, items = [], office.desktop.getComponents().createEnumeration()
+    while items.hasMoreElements():
+        found.append(items.nextElement())
+    return found
+
+
 class LayoutCorpusTest(RollForwardCase):
     def test_every_layout_rolls_forward(self):
         count = 0
