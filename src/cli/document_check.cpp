@@ -4,7 +4,10 @@
 #include "cli/uno_client.hpp"
 #include "uno/ustring.hpp"
 
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -12,9 +15,11 @@
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/task/PasswordRequest.hpp>
 #include <com/sun/star/task/XInteractionAbort.hpp>
 #include <com/sun/star/task/XInteractionHandler.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <org/jixiao/EvaluationTool.hpp>
@@ -80,7 +85,7 @@ public:
 };
 
 Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContext>& office,
-                                      const std::string& path, std::string& failure) {
+                                      const std::string& path, std::string& failure, bool readOnly) {
     OUString url;
     if (osl::FileBase::getFileURLFromSystemPath(fromUtf8(path), url) != osl::FileBase::E_None) {
         failure = format(Msg::OpenFailed, ": " + path);
@@ -91,7 +96,7 @@ Reference<css::lang::XComponent> open(const Reference<css::uno::XComponentContex
     css::uno::Sequence<css::beans::PropertyValue> args(5);
     args.getArray()[4] = property("InteractionHandler",
                                   css::uno::Any(Reference<css::task::XInteractionHandler>(handler.get())));
-    args.getArray()[0] = property("ReadOnly", css::uno::Any(true));
+    args.getArray()[0] = property("ReadOnly", css::uno::Any(readOnly));
     args.getArray()[1] = property("Hidden", css::uno::Any(true));
     args.getArray()[2] =
         property("MacroExecutionMode", css::uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
@@ -119,14 +124,54 @@ FindingLine lineOf(const org::jixiao::Finding& f) {
     return {toUtf8(f.RuleId), toUtf8(f.Severity), toUtf8(f.Location), toUtf8(f.Message)};
 }
 
+// Jixiao's live recompute off in this office (its own profile's setting; a seeded one is dropped before the
+// extension is installed): an annotated copy shows the unit's own figures, never ones Jixiao rewrote after
+// the comments' modify event — a rewritten cell would also lose the comment marking its text.
+void keepFiguresAsTheyAre(const Reference<css::uno::XComponentContext>& office) {
+    const Reference<css::lang::XMultiServiceFactory> provider =
+        css::configuration::theDefaultProvider::get(office);
+    css::uno::Sequence<css::uno::Any> args(1);
+    args.getArray()[0] <<=
+        css::beans::NamedValue("nodepath", css::uno::Any(OUString("/org.jixiao.Jixiao.Options/Settings")));
+    const Reference<css::beans::XPropertySet> settings(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", args),
+        css::uno::UNO_QUERY_THROW);
+    bool live = true;
+    settings->getPropertyValue("LiveRecompute") >>= live;
+    if (!live)
+        return;
+    settings->setPropertyValue("LiveRecompute", css::uno::Any(false));
+    Reference<css::util::XChangesBatch>(settings, css::uno::UNO_QUERY_THROW)->commitChanges();
+}
+
+// Adds the findings as comments and stores the copy; a problem with either is the copy's, not the check's.
+void annotate(const Reference<org::jixiao::XEvaluationTool>& tool, const Reference<css::frame::XModel>& model,
+              const StoreAnnotated& store, FileResult& result) {
+    if (result.count("error") + result.count("warning") == 0)
+        return;
+    try {
+        result.commentsAdded = tool->addFindingsAsComments(model);
+        store(model, result);
+    } catch (const css::uno::RuntimeException&) { // the office or the bridge died: for the worker to judge
+        throw;
+    } catch (const css::uno::Exception& e) { // IllegalArgumentException, IOException of the store
+        result.annotateProblem = toUtf8(e.Message);
+    } catch (const std::exception& e) {
+        result.annotateProblem = e.what();
+    }
+}
+
 } // namespace
 
-FileResult checkDocument(const Reference<css::uno::XComponentContext>& office, const Input& input) {
+FileResult checkDocument(const Reference<css::uno::XComponentContext>& office, const Input& input,
+                         const StoreAnnotated& store) {
     FileResult result;
     result.file = input.shown;
     try {
         const Reference<org::jixiao::XEvaluationTool> tool = org::jixiao::EvaluationTool::create(office);
-        Reference<css::lang::XComponent> document = open(office, input.path, result.failure);
+        if (store)
+            keepFiguresAsTheyAre(office);
+        Reference<css::lang::XComponent> document = open(office, input.path, result.failure, !store);
         if (!document.is())
             return result;
         const Reference<css::frame::XModel> model(document, UNO_QUERY);
@@ -138,6 +183,8 @@ FileResult checkDocument(const Reference<css::uno::XComponentContext>& office, c
             } catch (const css::lang::IllegalArgumentException& e) {
                 result.scorecardProblem = toUtf8(e.Message);
             }
+            if (store)
+                annotate(tool, model, store, result);
         } catch (const css::lang::IllegalArgumentException& e) { // not a Writer or Calc document
             result.failure = format(Msg::CallFailed, toUtf8(e.Message));
         }

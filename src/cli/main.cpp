@@ -1,5 +1,6 @@
 // jixiao-batch: checks many 绩效评价 reports with LibreOffice and the Jixiao extension, or builds one report
 // from a scorecard JSON (`jixiao-batch build`). See README.md, "Batch checking (jixiao-batch)".
+#include "cli/annotated_copies.hpp"
 #include "cli/build_report.hpp"
 #include "cli/inputs.hpp"
 #include "cli/messages.hpp"
@@ -116,10 +117,13 @@ int runCheck(const CheckOptions& options) {
     std::optional<ScorecardExport> exporter;
     if (!options.exportJson.empty())
         exporter.emplace(options.exportJson, inputs);
+    std::optional<AnnotatedCopies> annotated;
+    if (!options.annotate.empty())
+        annotated.emplace(options.annotate, inputs);
     Progress progress(inputs.size());
     std::vector<FileResult> results;
     try {
-        results = checkAll(inputs, options, oxt, progress);
+        results = checkAll(inputs, options, oxt, progress, annotated ? &*annotated : nullptr);
     } catch (const std::exception& e) {
         progress.end();
         if (interruption() == 0) {
@@ -136,6 +140,9 @@ int runCheck(const CheckOptions& options) {
     }
     progress.end();
     int code = exitCodeFor(results);
+    for (const FileResult& r : results) // a copy that could not be written is a file not done
+        if (!r.annotateProblem.empty())
+            code = std::max(code, 2);
     if (exporter)
         for (const std::string& problem : exporter->write(results)) {
             std::fprintf(stderr, "%s\n", problem.c_str());

@@ -86,6 +86,10 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::WorkbookNeedsOutput, "batch.workbook-needs-output", {"value"}},
     {Msg::MergeNoParts, "batch.merge-no-parts", {}},
     {Msg::MergeFormat, "batch.merge-format", {"value"}},
+    {Msg::AnnotateConnect, "batch.annotate-connect", {}},
+    {Msg::AnnotatedLine, "batch.annotated-line", {"file", "path", "count"}},
+    {Msg::AnnotatedConverted, "batch.annotated-converted", {"from", "to"}},
+    {Msg::AnnotateFailed, "batch.annotate-failed", {"file", "detail"}},
 });
 
 const Entry& entry(Msg id) {

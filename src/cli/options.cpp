@@ -184,6 +184,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
             check.jobs = positive(c.name, c.value());
         else if (c.name == "--export-json")
             check.exportJson = c.value();
+        else if (c.name == "--annotate")
+            check.annotate = c.value();
         else if (c.name == "--max-size")
             check.maxSizeMb = positive(c.name, c.value());
         else if (!summaryOption(c, check.format, check.output, check.office))
@@ -192,6 +194,9 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     if (check.inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));
     requireOutputForWorkbook(check.format, check.output);
+    // A borrowed office would open the reviewer's own file editable, next to its lock file.
+    if (!check.annotate.empty() && !check.office.connect.empty())
+        throw UsageError(std::string(text(Msg::AnnotateConnect)));
     command.check = std::move(check);
     return command;
 }

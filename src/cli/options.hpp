@@ -33,6 +33,7 @@ struct CheckOptions {
     Format format = Format::Text;
     std::string output;     // empty: stdout
     std::string exportJson; // directory, empty: none
+    std::string annotate;   // --annotate DIR: annotated copies go there; empty: none
     int maxSizeMb = 256;    // a larger input is not read
 };
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 namespace jixiao::cli {
@@ -212,6 +213,25 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
     return right ? fill + s : s + fill;
 }
 
+// --annotate: one line per copy written (saying when a .doc/.xls became .docx/.xlsx) or not written.
+std::string annotatedLines(const std::vector<FileResult>& results) {
+    std::ostringstream out;
+    for (const auto& r : results) {
+        if (!r.annotatedCopy.empty()) {
+            out << format(Msg::AnnotatedLine, printableName(r.file), printableName(r.annotatedCopy),
+                          std::to_string(r.commentsAdded));
+            if (!r.annotatedFrom.empty())
+                out << " — "
+                    << format(Msg::AnnotatedConverted, r.annotatedFrom,
+                              std::filesystem::path(r.annotatedCopy).extension().string());
+            out << '\n';
+        }
+        if (!r.annotateProblem.empty())
+            out << format(Msg::AnnotateFailed, printableName(r.file), r.annotateProblem) << '\n';
+    }
+    return out.str();
+}
+
 std::string formatText(const std::vector<FileResult>& results) {
     struct Row {
         std::string file, total, grade, errors, warnings, note;
@@ -261,6 +281,7 @@ std::string formatText(const std::vector<FileResult>& results) {
         << '\n';
     if (interrupted > 0)
         out << format(Msg::InterruptedLine, std::to_string(interrupted)) << '\n';
+    out << annotatedLines(results);
     return out.str();
 }
 

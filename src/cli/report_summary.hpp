@@ -30,6 +30,12 @@ struct FileResult {
     std::string scorecardProblem; // why there is no scorecard (the file was still validated)
     std::vector<FindingLine> findings;
     double seconds = 0;
+    // --annotate: the copy written with the findings as comments, how many, the format it was converted from
+    // (".doc"), or why it could not be written.
+    std::string annotatedCopy;
+    int commentsAdded = 0;
+    std::string annotatedFrom;
+    std::string annotateProblem;
 
     bool failed() const { return !failure.empty() && !interrupted; }
     Status status() const;

@@ -171,6 +171,25 @@ mode_t currentUmask() {
     return mask;
 }
 
+// Ends a write into `temporary` (open as fd): synced, closed and renamed to `name` — without replacing
+// anything there unless `replace` — or removed when anything failed. errno tells why it failed.
+bool publish(int dirFd, const std::string& temporary, int fd, bool ok, const std::string& name,
+             bool replace) {
+    ok = ::fsync(fd) == 0 && ok;
+    int error = errno;
+    ok = ::close(fd) == 0 && ok;
+    if (ok) {
+        ok = (replace ? ::renameat(dirFd, temporary.c_str(), dirFd, name.c_str())
+                      : ::renameat2(dirFd, temporary.c_str(), dirFd, name.c_str(), RENAME_NOREPLACE)) == 0;
+        error = errno;
+    }
+    if (!ok) {
+        ::unlinkat(dirFd, temporary.c_str(), 0);
+        errno = error;
+    }
+    return ok;
+}
+
 } // namespace
 
 bool canCreateIn(int dirFd) {
@@ -194,19 +213,18 @@ bool writeAtomically(int dirFd, const std::string& name, const std::string& text
         ok = n > 0 || (n < 0 && errno == EINTR);
         written += n > 0 ? static_cast<std::size_t>(n) : 0;
     }
-    ok = ::fsync(fd) == 0 && ok;
-    int error = errno;
-    ok = ::close(fd) == 0 && ok;
-    if (ok) {
-        ok = (replace ? ::renameat(dirFd, temporary.c_str(), dirFd, name.c_str())
-                      : ::renameat2(dirFd, temporary.c_str(), dirFd, name.c_str(), RENAME_NOREPLACE)) == 0;
-        error = errno;
-    }
-    if (!ok) {
-        ::unlinkat(dirFd, temporary.c_str(), 0);
-        errno = error;
-    }
-    return ok;
+    return publish(dirFd, temporary, fd, ok, name, replace);
+}
+
+bool copyAtomically(int dirFd, const std::string& name, int from, bool replace,
+                    const std::function<bool()>& keepGoing, mode_t mode) {
+    std::string temporary;
+    const int fd = createTemporary(dirFd, temporary);
+    if (fd < 0)
+        return false;
+    const bool ok =
+        ::fchmod(fd, mode & ~currentUmask()) == 0 && copyFile(from, fd, keepGoing) == CopyOutcome::Done;
+    return publish(dirFd, temporary, fd, ok, name, replace);
 }
 
 } // namespace jixiao::cli

@@ -54,5 +54,8 @@ bool canCreateIn(int dirFd);
 // umask. errno tells why it failed.
 bool writeAtomically(int dirFd, const std::string& name, const std::string& text, bool replace,
                      mode_t mode = 0644);
+// The same with the contents of the open file `from`, copied while keepGoing() holds.
+bool copyAtomically(int dirFd, const std::string& name, int from, bool replace,
+                    const std::function<bool()>& keepGoing, mode_t mode = 0644);
 
 } // namespace jixiao::cli

@@ -1,21 +1,36 @@
-// Stores a copy of an office document in a given format, for the batch's outputs that the office writes (the
-// summary workbook). The office is boxed (cli/sandbox.hpp): `target` must be a path it may write, its
-// staging folder (OfficeProcess::outputPath); the batch then moves the file out under safe_files' rules.
+// The office stores an open document as a file of ours: the one way jixiao-batch gets a document it made or
+// changed out of its boxed office (the annotated copies of --annotate, the summary workbook). The office may
+// write only inside its own profile, so it stores there and the file is moved into place here, taken only as
+// a regular file (never through a link the office's user planted) and published under its final name without
+// ever replacing anything (O_EXCL temporary + RENAME_NOREPLACE, cli/safe_files.hpp).
 #pragma once
 
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/uno/Reference.hxx>
-#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace jixiao::cli {
 
-// storeToURL with `filterName` ("Calc MS Excel 2007 XML", "calc8", "MS Word 2007 XML" …); the document keeps
-// its own location and modified state. Throws the office's exception when it cannot store.
-void storeCopy(const css::uno::Reference<css::uno::XComponentContext>& office,
-               const css::uno::Reference<css::frame::XModel>& document, const std::string& filterName,
-               const std::filesystem::path& target);
+// The target's name was taken (by an earlier file or one planted meanwhile): nothing was written.
+class StoredCopyExists : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The office stores `model` with the export filter `filterName` at `path`, a place it may write (replacing a
+// file there only when `overwrite`); the document keeps its own location and modified state. Throws the
+// office's exception when it cannot.
+void storeTo(const css::uno::Reference<css::frame::XModel>& model, const std::string& filterName,
+             const std::string& path, bool overwrite);
+
+// Stores `model` with the export filter `filterName` ("MS Word 2007 XML", "writer8", "Calc MS Excel 2007
+// XML", "calc8" …) as `target`, a new file. `staging`: where the office may write and the batch may read
+// (OfficeProcess::outputPath(extension, target)); when it is `target` itself (--connect: the reviewer's own
+// office) the office stores there directly, refusing an existing file. Throws StoredCopyExists, or
+// std::runtime_error with the reason; the staging file never stays behind.
+void storeCopy(const css::uno::Reference<css::frame::XModel>& model, const std::string& filterName,
+               const std::string& staging, const std::filesystem::path& target);
 
 } // namespace jixiao::cli

@@ -47,6 +47,11 @@ ReportRow rowOf(const FileResult& result) {
     row.warnings = result.count("warning");
     row.scorecardProblem = result.scorecardProblem;
     row.findings = result.findings;
+    if (!result.annotatedCopy.empty())
+        row.annotatedCopy = printableName(result.annotatedCopy);
+    row.commentsAdded = result.commentsAdded;
+    row.annotatedFrom = result.annotatedFrom;
+    row.annotateProblem = result.annotateProblem;
     row.seconds = static_cast<double>(std::lround(result.seconds * 100)) / 100; // a timing, not money
     return row;
 }
@@ -101,6 +106,14 @@ Json rowsToJson(const std::vector<ReportRow>& rows, int exitCode) {
                                     {"location", f.location},
                                     {"message", f.message}});
             file["findings"] = std::move(findings);
+            if (!row.annotatedCopy.empty()) {
+                file["annotatedCopy"] = row.annotatedCopy;
+                file["commentsAdded"] = row.commentsAdded;
+                if (!row.annotatedFrom.empty())
+                    file["convertedFrom"] = row.annotatedFrom;
+            }
+            if (!row.annotateProblem.empty())
+                file["annotateProblem"] = row.annotateProblem;
         }
         file["seconds"] = row.seconds;
         files.push_back(std::move(file));
@@ -213,6 +226,10 @@ std::vector<ReportRow> rowsFromJson(const std::string& text) {
                     {f.text("ruleId", true), f.text("severity"), f.text("location"), f.text("message")});
             }
         }
+        row.annotatedCopy = file.text("annotatedCopy");
+        row.commentsAdded = count(file, "commentsAdded");
+        row.annotatedFrom = file.text("convertedFrom");
+        row.annotateProblem = file.text("annotateProblem");
         row.seconds = file.number("seconds");
         rows.push_back(std::move(row));
     }

@@ -23,6 +23,12 @@ struct ReportRow {
     int errors = 0, warnings = 0;
     std::string scorecardProblem;
     std::vector<FindingLine> findings;
+    // --annotate: the copy with the findings as comments, how many, the format it was converted from, or why
+    // none was written
+    std::string annotatedCopy;
+    int commentsAdded = 0;
+    std::string annotatedFrom;
+    std::string annotateProblem;
     double seconds = 0;
 };
 

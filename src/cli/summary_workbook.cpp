@@ -80,7 +80,8 @@ WorkbookSheet reportSheet(const std::vector<ReportRow>& rows, const std::string&
     for (const auto& row : rows) {
         const Score& score = row.score;
         WorkbookCell file = textCell(row.file);
-        file.link = linkTarget(row.file, workingFolder);
+        // The reviewer opens the annotated copy when there is one: it shows the findings at their places.
+        file.link = linkTarget(row.annotatedCopy.empty() ? row.file : row.annotatedCopy, workingFolder);
         const auto year = score.year ? std::optional<std::string>(std::to_string(*score.year)) : std::nullopt;
         sheet.rows.push_back(
             {file, textCell(score.unit), textCell(score.project), numberCell(year, NumberStyle::Year),

@@ -245,7 +245,7 @@ void fillAndStoreWorkbook(const Reference<css::uno::XComponentContext>& office, 
             addChart(sheetAt(model, book, book.charts[i].sheet), book.charts[i], static_cast<int>(i), beside);
         }
         freezeHeaders(model, book);
-        storeCopy(office, model, format == Format::Ods ? "calc8" : "Calc MS Excel 2007 XML", target);
+        storeTo(model, format == Format::Ods ? "calc8" : "Calc MS Excel 2007 XML", target, true);
     } catch (...) {
         Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
         throw;

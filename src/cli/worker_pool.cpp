@@ -4,6 +4,7 @@
 #include "cli/messages.hpp"
 #include "cli/office_process.hpp"
 #include "cli/process.hpp"
+#include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
 
 #include <algorithm>
@@ -70,9 +71,9 @@ bool outOfMemory(const OfficeProcess& office, std::uint64_t peak, int limitMb) {
 class Pool {
 public:
     Pool(const std::vector<Input>& inputs, const CheckOptions& options, const std::string& oxt,
-         Progress& progress)
-        : inputs_(inputs), options_(options), oxt_(oxt), progress_(progress), results_(inputs.size()),
-          done_(inputs.size(), false),
+         Progress& progress, const AnnotatedCopies* annotated)
+        : inputs_(inputs), options_(options), oxt_(oxt), progress_(progress), annotated_(annotated),
+          results_(inputs.size()), done_(inputs.size(), false),
           workers_(
               std::max<std::size_t>(1, std::min(static_cast<std::size_t>(options.jobs), inputs.size()))) {
         for (std::size_t i = 0; i < workers_.size(); ++i)
@@ -175,7 +176,7 @@ private:
                 progress_.note(reason);
                 break;
             }
-            FileResult result = checkOne(worker, input);
+            FileResult result = checkOne(worker, input, *index);
             if (interruption() != 0 && result.status() == Status::Failed)
                 break; // stopped by the interruption, not by the file: reported as not checked
             record(*index, std::move(result));
@@ -183,7 +184,30 @@ private:
         worker.office.reset(); // shuts this office down while the others finish
     }
 
-    FileResult checkOne(Worker& worker, const Input& input) {
+    // --annotate: the copy of inputs[index] stored through the worker's office, under the first free name.
+    StoreAnnotated annotator(Worker& worker, std::size_t index) const {
+        if (annotated_ == nullptr || !annotated_->format(index))
+            return nullptr;
+        return
+            [this, &worker, index](const css::uno::Reference<css::frame::XModel>& model, FileResult& result) {
+                const CopyFormat format = *annotated_->format(index);
+                for (int attempt = 0;; ++attempt) {
+                    const auto target = annotated_->target(index, attempt);
+                    try {
+                        storeCopy(model, format.filter,
+                                  worker.office->outputPath(format.extension, target.string()), target);
+                        result.annotatedCopy = target.string();
+                        result.annotatedFrom = format.convertedFrom;
+                        return;
+                    } catch (const StoredCopyExists&) {
+                        if (attempt >= 99)
+                            throw;
+                    }
+                }
+            };
+    }
+
+    FileResult checkOne(Worker& worker, const Input& input, std::size_t index) {
         progress_.started(input.shown);
         const std::string fault = faultFor(input.path);
         if (fault == "crash")
@@ -211,7 +235,7 @@ private:
                                  : interruption() != 0 ? std::string(text(Msg::StatusInterrupted))
                                                        : format(Msg::Timeout, std::to_string(seconds));
             } else {
-                result = checkDocument(worker.office->context(), staged);
+                result = checkDocument(worker.office->context(), staged, annotator(worker, index));
             }
         } catch (const OfficeLost& e) {
             lost = e.what();
@@ -269,6 +293,7 @@ private:
     const CheckOptions& options_;
     const std::string& oxt_;
     Progress& progress_;
+    const AnnotatedCopies* annotated_;
     std::vector<FileResult> results_;
     std::vector<bool> done_;
     std::vector<Worker> workers_;
@@ -282,7 +307,8 @@ private:
 } // namespace
 
 std::vector<FileResult> checkAll(const std::vector<Input>& inputs, const CheckOptions& options,
-                                 const std::string& oxt, Progress& progress) {
+                                 const std::string& oxt, Progress& progress,
+                                 const AnnotatedCopies* annotated) {
     // Nothing left to check once every input failed its pre-checks: no office is started for nothing.
     if (std::all_of(inputs.begin(), inputs.end(), [](const Input& input) { return !input.reason.empty(); })) {
         std::vector<FileResult> results;
@@ -295,7 +321,7 @@ std::vector<FileResult> checkAll(const std::vector<Input>& inputs, const CheckOp
         }
         return results;
     }
-    return Pool(inputs, options, oxt, progress).run();
+    return Pool(inputs, options, oxt, progress, annotated).run();
 }
 
 } // namespace jixiao::cli

@@ -227,8 +227,13 @@ Report assemble(const DocumentSnapshot& snapshot) {
     }
 
     applyReportProperties(snapshot.properties, card);
-    if (card.gradeBands == defaultGradeBands())
-        card.gradeBands = snapshot.gradeBands;
+    const auto& gradeCell = card.totals.gradeCell;
+    const bool gradeInGrid = gradeCell.known() && gradeCell.row < report.scoreGrid.rows() &&
+                             gradeCell.column >= 0 && gradeCell.column < report.scoreGrid.columns();
+    report.gradeBands =
+        chooseGradeBands(snapshot.properties.gradeBands, snapshot.gradeBands, card.totals,
+                         gradeInGrid ? report.scoreGrid.at(gradeCell.row, gradeCell.column).formula : "");
+    card.gradeBands = report.gradeBands.bands;
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
     report.reportYear = snapshot.properties.year;

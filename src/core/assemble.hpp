@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/finding.hpp"
+#include "core/grade_bands.hpp"
 #include "core/grid.hpp"
 #include "core/patch.hpp"
 #include "core/report_properties.hpp"
@@ -22,7 +23,8 @@ struct DocumentSnapshot {
     std::vector<Grid> tables;            // every candidate table, in document order
     std::vector<std::string> paragraphs; // body paragraphs in order; empty when the caller did not read them
     ReportProperties properties;
-    // Grade bands from the options; they apply to a table whose template sets none (the defaults).
+    // Grade bands from the options; they grade a report that stores none of its own (properties.gradeBands)
+    // and states no grade they would change (chooseGradeBands, core/grade_bands.hpp).
     std::vector<GradeBand> gradeBands = defaultGradeBands();
 };
 
@@ -53,6 +55,8 @@ struct Report {
     // The text of the 存在的问题和建议 section Jixiao wrote (section `problems`), as the document holds it
     // now, when the caller read the paragraphs and the document has one: validation holds it to the table.
     std::optional<std::string> problemsSection;
+    // The bands card.gradeBands holds, where they came from and the options' (core/grade_bands.hpp).
+    GradeBandsChoice gradeBands;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);

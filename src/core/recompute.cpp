@@ -309,6 +309,19 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
     return patch;
 }
 
+std::optional<CellWrite> regradedCalcFormula(const Scorecard& read, const std::vector<GradeBand>& before,
+                                             const Grid& grid, const CalcOrigin& origin) {
+    const auto& t = read.totals;
+    if (!inGrid(grid, t.gradeCell) || !inGrid(grid, t.scoreCell) || before.empty() || read.gradeBands.empty())
+        return std::nullopt;
+    const CalcRefs refs(origin);
+    const std::string total = refs.a1(t.scoreCell);
+    if (grid.at(t.gradeCell.row, t.gradeCell.column).formula != gradeFormula(before, total))
+        return std::nullopt;
+    return CellWrite{refs.cell(t.gradeCell), deriveScores(read).grade, std::nullopt,
+                     gradeFormula(read.gradeBands, total)};
+}
+
 Patch calcFundingFormulas(const Funding& read, const Grid& grid, const CalcOrigin& origin) {
     Patch patch;
     const CalcRefs refs(origin);

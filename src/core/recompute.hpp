@@ -61,6 +61,13 @@ struct CalcOrigin {
 // Non-adjacent leaf cells are listed (F2;F5;F9) instead of a range. Parent labels stay text.
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin = {});
 
+// The grade formula of calcLiveFormulas for the card's bands (its values written into it: a formula that
+// reads them, and survives .xlsx, without cells or names of Jixiao's in the sheet), when the grade cell
+// still holds Jixiao's formula for the bands `before` — what re-grading a report with new bands rewrites.
+// nullopt when the cell holds anything else (a user's formula, a value): that is not Jixiao's to change.
+std::optional<CellWrite> regradedCalcFormula(const Scorecard& read, const std::vector<GradeBand>& before,
+                                             const Grid& grid, const CalcOrigin& origin = {});
+
 // In a Calc table that still holds Jixiao's formulas (at least one cell of calcLiveFormulas as it is there),
 // a write to a computed cell whose formula is gone — typed over — puts the formula back rather than its
 // value, so the sheet stays live where Jixiao is not installed. A sheet typed by hand, without Jixiao's

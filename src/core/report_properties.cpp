@@ -1,5 +1,7 @@
 #include "core/report_properties.hpp"
 
+#include "core/grade_bands.hpp"
+
 namespace jixiao {
 
 void applyReportProperties(const ReportProperties& properties, Scorecard& card) {
@@ -16,7 +18,8 @@ void applyReportProperties(const ReportProperties& properties, Scorecard& card) 
 }
 
 ReportProperties reportPropertiesOf(const Scorecard& card) {
-    return {card.meta.unit, card.meta.project, card.meta.year, card.funding.budget, card.funding.actual};
+    return {card.meta.unit,      card.meta.project,   card.meta.year,
+            card.funding.budget, card.funding.actual, formatGradeBands(card.gradeBands)};
 }
 
 } // namespace jixiao

@@ -17,6 +17,9 @@ struct ReportProperties {
     std::optional<int> year;
     std::optional<Decimal> budget; // 万元
     std::optional<Decimal> actual; // 万元
+    // The grade bands the report was graded with, as formatGradeBands writes them (core/grade_bands.hpp);
+    // empty when it has none of its own. Not one of the deck's fields: left as it is when they are saved.
+    std::string gradeBands;
     // Set in a report rolled forward from last year's (core/roll_forward.hpp): the year it was rolled from
     // and the fingerprints of the paragraphs left for a person to check.
     struct RolledForward {
@@ -28,6 +31,7 @@ struct ReportProperties {
 };
 
 // Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
+// The grade bands are assemble's (chooseGradeBands), not this function's.
 void applyReportProperties(const ReportProperties& properties, Scorecard& card);
 ReportProperties reportPropertiesOf(const Scorecard& card);
 

@@ -198,8 +198,9 @@ RollForwardPlan planRollForward(const Report& report, int fromYear) {
         }
         renameCells(plan.funding, done, grid, plan.fromYear, plan.toYear);
     }
-    plan.properties = {report.card.meta.unit, report.card.meta.project, plan.toYear, std::nullopt,
-                       std::nullopt};
+    plan.properties.unit = report.card.meta.unit;
+    plan.properties.project = report.card.meta.project;
+    plan.properties.year = plan.toYear; // 预算 and 实际支出 stay empty: last year's money is not this year's
     return plan;
 }
 

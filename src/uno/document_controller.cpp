@@ -7,6 +7,7 @@
 #include "uno/ustring.hpp"
 
 #include "core/decimal.hpp"
+#include "core/grade_bands.hpp"
 #include "core/report_summary.hpp"
 #include "core/scorecard.hpp"
 
@@ -227,14 +228,23 @@ std::string DocumentController::summaryText() {
         std::lock_guard<std::mutex> lock(summaryMutex_);
         prose = proseFunding_;
     }
+    // The options may have changed since the tables were read: bands the report took from them follow.
+    const auto bands = withOptions(summary->gradeBands, Settings::gradeBands(context_));
+    std::optional<Scorecard> regraded;
+    if (bands.bands != summary->card.gradeBands) {
+        regraded = summary->card;
+        regraded->gradeBands = bands.bands;
+    }
+    const Scorecard& card = regraded ? *regraded : summary->card;
     // The one summary the batch prints too (core/report_summary.hpp): 总分 "—" while a score is missing or
     // out of range.
-    const auto figures =
-        summarizeReport(summary->card, reportFunding(summary->card.funding, summary->hasFundingTable, prose));
+    const auto figures = summarizeReport(card, reportFunding(card.funding, summary->hasFundingTable, prose));
     const auto& total = figures.total;
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
                                                    {"grade", total ? figures.grade : "—"}});
+    if (bands.differsFromOptions()) // graded with the report's own: said, and 重算 asks
+        text += "\n" + data.text("summary.bands-differ");
     for (const auto& top : figures.levelOne)
         text += "\n" + data.text("summary.level-one", {{"name", top.name},
                                                        {"score", top.score ? top.score->toString(2) : "—"},
@@ -255,6 +265,7 @@ void DocumentController::keepSummary(DocumentData&& read) {
     kept->hasScoreTable = read.hasScoreTable;
     kept->hasFundingTable = read.hasFundingTable;
     kept->partial = read.partial;
+    kept->gradeBands = read.gradeBands;
     kept->card = std::move(read.card);
     std::lock_guard<std::mutex> lock(summaryMutex_);
     summary_ = std::move(kept);

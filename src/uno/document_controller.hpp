@@ -130,6 +130,7 @@ private:
         bool hasScoreTable = false;
         bool hasFundingTable = false;
         bool partial = false; // the table was read only in part (core/assemble.hpp): no figures to show
+        GradeBandsChoice gradeBands; // which bands grade the report (core/grade_bands.hpp)
         Scorecard card;
     };
 

@@ -60,6 +60,15 @@ public:
     virtual void select(const Location& location) = 0;
     // The current text of a section Jixiao wrote (paragraphs joined by '\n'); nullopt when there is none.
     virtual std::optional<std::string> sectionText(const std::string& sectionId) = 0;
+    // Writes the section over the body paragraphs [first, first + count) — an earlier copy whose anchor was
+    // lost (core/section_place.hpp) — and anchors it again. False, nothing written, when it cannot (a host
+    // without paragraphs, a table between them).
+    virtual bool adoptSection(const std::string& /*sectionId*/,
+                              const std::vector<std::string>& /*paragraphs*/, int /*first*/, int /*count*/) {
+        return false;
+    }
+    // The index among paragraphs() where writeSection would start a new section; -1 when unknown.
+    virtual int sectionInsertionParagraph() { return -1; }
 };
 
 // Throws UserError ("error.not-writer-or-calc") for anything but a Writer or Calc document.

@@ -26,6 +26,8 @@ const OUString kProject = fromUtf8("项目名称");
 const OUString kYear = fromUtf8("年度");
 const OUString kBudget = fromUtf8("预算（万元）");
 const OUString kActual = fromUtf8("实际支出（万元）");
+// The grade bands the report was graded with, in words (core/grade_bands.hpp): "优秀 ≥ 90；良好 ≥ 80；…".
+const OUString kGradeBands = fromUtf8("评价等级标准");
 // Jixiao's bookkeeping for a report rolled forward (core/roll_forward.hpp): "2025 <fingerprint> …".
 const OUString kRolledForward = fromUtf8("Jixiao.rollforward");
 
@@ -77,6 +79,7 @@ ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
         result.year = static_cast<int>(year.value.units() / Decimal::kScale);
     result.budget = readNumber(props, kBudget);
     result.actual = readNumber(props, kActual);
+    result.gradeBands = readString(props, kGradeBands);
     std::istringstream rolled(readString(props, kRolledForward));
     ReportProperties::RolledForward mark;
     if (rolled >> mark.fromYear) {
@@ -94,11 +97,22 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kYear, properties.year ? std::to_string(*properties.year) : std::string{});
     writeString(props, kBudget, properties.budget ? properties.budget->toString(2) : std::string{});
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
+    if (!properties.gradeBands.empty()) // the deck's fields do not hold them: kept as they are
+        writeString(props, kGradeBands, properties.gradeBands);
     if (properties.rolledForward) {
         std::string mark = std::to_string(properties.rolledForward->fromYear);
         for (const auto& fingerprint : properties.rolledForward->paragraphs)
             mark += " " + fingerprint;
         writeString(props, kRolledForward, mark);
+    }
+}
+
+void writeGradeBands(const Reference<frame::XModel>& model, const std::string& text) {
+    const auto props = userProperties(model);
+    if (!text.empty()) {
+        writeString(props, kGradeBands, text);
+    } else if (props->getPropertySetInfo()->hasPropertyByName(kGradeBands)) {
+        Reference<beans::XPropertyContainer>(props, UNO_QUERY_THROW)->removeProperty(kGradeBands);
     }
 }
 
@@ -116,6 +130,18 @@ std::string readSectionFingerprint(const Reference<frame::XModel>& model, const 
 void writeSectionFingerprint(const Reference<frame::XModel>& model, const std::string& sectionId,
                              const std::string& fingerprint) {
     writeString(userProperties(model), fingerprintProperty(sectionId), fingerprint);
+}
+
+} // namespace jixiao::office
+
+namespace jixiao::office {
+
+std::string readCommentRecord(const Reference<frame::XModel>& model) {
+    return readString(userProperties(model), OUString::createFromAscii(kCommentRecordProperty));
+}
+
+void writeCommentRecord(const Reference<frame::XModel>& model, const std::string& record) {
+    writeString(userProperties(model), OUString::createFromAscii(kCommentRecordProperty), record);
 }
 
 } // namespace jixiao::office

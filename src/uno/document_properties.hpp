@@ -2,6 +2,7 @@
 // it travels with the file (File ▸ Properties ▸ Custom Properties) and feeds titles and narrative.
 #pragma once
 
+#include "core/finding_comments.hpp"
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
@@ -15,10 +16,17 @@ ReportProperties readReportProperties(const css::uno::Reference<css::frame::XMod
 void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
                            const ReportProperties& properties);
 
+// Stores the grade bands the report is graded with (formatGradeBands' text); empty removes them.
+void writeGradeBands(const css::uno::Reference<css::frame::XModel>& model, const std::string& text);
+
 // The fingerprint of the text Jixiao last wrote into a section (empty when it has not written one).
 std::string readSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
                                    const std::string& sectionId);
 void writeSectionFingerprint(const css::uno::Reference<css::frame::XModel>& model,
                              const std::string& sectionId, const std::string& fingerprint);
+
+// The fingerprints of the comments Jixiao wrote (core/finding_comments.hpp: kCommentRecordProperty).
+std::string readCommentRecord(const css::uno::Reference<css::frame::XModel>& model);
+void writeCommentRecord(const css::uno::Reference<css::frame::XModel>& model, const std::string& record);
 
 } // namespace jixiao::office

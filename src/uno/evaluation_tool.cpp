@@ -198,6 +198,18 @@ OUString SAL_CALL EvaluationTool::exportScorecard(const Reference<frame::XModel>
     });
 }
 
+sal_Int32 SAL_CALL EvaluationTool::addFindingsAsComments(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return static_cast<sal_Int32>(Operations(context_).addFindingsAsComments(document));
+    });
+}
+
+OUString SAL_CALL EvaluationTool::regradeWithOptions(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return fromUtf8(Operations(context_).regradeWithOptions(document));
+    });
+}
+
 Reference<frame::XModel> SAL_CALL EvaluationTool::rollForward(const Reference<frame::XModel>& document) {
     return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return jixiao::office::rollForward(context_, document);

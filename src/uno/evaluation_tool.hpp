@@ -36,6 +36,9 @@ public:
                                       const OUString& sectionId) override;
     OUString SAL_CALL convertToLiveTable(const css::uno::Reference<css::frame::XModel>& document) override;
     OUString SAL_CALL exportScorecard(const css::uno::Reference<css::frame::XModel>& document) override;
+    sal_Int32 SAL_CALL
+    addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& document) override;
+    OUString SAL_CALL regradeWithOptions(const css::uno::Reference<css::frame::XModel>& document) override;
     css::uno::Reference<css::frame::XModel>
         SAL_CALL rollForward(const css::uno::Reference<css::frame::XModel>& document) override;
 

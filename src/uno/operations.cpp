@@ -3,6 +3,7 @@
 #include "uno/document_host.hpp"
 #include "uno/document_properties.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/grade_bands_store.hpp"
 #include "uno/settings.hpp"
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
@@ -10,6 +11,7 @@
 
 #include "core/assemble.hpp"
 #include "core/document_language.hpp"
+#include "core/figures.hpp"
 #include "core/fingerprint.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
@@ -19,6 +21,7 @@
 #include "core/report_title.hpp"
 #include "core/roll_forward.hpp"
 #include "core/scorecard_json.hpp"
+#include "core/section_place.hpp"
 #include "core/stale_values.hpp"
 #include "core/templates.hpp"
 #include "core/user_error.hpp"
@@ -97,7 +100,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     auto host = makeDocumentHost(context_, model);
     DocumentSnapshot snapshot;
     snapshot.properties = readReportProperties(model);
-    Settings::applyGradeThresholds(context_, snapshot.gradeBands);
+    snapshot.gradeBands = Settings::gradeBands(context_);
     std::optional<std::string> problemsSection;
     if (withParagraphs) {
         snapshot.paragraphs = host->paragraphs();
@@ -134,8 +137,11 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     }
     auto host = makeDocumentHost(context_, model);
     Scorecard card = chosen->card;
-    Settings::applyGradeThresholds(context_, card.gradeBands);
-    applyReportProperties(readReportProperties(model), card);
+    const auto properties = readReportProperties(model);
+    // A template's own bands grade its table; else the report's own, else the options'.
+    if (card.gradeBands == defaultGradeBands())
+        card.gradeBands = chooseGradeBands(properties.gradeBands, Settings::gradeBands(context_)).bands;
+    applyReportProperties(properties, card);
 
     const std::string caption = tableCaption(card.meta);
     ScoreTableStyle style;
@@ -148,10 +154,14 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
     if (host->isCalc()) {
-        // Real formulas keep the sheet live where Jixiao is not installed.
+        // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
+        // of the bands the table is graded with.
         const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
+    storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
 }
 
@@ -181,6 +191,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         throw UserError("error.import-too-large." + e.what_,
                         {{"found", std::to_string(e.found)}, {"limit", std::to_string(e.limit)}});
     }
+    if (card.gradeBands == defaultGradeBands()) // none of its own: the report's, else the options'
+        card.gradeBands =
+            chooseGradeBands(readReportProperties(model).gradeBands, Settings::gradeBands(context_)).bands;
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
@@ -201,7 +214,9 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     }
     if (host->isCalc()) {
         const Grid placed = host->readTable(scoreName);
-        host->applyPatch(scoreName, calcLiveFormulas(readScoreTable(placed), placed, calcOriginOf(placed)));
+        Scorecard placedCard = readScoreTable(placed);
+        placedCard.gradeBands = card.gradeBands;
+        host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.
@@ -241,6 +256,7 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     if (ownWrites != nullptr)
         takeBackUnsupported(data, *ownWrites, scorePatch);
     if (scorePatch.empty() && fundingPatch.empty()) {
+        rememberGradeBands(model, data);
         if (read != nullptr)
             *read = std::move(data);
         return 0; // nothing to write: no undo step, and the redo stack stays as it is
@@ -291,9 +307,41 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
     if (ownWrites != nullptr)
         rememberOwnWrites(*ownWrites, data.scoreGrid, scorePatch);
+    rememberGradeBands(model, data); // after the writes: a refused one (a protected sheet) changes nothing
     if (read != nullptr)
         *read = std::move(data);
     return written;
+}
+
+void Operations::rememberGradeBands(const Reference<frame::XModel>& model, const DocumentData& data) {
+    if (!data.hasScoreTable || data.partial || data.gradeBands.source == GradeBandsSource::Stored ||
+        !data.card.totals.gradeCell.known() || deriveScores(data.card).grade.empty())
+        return;
+    writeGradeBands(model, formatGradeBands(data.card.gradeBands));
+}
+
+std::string Operations::regradeWithOptions(const Reference<frame::XModel>& model) const {
+    requireEditable(model);
+    auto data = read(model, false);
+    const auto before = data.card.gradeBands;
+    const auto after = data.gradeBands.options;
+    UndoContext undo(model, fromUtf8(ui("undo.regrade")));
+    ControllerLock lock(model);
+    storeGradeBands(model, formatGradeBands(after), ui("undo.regrade"));
+    if (data.hasScoreTable && !data.partial) {
+        data = read(model, false); // graded with the bands just stored
+        auto host = makeDocumentHost(context_, model);
+        Patch patch = planRecompute(data).score;
+        if (host->isCalc()) {
+            const auto origin = calcOriginOf(data.scoreGrid);
+            putBackCalcFormulas(patch, data.card, data.scoreGrid, origin);
+            if (auto grade = regradedCalcFormula(data.card, before, data.scoreGrid, origin))
+                patch.writes.push_back(std::move(*grade));
+        }
+        if (!patch.empty())
+            host->applyPatch(data.card.tableName, patch);
+    }
+    return formatGradeBands(after);
 }
 
 std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model) const {
@@ -301,6 +349,10 @@ std::vector<Finding> Operations::validate(const Reference<frame::XModel>& model)
 }
 
 std::vector<Finding> Operations::validate(const DocumentData& data) const {
+    return validate(data, ExtensionData::get(context_).lang);
+}
+
+std::vector<Finding> Operations::validate(const DocumentData& data, const std::string& lang) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
     if (data.rolledForward) { // what a roll-forward left for a person to check (core/roll_forward.hpp)
@@ -312,15 +364,15 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
     }
     for (auto& finding : findings)
         if (finding.message.empty())
-            finding.message = extension.text(finding.messageKey.empty() ? finding.ruleId : finding.messageKey,
-                                             finding.args);
+            finding.message = extension.ui.format(
+                lang, finding.messageKey.empty() ? finding.ruleId : finding.messageKey, finding.args);
     const Scorecard judged = cardToJudge(data);
     ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
                           vettedStandards(extension.templates)};
     input.proseFunding = data.proseFunding; // read once, by assemble
     input.actualProperty = data.actualProperty;
     input.problemsSection = data.problemsSection;
-    auto checked = jixiao::validate(input, extension.messages, extension.lang);
+    auto checked = jixiao::validate(input, extension.messages, lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
     return findings;
 }
@@ -343,15 +395,51 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }
 
-std::string Operations::insertSection(const Reference<frame::XModel>& model,
-                                      const std::string& sectionId) const {
+SectionPlan Operations::planSectionWrite(const Reference<frame::XModel>& model, DocumentHost& host,
+                                         const std::string& sectionId, bool insertAnyway) const {
+    if (host.isCalc()) // a named range of Jixiao's own sheet: found, or written anew
+        return {host.sectionText(sectionId) ? SectionPlan::Kind::Refresh : SectionPlan::Kind::Insert};
+    const auto& extension = ExtensionData::get(context_);
+    SectionSearch search;
+    search.anchored = host.sectionText(sectionId).has_value();
+    search.fingerprint = readSectionFingerprint(model, sectionId);
+    if (!search.anchored) {
+        search.paragraphs = host.paragraphs();
+        for (const char* lang : {"zh-CN", "en"})
+            search.titles.push_back(extension.ui.format(lang, "section." + sectionId, {}));
+        search.insertAt = host.sectionInsertionParagraph();
+    }
+    const SectionPlan plan = planSection(search);
+    if (insertAnyway ||
+        (plan.kind != SectionPlan::Kind::AskLost && plan.kind != SectionPlan::Kind::AskHeading))
+        return plan;
+    std::map<std::string, std::string> args{{"section", ui("section." + sectionId)}};
+    if (plan.kind == SectionPlan::Kind::AskLost)
+        throw SectionNotFound({"error.section-lost", args}, {"confirm.section-lost", args});
+    args["heading"] = search.paragraphs[std::size_t(plan.first)];
+    throw SectionNotFound({"error.section-heading", args}, {"confirm.section-heading", args});
+}
+
+std::string Operations::insertSection(const Reference<frame::XModel>& model, const std::string& sectionId,
+                                      bool insertAnyway) const {
     requireEditable(model);
     const auto paragraphs = generateSection(model, sectionId);
     auto host = makeDocumentHost(context_, model);
+    const SectionPlan plan = planSectionWrite(model, *host, sectionId, insertAnyway);
     UndoContext undo(model, fromUtf8(ui("undo.insert-section")));
     ControllerLock lock(model);
     try {
-        host->writeSection(sectionId, paragraphs);
+        if (plan.kind != SectionPlan::Kind::Adopt)
+            host->writeSection(sectionId, paragraphs);
+        else if (!host->adoptSection(sectionId, paragraphs, plan.first, plan.count)) {
+            // The copy cannot be written over (a table lies between its paragraphs): as lost, nothing
+            // written.
+            if (!insertAnyway) {
+                const std::map<std::string, std::string> args{{"section", ui("section." + sectionId)}};
+                throw SectionNotFound({"error.section-lost", args}, {"confirm.section-lost", args});
+            }
+            host->writeSection(sectionId, paragraphs);
+        }
     } catch (const NoPlaceForSection&) {
         throw UserError("error.section-place");
     }
@@ -388,6 +476,9 @@ std::string Operations::convertToLiveTable(const Reference<frame::XModel>& model
         if (data.hasFundingTable)
             host->applyPatch(data.card.fundingTableName, plan.funding);
     }
+    // The bands the grade now follows (in Calc, the values its formula holds) are the report's from now on.
+    if (data.card.totals.gradeCell.known())
+        storeGradeBands(model, formatGradeBands(data.card.gradeBands), ui("undo.convert"));
     return data.card.tableName;
 }
 

@@ -7,7 +7,9 @@
 #include "core/finding.hpp"
 #include "core/grid.hpp"
 #include "core/scorecard.hpp"
+#include "core/section_place.hpp"
 #include "core/stale_values.hpp"
+#include "core/user_error.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -19,6 +21,15 @@
 namespace jixiao::office {
 
 class TableCache;
+class DocumentHost;
+
+// insertSection's refusal to write a second copy of a section it cannot find: a UserError for the service,
+// and `question` for the deck, which asks it and calls again with insertAnyway.
+struct SectionNotFound : UserError {
+    SectionNotFound(Message error, Message question)
+        : UserError(std::move(error)), question(std::move(question)) {}
+    Message question;
+};
 
 // What Jixiao found in a document: the core's assembly of it (core/assemble.hpp).
 using DocumentData = jixiao::Report;
@@ -55,16 +66,29 @@ public:
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     // The findings of a document already read whole (read(model), prose included).
     std::vector<Finding> validate(const DocumentData& data) const;
+    // The same, worded in `lang` ("zh-CN" or "en") rather than the UI language.
+    std::vector<Finding> validate(const DocumentData& data, const std::string& lang) const;
     std::vector<std::string> generateSection(const css::uno::Reference<css::frame::XModel>& model,
                                              const std::string& sectionId) const;
+    // Writes the section into its anchor, or over its unedited copy whose anchor was lost; a section not
+    // found is written at the cursor only when the document gives no reason to think it is there already
+    // (core/section_place.hpp): else SectionNotFound, unless `insertAnyway` (the user answered the question).
     std::string insertSection(const css::uno::Reference<css::frame::XModel>& model,
-                              const std::string& sectionId) const;
+                              const std::string& sectionId, bool insertAnyway = false) const;
     std::string convertToLiveTable(const css::uno::Reference<css::frame::XModel>& model) const;
     // True when the user changed the section's text since Jixiao last wrote it (a refresh would overwrite
     // that).
     bool isSectionEdited(const css::uno::Reference<css::frame::XModel>& model,
                          const std::string& sectionId) const;
     std::string exportScorecard(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Puts each open finding as a comment at its cell or paragraph, in the document's language, as one undo
+    // step; removes Jixiao's comments for findings that are gone (core/finding_comments.hpp). Returns the
+    // number of comments added (comment_operations.cpp).
+    int addFindingsAsComments(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Re-grades the report with the options' bands, as one undo step: stores them as the report's
+    // (core/grade_bands.hpp) and rewrites the grade — in Calc Jixiao's grade formula with the new values,
+    // never a formula of the user's. Returns the bands now stored. The deck asks the user first.
+    std::string regradeWithOptions(const css::uno::Reference<css::frame::XModel>& model) const;
     void select(const css::uno::Reference<css::frame::XModel>& model, const Location& location) const;
     // Stores the panel's metadata fields as document properties; a field that is not a number where one is
     // needed (年度, 预算, 实际支出) is refused with a message naming it, and nothing is stored.
@@ -79,7 +103,16 @@ public:
                       TableCache* cache = nullptr) const;
 
 private:
+    // A report graded without bands of its own (read with the options' or, by the grade it states, the
+    // defaults) keeps the ones that graded it from now on, so a later change of the options does not
+    // re-grade it silently.
+    static void rememberGradeBands(const css::uno::Reference<css::frame::XModel>& model,
+                                   const DocumentData& data);
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
+    // Where insertSection writes (core/section_place.hpp); throws SectionNotFound for a question unless
+    // `insertAnyway`.
+    SectionPlan planSectionWrite(const css::uno::Reference<css::frame::XModel>& model, DocumentHost& host,
+                                 const std::string& sectionId, bool insertAnyway) const;
     std::string tableCaption(const Metadata& meta) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 

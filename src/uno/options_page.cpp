@@ -4,8 +4,15 @@
 #include "uno/log.hpp"
 #include "uno/settings.hpp"
 
+#include "core/grade_bands.hpp"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <cppuhelper/supportsservice.hxx>
 
@@ -40,10 +47,8 @@ sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow
     // The office's options dialog calls this: nothing may escape into it. A page that cannot load or store
     // says so in the log and leaves the settings as they were (the dialog then shows its own defaults).
     try {
-        if (action == "ok") {
-            store(window);
-            return true;
-        }
+        if (action == "ok")
+            return store(window); // false: the grade bands were refused (the page says why)
         if (action == "back" || action == "initialize") {
             load(window);
             return true;
@@ -97,9 +102,30 @@ void OptionsHandler::load(const Reference<awt::XWindow>& window) {
     controlModel(window, "GradeExcellent")->setPropertyValue("Value", Any(bands[0]));
     controlModel(window, "GradeGood")->setPropertyValue("Value", Any(bands[1]));
     controlModel(window, "GradePass")->setPropertyValue("Value", Any(bands[2]));
+    controlModel(window, "GradesProblem")->setPropertyValue("Label", Any(OUString()));
 }
 
-void OptionsHandler::store(const Reference<awt::XWindow>& window) {
+void OptionsHandler::refuseBands(const Reference<awt::XWindow>& window, const std::string& problem,
+                                 const std::array<double, 3>& bands) {
+    const auto& data = ExtensionData::get(context_);
+    auto number = [](double value) { return toUtf8(OUString::number(value)); };
+    const std::string message = data.text("options.grades-refused", {{"problem", data.text(problem)},
+                                                                     {"excellent", number(bands[0])},
+                                                                     {"good", number(bands[1])},
+                                                                     {"pass", number(bands[2])}});
+    // On the page, for as long as it shows the values; and in a box, since OK closes the dialog.
+    controlModel(window, "GradesProblem")->setPropertyValue("Label", Any(fromUtf8(message)));
+    Reference<awt::XMessageBoxFactory> boxes(
+        context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.Toolkit", context_),
+        UNO_QUERY_THROW);
+    Reference<awt::XWindowPeer> peer(window, uno::UNO_QUERY);
+    boxes
+        ->createMessageBox(peer, awt::MessageBoxType_ERRORBOX, awt::MessageBoxButtons::BUTTONS_OK,
+                           fromUtf8(data.text("options.grades")), fromUtf8(message))
+        ->execute();
+}
+
+bool OptionsHandler::store(const Reference<awt::XWindow>& window) {
     const auto& data = ExtensionData::get(context_);
     sal_Int16 state = 0;
     controlModel(window, "LiveRecompute")->getPropertyValue("State") >>= state;
@@ -116,10 +142,17 @@ void OptionsHandler::store(const Reference<awt::XWindow>& window) {
     controlModel(window, "GradeExcellent")->getPropertyValue("Value") >>= bands[0];
     controlModel(window, "GradeGood")->getPropertyValue("Value") >>= bands[1];
     controlModel(window, "GradePass")->getPropertyValue("Value") >>= bands[2];
-    // Bands must descend; a page left inconsistent keeps the stored bands rather than break grading.
-    if (!(bands[0] > bands[1] && bands[1] > bands[2]))
-        bands = Settings::gradeThresholds(context_);
+    // An inconsistent set is refused with a message, the page keeps showing what was typed, and grading
+    // goes on with the stored bands; the other settings are stored.
+    const std::string problem = gradeBandsProblem(Settings::gradeBandsOf(bands));
+    if (!problem.empty()) {
+        Settings::store(context_, live, fixed, templateId, Settings::gradeThresholds(context_));
+        refuseBands(window, problem, bands);
+        return false;
+    }
+    controlModel(window, "GradesProblem")->setPropertyValue("Label", Any(OUString()));
     Settings::store(context_, live, fixed, templateId, bands);
+    return true;
 }
 
 OUString SAL_CALL OptionsHandler::getImplementationName() {

@@ -1,6 +1,7 @@
 // Tools ▸ Options ▸ 绩效评价: the event handler of the options page (extension/dialogs/Options.xdl). The page
 // shows the settings of registry/Options.xcs; "initialize" and "back" load them into the controls, "ok"
-// stores them.
+// stores them — all but an inconsistent set of grade bands, which is refused with a message on the page
+// and in a box (the values typed stay shown; the handler answers false).
 #pragma once
 
 #include "uno/ustring.hpp"
@@ -9,6 +10,9 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
+
+#include <array>
+#include <string>
 
 namespace jixiao::office {
 
@@ -27,7 +31,9 @@ public:
 
 private:
     void load(const css::uno::Reference<css::awt::XWindow>& window);
-    void store(const css::uno::Reference<css::awt::XWindow>& window);
+    bool store(const css::uno::Reference<css::awt::XWindow>& window);
+    void refuseBands(const css::uno::Reference<css::awt::XWindow>& window, const std::string& problem,
+                     const std::array<double, 3>& bands);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
 };

@@ -2,6 +2,8 @@
 
 #include "uno/ustring.hpp"
 
+#include "core/grade_bands.hpp"
+
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -158,14 +160,16 @@ void Settings::store(const Reference<uno::XComponentContext>& context, bool live
     cache().invalidate();
 }
 
-void Settings::applyGradeThresholds(const Reference<uno::XComponentContext>& context,
-                                    std::vector<GradeBand>& bands) {
-    if (bands != defaultGradeBands())
-        return;
-    const auto thresholds = gradeThresholds(context);
-    for (std::size_t i = 0; i < thresholds.size(); ++i)
-        if (const auto value = Decimal::parse(std::to_string(thresholds[i])))
-            bands[i].atLeast = value->rounded(2);
+std::vector<GradeBand> Settings::gradeBands(const Reference<uno::XComponentContext>& context) {
+    return gradeBandsOf(gradeThresholds(context));
+}
+
+std::vector<GradeBand> Settings::gradeBandsOf(const std::array<double, 3>& thresholds) {
+    // Through their decimal text, two places: 97.5 stays 97.5, never 97.4999…; NaN is out of range.
+    auto decimal = [](double value) {
+        return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
+    };
+    return gradeBandsFromThresholds(decimal(thresholds[0]), decimal(thresholds[1]), decimal(thresholds[2]));
 }
 
 std::string Settings::defaultTemplate(const Reference<uno::XComponentContext>& context) {

@@ -22,9 +22,11 @@ public:
     // Lower bounds of 优秀, 良好 and 中.
     static std::array<double, 3>
     gradeThresholds(const css::uno::Reference<css::uno::XComponentContext>& context);
-    // Sets the options' thresholds on a card that grades with the default bands (a template's own bands win).
-    static void applyGradeThresholds(const css::uno::Reference<css::uno::XComponentContext>& context,
-                                     std::vector<GradeBand>& bands);
+    // The options' bands: 优秀, 良好, 中 from the thresholds, 差 below (possibly inconsistent, when an
+    // administrator or a macro wrote them so: chooseGradeBands then grades with the defaults).
+    static std::vector<GradeBand> gradeBands(const css::uno::Reference<css::uno::XComponentContext>& context);
+    // The bands of three thresholds (优秀, 良好, 中), as the options page's fields hold them.
+    static std::vector<GradeBand> gradeBandsOf(const std::array<double, 3>& thresholds);
     // Stores the options page in one configuration commit.
     static void store(const css::uno::Reference<css::uno::XComponentContext>& context, bool liveRecompute,
                       bool fixedTwoDecimals, const std::string& defaultTemplate,

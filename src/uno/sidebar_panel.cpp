@@ -9,6 +9,8 @@
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
 
+#include "core/grade_bands.hpp"
+
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
@@ -200,7 +202,8 @@ void SidebarPanel::build() {
 
     auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
-    rows_.push_back({{validate, convert}, {1, 1}, kLine});
+    auto addComments = addButton("AddComments", "panel.add-comments", [this] { onAddComments(); });
+    rows_.push_back({{validate, addComments, convert}, {2, 3, 4}, kLine});
     findings_ = add<awt::XListBox>(
         "ListBox", "Findings",
         {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
@@ -230,7 +233,8 @@ void SidebarPanel::build() {
     auto about = addControl("FixedText", "About", {{"Label", Any(fromUtf8(aboutLine(context_)))}});
     rows_.push_back({{about}, {1}, kLine});
 
-    for (const auto& control : {insertScore, insertFunding, generate, saveMetadata, convert, recompute})
+    for (const auto& control :
+         {insertScore, insertFunding, generate, saveMetadata, convert, recompute, addComments})
         modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
     if (readOnly)
         setStatus(data.text("panel.read-only"));
@@ -442,7 +446,15 @@ void SidebarPanel::onGenerateSection() {
             setStatus(data.text("status.section-kept"));
             return;
         }
-        operations.insertSection(model(), section);
+        try {
+            operations.insertSection(model(), section);
+        } catch (const SectionNotFound& notFound) { // not where Jixiao wrote it: a second copy only if wanted
+            if (!confirm(data.text("confirm.section-place-title"), data.text(notFound.question))) {
+                setStatus(data.text("status.section-not-written"));
+                return;
+            }
+            operations.insertSection(model(), section, true);
+        }
         setStatus(data.text("status.section-inserted"));
         refreshSummary();
     });
@@ -462,10 +474,44 @@ void SidebarPanel::onRollForward() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
+        std::string kept;
+        if (regradeAsked(kept))
+            return;
         const int written = DocumentController::forModel(context_, model())->recompute(false);
-        setStatus(
-            ExtensionData::get(context_).text("status.recomputed", {{"count", std::to_string(written)}}));
+        setStatus(kept + ExtensionData::get(context_).text("status.recomputed",
+                                                           {{"count", std::to_string(written)}}));
     });
+}
+
+void SidebarPanel::onAddComments() {
+    guarded([&] {
+        const int added = Operations(context_).addFindingsAsComments(model());
+        setStatus(
+            ExtensionData::get(context_).text("status.comments-added", {{"count", std::to_string(added)}}));
+        refreshSummary();
+    });
+}
+
+bool SidebarPanel::regradeAsked(std::string& kept) {
+    const auto document = model();
+    if (!document.is() || Operations::isReadOnly(document))
+        return false;
+    Operations operations(context_);
+    const auto bands = operations.read(document, false).gradeBands;
+    if (!bands.differsFromOptions())
+        return false;
+    const auto& data = ExtensionData::get(context_);
+    const std::string stored = formatGradeBands(bands.bands);
+    if (!confirm(data.text("confirm.regrade-title"),
+                 data.text("confirm.regrade",
+                           {{"stored", stored}, {"options", formatGradeBands(bands.options)}}))) {
+        kept = data.text("status.bands-kept", {{"bands", stored}});
+        return false; // 重算 goes on with the report's own bands
+    }
+    const auto now = operations.regradeWithOptions(document);
+    setStatus(data.text("status.regraded", {{"bands", now}}));
+    refreshSummary();
+    return true;
 }
 
 bool SidebarPanel::confirm(const std::string& title, const std::string& message) {

@@ -109,7 +109,11 @@ private:
     void onConvertToLive();
     void onRollForward();
     void onRecompute();
+    void onAddComments();
     // Asks a yes/no question in a message box over the panel; true for yes.
+    // Before 重算 of a report graded with bands other than the options': asks whether to re-grade it with
+    // the options' (one undo step; true when it did) or keep its own (false, `kept` says so for the status).
+    bool regradeAsked(std::string& kept);
     bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();
 

@@ -1,6 +1,7 @@
 // DocumentHost for Writer: text tables as Grids, body paragraphs, sections as named text sections.
 #include "uno/document_host.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_places.hpp"
 #include "uno/writer_tables.hpp"
 
 #include "core/user_error.hpp"
@@ -14,10 +15,12 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/text/XTextSection.hpp>
 #include <com/sun/star/text/XTextSectionsSupplier.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
@@ -46,6 +49,16 @@ const WriterTableStyle kFundingStyle{{50, 25, 25}, {false, true, true}};
 
 std::string sectionName(const std::string& sectionId) {
     return "Jixiao_" + sectionId;
+}
+
+// "Jixiao_cost_benefit": Word takes bookmark names of letters, digits and '_' only (at most 40, starting with
+// a letter: one starting with '_' is hidden in Word).
+std::string bookmarkName(const std::string& sectionId) {
+    std::string name = "Jixiao_" + sectionId;
+    for (char& c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            c = '_';
+    return name.substr(0, 40);
 }
 
 class WriterHost final : public DocumentHost {
@@ -87,8 +100,13 @@ public:
     }
 
     std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) override {
-        auto inserted =
-            insertWriterTable(model_, grid, caption, kind == TableKind::Score ? kScoreStyle : kFundingStyle);
+        Reference<text::XTextTable> inserted;
+        try {
+            inserted = insertWriterTable(model_, grid, caption,
+                                         kind == TableKind::Score ? kScoreStyle : kFundingStyle, &nextTable_);
+        } catch (const NoPlaceAfterTable&) {
+            throw UserError("error.table-place");
+        }
         return toUtf8(Reference<container::XNamed>(inserted, UNO_QUERY_THROW)->getName());
     }
 
@@ -119,16 +137,9 @@ public:
 
     std::string writeSection(const std::string& sectionId,
                              const std::vector<std::string>& paragraphs) override {
-        const OUString name = fromUtf8(sectionName(sectionId));
-        Reference<container::XNameAccess> sections =
-            Reference<text::XTextSectionsSupplier>(model_, UNO_QUERY_THROW)->getTextSections();
-        if (sections->hasByName(name)) {
-            Reference<text::XTextContent> section(sections->getByName(name), UNO_QUERY_THROW);
-            Reference<text::XTextRange> anchor = section->getAnchor();
+        if (const auto anchor = sectionRange(sectionId); anchor.is()) {
             Reference<text::XText> text = anchor->getText();
-            Reference<text::XTextCursor> cursor = text->createTextCursorByRange(anchor);
-            cursor->setString("");
-            writeParagraphs(text, cursor, paragraphs);
+            rewrite(sectionId, text, text->createTextCursorByRange(anchor), paragraphs);
             return sectionName(sectionId);
         }
         Reference<text::XText> text = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
@@ -154,22 +165,90 @@ public:
         writeParagraphs(text, body, paragraphs);
         Reference<text::XTextCursor> span = text->createTextCursorByRange(start);
         span->gotoRange(body->getEnd(), true);
+        // A text section shows the generated text as one block in Writer (and the Navigator); the bookmark
+        // inside it is the anchor .docx and .doc keep, where the section does not survive.
         Reference<text::XTextContent> section(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)
                                                   ->createInstance("com.sun.star.text.TextSection"),
                                               UNO_QUERY_THROW);
-        Reference<container::XNamed>(section, UNO_QUERY_THROW)->setName(name);
+        Reference<container::XNamed>(section, UNO_QUERY_THROW)->setName(fromUtf8(sectionName(sectionId)));
         text->insertTextContent(span.get(), section, true);
+        mark(sectionId, text, section->getAnchor());
         return sectionName(sectionId);
     }
 
+    bool adoptSection(const std::string& sectionId, const std::vector<std::string>& paragraphs, int first,
+                      int count) override {
+        // The paragraphs [first, first + count) of the body, only when nothing else (a table) lies between
+        // them: replacing across a table would delete it.
+        Reference<text::XText> body = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
+        Reference<container::XEnumeration> items =
+            Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
+        Reference<text::XTextCursor> span;
+        int index = 0;
+        while (items->hasMoreElements() && index < first + count) {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            const bool isParagraph = item.is() && item->supportsService("com.sun.star.text.Paragraph");
+            if (!isParagraph) {
+                if (span.is())
+                    return false;
+                continue;
+            }
+            Reference<text::XTextRange> paragraph(item, UNO_QUERY_THROW);
+            if (index == first)
+                span = body->createTextCursorByRange(paragraph->getStart());
+            if (span.is())
+                span->gotoRange(paragraph->getEnd(), true);
+            ++index;
+        }
+        if (!span.is() || index != first + count)
+            return false;
+        rewrite(sectionId, body, span, paragraphs);
+        return true;
+    }
+
+    int sectionInsertionParagraph() override {
+        Reference<text::XTextRange> where = insertionRange();
+        Reference<text::XText> body = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
+        const bool inBody = where->getText() == body;
+        OUString afterTable; // the cursor is in a table: a new section starts after it (sectionPlace)
+        if (!inBody) {
+            const auto table = tableAround(where);
+            if (!table.is())
+                return -1;
+            try {
+                afterTable = Reference<container::XNamed>(outermostBodyTable(model_, table), UNO_QUERY_THROW)
+                                 ->getName();
+            } catch (const NoPlaceAfterTable&) {
+                return -1;
+            }
+        }
+        Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
+        Reference<container::XEnumeration> items =
+            Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
+        int index = 0;
+        while (items->hasMoreElements()) {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            if (!item.is())
+                continue;
+            if (item->supportsService("com.sun.star.text.Paragraph")) {
+                // The cursor's paragraph: the first that does not end before it.
+                if (inBody && compare->compareRegionEnds(Reference<text::XTextRange>(item, UNO_QUERY_THROW),
+                                                         where) <= 0)
+                    return index;
+                ++index;
+            } else if (!inBody && Reference<container::XNamed>(item, UNO_QUERY).is() &&
+                       Reference<container::XNamed>(item, UNO_QUERY)->getName() == afterTable) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
     std::optional<std::string> sectionText(const std::string& sectionId) override {
-        const OUString name = fromUtf8(sectionName(sectionId));
-        Reference<container::XNameAccess> sections =
-            Reference<text::XTextSectionsSupplier>(model_, UNO_QUERY_THROW)->getTextSections();
-        if (!sections->hasByName(name))
+        const auto anchor = sectionRange(sectionId);
+        if (!anchor.is())
             return std::nullopt;
-        Reference<text::XTextContent> section(sections->getByName(name), UNO_QUERY_THROW);
-        std::string text = toUtf8(section->getAnchor()->getString());
+        std::string text = toUtf8(anchor->getString());
         std::erase(text, '\r');
         return text;
     }
@@ -241,40 +320,69 @@ private:
     }
 
     // Where a new section goes: the cursor, when it is in the body text. A cursor in a table cell (a
-    // computed 扣分, say) puts the section after the table — a section inside a cell is not a report's
-    // section; anywhere else (a frame, a header, a nested table) the user is told where it can go.
+    // computed 扣分, say) puts the section into a new paragraph after the outermost table around it — a
+    // section inside a cell is not a report's section; anywhere else (a frame, a header, a table outside the
+    // body) the user is told where it can go.
     Reference<text::XTextRange> sectionPlace() {
         Reference<text::XTextRange> where = insertionRange();
         Reference<text::XText> body = Reference<text::XTextDocument>(model_, UNO_QUERY_THROW)->getText();
         if (where->getText() == body)
             return where;
-        Reference<text::XTextViewCursorSupplier> views(model_->getCurrentController(), UNO_QUERY);
-        Reference<beans::XPropertySet> place(views.is() ? views->getViewCursor() : nullptr, UNO_QUERY);
-        Reference<text::XTextContent> table;
-        if (place.is() && place->getPropertySetInfo()->hasPropertyByName("TextTable"))
-            place->getPropertyValue("TextTable") >>= table;
-        if (!table.is())
+        if (!tableAround(where).is())
             throw NoPlaceForSection("no place for a section at the cursor");
-        // The paragraph right after the table in the body (Writer keeps one after a body table, unless
-        // another table follows directly). writeSection then writes at its start, splitting off any text it
-        // holds. A table not in the body (nested in a cell, in a frame or a header) is not found: no place
-        // there.
-        const OUString tableName = Reference<container::XNamed>(table, UNO_QUERY_THROW)->getName();
-        Reference<container::XEnumeration> items =
-            Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
-        bool afterTable = false;
-        while (items->hasMoreElements()) {
-            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
-            if (afterTable) {
-                if (!item.is() || !item->supportsService("com.sun.star.text.Paragraph"))
-                    break;
-                return Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getStart();
-            }
-            Reference<container::XNamed> named(item, UNO_QUERY);
-            afterTable = named.is() && item->supportsService("com.sun.star.text.TextTable") &&
-                         named->getName() == tableName;
+        try {
+            return placeOutsideTables(model_, where);
+        } catch (const NoPlaceAfterTable& e) {
+            throw NoPlaceForSection(e.what());
         }
-        throw NoPlaceForSection("no paragraph after the table");
+    }
+
+    // The section's text: its text section (Writer's own documents), else its bookmark (what a .docx or .doc
+    // keeps); empty when the document holds neither.
+    Reference<text::XTextRange> sectionRange(const std::string& sectionId) {
+        Reference<container::XNameAccess> sections =
+            Reference<text::XTextSectionsSupplier>(model_, UNO_QUERY_THROW)->getTextSections();
+        const OUString name = fromUtf8(sectionName(sectionId));
+        if (sections->hasByName(name))
+            return Reference<text::XTextContent>(sections->getByName(name), UNO_QUERY_THROW)->getAnchor();
+        const auto bookmark = sectionBookmark(sectionId);
+        return bookmark.is() ? bookmark->getAnchor() : Reference<text::XTextRange>();
+    }
+
+    Reference<text::XTextContent> sectionBookmark(const std::string& sectionId) {
+        Reference<text::XBookmarksSupplier> supplier(model_, UNO_QUERY);
+        if (!supplier.is())
+            return {};
+        Reference<container::XNameAccess> bookmarks = supplier->getBookmarks();
+        const OUString name = fromUtf8(bookmarkName(sectionId));
+        if (!bookmarks->hasByName(name))
+            return {};
+        return Reference<text::XTextContent>(bookmarks->getByName(name), UNO_QUERY);
+    }
+
+    // Writes `paragraphs` over the text `range` (a cursor in `text`) and marks them as the section.
+    void rewrite(const std::string& sectionId, const Reference<text::XText>& text,
+                 const Reference<text::XTextCursor>& range, const std::vector<std::string>& paragraphs) {
+        if (const auto old = sectionBookmark(sectionId); old.is())
+            old->getAnchor()->getText()->removeTextContent(old);
+        range->setString("");
+        Reference<text::XTextRange> start = range->getStart();
+        Reference<text::XTextCursor> body = text->createTextCursorByRange(start);
+        writeParagraphs(text, body, paragraphs);
+        Reference<text::XTextCursor> span = text->createTextCursorByRange(start);
+        span->gotoRange(body->getEnd(), true);
+        mark(sectionId, text, span.get());
+    }
+
+    // A bookmark over the section's text: Word and WPS keep bookmarks (a text section becomes a section break
+    // in .docx and .doc, its name lost), so the section is found again after such a round trip.
+    void mark(const std::string& sectionId, const Reference<text::XText>& text,
+              const Reference<text::XTextRange>& range) {
+        Reference<text::XTextContent> bookmark(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)
+                                                   ->createInstance("com.sun.star.text.Bookmark"),
+                                               UNO_QUERY_THROW);
+        Reference<container::XNamed>(bookmark, UNO_QUERY_THROW)->setName(fromUtf8(bookmarkName(sectionId)));
+        text->insertTextContent(range, bookmark, true);
     }
 
     static void writeParagraphs(const Reference<text::XText>& text,
@@ -288,6 +396,9 @@ private:
     }
 
     Reference<frame::XModel> model_;
+    // Where the next table of this change goes: after the one inserted last (importScorecard's funding table
+    // follows its scoring table, also when the cursor is in a cell and both go after the table around it).
+    Reference<text::XTextRange> nextTable_;
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "uno/ustring.hpp"
 #include "uno/writer_cell_names.hpp"
+#include "uno/writer_places.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -246,13 +247,15 @@ namespace {
 
 constexpr sal_Int32 kHeaderShade = 0xD9D9D9; // "grey 15%": the header shading of offices' templates
 
-// Where new content goes: the view cursor, or the end of the body text when the document has no view.
+// Where a new table goes: the view cursor, or the end of the body text when the document has no view. In a
+// table cell, a new paragraph after the outermost table around the cursor: a table inside a cell is not a
+// report's table (writer_places.hpp).
 Reference<text::XTextRange> insertionPoint(const Reference<frame::XModel>& model) {
     Reference<text::XTextViewCursorSupplier> views(model->getCurrentController(), UNO_QUERY);
     if (views.is()) {
         Reference<text::XTextRange> cursor(views->getViewCursor(), UNO_QUERY);
         if (cursor.is())
-            return cursor->getStart();
+            return placeOutsideTables(model, cursor->getStart());
     }
     return Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getEnd();
 }
@@ -294,13 +297,14 @@ void formatCell(const Reference<text::XText>& cell, bool centred, const WriterTa
 } // namespace
 
 Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& model, const Grid& grid,
-                                              const std::string& caption, const WriterTableStyle& style) {
+                                              const std::string& caption, const WriterTableStyle& style,
+                                              Reference<text::XTextRange>* place) {
     Reference<lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
     Reference<text::XTextTable> table(factory->createInstance("com.sun.star.text.TextTable"),
                                       UNO_QUERY_THROW);
     table->initialize(grid.rows(), grid.columns());
 
-    Reference<text::XTextRange> where = insertionPoint(model);
+    Reference<text::XTextRange> where = place != nullptr && place->is() ? *place : insertionPoint(model);
     Reference<text::XText> text = where->getText();
     Reference<text::XTextDocument> document(model, UNO_QUERY_THROW);
     // Only in the body text: a table inside a frame or cell has no page of its own.
@@ -334,6 +338,8 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
         where = cursor->getStart();
     }
     text->insertTextContent(where, Reference<text::XTextContent>(table, UNO_QUERY_THROW), false);
+    if (place != nullptr)
+        *place = where; // the start of the paragraph after the new table
     if (landscape && !pageStyle.isEmpty()) {
         // The text that followed the insertion point goes back to its own page style; an empty last
         // paragraph stays on the table's page rather than making a blank page of its own.

@@ -58,10 +58,15 @@ css::uno::Reference<css::text::XTextTable>
 writerTableByName(const css::uno::Reference<css::frame::XModel>& model, const std::string& name);
 
 // Inserts `grid` as a new table at the view cursor (at the end of the document when there is no view),
-// preceded by `caption` as its own paragraph when not empty. Returns the new table.
+// preceded by `caption` as its own paragraph when not empty. Returns the new table. With the cursor in a
+// table cell the table goes into a new paragraph after the outermost table around it, never into the cell; a
+// table that is not in the body text offers no place: NoPlaceAfterTable (writer_places.hpp). `place`, when
+// given and set, is where the table goes instead of the cursor; it receives the start of the paragraph after
+// the new table, so that the next table of the same change follows this one.
 css::uno::Reference<css::text::XTextTable>
 insertWriterTable(const css::uno::Reference<css::frame::XModel>& model, const Grid& grid,
-                  const std::string& caption, const WriterTableStyle& style);
+                  const std::string& caption, const WriterTableStyle& style,
+                  css::uno::Reference<css::text::XTextRange>* place = nullptr);
 
 // Writes each CellWrite into the cell named by its address: its storedNumber as the cell's value, else its
 // text. Returns the number of cells written.

@@ -7,7 +7,8 @@
 # Installs dist/jixiao-*.oxt (scripts/package.sh) with unopkg as a normal user inside each chroot and runs, as that
 # user with the chroot's python3 and LibreOffice: the service (templates, the sample report read with its findings,
 # score and funding tables inserted in Writer and Calc, live recompute after an edit, sections, export/import,
-# a UNO exception caught in Python and Basic) and the deck's panel created (tests/uno, MATRIX_TESTS below).
+# a UNO exception caught in Python and Basic, the grade bands a report keeps — through .xlsx too) and the deck's panel
+# created (tests/uno, MATRIX_TESTS below).
 # Prints a table: target, LibreOffice version, passed/failed, time. Needs root (chroot, mounts), mmdebstrap,
 # and for arm64 debootstrap + qemu-user-static. Chroots are cached in ~/.cache/jixiao/matrix (~700 MB each).
 set -euo pipefail
@@ -19,7 +20,7 @@ mirror=${JIXIAO_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 office_packages="libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-l10n-zh-cn python3-uno"
 office_packages+=" libreoffice-script-provider-python fonts-noto-cjk"
 packages="${office_packages// /,},util-linux,procps"
-MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory test_bad_input.ExceptionsCrossTheBridgeTest}
+MATRIX_TESTS=${MATRIX_TESTS:-test_writer test_calc test_live_recompute test_sections test_panel_factory test_grade_bands test_bad_input.ExceptionsCrossTheBridgeTest test_comments}
 
 # JIXIAO_MATRIX_OXT: another package, e.g. the default build's x86_64 one (scripts/test.sh).
 oxt=${JIXIAO_MATRIX_OXT:-$(ls dist/jixiao-*.oxt 2>/dev/null | tail -n 1 || true)}

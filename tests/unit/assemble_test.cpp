@@ -1,6 +1,7 @@
 // assemble(): choosing, joining and reading a document's tables in one place, and what recompute may write.
 #include "core/assemble.hpp"
 #include "core/grid_reader.hpp"
+#include "core/grid_writer.hpp"
 
 #include "sample_fixture.hpp"
 
@@ -12,7 +13,10 @@
 
 using jixiao::assemble;
 using jixiao::Decimal;
+using jixiao::defaultGradeBands;
 using jixiao::DocumentSnapshot;
+using jixiao::formatGradeBands;
+using jixiao::GradeBandsSource;
 using jixiao::Grid;
 using jixiao::planRecompute;
 
@@ -70,6 +74,35 @@ TEST(Assemble, PropertiesAndOptionBandsFillWhatTheTableLeavesOpen) {
     EXPECT_EQ(report.card.funding.budget, Decimal(2));
     EXPECT_EQ(report.card.gradeBands[0].atLeast, Decimal(95));
     EXPECT_EQ(report.card.meta.year, 2025);
+}
+
+TEST(Assemble, AReportGradedWithItsOwnBandsIsNotReGradedByTheOptions) {
+    // The sample's table as Jixiao writes it, with its grade row: 97 优秀. Options now say 优秀 ≥ 98; the
+    // report stores the bands it was graded with.
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::writeScoreTable(jixiao::readScoreTable(jixiao::testing::sampleScoreGrid()))};
+    snapshot.tables[0].name = "表格1";
+    snapshot.gradeBands[0].atLeast = Decimal(98);
+    snapshot.properties.gradeBands = formatGradeBands(defaultGradeBands());
+    auto report = assemble(snapshot);
+    EXPECT_EQ(report.gradeBands.source, GradeBandsSource::Stored);
+    EXPECT_TRUE(report.gradeBands.differsFromOptions());
+    EXPECT_EQ(report.card.gradeBands, defaultGradeBands());
+    EXPECT_TRUE(planRecompute(report).score.empty()) << "the grade cell keeps 优秀";
+
+    // Re-graded with the options' bands (what the deck does when the user says so): 良好 is written.
+    snapshot.properties.gradeBands = formatGradeBands(snapshot.gradeBands);
+    report = assemble(snapshot);
+    EXPECT_FALSE(report.gradeBands.differsFromOptions());
+    const auto plan = planRecompute(report);
+    ASSERT_EQ(plan.score.writes.size(), 1U);
+    EXPECT_EQ(plan.score.writes[0].text, "良好");
+
+    // Without stored bands the grade the table states tells which bands graded it: still not re-graded.
+    snapshot.properties.gradeBands.clear();
+    report = assemble(snapshot);
+    EXPECT_EQ(report.gradeBands.source, GradeBandsSource::Stated);
+    EXPECT_TRUE(planRecompute(report).score.empty());
 }
 
 TEST(Assemble, ATableSplitWithItsHeaderRepeatedIsOneTable) {

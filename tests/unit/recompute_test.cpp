@@ -350,3 +350,27 @@ TEST(Recompute, CalcFormulaValuesAreTheFigures) {
     leaves[1]->score = 3; // worth 2
     check("a score above its weight");
 }
+
+// Issue 19: re-grading a Calc table with new bands rewrites Jixiao's grade formula with the new values; a
+// formula the user wrote in the grade cell is not Jixiao's to change.
+TEST(Recompute, RegradingRewritesJixiaosGradeFormulaOnly) {
+    const CalcOrigin origin{"Sheet1", 0, 0};
+    auto written = jixiao::writeScoreTable(readScoreTable(sampleScoreGrid())); // scored to 97
+    for (const auto& write : jixiao::calcLiveFormulas(readScoreTable(written), written, origin).writes)
+        written.at(write.cell.row, write.cell.column).formula = write.formula;
+    auto card = readScoreTable(written);
+    const auto before = card.gradeBands;
+    card.gradeBands[0].atLeast = Decimal(98);
+    const auto regraded = jixiao::regradedCalcFormula(card, before, written, origin);
+    ASSERT_TRUE(regraded);
+    EXPECT_EQ(regraded->formula,
+              "=IF(G23=\"\";\"\";IF(G23>=98;\"优秀\";IF(G23>=80;\"良好\";IF(G23>=60;\"中\";\"差\"))))");
+    EXPECT_EQ(regraded->text, "良好");
+    EXPECT_EQ(regraded->cell.address, "Sheet1.F24");
+
+    const auto& grade = card.totals.gradeCell;
+    written.at(grade.row, grade.column).formula = "=IF(G23>=95;\"优秀\";\"良好\")";
+    EXPECT_FALSE(jixiao::regradedCalcFormula(card, before, written, origin));
+    written.at(grade.row, grade.column).formula.clear();
+    EXPECT_FALSE(jixiao::regradedCalcFormula(card, before, written, origin));
+}

@@ -513,6 +513,12 @@ def test_document(name):
     return path
 
 
+def sample_scorecard_json():
+    """examples/sample-scorecard.json: the sample report's scoring and funding data, as importScorecard takes it."""
+    with open(os.path.join(SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
+        return f.read()
+
+
 def copy_seed(name, directory):
     """A private copy of a generated test document (see test_document), so no test can change the original."""
     target = os.path.join(directory, name)
@@ -615,6 +621,16 @@ def snapshot(doc):
 def changes(before, after):
     keys = set(before) | set(after)
     return {key: after.get(key) for key in keys if before.get(key) != after.get(key)}
+
+
+def set_option(office, name, value):
+    """Writes one of Jixiao's options (registry/Options.xcs) through the configuration, as the options page or
+    an administrator does; the running office takes it at once."""
+    settings = office.service("com.sun.star.configuration.ConfigurationProvider").createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (props(nodepath="/org.jixiao.Jixiao.Options/Settings")[0],))
+    settings.setPropertyValue(name, value)
+    settings.commitChanges()
 
 
 def wait_until(predicate, timeout=10.0, step=0.02):

@@ -16,7 +16,7 @@ import unittest
 import uno
 
 import office as office_module
-from office import Office, OfficeCase, copy_seed, props
+from office import Office, OfficeCase, copy_seed, props, set_option
 
 BATCH = os.environ.get("JIXIAO_BATCH", "")
 SAMPLE_JSON = os.path.join(os.environ.get("JIXIAO_SOURCE_DIR", ""), "examples", "sample-scorecard.json")
@@ -60,6 +60,11 @@ def make_documents(directory):
             table.getCellByName(f"G{row}").setString(table.getCellByName(f"F{row}").getString())
         table.getCellByName("G2").setString("5")  # 项目立项规范性 is worth 1
         store(doc, os.path.join(directory, "defect.docx"), "MS Word 2007 XML")
+        # Graded where 优秀 starts at 98: the report stores those bands (评价等级标准), the batch's office does not.
+        set_option(office, "GradeExcellent", 98.0)
+        doc = office.new_document("swriter")
+        tool.importScorecard(doc, sample)
+        store(doc, os.path.join(directory, "graded-98.odt"), "writer8")
     copy_seed("sample-report.docx", directory)
     with open(os.path.join(directory, "sample-report.docx"), "rb") as f:
         head = f.read(3000)
@@ -155,6 +160,13 @@ class BatchCheckTest(OfficeCase):
         self.assertEqual(len(hits), 1, findings)
         self.assertEqual(hits[0]["severity"], "error")
         self.assertIn("G2", hits[0]["location"])
+
+    def test_a_report_is_graded_with_the_bands_it_stores(self):
+        # Issue 19: 97 is 良好 in a report graded with 优秀 ≥ 98, whatever the batch's own options say (90).
+        code, out, err = batch("--format", "json", os.path.join(work, "graded-98.odt"))
+        self.assertEqual(code, 0, err)
+        f = json.loads(out)["files"][0]
+        self.assertEqual((f["status"], f["total"], f["grade"], f["errors"]), ("checked", "97", "良好", 0), f)
 
     def test_unreadable_files_exit_2_with_the_reason_and_the_rest_is_checked(self):
         out_file = os.path.join(work, "summary.csv")

@@ -37,6 +37,13 @@ class EnglishUiChineseReportTest(SampleReportCase):
             self.assertIn(figure, text)
         self.assertNotIn("yuan", text)
 
+    def test_comments_are_in_the_report_language_not_the_ui_language(self):
+        self.assertEqual(self.tool.addFindingsAsComments(self.doc), 1)
+        comment = next(f for f in self.doc.TextFields
+                       if f.supportsService("com.sun.star.text.textfield.Annotation"))
+        self.assertEqual(comment.Author, "绩效评价助手")
+        self.assertEqual(comment.Content, "【错误】此处年份为2024年，与报告年度2025年不一致")
+
     def test_a_document_without_words_gets_the_ui_language(self):
         with open(os.path.join(SOURCE_DIR, "extension", "narrative", "en.json"), encoding="utf-8") as f:
             english = json.load(f)["patterns"]["cost-benefit.noData"]

@@ -73,6 +73,36 @@ class OptionsPageTest(OfficeCase):
             window.getControl("GradeExcellent").getModel().Value = 90
             handler.callHandlerMethod(window, "ok", "external_event")
 
+    def test_an_inconsistent_set_of_bands_is_refused_with_a_message(self):
+        # Issue 19: 良好 above 优秀 was thrown away on 确定 without a word.
+        doc = office.new_document("swriter")
+        try:
+            window, handler = self.open_page(doc)
+            fields = {name: window.getControl(name).getModel() for name in ("GradeExcellent", "GradeGood", "GradePass")}
+            problem = window.getControl("GradesProblem").getModel()
+            self.assertEqual(problem.Label, "")
+            for values, words in (((80, 85, 60), "依次降低"), ((90, 90, 60), "重叠")):
+                for field, value in zip(fields.values(), values):
+                    field.Value = value
+                self.assertFalse(handler.callHandlerMethod(window, "ok", "external_event"))
+                self.assertEqual(settings().getByName("GradeExcellent"), 90, "the bands are not stored")
+                self.assertEqual(settings().getByName("GradeGood"), 80)
+                self.assertEqual([f.Value for f in fields.values()], list(values), "the page keeps what was typed")
+                self.assertIn("评价等级分数线未保存", problem.Label)
+                self.assertIn(words, problem.Label)
+            # Put right, they are stored and the message goes.
+            fields["GradeGood"].Value = 85
+            self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
+            self.assertEqual(settings().getByName("GradeGood"), 85)
+            self.assertEqual(problem.Label, "")
+        finally:
+            doc.close(True)
+            window, handler = self.open_page(office.new_document("swriter"))
+            window.getControl("GradeExcellent").getModel().Value = 90
+            window.getControl("GradeGood").getModel().Value = 80
+            window.getControl("GradePass").getModel().Value = 60
+            handler.callHandlerMethod(window, "ok", "external_event")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -148,6 +148,9 @@ class WriterSampleTest(RollForwardCase):
 
     def test_the_sections_jixiao_wrote_are_written_again_from_the_cleared_table(self):
         doc = self.open("sample-report.docx")
+        # Under 三、评价结论 (the conclusion goes into its own part of the report).
+        result = [p for p in doc.Text if p.supportsService("com.sun.star.text.Paragraph")][28]
+        doc.CurrentController.getViewCursor().gotoRange(result.getEnd(), False)
         self.tool.insertSection(doc, "conclusion")
         doc.setModified(False)  # last year's report as it was saved
         last_year = section_text(doc, "conclusion")

@@ -12,8 +12,8 @@ from com.sun.star.beans import NamedValue
 from com.sun.star.sheet.CellFlags import FORMULA
 
 from office import Office, OfficeCase, cell_name, changes, wait_until, writer_cells
-from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, status_text,
-                        summary_text, type_keys, walk)
+from ui_helpers import (button_in_top_windows, click, find, focus_document, move_pointer, open_deck, press,
+                        screenshot, status_text, summary_text, type_keys, walk)
 
 office = Office(headless=False)
 
@@ -566,18 +566,6 @@ def set_live_recompute(on):
     settings = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (path,))
     settings.replaceByName("LiveRecompute", on)
     settings.commitChanges()
-
-
-def button_in_top_windows(toolkit, prefix):
-    """A push button whose name starts with `prefix` ("是", "否") in any of the office's top windows."""
-    for i in range(toolkit.getTopWindowCount()):
-        for context in walk(toolkit.getTopWindow(i).getAccessibleContext(), limit=6):
-            try:
-                if context.getAccessibleRole() == PUSH_BUTTON and context.getAccessibleName().startswith(prefix):
-                    return context
-            except Exception:
-                continue
-    return None
 
 
 def dialog_items(toolkit, wanted):
