@@ -126,6 +126,14 @@ class WriterSampleTest(RollForwardCase):
         fields = rolled.TextFields.createEnumeration()
         self.assertTrue(fields.hasMoreElements() and fields.nextElement().Content == "信访局财务股")
 
+    def test_the_reports_grade_bands_travel_unchanged(self):
+        doc = self.open("sample-report.docx")
+        bands = "优秀 ≥ 95；良好 ≥ 80；中 ≥ 60；差 < 60"
+        doc.DocumentProperties.UserDefinedProperties.addProperty("评价等级标准", REMOVABLE, bands)
+        doc.setModified(False)
+        _, rolled = self.roll(doc)
+        self.assertEqual(rolled.DocumentProperties.UserDefinedProperties.getPropertyValue("评价等级标准"), bands)
+
     def test_one_undo_step_gives_back_last_years_content(self):
         doc = self.open("sample-report.docx")
         before, rolled = self.roll(doc)
