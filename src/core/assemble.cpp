@@ -237,6 +237,7 @@ Report assemble(const DocumentSnapshot& snapshot) {
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
     report.reportYear = snapshot.properties.year;
+    report.rolledForward = snapshot.properties.rolledForward;
     report.actualProperty = snapshot.properties.actual;
     if (!report.hasFundingTable && !report.paragraphs.empty())
         report.proseFunding = fundingFromProse(report.paragraphs);

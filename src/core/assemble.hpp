@@ -45,6 +45,8 @@ struct Report {
     // Tables that look like scoring tables but whose layout could not be read ("table.layout"; messageKey
     // and args are the layout error's, for the surface to word).
     std::vector<Finding> layoutProblems;
+    // The document was rolled forward from last year's report: what is left to check (roll_forward.hpp).
+    std::optional<ReportProperties::RolledForward> rolledForward;
     std::optional<int> reportYear; // the 年度 the user entered (a document property): the reference year
     // The 实际支出 the user entered (a document property, 万元), also where a funding table states its own.
     std::optional<Decimal> actualProperty;

@@ -6,6 +6,7 @@
 #include "core/scorecard.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 
 namespace jixiao {
@@ -19,6 +20,14 @@ struct ReportProperties {
     // The grade bands the report was graded with, as formatGradeBands writes them (core/grade_bands.hpp);
     // empty when it has none of its own. Not one of the deck's fields: left as it is when they are saved.
     std::string gradeBands;
+    // Set in a report rolled forward from last year's (core/roll_forward.hpp): the year it was rolled from
+    // and the fingerprints of the paragraphs left for a person to check.
+    struct RolledForward {
+        int fromYear = 0;
+        std::set<std::string> paragraphs;
+        friend bool operator==(const RolledForward&, const RolledForward&) = default;
+    };
+    std::optional<RolledForward> rolledForward = std::nullopt;
 };
 
 // Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).

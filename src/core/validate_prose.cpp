@@ -21,6 +21,8 @@ bool has(View text, View word) {
     return text.find(word) != View::npos;
 }
 
+} // namespace
+
 // Words by which a paragraph names the kind of document — the report, its scoring table.
 bool namesReportKind(View text) {
     return hasAny(text, {U"绩效评价报告", U"评价报告", U"自评报告", U"打分表", U"评分表", U"指标体系"});
@@ -36,9 +38,11 @@ bool isTitleOrCaption(View text) {
     return stop == View::npos || stop + 1 == t.size();
 }
 
+namespace {
 bool isChineseNumeral(char32_t c) {
     return has(U"一二三四五六七八九十", View(&c, 1));
 }
+} // namespace
 // A numbered heading: 一、… （一）… (1)… 1.… 1、… 第一章… — and short, so a numbered body paragraph
 // ("1.加强组织领导。高度重视…") is not one.
 bool isNumberedHeading(View text) {
@@ -58,6 +62,8 @@ bool isNumberedHeading(View text) {
         ++i;
     return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
 }
+
+namespace {
 
 Finding yearFinding(int found, int expected) {
     Finding f;

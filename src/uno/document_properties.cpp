@@ -11,6 +11,8 @@
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 
+#include <sstream>
+
 using namespace css;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
@@ -26,6 +28,8 @@ const OUString kBudget = fromUtf8("预算（万元）");
 const OUString kActual = fromUtf8("实际支出（万元）");
 // The grade bands the report was graded with, in words (core/grade_bands.hpp): "优秀 ≥ 90；良好 ≥ 80；…".
 const OUString kGradeBands = fromUtf8("评价等级标准");
+// Jixiao's bookkeeping for a report rolled forward (core/roll_forward.hpp): "2025 <fingerprint> …".
+const OUString kRolledForward = fromUtf8("Jixiao.rollforward");
 
 Reference<beans::XPropertySet> userProperties(const Reference<frame::XModel>& model) {
     Reference<document::XDocumentPropertiesSupplier> supplier(model, UNO_QUERY_THROW);
@@ -76,6 +80,13 @@ ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
     result.budget = readNumber(props, kBudget);
     result.actual = readNumber(props, kActual);
     result.gradeBands = readString(props, kGradeBands);
+    std::istringstream rolled(readString(props, kRolledForward));
+    ReportProperties::RolledForward mark;
+    if (rolled >> mark.fromYear) {
+        for (std::string fingerprint; rolled >> fingerprint;)
+            mark.paragraphs.insert(fingerprint);
+        result.rolledForward = std::move(mark);
+    }
     return result;
 }
 
@@ -88,6 +99,12 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
     if (!properties.gradeBands.empty()) // the deck's fields do not hold them: kept as they are
         writeString(props, kGradeBands, properties.gradeBands);
+    if (properties.rolledForward) {
+        std::string mark = std::to_string(properties.rolledForward->fromYear);
+        for (const auto& fingerprint : properties.rolledForward->paragraphs)
+            mark += " " + fingerprint;
+        writeString(props, kRolledForward, mark);
+    }
 }
 
 void writeGradeBands(const Reference<frame::XModel>& model, const std::string& text) {

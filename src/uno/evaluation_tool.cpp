@@ -5,6 +5,7 @@
 #include "uno/log.hpp"
 #include "uno/main_thread.hpp"
 #include "uno/operations.hpp"
+#include "uno/roll_forward.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/user_error.hpp"
@@ -213,6 +214,12 @@ sal_Int32 SAL_CALL EvaluationTool::insertReport(const Reference<frame::XModel>& 
                                                 const OUString& templateId) {
     return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         return static_cast<sal_Int32>(Operations(context_).insertReport(document, toUtf8(templateId)));
+    });
+}
+
+Reference<frame::XModel> SAL_CALL EvaluationTool::rollForward(const Reference<frame::XModel>& document) {
+    return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
+        return jixiao::office::rollForward(context_, document);
     });
 }
 

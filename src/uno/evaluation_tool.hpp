@@ -41,6 +41,8 @@ public:
     OUString SAL_CALL regradeWithOptions(const css::uno::Reference<css::frame::XModel>& document) override;
     sal_Int32 SAL_CALL insertReport(const css::uno::Reference<css::frame::XModel>& document,
                                     const OUString& templateId) override;
+    css::uno::Reference<css::frame::XModel>
+        SAL_CALL rollForward(const css::uno::Reference<css::frame::XModel>& document) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;

@@ -22,6 +22,7 @@
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
+#include "core/roll_forward.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/section_place.hpp"
 #include "core/stale_values.hpp"
@@ -364,6 +365,13 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
 std::vector<Finding> Operations::validate(const DocumentData& data, const std::string& lang) const {
     const auto& extension = ExtensionData::get(context_);
     std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
+    if (data.rolledForward) { // what a roll-forward left for a person to check (core/roll_forward.hpp)
+        for (auto& finding : rolledForwardFindings(data.paragraphs, data.rolledForward->fromYear,
+                                                   data.rolledForward->paragraphs)) {
+            finding.message = extension.messages.format(extension.lang, finding.ruleId, finding.args);
+            findings.push_back(std::move(finding));
+        }
+    }
     for (auto& finding : findings)
         if (finding.message.empty())
             finding.message = extension.ui.format(

@@ -5,6 +5,7 @@
 #include "uno/document_controller.hpp"
 #include "uno/extension_data.hpp"
 #include "uno/operations.hpp"
+#include "uno/roll_forward.hpp"
 #include "uno/settings.hpp"
 #include "uno/ustring.hpp"
 
@@ -195,6 +196,9 @@ void SidebarPanel::build() {
     }
     auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
     rows_.push_back({{saveMetadata}, {1}, kLine});
+    // 从上年报告开始: a new document; the open one is only read, so the button works on a read-only one too.
+    auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
+    rows_.push_back({{rollForward}, {1}, kLine});
 
     summary_ =
         add<awt::XFixedText>("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
@@ -491,6 +495,10 @@ void SidebarPanel::onConvertToLive() {
         setStatus(ExtensionData::get(context_).text("status.converted", {{"name", name}}));
         refreshSummary();
     });
+}
+
+void SidebarPanel::onRollForward() {
+    guarded([&] { jixiao::office::rollForward(context_, model()); }); // the new document opens with its deck
 }
 
 void SidebarPanel::onRecompute() {

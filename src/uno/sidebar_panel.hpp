@@ -110,6 +110,7 @@ private:
     void onLiveToggled();
     void onSaveMetadata();
     void onConvertToLive();
+    void onRollForward();
     void onRecompute();
     void onAddComments();
     // Asks a yes/no question in a message box over the panel; true for yes.
