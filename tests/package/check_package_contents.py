@@ -1,4 +1,5 @@
-"""What a user meets of the built .oxt before Jixiao runs: the license unopkg and the Extension Manager show.
+"""What a user meets of the built .oxt: the license unopkg and the Extension Manager show, and the user guide the
+help buttons open (Chinese first, and nothing in it that reaches the network).
 
 Usage: check_package_contents.py jixiao.oxt — prints each failure, exits 1 on any."""
 import re
@@ -39,9 +40,28 @@ def license_failures(package):
     return failures
 
 
+GUIDE = "help/guide.html"  # src/uno/help_guide.cpp
+REMOTE = re.compile(r"(https?:|ftp:|//[a-z0-9.-]+\.[a-z]{2,}|<script|<img|<link|<iframe|@import|url\()", re.I)
+
+
+def guide_failures(package):
+    if GUIDE not in package.namelist():
+        return [f"no {GUIDE} in the package"]
+    text = package.read(GUIDE).decode("utf-8")
+    failures = []
+    if "绩效评价助手使用指南" not in text or "Jixiao user guide" not in text:
+        failures.append(f"{GUIDE} lacks its Chinese or its English part")
+    elif text.index("绩效评价助手使用指南") > text.index("Jixiao user guide"):
+        failures.append(f"{GUIDE} is not Chinese first")
+    remote = REMOTE.search(text)
+    if remote:
+        failures.append(f"{GUIDE} refers to something outside the file: {remote.group(0)!r}")
+    return failures
+
+
 def main():
     with zipfile.ZipFile(sys.argv[1]) as package:
-        failures = license_failures(package)
+        failures = license_failures(package) + guide_failures(package)
     for failure in failures:
         print("FAIL", failure)
     print("ok" if not failures else f"{len(failures)} failure(s)")

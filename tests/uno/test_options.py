@@ -36,6 +36,25 @@ class OptionsPageTest(OfficeCase):
         self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
         return window, handler
 
+    def test_the_page_opens_the_user_guide_shipped_in_the_package(self):
+        doc = office.new_document("swriter")
+        try:
+            window, handler = self.open_page(doc)
+            self.assertEqual(window.getControl("HelpGuide").getModel().Label, "使用指南")
+            self.assertIn("openHelpGuide", handler.getSupportedMethodNames())
+            # The URL openHelpGuide hands to the system (src/uno/help_guide.cpp), inside the installed extension.
+            packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+            url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+            files = office.service("com.sun.star.ucb.SimpleFileAccess")
+            self.assertTrue(files.exists(url), url)
+            stream = files.openFileRead(url)
+            length, data = stream.readBytes(None, files.getSize(url))
+            stream.closeInput()
+            text = bytes(data.value).decode("utf-8")
+            self.assertLess(text.index("绩效评价助手使用指南"), text.index("Jixiao user guide (English)"))
+        finally:
+            doc.close(True)
+
     def test_page_shows_and_stores_the_settings(self):
         doc = office.new_document("swriter")
         try:

@@ -1,0 +1,18 @@
+// The user guide shipped in the .oxt (extension/help/guide.html): LibreOffice's own help knows nothing of
+// Jixiao and says "帮助未安装" where it is not installed, so Jixiao's 帮助 opens its own page instead.
+#pragma once
+
+#include "uno/ustring.hpp"
+
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+namespace jixiao::office {
+
+// The guide inside the installed extension, as a file URL; throws when the extension's location is unknown.
+OUString helpGuideUrl(const css::uno::Reference<css::uno::XComponentContext>& context);
+
+// Opens the guide with the system's handling of .html files (a local file: nothing reaches the network).
+// Returns false, logged, when it could not.
+bool openHelpGuide(const css::uno::Reference<css::uno::XComponentContext>& context);
+
+} // namespace jixiao::office
