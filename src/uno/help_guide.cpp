@@ -2,11 +2,13 @@
 
 #include "uno/log.hpp"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
-#include <com/sun/star/system/SystemShellExecute.hpp>
-#include <com/sun/star/system/SystemShellExecuteFlags.hpp>
-#include <com/sun/star/system/XSystemShellExecute.hpp>
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/UpdateDocMode.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
 
 using namespace css;
 using css::uno::Reference;
@@ -28,10 +30,19 @@ OUString helpGuideUrl(const Reference<uno::XComponentContext>& context) {
 
 bool openHelpGuide(const Reference<uno::XComponentContext>& context) {
     try {
-        // URIS_ONLY: the URL is handed to the desktop's opener as a URL, never run as a program.
-        system::SystemShellExecute::create(context)->execute(helpGuideUrl(context), OUString(),
-                                                             system::SystemShellExecuteFlags::URIS_ONLY);
-        return true;
+        // In the office itself (Writer/Web, read-only): it is there wherever Jixiao runs, where a desktop's
+        // opener (xdg-open) may not be. Nothing of the guide runs or loads from elsewhere: no macros, no
+        // links updated, and the file holds no script or remote reference (tests/package checks).
+        const beans::PropertyValue arguments[] = {
+            beans::PropertyValue("ReadOnly", -1, uno::Any(true), {}),
+            beans::PropertyValue("MacroExecutionMode", -1, uno::Any(document::MacroExecMode::NEVER_EXECUTE),
+                                 {}),
+            beans::PropertyValue("UpdateDocMode", -1, uno::Any(document::UpdateDocMode::NO_UPDATE), {})};
+        Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), uno::UNO_QUERY_THROW);
+        return loader
+            ->loadComponentFromURL(helpGuideUrl(context), "_blank", 0,
+                                   uno::Sequence<beans::PropertyValue>(arguments, 3))
+            .is();
     } catch (const uno::Exception& e) {
         JIXIAO_LOG(warn, "help guide: " << e.Message);
     }

@@ -11,8 +11,8 @@ namespace jixiao::office {
 // The guide inside the installed extension, as a file URL; throws when the extension's location is unknown.
 OUString helpGuideUrl(const css::uno::Reference<css::uno::XComponentContext>& context);
 
-// Opens the guide with the system's handling of .html files (a local file: nothing reaches the network).
-// Returns false, logged, when it could not.
+// Opens the guide in a window of the office, read-only (a local file: nothing reaches the network). Returns
+// false, logged, when it could not.
 bool openHelpGuide(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 } // namespace jixiao::office

@@ -52,6 +52,13 @@ class OptionsPageTest(OfficeCase):
             stream.closeInput()
             text = bytes(data.value).decode("utf-8")
             self.assertLess(text.index("绩效评价助手使用指南"), text.index("Jixiao user guide (English)"))
+            # The button's handler opens it in the office, read-only.
+            self.assertTrue(handler.callHandlerMethod(window, None, "openHelpGuide"))
+            guides = [c for c in office.desktop.Components if c.supportsService("com.sun.star.document.OfficeDocument")
+                      and c.getURL() == url]
+            self.assertEqual(len(guides), 1, url)
+            self.assertTrue(guides[0].getArgs() and dict((a.Name, a.Value) for a in guides[0].getArgs())["ReadOnly"])
+            guides[0].close(True)
         finally:
             doc.close(True)
 
