@@ -15,4 +15,9 @@ OUString helpGuideUrl(const css::uno::Reference<css::uno::XComponentContext>& co
 // false, logged, when it could not.
 bool openHelpGuide(const css::uno::Reference<css::uno::XComponentContext>& context);
 
+// The service org.jixiao.HelpGuide: Tools ▸ 绩效评价使用指南 dispatches "service:org.jixiao.HelpGuide", and
+// the office's service: handler calls its XJobExecutor::trigger, which opens the guide.
+css::uno::Reference<css::uno::XInterface>
+createHelpGuideJob(const css::uno::Reference<css::uno::XComponentContext>& context);
+
 } // namespace jixiao::office

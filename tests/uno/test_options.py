@@ -5,7 +5,7 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.beans import NamedValue
 
-from office import Office, OfficeCase
+from office import Office, OfficeCase, wait_until
 
 office = Office()
 
@@ -128,6 +128,28 @@ class OptionsPageTest(OfficeCase):
             window.getControl("GradeGood").getModel().Value = 80
             window.getControl("GradePass").getModel().Value = 60
             handler.callHandlerMethod(window, "ok", "external_event")
+
+
+
+
+
+class HelpGuideMenuTest(OfficeCase):
+    def test_tools_menu_entry_opens_the_guide(self):
+        """Tools ▸ 绩效评价使用指南 dispatches service:org.jixiao.HelpGuide (registry/Addons.xcu)."""
+        packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+        doc = office.new_document("swriter")
+        try:
+            dispatcher = office.service("com.sun.star.frame.DispatchHelper")
+            dispatcher.executeDispatch(doc.CurrentController.Frame, "service:org.jixiao.HelpGuide", "", 0, ())
+
+            def guides():
+                return [c for c in office.desktop.Components
+                        if c.supportsService("com.sun.star.document.OfficeDocument") and c.getURL() == url]
+            self.assertTrue(wait_until(lambda: len(guides()) == 1), url)
+            guides()[0].close(True)
+        finally:
+            doc.close(True)
 
 
 if __name__ == "__main__":
