@@ -7,6 +7,7 @@
 #include "core/numbers.hpp"
 #include "core/user_error.hpp"
 
+#include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -22,6 +23,8 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/BorderLine2.hpp>
+#include <com/sun/star/table/BorderLineStyle.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 #include <com/sun/star/table/CellVertJustify2.hpp>
@@ -56,6 +59,9 @@ struct Area {
 // Column widths (1/100 mm) of an inserted scoring table: wide text columns, narrow number columns.
 const std::vector<int> kScoreWidths{1800, 2000, 2600, 5200, 7000, 1500, 1500, 1500, 3600};
 const std::vector<int> kFundingWidths{4500, 2600, 2600};
+// A thin line (0.5 pt in 1/100 mm) and the light grey LibreOffice's own table styles shade headings with.
+constexpr sal_Int16 kThinLine = 18;
+constexpr sal_Int32 kHeaderShade = 0xDDDDDD;
 
 class CalcHost final : public DocumentHost {
 public:
@@ -108,9 +114,6 @@ public:
             }
         Reference<table::XCellRange> area =
             sheet->getCellRangeByPosition(column, row, column + grid.columns() - 1, row + grid.rows() - 1);
-        Reference<beans::XPropertySet> areaProps(area, UNO_QUERY_THROW);
-        areaProps->setPropertyValue("IsTextWrapped", uno::Any(true));
-        areaProps->setPropertyValue("VertJustify", uno::Any(table::CellVertJustify2::CENTER));
         for (int r = 0; r < grid.rows(); ++r)
             for (int c = 0; c < grid.columns(); ++c) {
                 const auto& cell = grid.at(r, c);
@@ -121,6 +124,10 @@ public:
                                                 UNO_QUERY_THROW)
                         ->merge(true);
             }
+        formatTable(sheet, column, row, grid);
+        if (!caption.empty())
+            Reference<beans::XPropertySet>(sheet->getCellByPosition(column, row - 1), UNO_QUERY_THROW)
+                ->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
         const auto& widths = kind == TableKind::Score ? kScoreWidths : kFundingWidths;
         if (static_cast<int>(widths.size()) == grid.columns()) {
             Reference<container::XIndexAccess> columns(
@@ -395,6 +402,39 @@ private:
             return;
         }
         Reference<text::XText>(cell, UNO_QUERY_THROW)->setString(fromUtf8(text));
+    }
+
+    // A table as offices print them: thin lines round every cell, a bold shaded header row (the first row, or
+    // the one under a title row merged across the width), a bold title without lines. Texts wrap in every
+    // cell (long 指标解释/评价标准/扣分原因 are not cut), and Calc fits each row's height to them.
+    static void formatTable(const Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row,
+                            const Grid& grid) {
+        const bool titled = grid.rows() > 1 && grid.at(0, 0).colSpan == grid.columns();
+        const sal_Int32 header = row + (titled ? 1 : 0);
+        const sal_Int32 lastColumn = column + grid.columns() - 1;
+        const sal_Int32 lastRow = row + grid.rows() - 1;
+        Reference<beans::XPropertySet> area(sheet->getCellRangeByPosition(column, row, lastColumn, lastRow),
+                                            UNO_QUERY_THROW);
+        area->setPropertyValue("IsTextWrapped", uno::Any(true));
+        area->setPropertyValue("VertJustify", uno::Any(table::CellVertJustify2::CENTER));
+        Reference<beans::XPropertySet> ruled(
+            sheet->getCellRangeByPosition(column, header, lastColumn, lastRow), UNO_QUERY_THROW);
+        table::BorderLine2 line;
+        line.LineStyle = table::BorderLineStyle::SOLID;
+        line.OuterLineWidth = kThinLine;
+        line.LineWidth = kThinLine;
+        for (const char* side : {"TopBorder", "BottomBorder", "LeftBorder", "RightBorder"})
+            ruled->setPropertyValue(OUString::createFromAscii(side), uno::Any(line));
+        Reference<beans::XPropertySet> heading(
+            sheet->getCellRangeByPosition(column, header, lastColumn, header), UNO_QUERY_THROW);
+        heading->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
+        heading->setPropertyValue("CellBackColor", uno::Any(kHeaderShade));
+        heading->setPropertyValue("HoriJustify", uno::Any(table::CellHoriJustify_CENTER));
+        if (titled) {
+            Reference<beans::XPropertySet> title(sheet->getCellByPosition(column, row), UNO_QUERY_THROW);
+            title->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
+            title->setPropertyValue("HoriJustify", uno::Any(table::CellHoriJustify_CENTER));
+        }
     }
 
     struct InsertionCell {

@@ -3,6 +3,7 @@
 // installed before the office started, and through component_getFactory when it is added to a running office
 // (Tools ▸ Extension Manager), where 7.4 does not use the constructors.
 #include "uno/evaluation_tool.hpp"
+#include "uno/help_guide.hpp"
 #include "uno/options_page.hpp"
 #include "uno/panel_factory.hpp"
 
@@ -40,6 +41,12 @@ OUString optionsHandlerName() {
 uno::Sequence<OUString> optionsHandlerServices() {
     return jixiao::office::sequenceOf(OUString("org.jixiao.OptionsHandler"));
 }
+OUString helpGuideName() {
+    return "org.jixiao.HelpGuide";
+}
+uno::Sequence<OUString> helpGuideServices() {
+    return jixiao::office::sequenceOf(OUString("org.jixiao.HelpGuide"));
+}
 OUString panelFactoryName() {
     return "org.jixiao.PanelFactory";
 }
@@ -52,6 +59,8 @@ const cppu::ImplementationEntry kEntries[] = {
     {createPanelFactory, panelFactoryName, panelFactoryServices, cppu::createSingleComponentFactory, nullptr,
      0},
     {createOptionsHandler, optionsHandlerName, optionsHandlerServices, cppu::createSingleComponentFactory,
+     nullptr, 0},
+    {jixiao::office::createHelpGuideJob, helpGuideName, helpGuideServices, cppu::createSingleComponentFactory,
      nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
@@ -81,6 +90,14 @@ org_jixiao_OptionsHandler_get_implementation(css::uno::XComponentContext* contex
     auto* handler = new jixiao::office::OptionsHandler(context);
     handler->acquire();
     return static_cast<cppu::OWeakObject*>(handler);
+}
+
+SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_jixiao_HelpGuide_get_implementation(css::uno::XComponentContext* context,
+                                        const css::uno::Sequence<css::uno::Any>& /*arguments*/) {
+    auto job = jixiao::office::createHelpGuideJob(context);
+    job->acquire();
+    return job.get();
 }
 
 SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementationName, void* serviceManager,

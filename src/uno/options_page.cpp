@@ -1,6 +1,7 @@
 #include "uno/options_page.hpp"
 
 #include "uno/extension_data.hpp"
+#include "uno/help_guide.hpp"
 #include "uno/log.hpp"
 #include "uno/settings.hpp"
 
@@ -40,6 +41,8 @@ OptionsHandler::OptionsHandler(const Reference<uno::XComponentContext>& context)
 
 sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow>& window, const Any& event,
                                                     const OUString& method) {
+    if (method == "openHelpGuide")
+        return openHelpGuide(context_);
     if (method != "external_event")
         return false;
     OUString action;
@@ -62,7 +65,8 @@ sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const Reference<awt::XWindow
 }
 
 uno::Sequence<OUString> SAL_CALL OptionsHandler::getSupportedMethodNames() {
-    return sequenceOf(OUString("external_event"));
+    const OUString names[] = {OUString("external_event"), OUString("openHelpGuide")};
+    return uno::Sequence<OUString>(names, 2);
 }
 
 void OptionsHandler::load(const Reference<awt::XWindow>& window) {
@@ -74,7 +78,8 @@ void OptionsHandler::load(const Reference<awt::XWindow>& window) {
         {"GradesLabel", "options.grades"},
         {"GradeExcellentLabel", "options.grade-excellent"},
         {"GradeGoodLabel", "options.grade-good"},
-        {"GradePassLabel", "options.grade-pass"}};
+        {"GradePassLabel", "options.grade-pass"},
+        {"HelpGuide", "options.help-guide"}};
     for (const auto& [control, key] : labels)
         controlModel(window, control)->setPropertyValue("Label", Any(fromUtf8(data.text(key))));
 

@@ -1,6 +1,7 @@
 // DocumentHost for Writer: text tables as Grids, body paragraphs, sections as named text sections.
 #include "uno/document_host.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_body_style.hpp"
 #include "uno/writer_places.hpp"
 #include "uno/writer_tables.hpp"
 
@@ -160,11 +161,13 @@ public:
             text->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
             cursor->goLeft(1, false);
         }
+        const auto bodyFormat = bodyParagraphFormat(text); // read before our paragraphs join the body
         Reference<text::XTextRange> start = cursor->getStart();
         Reference<text::XTextCursor> body = text->createTextCursorByRange(start);
         writeParagraphs(text, body, paragraphs);
         Reference<text::XTextCursor> span = text->createTextCursorByRange(start);
         span->gotoRange(body->getEnd(), true);
+        applyBodyParagraphFormat(bodyFormat, span.get());
         // A text section shows the generated text as one block in Writer (and the Navigator); the bookmark
         // inside it is the anchor .docx and .doc keep, where the section does not survive.
         Reference<text::XTextContent> section(Reference<lang::XMultiServiceFactory>(model_, UNO_QUERY_THROW)

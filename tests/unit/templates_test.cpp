@@ -70,6 +70,17 @@ TEST(Templates, ShippedTemplatesLoad) {
     }
 }
 
+// The names the Options page and the deck list are generic: a template serves every office, not the one
+// bureau whose sample it was transcribed from (the ids stay, settings keep pointing at them).
+TEST(Templates, ShippedTemplateNamesAreGeneric) {
+    for (const auto& t : loadTemplateDirectories({kShipped}, nullptr))
+        for (const std::string& name : {t.nameZh, t.nameEn})
+            for (const char* specific : {"样表", "信访局", "富民", "sample", "Sample", "Fumin", "hotline"})
+                EXPECT_EQ(name.find(specific), std::string::npos) << t.id << ": " << name;
+    EXPECT_EQ(loadTemplateFile(kShipped / "county-project.json").nameZh,
+              "县级项目支出绩效评价指标体系（决策、过程、产出、效益）");
+}
+
 TEST(Templates, CountyProjectMatchesTheSample) {
     const Template t = loadTemplateFile(kShipped / "county-project.json");
     EXPECT_EQ(t.id, "county-project");

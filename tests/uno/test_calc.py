@@ -56,6 +56,31 @@ class CalcInsertedTableTest(OfficeCase):
         self.assertEqual(self.sheet.getCellRangeByName("F25").getString(), "优秀")
         self.assertEqual(self.tool.recompute(self.doc), 0, "formulas already hold the right values")
 
+    def test_inserted_table_is_formatted_as_offices_print_it(self):
+        self.tool.insertScoreTable(self.doc, "county-project")
+        rows = range(2, 26)  # header (row 2) to 评价等级 (row 25)
+        for row in rows:
+            for column in "ABCDEFGHI":
+                c = self.sheet.getCellRangeByName(f"{column}{row}")
+                for side in ("TopBorder", "BottomBorder", "LeftBorder", "RightBorder"):
+                    self.assertGreater(c.getPropertyValue(side).OuterLineWidth, 0, f"{column}{row} {side}")
+        for column in "ABCDEFGHI":
+            header = self.sheet.getCellRangeByName(f"{column}2")
+            self.assertEqual(header.CharWeight, 150.0, f"{column}2 bold")  # awt::FontWeight::BOLD
+            self.assertNotEqual(header.CellBackColor, -1, f"{column}2 shaded")
+        self.assertEqual(self.sheet.getCellRangeByName("A1").CharWeight, 150.0, "the title is bold")
+        self.assertEqual(self.sheet.getCellRangeByName("A3").CharWeight, 100.0, "the body is not bold")
+        self.assertEqual(self.sheet.getCellRangeByName("A3").CellBackColor, -1, "the body is not shaded")
+        # 指标解释, 评价标准 and 扣分原因 wrap in wide columns; the rows grow to show them whole.
+        for column in "DEI":
+            self.assertTrue(self.sheet.getCellRangeByName(f"{column}3").IsTextWrapped, column)
+        widths = {c: self.sheet.Columns.getByName(c).Width for c in "ADEFI"}
+        self.assertGreater(widths["D"], 2 * widths["F"], widths)
+        self.assertGreater(widths["E"], 2 * widths["F"], widths)
+        self.assertGreater(widths["I"], widths["F"], widths)
+        default_height = self.sheet.Rows.getByIndex(40).Height
+        self.assertGreater(max(self.sheet.Rows.getByIndex(r).Height for r in range(2, 23)), default_height)
+
     def test_findings_carry_calc_addresses(self):
         self.tool.insertScoreTable(self.doc, "county-project")
         self.sheet.getCellRangeByName("G3").setValue(5)  # 项目立项规范性 is worth 1

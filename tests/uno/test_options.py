@@ -5,7 +5,7 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.beans import NamedValue
 
-from office import Office, OfficeCase
+from office import Office, OfficeCase, wait_until
 
 office = Office()
 
@@ -35,6 +35,32 @@ class OptionsPageTest(OfficeCase):
         window = provider.createContainerWindow(url, "", parent, handler)
         self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
         return window, handler
+
+    def test_the_page_opens_the_user_guide_shipped_in_the_package(self):
+        doc = office.new_document("swriter")
+        try:
+            window, handler = self.open_page(doc)
+            self.assertEqual(window.getControl("HelpGuide").getModel().Label, "使用指南")
+            self.assertIn("openHelpGuide", handler.getSupportedMethodNames())
+            # The URL openHelpGuide hands to the system (src/uno/help_guide.cpp), inside the installed extension.
+            packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+            url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+            files = office.service("com.sun.star.ucb.SimpleFileAccess")
+            self.assertTrue(files.exists(url), url)
+            stream = files.openFileRead(url)
+            length, data = stream.readBytes(None, files.getSize(url))
+            stream.closeInput()
+            text = bytes(data.value).decode("utf-8")
+            self.assertLess(text.index("绩效评价助手使用指南"), text.index("Jixiao user guide (English)"))
+            # The button's handler opens it in the office, read-only.
+            self.assertTrue(handler.callHandlerMethod(window, None, "openHelpGuide"))
+            guides = [c for c in office.desktop.Components if c.supportsService("com.sun.star.document.OfficeDocument")
+                      and c.getURL() == url]
+            self.assertEqual(len(guides), 1, url)
+            self.assertTrue(guides[0].getArgs() and dict((a.Name, a.Value) for a in guides[0].getArgs())["ReadOnly"])
+            guides[0].close(True)
+        finally:
+            doc.close(True)
 
     def test_page_shows_and_stores_the_settings(self):
         doc = office.new_document("swriter")
@@ -102,6 +128,28 @@ class OptionsPageTest(OfficeCase):
             window.getControl("GradeGood").getModel().Value = 80
             window.getControl("GradePass").getModel().Value = 60
             handler.callHandlerMethod(window, "ok", "external_event")
+
+
+
+
+
+class HelpGuideMenuTest(OfficeCase):
+    def test_tools_menu_entry_opens_the_guide(self):
+        """Tools ▸ 绩效评价使用指南 dispatches service:org.jixiao.HelpGuide (registry/Addons.xcu)."""
+        packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+        doc = office.new_document("swriter")
+        try:
+            dispatcher = office.service("com.sun.star.frame.DispatchHelper")
+            dispatcher.executeDispatch(doc.CurrentController.Frame, "service:org.jixiao.HelpGuide", "", 0, ())
+
+            def guides():
+                return [c for c in office.desktop.Components
+                        if c.supportsService("com.sun.star.document.OfficeDocument") and c.getURL() == url]
+            self.assertTrue(wait_until(lambda: len(guides()) == 1), url)
+            guides()[0].close(True)
+        finally:
+            doc.close(True)
 
 
 if __name__ == "__main__":

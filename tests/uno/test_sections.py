@@ -58,6 +58,26 @@ class SectionTest(OfficeCase):
         for figure in ("2万元", "1.99万元", "99.5%", "0.72万元", "36.18%", "1.13万元", "56.78%", "0.14万元", "7.04%"):
             self.assertIn(figure, text)
 
+    def test_written_paragraphs_take_the_body_texts_style_and_indent(self):
+        self.write_lines(["一、项目概况", "某县教育局2023年度某某专项资金项目，用于改善办学条件。",
+                          "项目资金已全部到位，支出符合规定，绩效目标基本实现。", "", ""])
+        looks = [("Heading 1", 0), ("Text body", 800), ("Text body", 800), ("Standard", 0), ("Standard", 0)]
+        for paragraph, (style, indent) in zip(body_paragraphs(self.doc), looks):
+            paragraph.ParaStyleName = style
+            paragraph.ParaFirstLineIndent = indent
+        self.goto_paragraph(4)
+        self.tool.importScorecard(self.doc, sample_json())
+        self.goto_paragraph(3)  # an empty default paragraph between the prose and the tables
+        written = self.tool.insertSection(self.doc, "conclusion").split("\n")
+        ours = [p for p in body_paragraphs(self.doc) if p.getString() in written and p.getString()]
+        self.assertEqual(len(ours), len([line for line in written if line]), written)
+        prose = body_paragraphs(self.doc)[1]
+        self.assertGreater(prose.ParaFirstLineIndent, 0)
+        for paragraph in ours:
+            self.assertEqual(paragraph.ParaStyleName, "Text body", paragraph.getString())
+            self.assertEqual(paragraph.ParaFirstLineIndent, prose.ParaFirstLineIndent, paragraph.getString())
+        self.assertEqual(body_paragraphs(self.doc)[0].ParaStyleName, "Heading 1", "the heading keeps its style")
+
     def test_insert_then_refresh_replaces_only_its_region(self):
         self.write_lines(["前文。", "", "后文。", ""])
         self.goto_paragraph(3)

@@ -244,7 +244,7 @@ class WriterKeyboardTest(OfficeCase):
         # Item 9: the template name, 项目名称 and findings are cut off at the deck's default width; each shows
         # whole in a tooltip, which the accessibility tree offers a screen reader as a TOOL_TIP window.
         toolkit = office.service("com.sun.star.awt.Toolkit")
-        template = "县级项目支出绩效评价指标体系（富民县信访局热线办理工作经费样表）"
+        template = "县级项目支出绩效评价指标体系（决策、过程、产出、效益）"
         hover(self.display, find(self.window, "模板", COMBO_BOX))
         self.assertTrue(wait_until(lambda: tooltip(toolkit) == template), tooltip(toolkit))
         screenshot("keyboard-tooltip-template.png", self.display)
