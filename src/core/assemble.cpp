@@ -6,6 +6,7 @@
 #include "core/prose_funding.hpp"
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
+#include "core/table_caption.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -21,6 +22,10 @@ void fillMetadataFromTitle(const std::vector<std::string>& paragraphs, Metadata&
     for (const auto& paragraph : paragraphs) {
         if (!meta.unit.empty() && !meta.project.empty() && meta.year)
             return;
+        // A sentence that quotes the title in 《…》 (the 评价结果 paragraph, the conclusion Jixiao wrote) is
+        // no title: its words before the year are not the unit.
+        if (paragraph.find("《") != std::string::npos || paragraph.find("。") != std::string::npos)
+            continue;
         const auto title = parseReportTitle(paragraph);
         if (!title)
             continue;
@@ -236,6 +241,9 @@ Report assemble(const DocumentSnapshot& snapshot) {
     card.gradeBands = report.gradeBands.bands;
     report.paragraphs = snapshot.paragraphs;
     fillMetadataFromTitle(report.paragraphs, card.meta);
+    // A Writer table has its caption in a paragraph above it, not in a title row of its own.
+    if (card.meta.title.empty())
+        card.meta.title = tableCaptionIn(report.paragraphs);
     report.reportYear = snapshot.properties.year;
     report.rolledForward = snapshot.properties.rolledForward;
     report.actualProperty = snapshot.properties.actual;

@@ -5,6 +5,7 @@
 #include "core/numbers.hpp"
 #include "core/report_summary.hpp"
 #include "core/report_title.hpp"
+#include "core/table_caption.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
 
@@ -304,8 +305,10 @@ private:
     std::string year() const { return card_.meta.year ? std::to_string(*card_.meta.year) : std::string(); }
 
     std::string tableTitle() const {
-        if (!card_.meta.title.empty())
-            return trimReason(card_.meta.title);
+        // A title that quotes 《…》 is a sentence read by mistake; quoting it would nest 《 in 《.
+        const std::string& title = card_.meta.title;
+        if (!title.empty() && title.find("《") == std::string::npos && title.find("》") == std::string::npos)
+            return trimReason(withoutAppendixNumber(title));
         if (!card_.meta.unit.empty() && !card_.meta.project.empty())
             return render("fragment.tableTitle", {{"unit", card_.meta.unit},
                                                   {"year", year()},

@@ -186,6 +186,31 @@ class ForeignDocxTest(OfficeCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+    def test_conclusion_on_the_sample_quotes_the_tables_caption_not_prose_and_not_itself(self):
+        tool = office.tool()
+        folder = tempfile.mkdtemp(prefix="jixiao-quote-")
+        doc = office.load(copy_seed("sample-report.docx", folder))
+        try:
+            captions = [p.strip() for p in paragraphs(doc) if p.strip().endswith("打分表")]
+            self.assertTrue(captions, "the sample has a caption above its table")
+            heading = next(p for p in body_paragraphs(doc) if p.getString().strip() == "三、评价结论")
+            doc.CurrentController.getViewCursor().gotoRange(heading.getEnd(), False)
+            for attempt in range(3):  # later runs read the earlier runs' own text in the document
+                if attempt == 0:
+                    text = tool.generateSection(doc, "conclusion")
+                else:
+                    text = tool.insertSection(doc, "conclusion")
+                self.assertNotIn("对照《经", text, attempt)
+                quoted = text[text.index("《") + 1:text.index("》")]
+                self.assertNotIn("《", quoted, attempt)
+                self.assertTrue(quoted.endswith("打分表"), quoted)
+                # the table's real caption (less its 附表1： number), not a title Jixiao made up from metadata
+                self.assertTrue(any(caption.endswith(quoted) for caption in captions), (quoted, captions))
+        finally:
+            doc.close(True)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class ReadmeMacroTest(OfficeCase):
     def test_the_python_macro_from_the_readme_runs(self):
         scripts = os.path.join(office.profile, "user", "Scripts", "python")
