@@ -252,3 +252,20 @@ TEST(DocumentFindings, NoTableIsSaidOnceAndSkippedTemplatesAreNamed) {
     sample.tables = {jixiao::testing::sampleScoreGrid()};
     EXPECT_TRUE(jixiao::documentFindings(assemble(sample), {}).empty());
 }
+
+TEST(Assemble, AProseSentenceQuotingTheTableIsNeitherTitleNorCaption) {
+    // A report without a title paragraph: the first paragraph naming a year and the 打分表 is the 评价结果
+    // sentence; its words before the year are no unit, and its 《…》 quote is no caption.
+    const std::string caption = "附表1：富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表";
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::sampleScoreGrid()};
+    snapshot.paragraphs = {
+        "（一）评价结果。",
+        "经认真对照《富民县信访局2025年热线办理工作经费支出绩效评价指标体系及打分表》进行综合考核打分，"
+        "总得分97分。",
+        caption};
+    const auto report = assemble(snapshot);
+    EXPECT_EQ(report.card.meta.unit, "富民县信访局");
+    EXPECT_EQ(report.card.meta.project, "热线办理工作经费");
+    EXPECT_EQ(report.card.meta.title, caption);
+}
