@@ -47,7 +47,7 @@ constexpr int kLine = 26;
 constexpr int kTextLine = 17;
 // total, bands kept, running total, a bad score's cell, four 一级, execution rate, open findings
 constexpr int kSummaryLines = 10;
-constexpr int kDetailLines = 5; // the chosen finding, wrapped
+constexpr int kDetailLines = 3; // the chosen finding, wrapped (its tooltip holds it whole)
 
 // Edit field name → label key, in the order the panel shows them.
 const std::pair<const char*, std::string> kMetadataFields[] = {
@@ -182,8 +182,11 @@ void SidebarPanel::build() {
     auto insertFunding =
         addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
     rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
+    // 新建评价报告 and 从上年报告开始 share a row: both start a report (the second opens a new document, so it
+    // works on a read-only one too).
     auto insertReport = addButton("InsertReport", "panel.insert-report", [this] { onInsertReport(); });
-    rows_.push_back({{insertReport}, {1}, kLine});
+    auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
+    rows_.push_back({{insertReport, rollForward}, {1, 1}, kLine});
 
     // Report metadata, kept as the document's properties: it names the table's caption and feeds the
     // narrative.
@@ -196,9 +199,6 @@ void SidebarPanel::build() {
     }
     auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
     rows_.push_back({{saveMetadata}, {1}, kLine});
-    // 从上年报告开始: a new document; the open one is only read, so the button works on a read-only one too.
-    auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
-    rows_.push_back({{rollForward}, {1}, kLine});
 
     summary_ =
         add<awt::XFixedText>("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
@@ -212,7 +212,7 @@ void SidebarPanel::build() {
         "ListBox", "Findings",
         {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
     onItemChanged(findings_, [this] { onFindingChosen(); });
-    rows_.push_back({{Reference<awt::XControl>(findings_, UNO_QUERY)}, {1}, 140});
+    rows_.push_back({{Reference<awt::XControl>(findings_, UNO_QUERY)}, {1}, 120});
     // The chosen finding whole, wrapped: a list line is cut at the deck's width. Fixed text, which screen
     // readers read whole (a multi-line edit's text is not in the accessibility tree); the tooltip holds it
     // too.
