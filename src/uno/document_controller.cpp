@@ -7,8 +7,8 @@
 #include "uno/ustring.hpp"
 
 #include "core/decimal.hpp"
-#include "core/grade_bands.hpp"
 #include "core/finding_lines.hpp"
+#include "core/grade_bands.hpp"
 #include "core/live_findings.hpp"
 #include "core/report_summary.hpp"
 #include "core/scorecard.hpp"

@@ -168,7 +168,8 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
         Scorecard placedCard = readScoreTable(placed);
         placedCard.gradeBands = card.gradeBands;
         host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
-        markBadScores(model, placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
+        markBadScores(model,
+                      placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
     }
     storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
@@ -226,7 +227,8 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
         Scorecard placedCard = readScoreTable(placed);
         placedCard.gradeBands = card.gradeBands;
         host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
-        markBadScores(model, placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
+        markBadScores(model,
+                      placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
     }
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.

@@ -182,8 +182,8 @@ void SidebarPanel::build() {
     auto insertFunding =
         addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
     rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
-    // 新建评价报告 and 从上年报告开始 share a row: both start a report (the second opens a new document, so it
-    // works on a read-only one too).
+    // 新建评价报告 and 从上年报告开始 share a row: both start a report (the second opens a new document, so
+    // it works on a read-only one too).
     auto insertReport = addButton("InsertReport", "panel.insert-report", [this] { onInsertReport(); });
     auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
     rows_.push_back({{insertReport, rollForward}, {1, 1}, kLine});
