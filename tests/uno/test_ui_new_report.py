@@ -84,7 +84,10 @@ class NewReportByHandTest(OfficeCase):
         """Clicks 校验 and waits until the deck's list holds the placeholder findings."""
         click(self.display, find(window, "校验", PUSH_BUTTON))
         self.assertTrue(wait_until(lambda: "校验完成" in self.status(window), timeout=30), self.status(window))
-        return placeholder_lines(window)
+        lines = placeholder_lines(window)
+        # Only the placeholders left: the report Jixiao wrote and the scores typed raise nothing else.
+        self.assertEqual(sorted(deck_findings(window)), lines)
+        return lines
 
     def type_over(self, hint):
         """Selects the placeholder as one click on it does, then types a sentence over it."""
