@@ -26,6 +26,8 @@
 #include <com/sun/star/text/XSimpleText.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <osl/file.hxx>
+#include <rtl/bootstrap.hxx>
 
 using namespace css;
 using css::uno::Reference;
@@ -123,6 +125,8 @@ public:
     // Calc's own command would answer a protected sheet with a message box; the API with nothing at all.
     void checkEditable(const std::vector<std::size_t>& remove,
                        const std::vector<WantedComment>& add) override {
+        if (!remove.empty() || !add.empty())
+            refuseWithoutUiFiles();
         auto refuseProtected = [&](sal_Int32 sheetIndex, const table::CellAddress& cell) {
             Reference<sheet::XSpreadsheet> sheet(sheets_->getByIndex(sheetIndex), UNO_QUERY_THROW);
             if (!Reference<util::XProtectable>(sheet, UNO_QUERY_THROW)->isProtected())
@@ -145,6 +149,18 @@ public:
     bool oneCommentPerAnchor() const override { return true; }
 
 private:
+    // Calc's Insert Comment command shows the comment in a window built from Calc's user-interface files. An
+    // office installed without them (Debian's libreoffice-calc-nogui) mishandles it: 25.2 stores the comment
+    // empty, 7.4 on arm64 aborted on the next main-loop timer. Such an office gets no comment at all.
+    static void refuseWithoutUiFiles() {
+        OUString url("$BRAND_BASE_DIR/share/config/soffice.cfg/modules/scalc/ui");
+        rtl::Bootstrap::expandMacros(url);
+        osl::Directory folder(url);
+        osl::DirectoryItem any;
+        if (folder.open() != osl::FileBase::E_None || folder.getNextItem(any) != osl::FileBase::E_None)
+            throw UserError("error.calc-comments-no-ui");
+    }
+
     sal_Int32 sheetIndex(const std::string& name) {
         for (sal_Int32 s = 0; s < sheets_->getCount(); ++s)
             if (toUtf8(Reference<container::XNamed>(sheets_->getByIndex(s), UNO_QUERY_THROW)->getName()) ==
