@@ -150,8 +150,8 @@ public:
 
 private:
     // Calc's Insert Comment command shows the comment in a window built from Calc's user-interface files. An
-    // office installed without them (Debian's libreoffice-calc-nogui) mishandles it: 25.2 stores the comment
-    // empty, 7.4 on arm64 aborted on the next main-loop timer. Such an office gets no comment at all.
+    // office installed without them (Debian 12's libreoffice-calc-nogui 7.4 on arm64) aborted on the next
+    // main-loop timer after the comments were added. Such an office gets no comment at all.
     static void refuseWithoutUiFiles() {
         OUString url("$BRAND_BASE_DIR/share/config/soffice.cfg/modules/scalc/ui");
         rtl::Bootstrap::expandMacros(url);

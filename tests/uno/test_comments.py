@@ -199,7 +199,7 @@ class NoUiOfficeTest(CommentCase):
 @unittest.skipIf(calc_has_ui(), "this LibreOffice has Calc's user-interface files")
 class NoCalcUiOfficeTest(CommentCase):
     def test_calc_comments_are_refused_where_calc_cannot_show_them(self):
-        # Such an office stored the comments empty (25.2) or aborted on its next timer (7.4 on arm64).
+        # Such an office aborted on its next timer after the comments were added (7.4 -nogui on arm64).
         doc = self.load(copy_seed("layout-calc-subtotal-wrong.xlsx", self.dir))
         with self.assertRaises(IllegalArgumentException) as raised:
             self.tool.addFindingsAsComments(doc)
