@@ -17,6 +17,7 @@
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationShapeSupplier.hpp>
 #include <com/sun/star/sheet/XSheetAnnotations.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
@@ -78,7 +79,7 @@ public:
                 comment.anchor =
                     cellAnchor({}, quotedSheetName(name) + "." + a1Cell(position.Column, position.Row));
                 comment.author = toUtf8(note->getAuthor());
-                comment.text = toUtf8(Reference<text::XSimpleText>(note, UNO_QUERY_THROW)->getString());
+                comment.text = noteText(note);
                 comments.push_back(comment);
                 cells_.push_back(sheet->getCellByPosition(position.Column, position.Row));
             }
@@ -149,6 +150,20 @@ public:
     bool oneCommentPerAnchor() const override { return true; }
 
 private:
+    // LibreOffice 25.2 (not 7.4) makes the caption of a comment read from .xlsx only when it is first needed,
+    // and until then the annotation answers its text as empty: its text object reads the caption's text, not
+    // the plain text the import kept. Such a comment of Jixiao's would pass for one the user emptied, and
+    // stay after its finding was fixed. The caption, which asking for it makes, has the text; making it
+    // neither marks the document modified nor adds an undo step (seen in 25.2.3).
+    static std::string noteText(const Reference<sheet::XSheetAnnotation>& note) {
+        std::string text = toUtf8(Reference<text::XSimpleText>(note, UNO_QUERY_THROW)->getString());
+        if (!text.empty())
+            return text;
+        Reference<sheet::XSheetAnnotationShapeSupplier> shapes(note, UNO_QUERY);
+        Reference<text::XSimpleText> caption(shapes.is() ? shapes->getAnnotationShape() : nullptr, UNO_QUERY);
+        return caption.is() ? toUtf8(caption->getString()) : text;
+    }
+
     // Calc's Insert Comment command shows the comment in a window built from Calc's user-interface files. An
     // office installed without them (Debian 12's libreoffice-calc-nogui 7.4 on arm64) aborted on the next
     // main-loop timer after the comments were added. Such an office gets no comment at all.

@@ -25,10 +25,15 @@ def writer_comments(doc):
 
 
 def calc_comments(doc):
+    """Every cell comment as (place, author, content). LibreOffice 25.2 answers the text of a comment read from
+    .xlsx as empty until the comment's caption (the box Calc shows) is made; asking for the caption makes it. So
+    the text is the caption's where the comment says it has none — which also makes the caption: a test that
+    wants Jixiao to read a comment as the file left it calls Jixiao before this."""
     found = []
     for sheet in doc.Sheets:
         for i in range(sheet.Annotations.Count):
             note = sheet.Annotations.getByIndex(i)
+            text = note.getString() or note.AnnotationShape.getString()
             found.append((f"{sheet.Name}.{chr(ord('A') + note.Position.Column)}{note.Position.Row + 1}",
-                          note.Author, note.getString().strip()))
+                          note.Author, text.strip()))
     return sorted(found)
