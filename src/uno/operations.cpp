@@ -278,7 +278,8 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     context.live = live;
     // A document with a text view (Writer) tells the cell typed into by its cursor; one without (Calc, where
     // Enter moves on, or a hidden document) by comparing with the table as the last run left it.
-    const Reference<frame::XController> view(model->getCurrentController());
+    const Reference<frame::XController> view(live || memory != nullptr ? model->getCurrentController()
+                                                                       : nullptr);
     const bool textView = Reference<text::XTextViewCursorSupplier>(view, UNO_QUERY).is();
     if (live && textView)
         context.cursor = cursorCell(view);
