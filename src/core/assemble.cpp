@@ -231,12 +231,13 @@ Report assemble(const DocumentSnapshot& snapshot) {
         card.readIssues.insert(card.readIssues.begin(), partialFinding(card, unplaced));
     }
 
-    applyReportProperties(snapshot.properties, card);
+    const ReportProperties properties = parseReportProperties(snapshot.properties);
+    applyReportProperties(properties, card);
     const auto& gradeCell = card.totals.gradeCell;
     const bool gradeInGrid = gradeCell.known() && gradeCell.row < report.scoreGrid.rows() &&
                              gradeCell.column >= 0 && gradeCell.column < report.scoreGrid.columns();
     report.gradeBands =
-        chooseGradeBands(snapshot.properties.gradeBands, snapshot.gradeBands, card.totals,
+        chooseGradeBands(properties.gradeBands, snapshot.gradeBands, card.totals,
                          gradeInGrid ? report.scoreGrid.at(gradeCell.row, gradeCell.column).formula : "");
     card.gradeBands = report.gradeBands.bands;
     report.paragraphs = snapshot.paragraphs;
@@ -244,9 +245,11 @@ Report assemble(const DocumentSnapshot& snapshot) {
     // A Writer table has its caption in a paragraph above it, not in a title row of its own.
     if (card.meta.title.empty())
         card.meta.title = tableCaptionIn(report.paragraphs);
-    report.reportYear = snapshot.properties.year;
-    report.rolledForward = snapshot.properties.rolledForward;
-    report.actualProperty = snapshot.properties.actual;
+    report.reportYear = properties.year;
+    report.rolledForward = properties.rolledForward;
+    report.actualProperty = properties.actual;
+    report.problemsSection = snapshot.problemsSection;
+    report.openPlaceholders = snapshot.openPlaceholders;
     if (!report.hasFundingTable && !report.paragraphs.empty())
         report.proseFunding = fundingFromProse(report.paragraphs);
     return report;

@@ -23,10 +23,16 @@ namespace jixiao {
 struct DocumentSnapshot {
     std::vector<Grid> tables;            // every candidate table, in document order
     std::vector<std::string> paragraphs; // body paragraphs in order; empty when the caller did not read them
-    ReportProperties properties;
+    // The document's properties as stored (text): assemble reads them (parseReportProperties), so a host
+    // makes no decision about a 年度 or an amount.
+    StoredProperties properties;
     // Grade bands from the options; they grade a report that stores none of its own (properties.gradeBands)
     // and states no grade they would change (chooseGradeBands, core/grade_bands.hpp).
     std::vector<GradeBand> gradeBands = defaultGradeBands();
+    // Read with the paragraphs, carried into the Report as they are (Report::problemsSection,
+    // Report::openPlaceholders).
+    std::optional<std::string> problemsSection = std::nullopt;
+    std::vector<OpenPlaceholder> openPlaceholders = {};
 };
 
 struct Report {

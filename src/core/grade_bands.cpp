@@ -111,6 +111,13 @@ std::vector<GradeBand> gradeBandsFromThresholds(Decimal excellent, Decimal good,
     return bands;
 }
 
+std::vector<GradeBand> gradeBandsFromOptions(const std::array<double, 3>& thresholds) {
+    auto decimal = [](double value) {
+        return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
+    };
+    return gradeBandsFromThresholds(decimal(thresholds[0]), decimal(thresholds[1]), decimal(thresholds[2]));
+}
+
 std::optional<std::vector<GradeBand>> gradeBandsOfFormula(const std::string& formula) {
     // Read in the order gradeFormula writes it; anything else is not Jixiao's formula.
     std::string_view rest = formula;

@@ -11,6 +11,7 @@
 
 #include "core/scorecard.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ std::string gradeBandsProblem(const std::vector<GradeBand>& bands);
 
 // 优秀, 良好 and 中 from their lower bounds (the options page's three fields), 差 below.
 std::vector<GradeBand> gradeBandsFromThresholds(Decimal excellent, Decimal good, Decimal pass);
+
+// The options' bands from their three thresholds as the configuration holds them (binary doubles): each
+// through its decimal text to two places, so 97.5 stays 97.5 and never becomes 97.4999…; a value that is no
+// number (NaN, infinity) is out of range, so gradeBandsProblem refuses the set and the defaults grade.
+std::vector<GradeBand> gradeBandsFromOptions(const std::array<double, 3>& thresholds);
 
 // The bands a Calc grade formula of Jixiao's holds (calcLiveFormulas, core/recompute.hpp):
 // =IF(G24="";"";IF(G24>=90;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))) gives 优秀 ≥ 90 … 差 < 60.

@@ -241,6 +241,15 @@ Patch recomputeFundingTable(const Funding& read) {
     return patch;
 }
 
+CalcOrigin calcOriginOf(const Grid& placed) {
+    // Anchors carry "Sheet.A12" (the sheet quoted where Calc needs it); the grid's top-left cell is always
+    // one.
+    const auto cell = parseSheetCell(placed.rows() > 0 ? placed.at(0, 0).address : std::string{});
+    if (!cell)
+        throw std::runtime_error("no Calc address on the table's first cell / 表格首个单元格没有地址");
+    return CalcOrigin{cell->sheet, cell->column, cell->row};
+}
+
 void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
     const Patch live = calcLiveFormulas(read, grid, origin);
     std::map<std::pair<int, int>, const CellWrite*> byPosition;

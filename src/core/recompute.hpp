@@ -48,6 +48,10 @@ struct CalcOrigin {
     int row = 0;
 };
 
+// Where a grid read from Calc sits (its top-left anchor's sheet, column and row), so formulas can be placed.
+// Throws std::runtime_error (a defect) for a grid whose first cell has no Calc address.
+CalcOrigin calcOriginOf(const Grid& placed);
+
 // Formulas that keep an inserted table live in Calc without Jixiao, with ';' as the argument separator
 // (XCell::setFormula). Every write carries the formula, the text it shows now and its value. Cell addresses
 // are "Sheet1.F3"; references inside formulas are relative A1 references on the same sheet.

@@ -465,15 +465,6 @@ private:
 
 } // namespace
 
-CalcOrigin calcOriginOf(const Grid& placed) {
-    // Anchors carry "Sheet.A12" (the sheet quoted where Calc needs it); the grid's top-left cell is always
-    // one.
-    const auto cell = parseSheetCell(placed.rows() > 0 ? placed.at(0, 0).address : std::string{});
-    if (!cell)
-        throw std::runtime_error("no Calc address on the table's first cell / 表格首个单元格没有地址");
-    return CalcOrigin{cell->sheet, cell->column, cell->row};
-}
-
 std::unique_ptr<DocumentHost> makeCalcHost(const Reference<frame::XModel>& model) {
     return std::make_unique<CalcHost>(model);
 }

@@ -18,7 +18,6 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XCloseBroadcaster.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <rtl/ref.hxx>
@@ -411,38 +410,27 @@ int DocumentController::recompute(bool live) {
     TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
     if (cache != nullptr)
         narrowCacheRefresh();
-    DocumentData read;
-    std::vector<std::string> rewritten;
+    RecomputeResult run;
     ++writing_;
-    int written = 0;
     try {
-        written = Operations(context_).recompute(model, live, cache, &read, &rewritten,
-                                                 lock.owns_lock() ? &ownWrites_ : nullptr);
+        run = Operations(context_).recompute(model, live, cache, lock.owns_lock() ? &memory_ : nullptr);
     } catch (...) {
         --writing_;
         throw;
     }
     --writing_;
+    const int written = run.written;
     if (cache == nullptr && written > 0) {
         // Written past the cache (another run held it): it cannot know which cells changed.
         osl::MutexGuard guard(m_aMutex);
         edits_.reset();
     }
-    if (live && !rewritten.empty() && !noticeRewrittenCursorCell(read.card.tableName, rewritten) &&
-        lock.owns_lock())
-        noticeRewrittenChangedCell(read.scoreGrid, rewritten);
-    if (lock.owns_lock()) {
-        bool textView = false;
-        {
-            osl::MutexGuard guard(m_aMutex);
-            textView = typingWatch_.is();
-        }
-        // A Writer view tells the cell typed into by its cursor (noticeRewrittenCursorCell); the table as
-        // left is for documents without one (Calc); copying it is up to a tenth of a keystroke's run.
-        if (textView)
-            lastLeft_.clear();
-        else
-            rememberLeft(read.scoreGrid, rewritten);
+    if (run.computedCellTyped) { // the core's decision (core/run_plan.hpp): said once, in the deck
+        auto text =
+            ExtensionData::get(context_).text("status.computed-cell", {{"cell", *run.computedCellTyped}});
+        osl::MutexGuard guard(m_aMutex);
+        notice_ = std::move(text);
+        ++noticeSerial_;
     }
     bool watched = false;
     {
@@ -457,69 +445,12 @@ int DocumentController::recompute(bool live) {
             narrowCacheRefresh();
         after = Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr);
     }
-    keepRun(std::move(read), after ? &*after : nullptr);
+    keepRun(std::move(run.read), after ? &*after : nullptr);
     if (live)
         notifyObservers();
     else if (watched)
         schedule(); // a macro's call, on a bridge thread: the panels are told on the main loop
     return written;
-}
-
-bool DocumentController::noticeRewrittenCursorCell(const std::string& tableName,
-                                                   const std::vector<std::string>& rewritten) {
-    // Writer: the view cursor stays in the cell being typed into.
-    Reference<frame::XModel> model(model_);
-    Reference<text::XTextViewCursorSupplier> views(model.is() ? model->getCurrentController() : nullptr,
-                                                   UNO_QUERY);
-    if (!views.is())
-        return false;
-    const auto place = cursorPlace(model->getCurrentController());
-    if (place.kind != CursorPlace::Kind::InCell || place.table != tableName ||
-        std::find(rewritten.begin(), rewritten.end(), place.cell) == rewritten.end())
-        return true;
-    auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", place.cell}});
-    osl::MutexGuard guard(m_aMutex);
-    notice_ = std::move(text);
-    ++noticeSerial_;
-    return true;
-}
-
-namespace {
-
-std::map<std::string, std::string> cellTexts(const Grid& grid) {
-    std::map<std::string, std::string> texts;
-    for (int row = 0; row < grid.rows(); ++row)
-        for (int column = 0; column < grid.columns(); ++column)
-            if (const auto& cell = grid.at(row, column); !cell.covered && !cell.address.empty())
-                texts[cell.address] = cell.text;
-    return texts;
-}
-
-} // namespace
-
-void DocumentController::noticeRewrittenChangedCell(const Grid& read,
-                                                    const std::vector<std::string>& rewritten) {
-    if (lastLeft_.empty())
-        return; // no run has seen the table yet: nothing to compare with
-    const auto now = cellTexts(read);
-    for (const auto& address : rewritten) {
-        const auto before = lastLeft_.find(address);
-        const auto after = now.find(address);
-        if (before == lastLeft_.end() || after == now.end() || before->second == after->second)
-            continue; // recompute's own follow-up to a changed score, not a cell the user changed
-        auto text = ExtensionData::get(context_).text("status.computed-cell", {{"cell", address}});
-        osl::MutexGuard guard(m_aMutex);
-        notice_ = std::move(text);
-        ++noticeSerial_;
-        return;
-    }
-}
-
-void DocumentController::rememberLeft(const Grid& read, const std::vector<std::string>& rewritten) {
-    lastLeft_ = cellTexts(read);
-    for (const auto& address : rewritten)
-        if (const auto own = ownWrites_.find(address); own != ownWrites_.end())
-            lastLeft_[address] = own->second.wrote;
 }
 
 void DocumentController::liveRecomputeEnabled() {

@@ -172,24 +172,14 @@ private:
     // each validation). Live runs read the tables only, so the summary's 预算执行率 for a report without a
     // funding table is as of then, like the deck's 预算/实际支出 fields.
     void keepProseFunding(const DocumentData& read);
-    // After a live run: when it rewrote the cell the view cursor is in, the user typed into a computed cell.
-    // False when the view has no text cursor (Calc), which cannot tell.
-    bool noticeRewrittenCursorCell(const std::string& tableName, const std::vector<std::string>& rewritten);
-    // Calc, where Enter moves the cursor on: a cell this run rewrote that changed since the last run left it
-    // was typed (or pasted) into by the user. Called with cacheMutex_ held.
-    void noticeRewrittenChangedCell(const Grid& read, const std::vector<std::string>& rewritten);
-    // Remembers the scoring table as this run left it (as read, with this run's writes), for the next run's
-    // noticeRewrittenChangedCell. Called with cacheMutex_ held.
-    void rememberLeft(const Grid& read, const std::vector<std::string>& rewritten);
     std::shared_ptr<const SummaryData> summaryData();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::WeakReference<css::frame::XModel> model_;
     TableCache cache_; // the last read of the scoring and funding tables, for recompute
-    // The scoring table's cells recompute wrote, and what they held before (guarded by cacheMutex_).
-    OwnWrites ownWrites_;
-    // The scoring table's cells as the last run left them (address → text; guarded by cacheMutex_).
-    std::map<std::string, std::string> lastLeft_;
+    // What the runs remember from one to the next (core/run_plan.hpp: the scoring table's cells recompute
+    // wrote and what they held before, the table as the last run left them; guarded by cacheMutex_).
+    RunMemory memory_;
     // A macro's recompute runs on a UNO bridge thread, live recompute on the main thread; the cache is used
     // by one at a time. Never waited for: the holder may itself be waiting for the office's SolarMutex.
     std::mutex cacheMutex_;

@@ -76,9 +76,6 @@ std::unique_ptr<DocumentHost>
 makeDocumentHost(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XModel>& model);
 
-// Where a grid read from Calc sits (its top-left anchor's sheet, column and row), so formulas can be placed.
-CalcOrigin calcOriginOf(const Grid& placed);
-
 std::unique_ptr<DocumentHost> makeWriterHost(const css::uno::Reference<css::frame::XModel>& model);
 std::unique_ptr<DocumentHost> makeCalcHost(const css::uno::Reference<css::frame::XModel>& model);
 

@@ -2,16 +2,12 @@
 
 #include "uno/ustring.hpp"
 
-#include "core/numbers.hpp"
-
 #include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
-
-#include <sstream>
 
 using namespace css;
 using css::uno::Reference;
@@ -50,13 +46,6 @@ std::string readString(const Reference<beans::XPropertySet>& props, const OUStri
     return {};
 }
 
-std::optional<Decimal> readNumber(const Reference<beans::XPropertySet>& props, const OUString& name) {
-    const auto parsed = parseCellNumber(readString(props, name));
-    if (parsed.status != CellNumber::Status::Number)
-        return std::nullopt;
-    return toWanYuan(parsed);
-}
-
 void writeString(const Reference<beans::XPropertySet>& props, const OUString& name,
                  const std::string& value) {
     if (props->getPropertySetInfo()->hasPropertyByName(name)) {
@@ -69,25 +58,15 @@ void writeString(const Reference<beans::XPropertySet>& props, const OUString& na
 
 } // namespace
 
-ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
-    ReportProperties result;
+StoredProperties readStoredProperties(const Reference<frame::XModel>& model) {
     const auto props = userProperties(model);
-    result.unit = readString(props, kUnit);
-    result.project = readString(props, kProject);
-    if (const auto year = parseCellNumber(readString(props, kYear));
-        year.status == CellNumber::Status::Number)
-        result.year = static_cast<int>(year.value.units() / Decimal::kScale);
-    result.budget = readNumber(props, kBudget);
-    result.actual = readNumber(props, kActual);
-    result.gradeBands = readString(props, kGradeBands);
-    std::istringstream rolled(readString(props, kRolledForward));
-    ReportProperties::RolledForward mark;
-    if (rolled >> mark.fromYear) {
-        for (std::string fingerprint; rolled >> fingerprint;)
-            mark.paragraphs.insert(fingerprint);
-        result.rolledForward = std::move(mark);
-    }
-    return result;
+    return {readString(props, kUnit),         readString(props, kProject), readString(props, kYear),
+            readString(props, kBudget),       readString(props, kActual),  readString(props, kGradeBands),
+            readString(props, kRolledForward)};
+}
+
+ReportProperties readReportProperties(const Reference<frame::XModel>& model) {
+    return parseReportProperties(readStoredProperties(model));
 }
 
 void writeReportProperties(const Reference<frame::XModel>& model, const ReportProperties& properties) {
@@ -99,12 +78,8 @@ void writeReportProperties(const Reference<frame::XModel>& model, const ReportPr
     writeString(props, kActual, properties.actual ? properties.actual->toString(2) : std::string{});
     if (!properties.gradeBands.empty()) // the deck's fields do not hold them: kept as they are
         writeString(props, kGradeBands, properties.gradeBands);
-    if (properties.rolledForward) {
-        std::string mark = std::to_string(properties.rolledForward->fromYear);
-        for (const auto& fingerprint : properties.rolledForward->paragraphs)
-            mark += " " + fingerprint;
-        writeString(props, kRolledForward, mark);
-    }
+    if (properties.rolledForward)
+        writeString(props, kRolledForward, formatRolledForward(*properties.rolledForward));
 }
 
 void writeGradeBands(const Reference<frame::XModel>& model, const std::string& text) {

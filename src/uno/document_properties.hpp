@@ -11,7 +11,11 @@
 namespace jixiao::office {
 
 using jixiao::ReportProperties;
+using jixiao::StoredProperties;
 
+// The properties' text as stored; the core reads them (parseReportProperties).
+StoredProperties readStoredProperties(const css::uno::Reference<css::frame::XModel>& model);
+// readStoredProperties, read by the core.
 ReportProperties readReportProperties(const css::uno::Reference<css::frame::XModel>& model);
 void writeReportProperties(const css::uno::Reference<css::frame::XModel>& model,
                            const ReportProperties& properties);

@@ -149,7 +149,7 @@ sal_Int32 SAL_CALL EvaluationTool::recompute(const Reference<frame::XModel>& doc
         // The document's controller remembers its tables, so a recompute after an edit re-reads only the
         // cells it depends on, as live recompute does.
         if (!controller.is())
-            return static_cast<sal_Int32>(Operations(context_).recompute(document));
+            return static_cast<sal_Int32>(Operations(context_).recompute(document).written);
         return static_cast<sal_Int32>(controller->recompute(false));
     });
 }

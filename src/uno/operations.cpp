@@ -10,6 +10,7 @@
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_cursor.hpp"
 #include "uno/writer_report.hpp"
 
 #include "core/assemble.hpp"
@@ -23,18 +24,20 @@
 #include "core/recompute.hpp"
 #include "core/report_title.hpp"
 #include "core/roll_forward.hpp"
+#include "core/run_plan.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/section_place.hpp"
 #include "core/stale_values.hpp"
 #include "core/templates.hpp"
 #include "core/user_error.hpp"
-#include "core/validate.hpp"
+#include "core/validate_report.hpp"
 
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <algorithm>
@@ -96,37 +99,52 @@ std::vector<std::string> Operations::templateIds() const {
     return ids;
 }
 
+DocumentSnapshot Operations::snapshot(const Reference<frame::XModel>& model, DocumentHost& host,
+                                      bool withParagraphs) const {
+    DocumentSnapshot snapshot;
+    snapshot.properties = readStoredProperties(model);
+    snapshot.gradeBands = Settings::gradeBands(context_);
+    if (withParagraphs) {
+        snapshot.paragraphs = host.paragraphs();
+        snapshot.problemsSection = host.sectionText("problems");
+        if (!host.isCalc())
+            snapshot.openPlaceholders = readOpenPlaceholders(model);
+    }
+    return snapshot;
+}
+
+namespace {
+
+// `snapshot` with its tables, handed to the core's `decide` (assemble, or planRun for a recompute: one call
+// into the core either way), whose answer holds the Report (`reportOf`). The tables come from `cache` when it
+// can tell they are still current; when those no longer give a scoring table, the document is read whole.
+template <typename Decide, typename ReportOf>
+auto decideOnTables(DocumentHost& host, DocumentSnapshot snapshot, TableCache* cache, Decide decide,
+                    ReportOf reportOf) {
+    if (cache != nullptr && cache->tables(host, snapshot.tables)) {
+        auto decided = decide(snapshot);
+        if (reportOf(decided).hasScoreTable)
+            return decided;
+        cache->forget(); // the remembered tables no longer read: read the document whole
+    }
+    snapshot.tables = host.readTables();
+    auto decided = decide(snapshot);
+    if (cache != nullptr)
+        cache->remember(host, reportOf(decided));
+    return decided;
+}
+
+} // namespace
+
 DocumentData Operations::read(const Reference<frame::XModel>& model, bool withParagraphs,
                               TableCache* cache) const {
     if (!model.is())
         throw UserError("error.no-document");
     auto host = makeDocumentHost(context_, model);
-    DocumentSnapshot snapshot;
-    snapshot.properties = readReportProperties(model);
-    snapshot.gradeBands = Settings::gradeBands(context_);
-    std::optional<std::string> problemsSection;
-    std::vector<OpenPlaceholder> openPlaceholders;
-    if (withParagraphs) {
-        snapshot.paragraphs = host->paragraphs();
-        problemsSection = host->sectionText("problems");
-        if (!host->isCalc())
-            openPlaceholders = readOpenPlaceholders(model);
-    }
-    if (cache != nullptr && cache->tables(*host, snapshot.tables)) {
-        auto report = assemble(snapshot);
-        report.problemsSection = problemsSection;
-        report.openPlaceholders = openPlaceholders;
-        if (report.hasScoreTable)
-            return report;
-        cache->forget(); // the remembered tables no longer read: read the document whole
-    }
-    snapshot.tables = host->readTables();
-    auto report = assemble(snapshot);
-    report.problemsSection = std::move(problemsSection);
-    report.openPlaceholders = std::move(openPlaceholders);
-    if (cache != nullptr)
-        cache->remember(*host, report);
-    return report;
+    return decideOnTables(
+        *host, snapshot(model, *host, withParagraphs), cache,
+        [](const DocumentSnapshot& tables) { return assemble(tables); },
+        [](const Report& report) -> const Report& { return report; });
 }
 
 std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
@@ -237,53 +255,57 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
 
 namespace {
 
-// Whether every write keeps its cell one paragraph: Writer's undo steps remember text positions by paragraph,
-// so writing outside the undo stack is safe only when no paragraph appears or disappears.
-bool keepsParagraphs(const Patch& patch, const Grid& grid) {
-    for (const auto& write : patch.writes) {
-        if (write.text.find('\n') != std::string::npos)
-            return false;
-        const auto& cell = write.cell;
-        if (cell.row < 0 || cell.row >= grid.rows() || cell.column < 0 || cell.column >= grid.columns() ||
-            grid.at(cell.row, cell.column).text.find('\n') != std::string::npos)
-            return false;
-    }
-    return true;
+// The cell under a Writer view's text cursor, for the computed-cell notice (empty in no cell).
+CursorCell cursorCell(const Reference<frame::XController>& view) {
+    const auto place = cursorPlace(view);
+    if (place.kind != CursorPlace::Kind::InCell)
+        return {};
+    return {place.table, place.cell};
 }
 
 } // namespace
 
-int Operations::recompute(const Reference<frame::XModel>& model, bool live, TableCache* cache,
-                          DocumentData* read, std::vector<std::string>* rewritten,
-                          OwnWrites* ownWrites) const {
+RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, bool live, TableCache* cache,
+                                      RunMemory* memory) const {
     if (!model.is())
         throw UserError("error.no-document");
+    RecomputeResult result;
     if (isReadOnly(model))
-        return 0;
-    auto data = this->read(model, false, cache);
-    // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
-    const auto plan = planRecompute(data);
-    Patch scorePatch = plan.score;
-    const Patch& fundingPatch = plan.funding;
-    if (ownWrites != nullptr)
-        takeBackUnsupported(data, *ownWrites, scorePatch);
-    if (scorePatch.empty() && fundingPatch.empty()) {
-        rememberGradeBands(model, data);
-        if (read != nullptr)
-            *read = std::move(data);
-        return 0; // nothing to write: no undo step, and the redo stack stays as it is
-    }
-
+        return result;
     auto host = makeDocumentHost(context_, model);
-    if (host->isCalc() && data.hasScoreTable && !data.partial)
-        putBackCalcFormulas(scorePatch, data.card, data.scoreGrid, calcOriginOf(data.scoreGrid));
+    RunContext context;
+    context.calc = host->isCalc();
+    context.live = live;
+    // A document with a text view (Writer) tells the cell typed into by its cursor; one without (Calc, where
+    // Enter moves on, or a hidden document) by comparing with the table as the last run left it.
+    const Reference<frame::XController> view(live || memory != nullptr ? model->getCurrentController()
+                                                                       : nullptr);
+    const bool textView = Reference<text::XTextViewCursorSupplier>(view, UNO_QUERY).is();
+    if (live && textView)
+        context.cursor = cursorCell(view);
+    context.rememberLeft = !textView;
+    // The run's one trip into the core (core/run_plan.hpp): the document as read in, the whole run out —
+    // nothing on a table read only in part, nothing over a formula the user wrote, a value of Jixiao's that
+    // nothing supports taken back.
+    RunPlan plan = decideOnTables(
+        *host, snapshot(model, *host, false), cache,
+        [&](const DocumentSnapshot& tables) { return planRun(tables, memory, context); },
+        [](const RunPlan& planned) -> const Report& { return planned.report; });
+    if (plan.score.empty() && plan.funding.empty()) {
+        if (plan.gradeBandsToStore)
+            writeGradeBands(model, *plan.gradeBandsToStore);
+        if (memory != nullptr)
+            *memory = std::move(plan.memory);
+        result.read = std::move(plan.report);
+        return result; // nothing to write: no undo step, and the redo stack stays as it is
+    }
+    const DocumentData& data = plan.report;
+
     Reference<document::XUndoManager> undoManager;
     Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
     if (supplier.is())
         undoManager = supplier->getUndoManager();
-    const bool outside = live && undoManager.is() &&
-                         (host->isCalc() || (keepsParagraphs(scorePatch, data.scoreGrid) &&
-                                             keepsParagraphs(fundingPatch, data.fundingGrid)));
+    const bool outside = live && undoManager.is() && (context.calc || plan.keepsParagraphs);
     const bool join = live && !outside && undoManager.is() && undoManager->isUndoPossible();
     if (outside)
         undoManager->lock();
@@ -297,15 +319,11 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
         else if (undoManager.is())
             undoManager->leaveUndoContext();
     };
-    int written = 0;
     try {
-        if (!scorePatch.empty())
-            written += host->applyPatch(data.card.tableName, scorePatch);
-        if (rewritten != nullptr)
-            for (const auto& write : scorePatch.writes)
-                rewritten->push_back(write.cell.address);
-        if (!fundingPatch.empty())
-            written += host->applyPatch(data.card.fundingTableName, fundingPatch);
+        if (!plan.score.empty())
+            result.written += host->applyPatch(data.card.tableName, plan.score);
+        if (!plan.funding.empty())
+            result.written += host->applyPatch(data.card.fundingTableName, plan.funding);
     } catch (...) {
         finish();
         if (cache != nullptr)
@@ -314,22 +332,17 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
     }
     finish();
     if (cache != nullptr) {
-        cache->wrote(data.card.tableName, scorePatch);
-        cache->wrote(data.card.fundingTableName, fundingPatch);
+        cache->wrote(data.card.tableName, plan.score);
+        cache->wrote(data.card.fundingTableName, plan.funding);
     }
-    if (ownWrites != nullptr)
-        rememberOwnWrites(*ownWrites, data.scoreGrid, scorePatch);
-    rememberGradeBands(model, data); // after the writes: a refused one (a protected sheet) changes nothing
-    if (read != nullptr)
-        *read = std::move(data);
-    return written;
-}
-
-void Operations::rememberGradeBands(const Reference<frame::XModel>& model, const DocumentData& data) {
-    if (!data.hasScoreTable || data.partial || data.gradeBands.source == GradeBandsSource::Stored ||
-        !data.card.totals.gradeCell.known() || deriveScores(data.card).grade.empty())
-        return;
-    writeGradeBands(model, formatGradeBands(data.card.gradeBands));
+    if (memory != nullptr)
+        *memory = std::move(plan.memory);
+    // After the writes: a refused one (a protected sheet) changes nothing.
+    if (plan.gradeBandsToStore)
+        writeGradeBands(model, *plan.gradeBandsToStore);
+    result.computedCellTyped = std::move(plan.computedCellTyped);
+    result.read = std::move(plan.report);
+    return result;
 }
 
 std::string Operations::regradeWithOptions(const Reference<frame::XModel>& model) const {
@@ -366,29 +379,8 @@ std::vector<Finding> Operations::validate(const DocumentData& data) const {
 
 std::vector<Finding> Operations::validate(const DocumentData& data, const std::string& lang) const {
     const auto& extension = ExtensionData::get(context_);
-    std::vector<Finding> findings = documentFindings(data, templateErrorTexts(extension));
-    if (data.rolledForward) { // what a roll-forward left for a person to check (core/roll_forward.hpp)
-        for (auto& finding : rolledForwardFindings(data.paragraphs, data.rolledForward->fromYear,
-                                                   data.rolledForward->paragraphs)) {
-            finding.message = extension.messages.format(extension.lang, finding.ruleId, finding.args);
-            findings.push_back(std::move(finding));
-        }
-    }
-    for (auto& finding : findings)
-        if (finding.message.empty())
-            finding.message = extension.ui.format(
-                lang, finding.messageKey.empty() ? finding.ruleId : finding.messageKey, finding.args);
-    const Scorecard judged = cardToJudge(data);
-    ValidationInput input{judged, data.paragraphs, std::nullopt, data.reportYear,
-                          vettedStandards(extension.templates)};
-    input.proseFunding = data.proseFunding; // read once, by assemble
-    input.actualProperty = data.actualProperty;
-    input.problemsSection = data.problemsSection;
-    auto checked = jixiao::validate(input, extension.messages, lang);
-    findings.insert(findings.end(), checked.begin(), checked.end());
-    const auto open = placeholderFindings(data.openPlaceholders, extension.messages, extension.lang);
-    findings.insert(findings.end(), open.begin(), open.end());
-    return findings;
+    return jixiao::validate(
+        data, {extension.messages, extension.ui, lang, extension.templates, templateErrorTexts(extension)});
 }
 
 std::vector<std::string> Operations::generateSection(const Reference<frame::XModel>& model,
@@ -517,21 +509,10 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
                                     const std::string& project, const std::string& year,
                                     const std::string& budget, const std::string& actual) const {
     requireEditable(model);
-    auto number = [&](const std::string& text, const std::string& fieldKey) -> std::optional<Decimal> {
-        const auto parsed = parseCellNumber(text);
-        if (parsed.status == CellNumber::Status::Missing)
-            return std::nullopt;
-        if (parsed.status == CellNumber::Status::Invalid)
-            throw UserError("error.metadata-number", {{"field", ui(fieldKey)}, {"found", parsed.found}});
-        return toWanYuan(parsed);
-    };
-    ReportProperties properties;
-    properties.unit = unit;
-    properties.project = project;
-    if (const auto y = number(year, "panel.meta-year"))
-        properties.year = static_cast<int>(y->units() / Decimal::kScale);
-    properties.budget = number(budget, "panel.meta-budget");
-    properties.actual = number(actual, "panel.meta-actual");
+    const auto typed = parseTypedProperties(unit, project, year, budget, actual);
+    if (!typed.properties)
+        throw UserError(typed.problem, {{"field", ui("panel.meta-" + typed.field)}, {"found", typed.found}});
+    const ReportProperties& properties = *typed.properties;
     writeReportProperties(model, properties);
     fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
 }

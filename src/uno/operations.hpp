@@ -6,6 +6,7 @@
 #include "core/assemble.hpp"
 #include "core/finding.hpp"
 #include "core/grid.hpp"
+#include "core/run_plan.hpp"
 #include "core/scorecard.hpp"
 #include "core/section_place.hpp"
 #include "core/stale_values.hpp"
@@ -15,6 +16,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,14 @@ struct SectionNotFound : UserError {
 
 // What Jixiao found in a document: the core's assembly of it (core/assemble.hpp).
 using DocumentData = jixiao::Report;
+
+// What one recompute run did.
+struct RecomputeResult {
+    int written = 0;   // cells written
+    DocumentData read; // the tables as the run read them, before its writes (the deck's summary)
+    // A live run put back a computed cell the user typed into (core/run_plan.hpp): its address.
+    std::optional<std::string> computedCellTyped;
+};
 
 class Operations {
 public:
@@ -54,15 +64,14 @@ public:
     // steps remember, so such a patch joins the user's last step instead. Not live: an undo step of its own.
     // `cache`: the document's remembered tables (DocumentController's), so that a run after one edit
     // re-reads only the cells recompute depends on; without it the document is read whole.
-    // `read`: when given, receives the tables as this run read them (the deck's summary comes from it).
-    // `rewritten`: when given, receives the addresses of the scoring table's cells this run wrote.
-    // `ownWrites`: the scoring table's cells Jixiao wrote and what they held before (core/stale_values.hpp),
-    // kept by the document's controller and updated here. recompute never empties a cell that holds a value
-    // (a typed value is only replaced by the right one, planRecompute), but a value Jixiao wrote itself that
-    // its inputs no longer support — after an undo, a deleted or out-of-range score — is taken back.
-    int recompute(const css::uno::Reference<css::frame::XModel>& model, bool live = false,
-                  TableCache* cache = nullptr, DocumentData* read = nullptr,
-                  std::vector<std::string>* rewritten = nullptr, OwnWrites* ownWrites = nullptr) const;
+    // `memory`: what the document's live runs remember (core/run_plan.hpp), kept by its controller and
+    // updated here once the writes are made: the cells Jixiao wrote and what they held before — recompute
+    // never empties a cell that holds a value (a typed value is only replaced by the right one,
+    // planRecompute), but a value Jixiao wrote itself that its inputs no longer support (after an undo, a
+    // deleted or out-of-range score) is taken back — and the table as the run left it. Null: neither.
+    // The document is read, the core decides the whole run in one call (planRun), and its writes are made.
+    RecomputeResult recompute(const css::uno::Reference<css::frame::XModel>& model, bool live = false,
+                              TableCache* cache = nullptr, RunMemory* memory = nullptr) const;
     std::vector<Finding> validate(const css::uno::Reference<css::frame::XModel>& model) const;
     // The findings of a document already read whole (read(model), prose included).
     std::vector<Finding> validate(const DocumentData& data) const;
@@ -112,11 +121,10 @@ public:
                       TableCache* cache = nullptr) const;
 
 private:
-    // A report graded without bands of its own (read with the options' or, by the grade it states, the
-    // defaults) keeps the ones that graded it from now on, so a later change of the options does not
-    // re-grade it silently.
-    static void rememberGradeBands(const css::uno::Reference<css::frame::XModel>& model,
-                                   const DocumentData& data);
+    // What the host reads for the core besides the tables: the properties as stored, the options' bands and,
+    // `withParagraphs`, the prose.
+    DocumentSnapshot snapshot(const css::uno::Reference<css::frame::XModel>& model, DocumentHost& host,
+                              bool withParagraphs) const;
     void requireEditable(const css::uno::Reference<css::frame::XModel>& model) const;
     // Where insertSection writes (core/section_place.hpp); throws SectionNotFound for a question unless
     // `insertAnyway`.

@@ -53,6 +53,9 @@ struct Values {
     bool fixedTwoDecimals = false;
     OUString defaultTemplate = "county-project";
     std::array<double, 3> grades{90.0, 80.0, 60.0};
+    // The bands of `grades` (core/grade_bands.hpp), made once per change of the settings rather than on
+    // every live run.
+    std::vector<GradeBand> bands = defaultGradeBands();
 };
 
 class SettingsCache : public cppu::WeakImplHelper1<util::XChangesListener> {
@@ -99,6 +102,7 @@ private:
             values.grades = {readSetting(node, "GradeExcellent", values.grades[0]),
                              readSetting(node, "GradeGood", values.grades[1]),
                              readSetting(node, "GradePass", values.grades[2])};
+            values.bands = gradeBandsFromOptions(values.grades);
         } catch (const uno::Exception&) {
             // The schema is missing only when the extension is half-installed: the defaults hold, and the
             // next caller tries again.
@@ -161,15 +165,11 @@ void Settings::store(const Reference<uno::XComponentContext>& context, bool live
 }
 
 std::vector<GradeBand> Settings::gradeBands(const Reference<uno::XComponentContext>& context) {
-    return gradeBandsOf(gradeThresholds(context));
+    return cache().get(context).bands;
 }
 
 std::vector<GradeBand> Settings::gradeBandsOf(const std::array<double, 3>& thresholds) {
-    // Through their decimal text, two places: 97.5 stays 97.5, never 97.4999…; NaN is out of range.
-    auto decimal = [](double value) {
-        return Decimal::parse(std::to_string(value)).value_or(Decimal(-1)).rounded(2);
-    };
-    return gradeBandsFromThresholds(decimal(thresholds[0]), decimal(thresholds[1]), decimal(thresholds[2]));
+    return gradeBandsFromOptions(thresholds);
 }
 
 std::string Settings::defaultTemplate(const Reference<uno::XComponentContext>& context) {

@@ -66,7 +66,7 @@ TEST(Assemble, PropertiesAndOptionBandsFillWhatTheTableLeavesOpen) {
     DocumentSnapshot snapshot;
     snapshot.tables = {jixiao::testing::sampleScoreGrid()};
     snapshot.properties.unit = "富民县信访局";
-    snapshot.properties.budget = Decimal(2);
+    snapshot.properties.budget = "2";
     snapshot.gradeBands[0].atLeast = Decimal(95);
     snapshot.paragraphs = {"某县2025年度热线办理工作经费绩效评价报告"};
     const auto report = assemble(snapshot);

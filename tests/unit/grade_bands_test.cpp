@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace jixiao;
 
 namespace {
@@ -147,4 +149,22 @@ TEST(GradeBands, AChoiceFollowsNewOptionsOnlyWhereItTookThem) {
                                     gradeBandsFromThresholds(Decimal(80), Decimal(85), Decimal(60)));
     EXPECT_EQ(broken.bands, defaultGradeBands());
     EXPECT_EQ(broken.source, GradeBandsSource::Defaults);
+}
+
+// The options page and the configuration hold the thresholds as doubles; the bands take their decimal text.
+TEST(GradeBands, TheOptionsThresholdsBecomeBandsThroughTheirDecimalText) {
+    const auto bands = gradeBandsFromOptions({97.5, 80.0, 60.0});
+    EXPECT_EQ(formatGradeBands(bands), "优秀 ≥ 97.5；良好 ≥ 80；中 ≥ 60；差 < 60");
+    EXPECT_EQ(bands[0].atLeast, *Decimal::parse("97.5"));
+    // Two places, rounded half-up: no binary artefact and no third decimal reaches the bands.
+    EXPECT_EQ(gradeBandsFromOptions({90.0, 80.0, 0.1 + 0.2})[2].atLeast, *Decimal::parse("0.3"));
+    EXPECT_EQ(gradeBandsFromOptions({97.456, 80.0, 60.0})[0].atLeast, *Decimal::parse("97.46"));
+    EXPECT_EQ(gradeBandsFromOptions({90.0, 80.0, 60.0}), defaultGradeBands());
+}
+
+TEST(GradeBands, ThresholdsThatAreNoNumberMakeTheOptionsInconsistent) {
+    const auto bands = gradeBandsFromOptions({std::nan(""), 80.0, 60.0});
+    EXPECT_EQ(gradeBandsProblem(bands), "grades.out-of-range");
+    EXPECT_EQ(chooseGradeBands("", bands).source, GradeBandsSource::Defaults);
+    EXPECT_EQ(gradeBandsProblem(gradeBandsFromOptions({90.0, 80.0, HUGE_VAL})), "grades.out-of-range");
 }

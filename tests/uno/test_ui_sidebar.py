@@ -12,7 +12,7 @@ import shutil
 import tempfile
 
 from office import Office, OfficeCase, copy_seed, props, wait_until
-from ui_helpers import DECK, find, open_deck, screenshot, summary_text, walk
+from ui_helpers import DECK, find, open_deck, screenshot, status_text, summary_text, walk
 
 office = Office(headless=False)
 
@@ -140,6 +140,16 @@ class SidebarDeckTest(OfficeCase):
             self.assertEqual(title.CharWeight, 150.0)  # BOLD
             self.assertNotEqual(doc.TextTables.getByIndex(0).getRows().getByIndex(0).BackColor, -1)
             screenshot("writer-caption.png", office.display)
+            # A 年度 no report can be about (the core's 1900‥2100) is refused, naming what was typed; nothing
+            # is stored.
+            edits = [c for c in walk(window.getAccessibleContext())
+                     if c.getAccessibleRole() == TEXT and hasattr(c, "setText")]
+            edits[2].setText("3025")
+            find(window, "保存报告信息", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "1900" in (status_text(window) or ""), timeout=20),
+                            status_text(window))
+            self.assertIn("3025", status_text(window))
+            self.assertEqual(user.getPropertyValue("年度"), "2025")
         finally:
             doc.close(True)
 

@@ -1,0 +1,82 @@
+// The one entry point for checking a document (core/validate_report.hpp): the whole Report in, every finding
+// out, in the order the deck lists them and worded in the language asked for.
+#include "core/validate_report.hpp"
+
+#include "catalog_files.hpp"
+#include "core/roll_forward.hpp"
+#include "sample_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace jixiao;
+
+namespace {
+
+// A report rolled forward from 2025, with no scoring table and a placeholder of 新建评价报告 left open.
+Report rolledReport() {
+    DocumentSnapshot snapshot;
+    snapshot.paragraphs = {"某县2026年度热线办理工作经费绩效评价报告", "该项目2025年预算资金3万元。"};
+    ReportProperties::RolledForward mark{2025, paragraphsToCheck(snapshot.paragraphs, 2025)};
+    snapshot.properties.rolledForward = formatRolledForward(mark);
+    Report report = assemble(snapshot);
+    report.openPlaceholders = {{"【开展本次绩效评价的目的】", "（一）绩效评价目的。", 1, 0, 13}};
+    return report;
+}
+
+std::vector<std::string> ruleIds(const std::vector<Finding>& findings) {
+    std::vector<std::string> ids;
+    for (const auto& finding : findings)
+        ids.push_back(finding.ruleId);
+    return ids;
+}
+
+} // namespace
+
+TEST(ValidateReport, TheDocumentFirstThenWhatARollForwardLeftThenTheTablesAndProseThenPlaceholders) {
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"),
+                              "zh-CN",
+                              templates,
+                              {"mine.json: 不是 JSON"}};
+    const auto findings = validate(rolledReport(), checks);
+    ASSERT_GE(findings.size(), 4U);
+    EXPECT_EQ(ruleIds(findings).front(), "table.missing");
+    EXPECT_EQ(findings[1].ruleId, "template.invalid");
+    EXPECT_EQ(findings[1].message, "模板文件无效，已跳过：mine.json: 不是 JSON");
+    EXPECT_EQ(findings[2].ruleId, "rollforward.prior-figures");
+    EXPECT_EQ(findings[2].location.paragraph, 1);
+    EXPECT_EQ(findings.back().ruleId, "report.placeholder");
+    for (const auto& finding : findings)
+        EXPECT_FALSE(finding.message.empty()) << finding.ruleId;
+}
+
+// Findings for comments are worded in the document's language, which may not be the UI's: every one of them,
+// what a roll-forward left and the placeholders included.
+TEST(ValidateReport, EveryFindingIsWordedInTheLanguageAskedFor) {
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"), "en", templates};
+    const auto findings = validate(rolledReport(), checks);
+    ASSERT_GE(findings.size(), 3U);
+    EXPECT_EQ(findings[0].message.rfind("No scoring table found", 0), 0U) << findings[0].message;
+    EXPECT_EQ(findings[1].message.rfind("Last year's data", 0), 0U) << findings[1].message;
+    EXPECT_NE(findings.back().message.find("still has a part to fill in"), std::string::npos)
+        << findings.back().message;
+}
+
+// The scoring table's findings are validate()'s on the card to judge: what recompute holds back included.
+TEST(ValidateReport, TheTableIsJudgedAsRecomputeWouldLeaveIt) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::sampleScoreGrid()};
+    snapshot.tables[0].at(21, 7).text = "5"; // 扣分 of a 10/10 leaf
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"), "zh-CN", templates};
+    const auto ids = ruleIds(validate(assemble(snapshot), checks));
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "deduction.mismatch"), ids.end());
+}
