@@ -201,7 +201,8 @@ std::string resultLine(const FileResult& r) {
     const Score score = scoreOf(r);
     std::ostringstream out;
     out << name << ": " << score.total.value_or(kNone) << ' ' << (score.grade.empty() ? kNone : score.grade)
-        << ", " << r.count("error") << " errors, " << r.count("warning") << " warnings";
+        << ", "
+        << format(Msg::ResultCounts, std::to_string(r.count("error")), std::to_string(r.count("warning")));
     return out.str();
 }
 

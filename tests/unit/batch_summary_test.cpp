@@ -128,7 +128,7 @@ TEST(BatchSummary, TheTotalIsTheDecksWithAScoreMissing) {
     missing.scorecardJson = jixiao::scorecardToJson(card);
     EXPECT_FALSE(scoreOf(missing).total);
     EXPECT_EQ(scoreOf(missing).grade, "");
-    EXPECT_EQ(resultLine(missing), "report.docx: — —, 0 errors, 0 warnings");
+    EXPECT_EQ(resultLine(missing), "report.docx: — —, 0 个错误，0 个警告 / 0 errors, 0 warnings");
     EXPECT_NE(formatSummary({missing}, Format::Json).find("\"total\": null"), std::string::npos);
 }
 
