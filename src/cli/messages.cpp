@@ -96,6 +96,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::ReportHeadingConclusion, "batch.report-heading-conclusion", {}},
     {Msg::ReportHeadingCostBenefit, "batch.report-heading-cost-benefit", {}},
     {Msg::ReportAnnex, "batch.report-annex", {}},
+    {Msg::ExportUnreadable, "batch.export-unreadable", {"file", "detail"}},
 });
 
 const Entry& entry(Msg id) {

@@ -92,6 +92,7 @@ enum class Msg {
     ReportHeadingConclusion,
     ReportHeadingCostBenefit,
     ReportAnnex,
+    ExportUnreadable,
     MergeFormat,
 };
 
