@@ -68,15 +68,20 @@ css::uno::Sequence<css::beans::PropertyValue> oneProperty(const char* name, cons
     return office::sequenceOf(p);
 }
 
-// The scorecard's 单位, 项目 and 年度 for the title; a JSON the office will refuse gives none.
+// The scorecard's 单位, 项目 and 年度 for the title; what is missing or malformed is left out, for the office
+// to refuse in its own words (importScorecard).
 Metadata metadataOf(const std::string& json) {
     Metadata meta;
     const auto value = nlohmann::json::parse(json, nullptr, false);
     if (!value.is_object() || !value.contains("meta") || !value["meta"].is_object())
         return meta;
     const auto& fields = value["meta"];
-    meta.unit = fields.value("unit", std::string{});
-    meta.project = fields.value("project", std::string{});
+    const auto text = [&](const char* name) {
+        return fields.contains(name) && fields[name].is_string() ? fields[name].get<std::string>()
+                                                                 : std::string{};
+    };
+    meta.unit = text("unit");
+    meta.project = text("project");
     if (fields.contains("year") && fields["year"].is_number_integer())
         meta.year = fields["year"].get<int>();
     return meta;
