@@ -3,6 +3,7 @@
 #include "cli/messages.hpp"
 #include "cli/office_process.hpp"
 #include "cli/process.hpp"
+#include "cli/report_frame.hpp"
 #include "cli/safe_files.hpp"
 #include "cli/uno_client.hpp"
 #include "uno/ustring.hpp"
@@ -67,17 +68,23 @@ css::uno::Sequence<css::beans::PropertyValue> oneProperty(const char* name, cons
     return office::sequenceOf(p);
 }
 
-// 富民县信访局2025年度热线办理工作经费支出绩效评价报告, from the scorecard's metadata.
-std::string reportTitle(const std::string& json) {
+// The scorecard's 单位, 项目 and 年度 for the title; what is missing or malformed is left out, for the office
+// to refuse in its own words (importScorecard).
+Metadata metadataOf(const std::string& json) {
+    Metadata meta;
     const auto value = nlohmann::json::parse(json, nullptr, false);
     if (!value.is_object() || !value.contains("meta") || !value["meta"].is_object())
-        return "绩效评价报告";
-    const auto& meta = value["meta"];
-    std::string title = meta.value("unit", std::string{});
-    if (meta.contains("year") && meta["year"].is_number_integer())
-        title += std::to_string(meta["year"].get<int>()) + "年度";
-    title += meta.value("project", std::string{});
-    return title + (title.empty() ? "绩效评价报告" : "支出绩效评价报告");
+        return meta;
+    const auto& fields = value["meta"];
+    const auto text = [&](const char* name) {
+        return fields.contains(name) && fields[name].is_string() ? fields[name].get<std::string>()
+                                                                 : std::string{};
+    };
+    meta.unit = text("unit");
+    meta.project = text("project");
+    if (fields.contains("year") && fields["year"].is_number_integer())
+        meta.year = fields["year"].get<int>();
+    return meta;
 }
 
 void writeReport(const Reference<css::uno::XComponentContext>& office, const std::string& json,
@@ -92,13 +99,8 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
         // The report's frame: title, two headings with room for Jixiao's sections, the annex with the tables.
         const auto text = document->getText();
         const Reference<css::text::XTextRange> cursor(text->createTextCursor(), UNO_QUERY_THROW);
-        const std::vector<std::string> lines = {reportTitle(json),
-                                                "一、评价结论",
-                                                "",
-                                                "二、成本效益分析",
-                                                "",
-                                                "附表1：绩效评价指标体系及打分表",
-                                                ""};
+        const ReportFrame frame = reportFrame(metadataOf(json));
+        const auto& lines = frame.paragraphs;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i > 0)
                 text->insertControlCharacter(cursor, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
@@ -114,11 +116,11 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
             throw std::runtime_error("report frame: " + std::to_string(anchors.size()) + " paragraphs");
         const Reference<css::text::XTextViewCursorSupplier> view(model->getCurrentController(),
                                                                  UNO_QUERY_THROW);
-        view->getViewCursor()->gotoRange(anchors[6], false);
+        view->getViewCursor()->gotoRange(anchors[frame.scoreTable], false);
         tool->importScorecard(model, fromUtf8(json));
-        view->getViewCursor()->gotoRange(anchors[2], false);
+        view->getViewCursor()->gotoRange(anchors[frame.conclusion], false);
         tool->insertSection(model, "conclusion");
-        view->getViewCursor()->gotoRange(anchors[4], false);
+        view->getViewCursor()->gotoRange(anchors[frame.costBenefit], false);
         tool->insertSection(model, "cost-benefit");
 
         OUString url;

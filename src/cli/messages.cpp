@@ -90,6 +90,13 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::AnnotatedLine, "batch.annotated-line", {"file", "path", "count"}},
     {Msg::AnnotatedConverted, "batch.annotated-converted", {"from", "to"}},
     {Msg::AnnotateFailed, "batch.annotate-failed", {"file", "detail"}},
+    {Msg::ResultCounts, "batch.result-counts", {"errors", "warnings"}},
+    {Msg::ReportTitle, "batch.report-title", {"unit", "year", "project"}},
+    {Msg::ReportTitleGeneric, "batch.report-title-generic", {}},
+    {Msg::ReportHeadingConclusion, "batch.report-heading-conclusion", {}},
+    {Msg::ReportHeadingCostBenefit, "batch.report-heading-cost-benefit", {}},
+    {Msg::ReportAnnex, "batch.report-annex", {}},
+    {Msg::ExportUnreadable, "batch.export-unreadable", {"file", "detail"}},
 });
 
 const Entry& entry(Msg id) {
@@ -137,14 +144,18 @@ std::string text(Msg id) {
     return format(id);
 }
 
-std::string format(Msg id, std::string_view a1, std::string_view a2, std::string_view a3,
-                   std::string_view a4) {
+Message message(Msg id, std::string_view a1, std::string_view a2, std::string_view a3, std::string_view a4) {
     const std::string_view given[] = {a1, a2, a3, a4};
     Message message{std::string(key(id)), {}};
     std::size_t i = 0;
     for (const auto name : argumentNames(id))
         message.args.emplace(std::string(name), std::string(given[i++]));
-    return bilingual(catalog(), message);
+    return message;
+}
+
+std::string format(Msg id, std::string_view a1, std::string_view a2, std::string_view a3,
+                   std::string_view a4) {
+    return bilingual(catalog(), message(id, a1, a2, a3, a4));
 }
 
 } // namespace jixiao::cli

@@ -86,6 +86,13 @@ enum class Msg {
     BadSummary,
     WorkbookNeedsOutput,
     MergeNoParts,
+    ResultCounts,
+    ReportTitle,
+    ReportTitleGeneric,
+    ReportHeadingConclusion,
+    ReportHeadingCostBenefit,
+    ReportAnnex,
+    ExportUnreadable,
     MergeFormat,
 };
 
@@ -102,6 +109,11 @@ const MessageCatalog& catalog();
 // "中文 / English": `message` formatted from `catalog` in zh-CN and in en (one language when both read alike;
 // a text of several lines, the usage, as two blocks).
 std::string bilingual(const MessageCatalog& catalog, const Message& message);
+
+// The message before it is worded: its key, with a1 … filling its placeholders in the order of
+// argumentNames().
+Message message(Msg id, std::string_view a1 = {}, std::string_view a2 = {}, std::string_view a3 = {},
+                std::string_view a4 = {});
 
 // The message in both languages; a1 … fill its placeholders in the order of argumentNames().
 std::string text(Msg id);

@@ -9,10 +9,34 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <sstream>
 
 namespace jixiao::cli {
+namespace {
+
+// The scorecard the office exported, read back by the core; nullopt when it cannot be — a defect of the
+// export, not of the report: the findings still stand. Said on stderr once per file, however often the
+// summary asks.
+std::optional<Scorecard> exportedCard(const FileResult& result) {
+    try {
+        return scorecardFromJson(result.scorecardJson, result.file);
+    } catch (const std::exception& e) {
+        static std::mutex mutex;
+        static std::set<std::string> said;
+        std::lock_guard lock(mutex);
+        if (said.insert(result.file).second)
+            std::fprintf(stderr, "%s\n",
+                         format(Msg::ExportUnreadable, printableName(result.file), e.what()).c_str());
+        return std::nullopt;
+    }
+}
+
+} // namespace
 
 Status FileResult::status() const {
     if (interrupted)
@@ -24,11 +48,9 @@ Status FileResult::status() const {
         return Status::NoTable;
     if (scorecardJson.empty())
         return scorecardProblem.empty() ? Status::NoTable : Status::Checked;
-    try {
-        return scorecardFromJson(scorecardJson, file).indicators.empty() ? Status::NoTable : Status::Checked;
-    } catch (const std::exception&) {
-        return Status::Checked; // an export the core cannot read back: the findings still stand
-    }
+    const auto card = exportedCard(*this);
+    // An export the core cannot read back: the findings still stand.
+    return card && card->indicators.empty() ? Status::NoTable : Status::Checked;
 }
 
 int FileResult::count(const std::string& severity) const {
@@ -43,8 +65,9 @@ Score scoreOf(const FileResult& result) {
     const auto shown = [](const std::optional<Decimal>& figure) {
         return figure ? std::optional<std::string>(figure->toString(2)) : std::nullopt;
     };
-    try {
-        const Scorecard card = scorecardFromJson(result.scorecardJson, result.file);
+    // An export the core cannot read back leaves the figures empty; the findings still count.
+    if (const auto exported = exportedCard(result)) {
+        const Scorecard& card = *exported;
         // The deck's summary (core/report_summary.hpp): no total while a score is missing or out of range,
         // never the table's typed 合计 in its place; the funding is the report's (exportScorecard exports the
         // one the deck shows, reportFunding).
@@ -61,8 +84,6 @@ Score scoreOf(const FileResult& result) {
         score.budget = shown(summary.budget);
         score.actual = shown(summary.actual);
         score.executionRate = shown(summary.executionRate);
-    } catch (const std::exception&) {
-        // An export the core cannot read back leaves the figures empty; the findings still count.
     }
     return score;
 }
@@ -201,7 +222,8 @@ std::string resultLine(const FileResult& r) {
     const Score score = scoreOf(r);
     std::ostringstream out;
     out << name << ": " << score.total.value_or(kNone) << ' ' << (score.grade.empty() ? kNone : score.grade)
-        << ", " << r.count("error") << " errors, " << r.count("warning") << " warnings";
+        << ", "
+        << format(Msg::ResultCounts, std::to_string(r.count("error")), std::to_string(r.count("warning")));
     return out.str();
 }
 

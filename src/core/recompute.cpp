@@ -246,7 +246,9 @@ CalcOrigin calcOriginOf(const Grid& placed) {
     // one.
     const auto cell = parseSheetCell(placed.rows() > 0 ? placed.at(0, 0).address : std::string{});
     if (!cell)
-        throw std::runtime_error("no Calc address on the table's first cell / 表格首个单元格没有地址");
+        // A defect, never the user's: the surface words it from the catalog (error.internal) with this
+        // detail.
+        throw std::runtime_error("no Calc address on the table's first cell");
     return CalcOrigin{cell->sheet, cell->column, cell->row};
 }
 

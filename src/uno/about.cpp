@@ -1,6 +1,7 @@
 #include "uno/about.hpp"
 
 #include "uno/extension_data.hpp"
+#include "uno/log.hpp"
 #include "uno/office_configuration.hpp"
 #include "uno/ustring.hpp"
 
@@ -29,8 +30,9 @@ std::string officeVersion(const Reference<uno::XComponentContext>& context) {
             readOfficeConfiguration(context, "/org.openoffice.Setup/Product", "ooSetupVersionAboutBox");
         if (!version.isEmpty())
             return toUtf8(version);
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
         // Only a line of information: the deck works without it.
+        JIXIAO_LOG(warn, "the office's version not read: " << e.Message);
     }
     return "?";
 }

@@ -1,6 +1,7 @@
 // DocumentComments for Calc: cell comments (XSheetAnnotations), written through Calc's own Insert Comment
 // command so that they carry Jixiao's name as their author.
 #include "uno/document_comments.hpp"
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/a1.hpp"
@@ -59,7 +60,8 @@ public:
         try {
             if (dispatcher_.is() && selected_.hasValue())
                 selection_->select(selected_);
-        } catch (const uno::Exception&) {
+        } catch (const uno::Exception& e) {
+            JIXIAO_LOG(warn, "Calc comments: the selection before them not restored: " << e.Message);
         }
     }
 

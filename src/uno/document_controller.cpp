@@ -642,7 +642,8 @@ void SAL_CALL DocumentController::disposing() {
         Reference<util::XCloseBroadcaster> closeable(model, UNO_QUERY);
         if (closeable.is())
             closeable->removeCloseListener(this);
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
+        JIXIAO_LOG(info, "listeners not removed from a document being disposed: " << e.Message);
     }
     std::map<int, std::function<void()>> observers;
     rtl::Reference<TypingWatch> watch;

@@ -65,7 +65,7 @@ const char* severityName(Severity severity) {
     return "info";
 }
 
-org::jixiao::Finding toUno(const Finding& finding) {
+org::jixiao::Finding toUno(const Finding& finding, const ExtensionData& words) {
     org::jixiao::Finding out;
     out.RuleId = fromUtf8(finding.ruleId);
     out.Severity = OUString::createFromAscii(severityName(finding.severity));
@@ -77,7 +77,8 @@ org::jixiao::Finding toUno(const Finding& finding) {
                                     ? finding.location.cell
                                     : finding.location.table + "." + finding.location.cell);
     else if (finding.location.kind == Location::Kind::Paragraph)
-        out.Location = "paragraph " + OUString::number(finding.location.paragraph);
+        out.Location = fromUtf8(
+            words.text("place.paragraph", {{"paragraph", std::to_string(finding.location.paragraph)}}));
     out.Indicator = fromUtf8(finding.indicator);
     out.Message = fromUtf8(finding.message);
     return out;
@@ -158,9 +159,10 @@ uno::Sequence<org::jixiao::Finding>
     SAL_CALL EvaluationTool::validate(const Reference<frame::XModel>& document) {
     return onDocument(document, [&](const rtl::Reference<DocumentController>&) {
         const auto findings = Operations(context_).validate(document);
+        const auto& words = ExtensionData::get(context_);
         uno::Sequence<org::jixiao::Finding> result(static_cast<sal_Int32>(findings.size()));
         for (std::size_t i = 0; i < findings.size(); ++i)
-            result[static_cast<sal_Int32>(i)] = toUno(findings[i]);
+            result[static_cast<sal_Int32>(i)] = toUno(findings[i], words);
         return result;
     });
 }

@@ -1,5 +1,6 @@
 #include "uno/extension_data.hpp"
 
+#include "uno/log.hpp"
 #include "uno/office_configuration.hpp"
 #include "uno/ustring.hpp"
 
@@ -56,7 +57,8 @@ std::string officeLanguage(const Reference<uno::XComponentContext>& context) {
         if (locale.isEmpty() || locale.startsWith("zh"))
             return "zh-CN";
         return "en";
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
+        JIXIAO_LOG(warn, "the office's UI language not read, Chinese taken: " << e.Message);
         return "zh-CN";
     }
 }
@@ -104,9 +106,11 @@ const NarrativePatterns& ExtensionData::patterns(const std::string& language) co
 std::string wordedMessage(const Reference<uno::XComponentContext>& context, const Message& message) {
     try {
         return ExtensionData::get(context).text(message);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        logFailure("the catalogs, wording " + message.key, e);
         return describe(message);
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
+        JIXIAO_LOG(warn, "the catalogs, wording " << message.key << ": " << e.Message);
         return describe(message);
     }
 }

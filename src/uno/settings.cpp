@@ -1,5 +1,6 @@
 #include "uno/settings.hpp"
 
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/grade_bands.hpp"
@@ -103,9 +104,10 @@ private:
                              readSetting(node, "GradeGood", values.grades[1]),
                              readSetting(node, "GradePass", values.grades[2])};
             values.bands = gradeBandsFromOptions(values.grades);
-        } catch (const uno::Exception&) {
+        } catch (const uno::Exception& e) {
             // The schema is missing only when the extension is half-installed: the defaults hold, and the
             // next caller tries again.
+            JIXIAO_LOG(warn, "options not read, the defaults hold: " << e.Message);
             invalidate();
         }
         return values;

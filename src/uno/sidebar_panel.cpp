@@ -4,6 +4,7 @@
 #include "uno/control_listener.hpp"
 #include "uno/document_controller.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/log.hpp"
 #include "uno/operations.hpp"
 #include "uno/roll_forward.hpp"
 #include "uno/settings.hpp"
@@ -328,8 +329,9 @@ void SAL_CALL SidebarPanel::disposing() {
     for (const auto& detach : detachers_) {
         try {
             detach();
-        } catch (const uno::Exception&) {
+        } catch (const uno::Exception& e) {
             // A control already disposed with its window has dropped its listeners itself.
+            JIXIAO_LOG(info, "deck: a control's listener not removed: " << e.Message);
         }
     }
     detachers_.clear();

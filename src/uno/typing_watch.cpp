@@ -58,8 +58,9 @@ void TypingWatch::stop() {
     try {
         input->removeKeyHandler(this);
         input->removeMouseClickHandler(this);
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
         // A view already disposed has dropped its handlers.
+        JIXIAO_LOG(info, "typing watch: handlers not removed from a disposed view: " << e.Message);
     }
 }
 

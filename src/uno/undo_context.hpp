@@ -2,6 +2,7 @@
 // the change throws half-way (the partial change is then one step the user can undo).
 #pragma once
 
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -25,8 +26,9 @@ public:
         try {
             if (manager_.is())
                 manager_->leaveUndoContext();
-        } catch (const css::uno::Exception&) {
+        } catch (const css::uno::Exception& e) {
             // The document was closed under us; there is no undo stack left to balance.
+            JIXIAO_LOG(info, "undo context not left, the document is gone: " << e.Message);
         }
     }
 
@@ -47,7 +49,8 @@ public:
         try {
             if (model_.is())
                 model_->unlockControllers();
-        } catch (const css::uno::Exception&) {
+        } catch (const css::uno::Exception& e) {
+            JIXIAO_LOG(info, "controllers not unlocked, the document is gone: " << e.Message);
         }
     }
 

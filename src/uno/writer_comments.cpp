@@ -1,6 +1,7 @@
 // DocumentComments for Writer: annotation fields (com.sun.star.text.textfield.Annotation) over the text of a
 // table cell or of the figure in a paragraph; read back with their place (cell, or body paragraph index).
 #include "uno/document_comments.hpp"
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 #include "uno/writer_tables.hpp"
 
@@ -133,8 +134,9 @@ private:
             Reference<text::XTextCursor> between = first->getText()->createTextCursorByRange(first);
             between->gotoRange(second, true);
             return between->getString().isEmpty(); // a comment's own mark reads as no text
-        } catch (const uno::RuntimeException&) {
-            return false; // not in the same text
+        } catch (const uno::RuntimeException& e) {
+            JIXIAO_LOG(info, "comments taken as apart, not in the same text: " << e.Message);
+            return false;
         }
     }
 

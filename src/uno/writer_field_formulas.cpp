@@ -1,5 +1,6 @@
 #include "uno/writer_field_formulas.hpp"
 
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 
 #include "core/cell_text.hpp"
@@ -54,8 +55,9 @@ const std::string* WriterFieldFormulas::find(const std::string& table, const std
                 const std::string formula = trimCell(toUtf8(content));
                 if (where && !formula.empty())
                     formulas_->emplace(*where, formula);
-            } catch (const uno::Exception&) {
+            } catch (const uno::Exception& e) {
                 // A field outside the body text (a header, a frame) has no table cell: not ours to read.
+                JIXIAO_LOG(info, "a formula field not read (outside the body's tables?): " << e.Message);
             }
         }
     }

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace jixiao::cli;
 
 namespace {
@@ -128,8 +130,24 @@ TEST(BatchSummary, TheTotalIsTheDecksWithAScoreMissing) {
     missing.scorecardJson = jixiao::scorecardToJson(card);
     EXPECT_FALSE(scoreOf(missing).total);
     EXPECT_EQ(scoreOf(missing).grade, "");
-    EXPECT_EQ(resultLine(missing), "report.docx: — —, 0 errors, 0 warnings");
+    EXPECT_EQ(resultLine(missing), "report.docx: — —, 0 个错误，0 个警告 / 0 errors, 0 warnings");
     EXPECT_NE(formatSummary({missing}, Format::Json).find("\"total\": null"), std::string::npos);
+}
+
+// An export the core cannot read back leaves the figures empty and the findings counted, and says so on
+// stderr — once for the file, however often the summary reads it.
+TEST(BatchSummary, AnExportThatCannotBeReadBackIsSaidOnceOnStderr) {
+    FileResult r = withFinding("unreadable-export.docx", "score.range", "error");
+    r.scorecardJson = "{\"format\": \"jixiao-scorecard\", \"indicators\": 3}";
+    ::testing::internal::CaptureStderr();
+    EXPECT_EQ(r.status(), Status::Checked);
+    EXPECT_FALSE(scoreOf(r).total);
+    EXPECT_EQ(r.count("error"), 1);
+    const std::string text = formatSummary({r}, Format::Text);
+    const std::string said = ::testing::internal::GetCapturedStderr();
+    EXPECT_NE(said.find("unreadable-export.docx：导出的打分表无法读回"), std::string::npos) << said;
+    EXPECT_NE(said.find("could not be read back"), std::string::npos) << said;
+    EXPECT_EQ(std::count(said.begin(), said.end(), '\n'), 1) << said;
 }
 
 } // namespace

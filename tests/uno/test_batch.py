@@ -294,6 +294,23 @@ class BatchBuildTest(OfficeCase):
         self.assertIn("评价结论", text)
         self.assertIn("成本效益分析", text)
 
+    def test_build_titles_a_project_named_with_its_spending_once(self):
+        # A unit enters the project as "…经费支出": the title says 支出 once, by the office's title rule.
+        with open(SAMPLE_JSON, encoding="utf-8") as f:
+            card = json.load(f)
+        card["meta"]["project"] = "热线办理工作经费支出"
+        source = os.path.join(work, "spending.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(card, f, ensure_ascii=False)
+        out = os.path.join(work, "built", "spending.pdf")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        code, _, err = batch("build", "--from", source, "--out", out)
+        self.assertEqual(code, 0, err)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+        text = "".join(text.split())
+        self.assertIn("富民县信访局2025年度热线办理工作经费支出绩效评价报告", text)
+        self.assertNotIn("支出支出", text)
+
     def test_build_docx_reads_back_as_97(self):
         out = os.path.join(work, "built", "report.docx")
         os.makedirs(os.path.dirname(out), exist_ok=True)

@@ -1,0 +1,28 @@
+#include "cli/report_frame.hpp"
+
+#include "cli/messages.hpp"
+#include "core/report_outline.hpp"
+
+namespace jixiao::cli {
+
+ReportFrame reportFrame(const Metadata& meta, std::string_view lang) {
+    const auto words = [&](const Message& message) { return catalog().format(lang, message); };
+    // The batch's wording of the title (its pattern: placeholders without arguments stay as written) under
+    // the core's rule: all of 单位, 年度 and 项目 or no title from them, the project as titles quote it.
+    ReportLayout layout;
+    layout.title = words({std::string(key(Msg::ReportTitle)), {}});
+    std::string title = reportTitle(layout, meta);
+    if (title.empty())
+        title = words(message(Msg::ReportTitleGeneric));
+    ReportFrame frame;
+    frame.paragraphs = {title, words(message(Msg::ReportHeadingConclusion)),
+                        "",    words(message(Msg::ReportHeadingCostBenefit)),
+                        "",    words(message(Msg::ReportAnnex)),
+                        ""};
+    frame.conclusion = 2;
+    frame.costBenefit = 4;
+    frame.scoreTable = 6;
+    return frame;
+}
+
+} // namespace jixiao::cli

@@ -1,0 +1,29 @@
+// The frame of the report `jixiao-batch build` writes, before the office fills it: the title, the two
+// headings Jixiao's sections go under and the annex heading over the scoring table, one paragraph each with
+// an empty paragraph after each heading for what goes under it. Worded from batch.json in the report's
+// language; the title follows the core's title rule (core/report_outline's reportTitle).
+#pragma once
+
+#include "core/scorecard.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao::cli {
+
+struct ReportFrame {
+    std::vector<std::string> paragraphs;
+    // Where the office writes: the 评价结论 and 成本效益分析 sections and the scoring table (indices into
+    // `paragraphs`, each an empty paragraph).
+    std::size_t conclusion = 0;
+    std::size_t costBenefit = 0;
+    std::size_t scoreTable = 0;
+};
+
+// "{单位}{年度}年度{项目}支出绩效评价报告" when 单位, 年度 and 项目 are all known (a project named
+// "…经费支出" says 支出 once), the generic "绩效评价报告" otherwise.
+ReportFrame reportFrame(const Metadata& meta, std::string_view lang = "zh-CN");
+
+} // namespace jixiao::cli

@@ -1,0 +1,72 @@
+// The frame of the report `jixiao-batch build` writes: its title by the core's title rule, its headings
+// from batch.json, and where the office writes the sections and the table.
+#include "cli/report_frame.hpp"
+
+#include "core/report_title.hpp"
+
+#include <gtest/gtest.h>
+
+using jixiao::Metadata;
+using jixiao::cli::reportFrame;
+
+namespace {
+
+Metadata meta(std::string unit, std::optional<int> year, std::string project) {
+    Metadata m;
+    m.unit = std::move(unit);
+    m.year = year;
+    m.project = std::move(project);
+    return m;
+}
+
+} // namespace
+
+TEST(BatchReportFrame, TitleIsUnitYearProjectAndTheReportWords) {
+    const auto frame = reportFrame(meta("富民县信访局", 2025, "热线办理工作经费"));
+    EXPECT_EQ(frame.paragraphs.front(), "富民县信访局2025年度热线办理工作经费支出绩效评价报告");
+}
+
+// A project entered as "…经费支出" says 支出 once, as the office's own titles and captions do.
+TEST(BatchReportFrame, AProjectEndingInSpendingSaysItOnce) {
+    const std::string title =
+        reportFrame(meta("富民县信访局", 2025, "热线办理工作经费支出")).paragraphs.front();
+    EXPECT_EQ(title, "富民县信访局2025年度热线办理工作经费支出绩效评价报告");
+    EXPECT_EQ(title.find("支出支出"), std::string::npos);
+    // The title reads back as the metadata it was made from.
+    const auto read = jixiao::parseReportTitle(title);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->unit, "富民县信访局");
+    EXPECT_EQ(read->year, 2025);
+    EXPECT_EQ(read->project, "热线办理工作经费");
+}
+
+// Without all of 单位, 年度 and 项目 the title is the generic one, never "2025年度支出绩效评价报告".
+TEST(BatchReportFrame, IncompleteMetadataGivesTheGenericTitle) {
+    EXPECT_EQ(reportFrame(meta("", 2025, "热线办理工作经费")).paragraphs.front(), "绩效评价报告");
+    EXPECT_EQ(reportFrame(meta("富民县信访局", std::nullopt, "热线办理工作经费")).paragraphs.front(),
+              "绩效评价报告");
+    EXPECT_EQ(reportFrame(meta("富民县信访局", 2025, "")).paragraphs.front(), "绩效评价报告");
+    EXPECT_EQ(reportFrame(Metadata{}).paragraphs.front(), "绩效评价报告");
+}
+
+TEST(BatchReportFrame, HeadingsWithAnEmptyParagraphUnderEachForTheOffice) {
+    const auto frame = reportFrame(meta("富民县信访局", 2025, "热线办理工作经费"));
+    ASSERT_EQ(frame.paragraphs.size(), 7u);
+    EXPECT_EQ(frame.paragraphs[1], "一、评价结论");
+    EXPECT_EQ(frame.paragraphs[3], "二、成本效益分析");
+    EXPECT_EQ(frame.paragraphs[5], "附表1：绩效评价指标体系及打分表");
+    for (const std::size_t at : {frame.conclusion, frame.costBenefit, frame.scoreTable}) {
+        ASSERT_LT(at, frame.paragraphs.size());
+        EXPECT_EQ(frame.paragraphs[at], "") << at;
+    }
+    EXPECT_EQ(frame.conclusion, 2u);
+    EXPECT_EQ(frame.costBenefit, 4u);
+    EXPECT_EQ(frame.scoreTable, 6u);
+}
+
+TEST(BatchReportFrame, EnglishFromTheSameCatalog) {
+    const auto frame = reportFrame(meta("Fumin Letters Bureau", 2025, "hotline fund"), "en");
+    EXPECT_EQ(frame.paragraphs.front(),
+              "Performance evaluation report on hotline fund expenditure of Fumin Letters Bureau, 2025");
+    EXPECT_EQ(frame.paragraphs[1], "1. Evaluation conclusion");
+}
