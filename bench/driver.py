@@ -375,6 +375,14 @@ def deck_case(office, case, repeat, headline, python_macro):
     # nothing to re-read. Closed until open_deck below.
     case.doc.CurrentController.getSidebar().setVisible(False)
     office.settle()
+    # Every figure of this section in the same state of Writer's accessibility: finding the summary label
+    # (below) makes Writer create the document's accessibility objects, and from then on every cell read costs
+    # about half as much again (the sample's 87-cell re-read: 0.88–0.95 ms before, 1.28–1.47 ms after, with
+    # or without the deck and live recompute; docs/benchmarks.md, issue 22). Walking the window's tree
+    # first gives the bare recompute, the macro and the office's own work for a key the same cost per cell
+    # as deck/live and deck/typed.
+    from ui_helpers import walk
+    sum(1 for _ in walk(case.doc.CurrentController.Frame.ContainerWindow.getAccessibleContext()))
     # LibreOffice's own work for a keystroke, before the deck opens (live recompute off, no deck: Jixiao
     # queues nothing): from the key's modify event until a callback posted then runs.
     office.set_live_recompute(False)
@@ -421,11 +429,15 @@ def deck_case(office, case, repeat, headline, python_macro):
     share = record(f"{key}.deck.typed.jixiao", max(typed - own, 0.01))
     line("  Jixiao's share: deck/typed − LibreOffice's own", share)
     print(f"  summary after the last run: {shown}")
-    ratio("deck/live ÷ deck/bare", live / bare, "≤ 1.2×")
+    # Issue 22 item 5: an edit live recompute cannot tie to a cell (paste, undo, redo, a macro) with the deck
+    # open costs at most 1.5 bare recomputes; a keystroke's share at most what LibreOffice does for the key.
+    ratio("deck/live ÷ deck/bare", live / bare, "≤ 1.5×")
     record(f"{key}.ratio.live_over_bare", live / bare)
     # The fastest runs are the least disturbed by other work on a shared machine: their ratio is steadier.
-    ratio("  the same, fastest runs (min ÷ min)", live_min / bare_min, "≤ 1.2×")
+    ratio("  the same, fastest runs (min ÷ min)", live_min / bare_min, "≤ 1.5×")
     record(f"{key}.ratio.live_over_bare.min", live_min / bare_min)
+    ratio("Jixiao's share ÷ LibreOffice's own work for the key", share / own, "≤ 1×")
+    record(f"{key}.ratio.share_over_own", share / own)
     if headline is not None:
         ratio("deck/live ÷ jixiao/office (section a, headless)", live / headline, "≤ 1.2×")
         record(f"{key}.ratio.live_over_headline", live / headline)
@@ -441,6 +453,8 @@ def deck_case(office, case, repeat, headline, python_macro):
     if python_macro is not None:
         ratio("python/macro (section a, headless) ÷ deck/live", python_macro / live, "≥ 8×")
         record(f"{key}.ratio.headless_python_over_live", python_macro / live)
+    print(f"  side by side (ms): python/macro {py_macro:.2f} | deck/typed {typed:.2f} = LibreOffice's own "
+          f"{own:.2f} + Jixiao's share {share:.2f} | deck/bare {bare:.2f} | deck/live {live:.2f}")
     return live
 
 

@@ -20,6 +20,9 @@ bool isAsciiAlnum(char c) {
 std::size_t spaceAt(std::string_view s, std::size_t i) {
     if (isAsciiSpace(s[i]))
         return 1;
+    // Every other space starts with C2, E2 or E3: any other byte is not one (the common case, tested first).
+    if (const auto lead = static_cast<unsigned char>(s[i]); lead != 0xC2 && lead != 0xE2 && lead != 0xE3)
+        return 0;
     if (s.substr(i, 2) == "\xC2\xA0")
         return 2;
     if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xE2\x80\x8B")
@@ -64,14 +67,18 @@ std::string compactText(std::string_view text) {
     const std::string half = toHalfWidth(text);
     std::string out;
     out.reserve(half.size());
+    std::size_t kept = 0; // start of the run of non-space bytes not yet in `out`
     for (std::size_t i = 0; i < half.size();) {
         const auto n = spaceAt(half, i);
-        if (n > 0) {
-            i += n;
+        if (n == 0) {
+            ++i;
             continue;
         }
-        out += half[i++];
+        out.append(half, kept, i - kept);
+        i += n;
+        kept = i;
     }
+    out.append(half, kept);
     return out;
 }
 

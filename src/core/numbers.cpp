@@ -191,13 +191,39 @@ std::string toHalfWidth(std::string_view utf8) {
     // normalisation and must not lose data.
     std::string out;
     out.reserve(utf8.size());
-    for (const auto& cp : decodeWithOffsets(utf8)) {
-        const char32_t h = halfWidth(cp.value);
-        if (h == cp.value)
-            out.append(utf8.substr(cp.byteOffset, cp.byteLength));
-        else
-            out += static_cast<char>(h);
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
+    if (std::any_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xF0; })) {
+        for (const auto& cp : decodeWithOffsets(utf8)) {
+            const char32_t h = halfWidth(cp.value);
+            if (h == cp.value)
+                out.append(utf8.substr(cp.byteOffset, cp.byteLength));
+            else
+                out += static_cast<char>(h);
+        }
+        return out;
     }
+    // Without 4-byte sequences, byte by byte: every character halfWidth changes is U+3000 (E3 80 80) or in
+    // U+FF00–U+FFEF (EF and two continuation bytes), and E3 and EF only ever start a sequence, so this is the
+    // decoding above without building it (cells are compared several times per keystroke: table_cache.hpp).
+    const auto continuation = [&](std::size_t i) { return i < utf8.size() && (byte(i) & 0xC0) == 0x80; };
+    std::size_t copied = 0; // bytes before this are in `out`
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        char32_t cp = 0;
+        if (byte(i) == 0xEF && continuation(i + 1) && continuation(i + 2))
+            cp = static_cast<char32_t>(((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) |
+                                       (byte(i + 2) & 0x3F));
+        else if (byte(i) == 0xE3 && utf8.substr(i, 3) == "\xE3\x80\x80")
+            cp = U'\u3000';
+        else
+            continue;
+        if (const char32_t h = halfWidth(cp); h != cp) {
+            out.append(utf8.substr(copied, i - copied));
+            out += static_cast<char>(h);
+            copied = i + 3;
+        }
+        i += 2;
+    }
+    out.append(utf8.substr(copied));
     return out;
 }
 

@@ -33,6 +33,18 @@ TEST(ToHalfWidth, KeepsInvalidBytes) {
     EXPECT_EQ(toHalfWidth(bad), std::string("a\xff") + "9");
 }
 
+// Without 4-byte sequences the text is scanned byte by byte instead of decoded: the same result, broken
+// sequences included.
+TEST(ToHalfWidth, ScansLikeTheDecoder) {
+    EXPECT_EQ(toHalfWidth("a\u3000b\u3007"), "a b\u3007"); // 〇 (E3 80 87) is not a space
+    EXPECT_EQ(toHalfWidth(std::string("\xEF\xBCx")), std::string("\xEF\xBCx"));
+    EXPECT_EQ(toHalfWidth(std::string("x\xEF\xBC")), std::string("x\xEF\xBC"));
+    EXPECT_EQ(toHalfWidth(std::string("\xE3\x80") + "９"), std::string("\xE3\x80") + "9");
+    EXPECT_EQ(toHalfWidth(std::string("\xE3\x80\x80\x80")), std::string(" \x80"));
+    EXPECT_EQ(toHalfWidth("\U0001F600（１）"), "\U0001F600(1)");
+    EXPECT_EQ(toHalfWidth("用以反映。"), "用以反映。");
+}
+
 TEST(ParseCellNumber, Numbers) {
     expectNumber("97", "97", "");
     expectNumber("97分", "97", "分");
