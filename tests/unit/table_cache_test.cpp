@@ -6,6 +6,7 @@
 
 #include "core/assemble.hpp"
 #include "core/grid_reader.hpp"
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 #include "test_grid.hpp"
 
@@ -86,16 +87,7 @@ private:
 };
 
 Grid fundingGrid() {
-    auto grid = jixiao::testing::gridOf({
-        {"项目", "金额（万元）", "占比"},
-        {"工资补助", "0.72", "36.18%"},
-        {"社保缴费", "1.13", "56.78%"},
-        {"劳务派遣服务费", "0.14", "7.04%"},
-        {"实际支出合计", "1.99", "100%"},
-        {"年初预算", "2", ""},
-        {"预算执行率", "", "99.5%"},
-        {"结余", "0.01", ""},
-    });
+    auto grid = jixiao::testing::sampleFundingGrid();
     grid.name = "表格2";
     for (int row = 0; row < grid.rows(); ++row)
         for (int column = 0; column < grid.columns(); ++column)
