@@ -17,13 +17,9 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/util/XCloseBroadcaster.hpp>
-#include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <rtl/ref.hxx>
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <utility>
 
@@ -33,25 +29,6 @@ using css::uno::UNO_QUERY;
 
 namespace jixiao::office {
 namespace {
-
-// Document → controller, keyed by the model's address; entries leave when the document is disposed. Used
-// from the main thread (panels, live recompute) and from bridge threads (a macro's EvaluationTool calls),
-// hence the mutex, held only around the map and never across a call into the office (see the header).
-struct Registry {
-    std::mutex mutex;
-    std::map<const void*, rtl::Reference<DocumentController>> controllers;
-};
-
-Registry& registry() {
-    // Never destroyed: a controller left at library unload (an office killed mid-session) must not be
-    // released into an office that is gone.
-    static Registry* const instance = new Registry;
-    return *instance;
-}
-
-const void* keyOf(const Reference<frame::XModel>& model) {
-    return Reference<uno::XInterface>(model, UNO_QUERY).get();
-}
 
 std::string severityKey(Severity severity) {
     switch (severity) {
@@ -67,109 +44,11 @@ std::string severityKey(Severity severity) {
 
 } // namespace
 
-DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
-                                       const Reference<frame::XModel>& model)
-    : cppu::WeakComponentImplHelper3<util::XModifyListener, awt::XCallback, util::XCloseListener>(m_aMutex),
-      context_(context), model_(model) {}
-
-rtl::Reference<DocumentController>
-DocumentController::forModel(const Reference<uno::XComponentContext>& context,
-                             const Reference<frame::XModel>& model) {
-    if (!model.is())
-        throw lang::IllegalArgumentException("no document", {}, 0);
-    auto& shared = registry();
-    const auto key = keyOf(model);
-    {
-        std::lock_guard<std::mutex> lock(shared.mutex);
-        if (auto it = shared.controllers.find(key); it != shared.controllers.end())
-            return it->second;
-    }
-    // Made outside the lock (the weak reference asks the model for its adapter); when two threads race
-    // here, the first to register wins and the other's controller, never attached, is dropped.
-    rtl::Reference<DocumentController> made(new DocumentController(context, model));
-    {
-        std::lock_guard<std::mutex> lock(shared.mutex);
-        const auto [it, inserted] = shared.controllers.emplace(key, made);
-        if (!inserted)
-            return it->second;
-    }
-    try {
-        Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
-        if (broadcaster.is())
-            broadcaster->addModifyListener(made.get());
-        Reference<util::XCloseBroadcaster> closeable(model, UNO_QUERY);
-        if (closeable.is())
-            closeable->addCloseListener(made.get());
-    } catch (...) {
-        // A document already closed (a macro holding a stale reference) takes no listener and would never
-        // tell its controller to go: it leaves the registry now.
-        made->dispose();
-        throw;
-    }
-    made->watchTyping();
-    return made;
-}
-
-void DocumentController::watchTyping() {
-    Reference<frame::XModel> model(model_);
-    Reference<frame::XController> view(model.is() ? model->getCurrentController() : nullptr);
-    if (!view.is())
-        return; // no view (a hidden document): every run re-reads every input
-    // The handlers hold this controller; disposing() stops the watch, which drops them.
-    rtl::Reference<DocumentController> self(this);
-    TypingWatch::Handlers handlers;
-    handlers.typing = [self](const CursorPlace& place, int key) {
-        osl::MutexGuard guard(self->m_aMutex);
-        self->typingKey_ = key;
-        self->typingPlace_ = place;
-        self->typingThread_ = std::this_thread::get_id();
-    };
-    handlers.keyHandled = [self](int key) {
-        osl::MutexGuard guard(self->m_aMutex);
-        if (self->typingKey_ == key)
-            self->typingKey_ = 0;
-    };
-    handlers.otherInput = [self] {
-        osl::MutexGuard guard(self->m_aMutex);
-        self->typingKey_ = 0;
-    };
-    rtl::Reference<TypingWatch> watch(new TypingWatch(context_, std::move(handlers)));
-    if (!watch->watch(view)) {
-        watch->stop();
-        return;
-    }
-    osl::MutexGuard guard(m_aMutex);
-    if (isDisposed()) {
-        watch->stop();
-        return;
-    }
-    typingWatch_ = watch;
-}
-
-void DocumentController::noteEdit() {
-    if (typingKey_ != 0 && std::this_thread::get_id() == typingThread_) {
-        // The view is handling a text key: only the cell at its cursor can have changed.
-        if (typingPlace_.kind != CursorPlace::Kind::InCell)
-            proseEdited_ = true; // typed outside a table: the prose may have changed
-        if (typingPlace_.kind == CursorPlace::Kind::Unknown)
-            edits_.reset();
-        else if (edits_ && typingPlace_.kind == CursorPlace::Kind::InCell)
-            edits_->cells.emplace(typingPlace_.table, typingPlace_.cell);
-        return;
-    }
-    // Recompute's own writes are told to the cache by the run that makes them (TableCache::wrote), or
-    // reset the record after a run without the cache (recompute()). Anything else may have changed anything.
-    if (writing_ == 0) {
-        edits_.reset();
-        proseEdited_ = true;
-    }
-}
-
 void DocumentController::narrowCacheRefresh() {
     std::optional<KnownEdits> edits;
     {
         osl::MutexGuard guard(m_aMutex);
-        edits = std::exchange(edits_, KnownEdits{});
+        edits = edits_.take();
     }
     cache_.narrowNextRefresh(std::move(edits));
 }
@@ -190,7 +69,7 @@ int DocumentController::validateNow() {
         findings_ = std::move(found);
         findingsCurrent_ = true;
         proseChecked_ = true;
-        proseEdited_ = false;
+        edits_.validated();
         checkedCard_ = std::move(checkedCard);
     }
     keepSummary(std::move(data)); // the whole read is the freshest: the summary shows what was checked
@@ -323,7 +202,8 @@ void DocumentController::keepRun(DocumentData&& read, DocumentData* written) {
         findingsCurrent_ = false;
         // The prose's findings hold while no edit could have touched the prose (only table cells were typed
         // into) and the tables read as the full validation read them (no figure the prose quotes moved).
-        proseStillChecked = proseChecked_ && !proseEdited_ && checkedCard_ && *checkedCard_ == judged.card;
+        proseStillChecked =
+            proseChecked_ && !edits_.proseEdited() && checkedCard_ && *checkedCard_ == judged.card;
         proseChecked_ = proseStillChecked;
     }
     if (!watched)
@@ -423,7 +303,7 @@ int DocumentController::recompute(bool live) {
     if (cache == nullptr && written > 0) {
         // Written past the cache (another run held it): it cannot know which cells changed.
         osl::MutexGuard guard(m_aMutex);
-        edits_.reset();
+        edits_.cellsUnknown();
     }
     if (run.computedCellTyped) { // the core's decision (core/run_plan.hpp): said once, in the deck
         auto text =
@@ -481,14 +361,6 @@ void DocumentController::scheduleAfterEdit(bool watched) {
         schedule();
 }
 
-bool DocumentController::heldBackByApiCall() {
-    std::lock_guard<std::mutex> lock(gateMutex_);
-    if (apiCalls_ == 0)
-        return false;
-    heldBack_ = true;
-    return true;
-}
-
 void SAL_CALL DocumentController::modified(const lang::EventObject&) {
     bool watched = false;
     {
@@ -496,9 +368,9 @@ void SAL_CALL DocumentController::modified(const lang::EventObject&) {
         if (closing())
             return;
         watched = !observers_.empty();
-        noteEdit();
+        edits_.edited(writing_ > 0);
     }
-    if (writing_ > 0 || heldBackByApiCall())
+    if (writing_ > 0 || gate_.holdsBackRuns())
         return;
     scheduleAfterEdit(watched);
 }
@@ -515,31 +387,19 @@ DocumentController::ApiCall::~ApiCall() {
 }
 
 void DocumentController::beginApiCall() {
-    std::unique_lock<std::mutex> lock(gateMutex_);
-    ++apiCalls_;
     // EvaluationTool begins its calls on the main thread (main_thread.hpp), where a live run can only be in
     // progress when the call is nested inside it (a macro the office ran from the run): that one must not
     // wait for itself. The wait is for a caller on another thread; it is bounded so that a caller holding
     // the SolarMutex goes ahead rather than hang the office.
-    // system_clock, not steady_clock: libstdc++ maps a steady_clock wait to pthread_cond_clockwait (glibc
-    // 2.30), and the extension must load on older systems (issue 18); this is pthread_cond_timedwait.
-    const auto self = std::this_thread::get_id();
-    const auto deadline = std::chrono::system_clock::now() + std::chrono::seconds(10);
-    if (!runEnded_.wait_until(lock, deadline, [&] { return !running_ || runThread_ == self; }))
+    if (!gate_.beginCall())
         logWarning("an API call went ahead while a live run was still running");
     logInfo("API call begins");
 }
 
 void DocumentController::endApiCall() {
     logInfo("API call ends");
-    bool follow = false;
-    {
-        std::lock_guard<std::mutex> lock(gateMutex_);
-        if (--apiCalls_ == 0)
-            follow = std::exchange(heldBack_, false);
-    }
-    if (!follow)
-        return;
+    if (!gate_.endCall())
+        return; // calls remain, or none held a run back
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);
@@ -557,25 +417,14 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         if (closing())
             return; // posted before the document began to close: it is not to be read any more
     }
-    {
-        std::lock_guard<std::mutex> lock(gateMutex_);
-        if (apiCalls_ > 0) {
-            heldBack_ = true; // the call's end posts this run again
-            return;
-        }
-        running_ = true;
-        runThread_ = std::this_thread::get_id();
-    }
+    if (!gate_.beginRun())
+        return; // an API call is under way: its end posts this run again
     logInfo("live run begins");
     struct RunEnd {
         DocumentController& controller;
         ~RunEnd() {
             logInfo("live run ends");
-            {
-                std::lock_guard<std::mutex> lock(controller.gateMutex_);
-                controller.running_ = false;
-            }
-            controller.runEnded_.notify_all();
+            controller.gate_.endRun();
         }
     } const runEnd{*this};
     try {
@@ -603,61 +452,6 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         logFailure("live recompute", e);
     }
     notifyObservers();
-}
-
-void SAL_CALL DocumentController::queryClosing(const lang::EventObject&, sal_Bool) {
-    // Never a veto: a run or call in progress runs on the main thread, and the closing thread holds the
-    // SolarMutex, so none is in progress now (main_thread.hpp).
-}
-
-void SAL_CALL DocumentController::notifyClosing(const lang::EventObject&) {
-    // The close is decided and nothing is torn down yet: from now on no run starts and no call is taken,
-    // even one the main loop runs while the close lets go of the SolarMutex half-way.
-    closing_ = true;
-}
-
-void SAL_CALL DocumentController::disposing(const lang::EventObject&) {
-    closing_ = true;
-    dispose(); // the document is closing
-}
-
-void SAL_CALL DocumentController::disposing() {
-    // Keep ourselves alive until this call returns: erasing drops the registry's reference.
-    rtl::Reference<DocumentController> self(this);
-    Reference<frame::XModel> model(model_);
-    {
-        auto& shared = registry();
-        std::lock_guard<std::mutex> lock(shared.mutex);
-        for (auto it = shared.controllers.begin(); it != shared.controllers.end(); ++it)
-            if (it->second.get() == this) {
-                shared.controllers.erase(it);
-                break;
-            }
-    }
-    // A document that is itself being disposed may refuse; it drops its listeners then anyway.
-    try {
-        Reference<util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
-        if (broadcaster.is())
-            broadcaster->removeModifyListener(this);
-        Reference<util::XCloseBroadcaster> closeable(model, UNO_QUERY);
-        if (closeable.is())
-            closeable->removeCloseListener(this);
-    } catch (const uno::Exception& e) {
-        JIXIAO_LOG(info, "listeners not removed from a document being disposed: " << e.Message);
-    }
-    std::map<int, std::function<void()>> observers;
-    rtl::Reference<TypingWatch> watch;
-    {
-        osl::MutexGuard guard(m_aMutex);
-        observers.swap(observers_); // destroyed outside the lock: they may hold the last panel reference
-        findings_.clear();
-        watch = typingWatch_;
-        typingWatch_.clear();
-    }
-    if (watch.is())
-        watch->stop(); // outside the lock: it calls into the view
-    // The table cache is plain data and goes with this object; its mutex is not waited for here (see
-    // cacheMutex_).
 }
 
 } // namespace jixiao::office

@@ -19,20 +19,24 @@
 // between them would read a half-built table, write into it and lock the undo manager inside the macro's
 // undo step (measured: 31 live runs inside one import of the sample, when calls ran on the bridge thread).
 // The call now runs whole on the main thread, where no run can start inside it; an ApiCall still marks it,
-// holds back a run that would (a nested main loop), and posts one when it ends if it held any back.
+// holds back a run that would (a nested main loop), and posts one when it ends if it held any back
+// (live_gate.hpp).
 //
 // Edited cell: after a keystroke in the document's view (typing_watch.hpp), the controller knows the only
 // cell whose text changed, and the run re-reads that cell alone (plus the cells it wrote itself last time);
-// after anything else it re-reads every input cell through the cache, as before.
+// after anything else it re-reads every input cell through the cache, as before (edit_record.hpp).
 //
-// Lifetime: a UNO component (WeakComponentImplHelper). Once the document has begun to close (its close
-// listeners are told, before anything of it is torn down) no live run starts and no call is taken: a run
-// already posted finds the controller closing and returns. The document's disposing event disposes it: it
+// Lifetime (controller_lifetime.cpp; the registry: controller_registry.hpp): a UNO component
+// (WeakComponentImplHelper). Once the document has begun to close (its close listeners are told, before
+// anything of it is torn down) no live run starts and no call is taken: a run already posted finds the
+// controller closing and returns. The document's disposing event disposes it: it
 // detaches its listeners, drops its panels' observers, its cache and its registry entry, and holds the
 // document only weakly, so a closed document is never kept alive by Jixiao. No table or cell object of the
 // document is kept between runs: the cache holds plain text (table_cache.hpp).
 #pragma once
 
+#include "uno/edit_record.hpp"
+#include "uno/live_gate.hpp"
 #include "uno/operations.hpp"
 #include "uno/table_cache.hpp"
 #include "uno/typing_watch.hpp"
@@ -50,14 +54,12 @@
 #include <rtl/ref.hxx>
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace jixiao::office {
@@ -150,8 +152,6 @@ private:
     void notifyObservers();
     // Watches the document's view for keystrokes (Writer), for the edited-cell path.
     void watchTyping();
-    // A modify event: what it may have changed since the cache's last refresh. Called with m_aMutex held.
-    void noteEdit();
     // What changed since the cache's last refresh, handed to it before a run; starts a new record.
     void narrowCacheRefresh();
     // Posts one run to the main loop (coalescing: nothing when one is pending).
@@ -160,8 +160,6 @@ private:
     void scheduleAfterEdit(bool watched);
     void beginApiCall();
     void endApiCall();
-    // Whether an API call holds live runs back; if so, one follows its end. Takes gateMutex_.
-    bool heldBackByApiCall();
     void keepSummary(DocumentData&& read);
     // A run's tables, kept for the summary; when a deck watches, they are validated too (live_findings.hpp:
     // the table's findings replaced, the prose's kept), else the findings are no longer current. `written`:
@@ -192,33 +190,22 @@ private:
     std::vector<Finding> findings_;
     bool findingsCurrent_ = false; // validated (whole, or the tables by a watched run) since the last edit
     bool proseChecked_ = false;    // the prose too: its findings hold (see keepRun)
-    // The scoring table as the last full validation judged it, and whether anything but a table cell was
-    // edited since (an edit not typed into a cell: the prose may have changed).
+    // The scoring table as the last full validation judged it.
     std::shared_ptr<const Scorecard> checkedCard_;
-    bool proseEdited_ = true;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     int noticeSerial_ = 0;
     std::string notice_;
     bool pending_ = false;
     std::atomic<bool> closing_{false}; // the document's close listeners were told (notifyClosing)
-    // Keystrokes (guarded by m_aMutex): the text key being handled now (0: none), where it types and on
-    // which thread (the view's), and what changed since the cache's last refresh (nullopt: unknown).
+    // Keystrokes and edits (guarded by m_aMutex): what changed since the cache's last refresh, and whether
+    // anything but a table cell was edited since the last full validation (edit_record.hpp).
     rtl::Reference<TypingWatch> typingWatch_;
-    int typingKey_ = 0;
-    CursorPlace typingPlace_;
-    std::thread::id typingThread_;
-    std::optional<KnownEdits> edits_;
+    EditRecord edits_;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
-    // Live runs against API calls (guarded by gateMutex_, which is never held while calling into the office,
-    // so it is taken from modified() on a thread that holds the SolarMutex without risk): the macro calls
-    // under way, whether a live run is running and on which thread, and whether a call held one back.
-    std::mutex gateMutex_;
-    std::condition_variable runEnded_;
-    int apiCalls_ = 0;
-    bool running_ = false;
-    std::thread::id runThread_;
-    bool heldBack_ = false;
+    // Live runs against API calls (live_gate.hpp; its lock is never held while calling into the office, so
+    // modified() takes it on a thread that holds the SolarMutex without risk).
+    LiveGate gate_;
 };
 
 } // namespace jixiao::office

@@ -9,14 +9,24 @@
 #include "core/patch.hpp"
 #include "core/recompute.hpp"
 
-#include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
-
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+// Declared only, so that the interface itself needs no UNO header: the table cache and its tests use it
+// without the office's SDK (tests/unit/table_cache_test.cpp). The host factories below take UNO types.
+namespace com::sun::star {
+namespace uno {
+template <class interface_type> class Reference;
+class XComponentContext;
+} // namespace uno
+namespace frame {
+class XModel;
+} // namespace frame
+} // namespace com::sun::star
+namespace css = ::com::sun::star;
 
 namespace jixiao::office {
 

@@ -18,8 +18,6 @@
 // Writer's cell names).
 #pragma once
 
-#include "uno/operations.hpp"
-
 #include "core/assemble.hpp"
 #include "core/grid.hpp"
 #include "core/grid_reader.hpp"
@@ -39,6 +37,7 @@ class DocumentHost;
 // cells (table name, cell name) and nothing else; nothing at all when empty.
 struct KnownEdits {
     std::set<std::pair<std::string, std::string>> cells;
+    friend bool operator==(const KnownEdits&, const KnownEdits&) = default;
 };
 
 class TableCache {

@@ -3,22 +3,11 @@
 // cell typed into both ask it.
 #pragma once
 
+#include "uno/cursor_place.hpp"
+
 #include <com/sun/star/frame/XController.hpp>
 
-#include <string>
-
 namespace jixiao::office {
-
-struct CursorPlace {
-    enum class Kind {
-        Unknown,       // no Writer text view, a selection, or an object selected: a key may change anything
-        OutsideTables, // a collapsed text cursor in no table cell: a key changes no cell's text
-        InCell,        // a collapsed text cursor in the cell `cell` of the table `table`
-    };
-    Kind kind = Kind::Unknown;
-    std::string table;
-    std::string cell;
-};
 
 CursorPlace cursorPlace(const css::uno::Reference<css::frame::XController>& view);
 

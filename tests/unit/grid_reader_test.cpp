@@ -1,5 +1,6 @@
 #include "core/grid_reader.hpp"
 
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 #include "test_grid.hpp"
@@ -335,16 +336,7 @@ TEST(GridReader, WeightLabels) {
 }
 
 TEST(GridReader, FundingTable) {
-    const auto grid = gridOf({
-        {"项目", "金额（万元）", "占比"},
-        {"工资补助", "0.72", "36.18%"},
-        {"社保缴费", "1.13", "56.78%"},
-        {"劳务派遣服务费", "0.14", "7.04%"},
-        {"实际支出合计", "1.99", "100%"},
-        {"年初预算", "2", ""},
-        {"预算执行率", "", "99.5%"},
-        {"结余", "0.01", ""},
-    });
+    const auto grid = jixiao::testing::sampleFundingGrid();
     EXPECT_TRUE(jixiao::looksLikeFundingTable(grid));
     EXPECT_FALSE(jixiao::looksLikeScoreTable(grid));
     EXPECT_FALSE(jixiao::looksLikeFundingTable(sampleScoreGrid()));
