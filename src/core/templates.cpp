@@ -213,4 +213,11 @@ std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& tem
     return result;
 }
 
+std::string templateKind(const std::vector<Template>& templates, std::string_view templateId) {
+    for (const auto& t : templates)
+        if (t.id == templateId)
+            return t.kind;
+    return "project";
+}
+
 } // namespace jixiao

@@ -48,4 +48,9 @@ std::set<std::string> vettedStandards(const std::vector<Template>& templates);
 std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& templates,
                                                 std::string_view templateId);
 
+// The kind of the template `templateId` ("department" for 部门整体支出): it chooses what the generated
+// sections call the subject of the evaluation (NarrativeOptions::subjectKind). "project" when no loaded
+// template has that id — a table typed by hand reads as a project's, as most evaluations are.
+std::string templateKind(const std::vector<Template>& templates, std::string_view templateId);
+
 } // namespace jixiao
