@@ -71,7 +71,7 @@ std::string severityKey(Severity severity) {
 DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
                                        const Reference<frame::XModel>& model)
     : cppu::WeakComponentImplHelper3<util::XModifyListener, awt::XCallback, util::XCloseListener>(m_aMutex),
-      context_(context), model_(model) {}
+      context_(context), model_(model), editEvents_(model) {}
 
 rtl::Reference<DocumentController>
 DocumentController::forModel(const Reference<uno::XComponentContext>& context,
@@ -558,7 +558,9 @@ bool DocumentController::heldBackByApiCall() {
     return true;
 }
 
-void SAL_CALL DocumentController::modified(const lang::EventObject&) {
+void SAL_CALL DocumentController::modified(const lang::EventObject& event) {
+    if (!editEvents_.isEdit(event))
+        return; // LibreOffice's own work on a document left unmodified: nothing to recompute or recheck
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);

@@ -33,6 +33,7 @@
 // document is kept between runs: the cache holds plain text (table_cache.hpp).
 #pragma once
 
+#include "uno/edit_events.hpp"
 #include "uno/operations.hpp"
 #include "uno/table_cache.hpp"
 #include "uno/typing_watch.hpp"
@@ -220,6 +221,7 @@ private:
     std::thread::id typingThread_;
     std::optional<KnownEdits> edits_;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
+    EditEvents editEvents_;       // which modify events are edits (LibreOffice's own on open are not)
     // Live runs against API calls (guarded by gateMutex_, which is never held while calling into the office,
     // so it is taken from modified() on a thread that holds the SolarMutex without risk): the macro calls
     // under way, whether a live run is running and on which thread, and whether a call held one back.
