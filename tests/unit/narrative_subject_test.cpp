@@ -10,6 +10,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 using namespace jixiao;
 
@@ -85,6 +86,24 @@ TEST(NarrativeSubject, ShippedTemplatesNameTheirKind) {
     // A table typed by hand (no framework known) reads as a project's, as most evaluations are.
     EXPECT_EQ(templateKind(shippedTemplates(), ""), "project");
     EXPECT_EQ(templateKind(shippedTemplates(), "no-such-template"), "project");
+}
+
+// A document's table carries no templateId: its framework is the template whose indicators it has.
+TEST(NarrativeSubject, ATableReadFromADocumentFindsItsFramework) {
+    for (const char* id : {"department-overall", "county-project", "national-2020-project"}) {
+        Scorecard card = scoredCard(shipped(id), true);
+        card.meta.templateId.clear();
+        EXPECT_EQ(closestTemplateId(shippedTemplates(), card), id);
+    }
+    EXPECT_EQ(closestTemplateId(shippedTemplates(), Scorecard{}), "");
+    // A table of the office's own: one of its leaves has a name of the framework, the rest do not.
+    Scorecard typed = scoredCard(shipped("department-overall"), true);
+    bool first = true;
+    forEachLeaf(typed, [&](Indicator& leaf) {
+        if (!std::exchange(first, false))
+            leaf.name += "（自定）";
+    });
+    EXPECT_EQ(closestTemplateId(shippedTemplates(), typed), "");
 }
 
 TEST(NarrativeSubject, DepartmentOverallSaysTheDepartment) {
