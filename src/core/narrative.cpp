@@ -291,7 +291,20 @@ private:
 
     const std::string& pattern(std::string_view key) const { return patterns_.pattern(key); }
     std::string render(std::string_view key, const Args& args) const {
-        return renderPattern(pattern(key), args);
+        const std::string& text = pattern(key);
+        Args filled = args;
+        for (const char* noun : {"evaluated", "Evaluated"})
+            if (text.find("{" + std::string(noun) + "}") != std::string::npos)
+                filled.emplace(noun, subjectNoun(noun));
+        return renderPattern(text, filled);
+    }
+
+    // What the evaluation is about, as the framework's kind names it (该项目, 该部门): `evaluated.<kind>`, or
+    // the project's noun for a kind the pattern file does not name. Asked only by a pattern that says it, so
+    // a pattern file without these keys still writes the sections that do not.
+    const std::string& subjectNoun(std::string_view noun) const {
+        const std::string key = std::string(noun) + "." + options_.subjectKind;
+        return pattern(patterns_.hasPattern(key) ? key : std::string(noun) + ".project");
     }
 
     // Money and percentages: half-up at two decimals, trailing zeros per the options.

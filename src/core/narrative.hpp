@@ -26,6 +26,11 @@ struct NarrativeOptions {
     // The framework's standard suggestions (templates.hpp suggestionsFor): the `problems` section quotes the
     // one for an indicator that lost points, and leaves a placeholder for a person where there is none.
     std::vector<IndicatorSuggestion> suggestions = {};
+    // The framework's kind (Template::kind, templateKind()): the sections call the subject of the evaluation
+    // by the pattern file's `evaluated.<kind>` / `Evaluated.<kind>` (该项目, 该部门; "the project"
+    // mid-sentence, "The project" at a sentence's start), `evaluated.project` for a kind the file does not
+    // name.
+    std::string subjectKind = "project";
 };
 
 class NarrativePatterns {
@@ -41,6 +46,7 @@ public:
     const std::string& sourceName() const { return sourceName_; }
     // The pattern for `key`; throws std::runtime_error naming the key and the file when it is missing.
     const std::string& pattern(std::string_view key) const;
+    bool hasPattern(std::string_view key) const { return patterns_.find(key) != patterns_.end(); }
     // A term of the data translated for this language (grade labels, money units); the term itself when the
     // file does not translate it, which is right for Chinese.
     std::string term(std::string_view word) const;
@@ -54,7 +60,7 @@ private:
 };
 
 // Fills a narrative pattern: {name} placeholders from `args`, and optional segments in square brackets that
-// are dropped when any placeholder inside them is missing or empty ("该项目[{year}年]预算资金…").
+// are dropped when any placeholder inside them is missing or empty ("{evaluated}[{year}年]预算资金…").
 // Placeholders outside a segment without an argument stay as written.
 std::string renderPattern(std::string_view pattern, const std::map<std::string, std::string>& args);
 

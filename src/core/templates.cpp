@@ -213,4 +213,38 @@ std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& tem
     return result;
 }
 
+std::string templateKind(const std::vector<Template>& templates, std::string_view templateId) {
+    for (const auto& t : templates)
+        if (t.id == templateId)
+            return t.kind;
+    return "project";
+}
+
+std::string closestTemplateId(const std::vector<Template>& templates, const Scorecard& card) {
+    std::set<std::string> names;
+    std::size_t leaves = 0;
+    forEachLeaf(card, [&](const Indicator& leaf) {
+        ++leaves;
+        names.insert(leaf.name);
+    });
+    std::string best;
+    std::size_t bestShared = 0;
+    bool tied = false;
+    for (const auto& t : templates) {
+        std::set<std::string> shared;
+        forEachLeaf(t.card, [&](const Indicator& leaf) {
+            if (names.contains(leaf.name))
+                shared.insert(leaf.name);
+        });
+        if (shared.size() > bestShared) {
+            best = t.id;
+            bestShared = shared.size();
+            tied = false;
+        } else if (shared.size() == bestShared) {
+            tied = true;
+        }
+    }
+    return !tied && 2 * bestShared > leaves ? best : std::string();
+}
+
 } // namespace jixiao

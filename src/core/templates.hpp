@@ -48,4 +48,15 @@ std::set<std::string> vettedStandards(const std::vector<Template>& templates);
 std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& templates,
                                                 std::string_view templateId);
 
+// The kind of the template `templateId` ("department" for 部门整体支出): it chooses what the generated
+// sections call the subject of the evaluation (NarrativeOptions::subjectKind). "project" when no loaded
+// template has that id — a table typed by hand reads as a project's, as most evaluations are.
+std::string templateKind(const std::vector<Template>& templates, std::string_view templateId);
+
+// The id of the template whose framework the table of `card` follows, for a document that does not say
+// (a table read from a document carries no templateId): the template sharing the most leaf indicator names
+// with it, when they are more than half of the table's leaves and no other template shares as many. Empty
+// for a table of no known framework.
+std::string closestTemplateId(const std::vector<Template>& templates, const Scorecard& card);
+
 } // namespace jixiao

@@ -20,7 +20,7 @@ namespace jixiao::office {
 DocumentController::DocumentController(const Reference<uno::XComponentContext>& context,
                                        const Reference<frame::XModel>& model)
     : cppu::WeakComponentImplHelper3<util::XModifyListener, awt::XCallback, util::XCloseListener>(m_aMutex),
-      context_(context), model_(model) {}
+      context_(context), model_(model), editEvents_(model) {}
 
 rtl::Reference<DocumentController>
 DocumentController::forModel(const Reference<uno::XComponentContext>& context,

@@ -361,7 +361,9 @@ void DocumentController::scheduleAfterEdit(bool watched) {
         schedule();
 }
 
-void SAL_CALL DocumentController::modified(const lang::EventObject&) {
+void SAL_CALL DocumentController::modified(const lang::EventObject& event) {
+    if (!editEvents_.isEdit(event))
+        return; // LibreOffice's own work on a document left unmodified: nothing to recompute or recheck
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);

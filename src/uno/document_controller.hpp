@@ -35,6 +35,7 @@
 // document is kept between runs: the cache holds plain text (table_cache.hpp).
 #pragma once
 
+#include "uno/edit_events.hpp"
 #include "uno/edit_record.hpp"
 #include "uno/live_gate.hpp"
 #include "uno/operations.hpp"
@@ -203,6 +204,7 @@ private:
     rtl::Reference<TypingWatch> typingWatch_;
     EditRecord edits_;
     std::atomic<int> writing_{0}; // recomputes writing now (any thread): their edits schedule no live run
+    EditEvents editEvents_;       // which modify events are edits (LibreOffice's own on open are not)
     // Live runs against API calls (live_gate.hpp; its lock is never held while calling into the office, so
     // modified() takes it on a thread that holds the SolarMutex without risk).
     LiveGate gate_;

@@ -397,6 +397,10 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     options.lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
     options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
     options.suggestions = suggestionsFor(extension.templates, data.card.meta.templateId);
+    options.subjectKind =
+        templateKind(extension.templates, data.card.meta.templateId.empty()
+                                              ? closestTemplateId(extension.templates, data.card)
+                                              : data.card.meta.templateId);
     data.card.funding = reportFunding(data);
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }

@@ -1,7 +1,9 @@
 #include "uno/writer_tables.hpp"
 
+#include "uno/log.hpp"
 #include "uno/ustring.hpp"
 #include "uno/writer_cell_names.hpp"
+#include "uno/writer_cell_text.hpp"
 #include "uno/writer_places.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -403,10 +405,21 @@ int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patc
         Reference<text::XText> target(cell, UNO_QUERY);
         if (!target.is())
             continue;
-        if (write.storedNumber)
+        if (hasAnchoredContent(target)) {
+            // A comment or bookmark in the cell stays: only its text is rewritten. A value cell would keep
+            // its old value behind the new text (Writer updates it only through setValue, which deletes
+            // them): left as it is, and its finding still says what it should hold.
+            if (write.storedNumber) {
+                logWarning("recompute: " + write.cell.address +
+                           " holds a comment or field and a value; not rewritten");
+                continue;
+            }
+            replacePlainText(target, fromUtf8(write.text));
+        } else if (write.storedNumber) {
             cell->setValue(write.storedNumber->toDouble()); // keeps the cell's number format
-        else
+        } else {
             target->setString(fromUtf8(write.text));
+        }
         ++written;
     }
     return written;

@@ -69,7 +69,8 @@ insertWriterTable(const css::uno::Reference<css::frame::XModel>& model, const Gr
                   css::uno::Reference<css::text::XTextRange>* place = nullptr);
 
 // Writes each CellWrite into the cell named by its address: its storedNumber as the cell's value, else its
-// text. Returns the number of cells written.
+// text; a cell with a comment or field anchored in it gets its text rewritten around them
+// (writer_cell_text.hpp), or, being a value cell, is left as it is. Returns the number of cells written.
 int applyWriterPatch(const css::uno::Reference<css::text::XTextTable>& table, const Patch& patch);
 
 } // namespace jixiao::office

@@ -48,6 +48,7 @@ struct Case {
     std::string name;
     Scorecard card;
     bool withSuggestions = false;
+    std::string subjectKind = "project"; // the framework's kind: 部门整体支出 is "department"
 };
 
 // The sample, the empty card, and the sample changed so that every pattern is used by some case (the
@@ -83,12 +84,14 @@ std::vector<Case> cases() {
     leafNamed(lost, "经济效益").reason.clear();
     leafNamed(lost, "管理制度健全性").score = 3; // a name two indicators share: the problem names its 二级
     result.push_back({"template suggestion, a deduction without reason", lost, true});
+    result.push_back({"a department's overall spending", sampleScorecard(), false, "department"});
     return result;
 }
 
 std::vector<std::string> render(const Case& c, const NarrativePatterns& patterns) {
     NarrativeOptions options;
     options.lang = patterns.language();
+    options.subjectKind = c.subjectKind;
     if (c.withSuggestions)
         options.suggestions = suggestionsFor(
             loadTemplateDirectories({kSource / "extension/templates"}, nullptr), "county-project");

@@ -134,6 +134,16 @@ class NewReportTest(OfficeCase):
         self.assertEqual([level for level, _ in outline(self.doc)].count(1), 7)
         self.assertFalse([f for f in placeholder_findings(self.tool, self.doc) if f.RuleId == "report.placeholder-title"])
 
+    def test_the_department_report_speaks_of_the_department(self):
+        # 部门整体支出: the sections Jixiao writes call the subject 该部门 (the template's kind), never 该项目.
+        self.set_metadata("富民县信访局", "", "2025")
+        self.tool.insertReport(self.doc, "department-overall")
+        text = "\n".join(p.getString() for p in body_paragraphs(self.doc))
+        self.assertIn("该部门绩效评价指标总分值100分", text)
+        self.assertNotIn("该项目", text)
+        self.assertIn("该部门", self.tool.generateSection(self.doc, "problems") + self.tool.generateSection(
+            self.doc, "conclusion"))
+
     def set_metadata(self, unit, project, year):
         """The document properties the deck's 单位/项目名称/年度 fields are saved as (document_properties.cpp)."""
         user = self.doc.DocumentProperties.UserDefinedProperties

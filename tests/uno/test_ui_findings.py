@@ -149,9 +149,8 @@ class WriterScoringFeedbackTest(OfficeCase):
 
 class OpeningTest(OfficeCase):
     def test_the_deck_opens_on_a_checked_count(self):
-        # The sample report, never validated: the deck's count is the validation's, without 校验 pressed. (Its
-        # prose may be said to be unchecked: Writer reports the .docx modified after loading it, and an edit
-        # Jixiao cannot place may have touched the prose.)
+        # The sample report, never validated: the deck's count is the validation's, without 校验 pressed (and
+        # its prose checked: test_ui_open_unmodified).
         directory = tempfile.mkdtemp(prefix="jixiao-ui-count-")
         try:
             sample = office.load(copy_seed("sample-report.docx", directory), hidden=False)
