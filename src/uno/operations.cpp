@@ -10,6 +10,7 @@
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_caption.hpp"
 #include "uno/writer_report.hpp"
 
 #include "core/assemble.hpp"
@@ -161,6 +162,8 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     UndoContext undo(model, fromUtf8(ui("undo.insert-score-table")));
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
+    if (!host->isCalc())
+        markTableCaption(model, name, caption); // so it can follow the report details (writer_caption.hpp)
     if (host->isCalc()) {
         // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
         // of the bands the table is graded with.
@@ -260,6 +263,8 @@ int Operations::recompute(const Reference<frame::XModel>& model, bool live, Tabl
         throw UserError("error.no-document");
     if (isReadOnly(model))
         return 0;
+    if (!live) // 重算: a caption written before the report details were filled in follows them
+        refreshTableCaptions(model);
     auto data = this->read(model, false, cache);
     // Nothing on a table read only in part, nothing over a formula the user wrote (core/assemble.hpp).
     const auto plan = planRecompute(data);
@@ -533,7 +538,8 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
     properties.budget = number(budget, "panel.meta-budget");
     properties.actual = number(actual, "panel.meta-actual");
     writeReportProperties(model, properties);
-    fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
+    fillReportTitle(model);      // a report made before 单位/年度/项目 were known gets its title now
+    refreshTableCaptions(model); // and its scoring table's caption
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {
