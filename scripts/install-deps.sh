@@ -16,6 +16,8 @@ packages=(
   # the office the extension runs in and the tests drive (python3-uno: Debian's /usr/bin/python3 only)
   libreoffice-writer libreoffice-calc libreoffice-l10n-zh-cn python3-uno fonts-noto-cjk
   libreoffice-script-provider-python
+  # the deck's tab icons: SVG sources rendered to PNG at build time (oxt-package/CMakeLists.txt)
+  librsvg2-bin
   # UI tests and looking at what users see
   xvfb xauth x11-utils imagemagick poppler-utils xdotool
   # jixiao-batch merge: the test that spreads a run over shards (docs/reviewers.md)

@@ -1,5 +1,6 @@
 // DocumentHost for Calc: Jixiao's tables are cell ranges named JixiaoScore…/JixiaoFunding… so they are found
 // again whatever the sheet holds around them; a sheet typed by hand is read from its used area.
+#include "uno/calc_section_layout.hpp"
 #include "uno/document_host.hpp"
 #include "uno/ustring.hpp"
 
@@ -236,10 +237,12 @@ public:
                                    UNO_QUERY_THROW)
                 ->setString(fromUtf8(paragraphs[i]));
         const int lastRow = firstRow + std::max(0, static_cast<int>(paragraphs.size()) - 1);
+        layOutCalcSection(sheet, firstRow, lastRow); // wrapped, a page wide (calc_section_layout.hpp)
         ranges->addNewByName(fromUtf8(rangeName),
                              fromUtf8("$" + quotedSheetName(toUtf8(reportSheetName())) + ".$A$" +
                                       std::to_string(firstRow + 1) + ":$A$" + std::to_string(lastRow + 1)),
                              table::CellAddress(sheetIndexOf(reportSheetName()), 0, firstRow), 0);
+        showCalcSection(model_, sheet, firstRow, lastRow); // the user sees where it went
         return toUtf8(reportSheetName()) + ".A" + std::to_string(firstRow + 1);
     }
 

@@ -2,6 +2,7 @@
 // services is asked for: through the constructor functions named in jixiao.component when the extension was
 // installed before the office started, and through component_getFactory when it is added to a running office
 // (Tools ▸ Extension Manager), where 7.4 does not use the constructors.
+#include "uno/deck_focus.hpp"
 #include "uno/evaluation_tool.hpp"
 #include "uno/help_guide.hpp"
 #include "uno/options_page.hpp"
@@ -47,6 +48,12 @@ OUString helpGuideName() {
 uno::Sequence<OUString> helpGuideServices() {
     return jixiao::office::sequenceOf(OUString("org.jixiao.HelpGuide"));
 }
+OUString focusDeckName() {
+    return "org.jixiao.FocusDeck";
+}
+uno::Sequence<OUString> focusDeckServices() {
+    return jixiao::office::sequenceOf(OUString("org.jixiao.FocusDeck"));
+}
 OUString panelFactoryName() {
     return "org.jixiao.PanelFactory";
 }
@@ -61,6 +68,8 @@ const cppu::ImplementationEntry kEntries[] = {
     {createOptionsHandler, optionsHandlerName, optionsHandlerServices, cppu::createSingleComponentFactory,
      nullptr, 0},
     {jixiao::office::createHelpGuideJob, helpGuideName, helpGuideServices, cppu::createSingleComponentFactory,
+     nullptr, 0},
+    {jixiao::office::createFocusDeckJob, focusDeckName, focusDeckServices, cppu::createSingleComponentFactory,
      nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
@@ -96,6 +105,14 @@ SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
 org_jixiao_HelpGuide_get_implementation(css::uno::XComponentContext* context,
                                         const css::uno::Sequence<css::uno::Any>& /*arguments*/) {
     auto job = jixiao::office::createHelpGuideJob(context);
+    job->acquire();
+    return job.get();
+}
+
+SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_jixiao_FocusDeck_get_implementation(css::uno::XComponentContext* context,
+                                        const css::uno::Sequence<css::uno::Any>& /*arguments*/) {
+    auto job = jixiao::office::createFocusDeckJob(context);
     job->acquire();
     return job.get();
 }

@@ -10,6 +10,7 @@
 #include "uno/table_cache.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_caption.hpp"
 #include "uno/writer_cursor.hpp"
 #include "uno/writer_report.hpp"
 
@@ -179,6 +180,8 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     UndoContext undo(model, fromUtf8(ui("undo.insert-score-table")));
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, host->isCalc() ? std::string{} : caption, TableKind::Score);
+    if (!host->isCalc())
+        markTableCaption(model, name, caption); // so it can follow the report details (writer_caption.hpp)
     if (host->isCalc()) {
         // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
         // of the bands the table is graded with.
@@ -272,6 +275,8 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     RecomputeResult result;
     if (isReadOnly(model))
         return result;
+    if (!live) // 重算: a caption written before the report details were filled in follows them
+        refreshTableCaptions(model);
     auto host = makeDocumentHost(context_, model);
     RunContext context;
     context.calc = host->isCalc();
@@ -518,7 +523,8 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
         throw UserError(typed.problem, {{"field", ui("panel.meta-" + typed.field)}, {"found", typed.found}});
     const ReportProperties& properties = *typed.properties;
     writeReportProperties(model, properties);
-    fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
+    fillReportTitle(model);      // a report made before 单位/年度/项目 were known gets its title now
+    refreshTableCaptions(model); // and its scoring table's caption
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {

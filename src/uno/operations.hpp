@@ -116,6 +116,10 @@ public:
     // replaced by the title once they are (saveReportMetadata calls it), as one undo step. Nothing when there
     // is none.
     void fillReportTitle(const css::uno::Reference<css::frame::XModel>& model) const;
+    // The scoring tables' captions Jixiao wrote in Writer, rewritten from the report details as they are now
+    // (uno/writer_caption.hpp: never a caption the user edited), as one undo step; 重算 and
+    // saveReportMetadata call it (caption_operations.cpp). Returns how many were rewritten.
+    int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model) const;
 
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
                       TableCache* cache = nullptr) const;

@@ -93,8 +93,8 @@ void OptionsHandler::load(const Reference<awt::XWindow>& window) {
     const std::string current = Settings::defaultTemplate(context_);
     for (std::size_t i = 0; i < data.templates.size(); ++i) {
         const auto& t = data.templates[i];
-        names[static_cast<sal_Int32>(i)] =
-            fromUtf8((data.lang == "zh-CN" ? t.nameZh : t.nameEn) + " (" + t.id + ")");
+        // The template's name as the deck's chooser shows it; its id is for macros and the batch only.
+        names[static_cast<sal_Int32>(i)] = fromUtf8(data.lang == "zh-CN" ? t.nameZh : t.nameEn);
         if (t.id == current)
             selected = static_cast<sal_Int16>(i);
     }

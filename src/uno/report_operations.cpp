@@ -10,6 +10,7 @@
 #include "uno/settings.hpp"
 #include "uno/undo_context.hpp"
 #include "uno/ustring.hpp"
+#include "uno/writer_caption.hpp"
 #include "uno/writer_report.hpp"
 
 #include "core/grade_bands.hpp"
@@ -110,9 +111,12 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
         if (table->kind == OutlineItem::Kind::ScoreTable) {
             ScoreTableStyle style;
             style.titleRow = false; // Writer: the caption is a paragraph above the table
-            host->insertTable(writeScoreTable(card, style),
-                              fillPlaceholders(table->text, {{"caption", tableCaption(card.meta)}}),
-                              TableKind::Score);
+            const std::string caption = tableCaption(card.meta);
+            const std::string name =
+                host->insertTable(writeScoreTable(card, style),
+                                  fillPlaceholders(table->text, {{"caption", caption}}), TableKind::Score);
+            markTableCaption(model, name, caption); // it follows the details filled in later
+
         } else {
             host->insertTable(writeFundingTable(card.funding),
                               fillPlaceholders(table->text, {{"caption", ui("table.funding-caption")}}),
