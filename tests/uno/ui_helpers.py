@@ -157,8 +157,49 @@ def move_pointer(display, x, y):
         raise AssertionError(f"the pointer did not move to {x},{y}: it is at {pointer(display)}")
 
 
+SCREEN_HEIGHT = 900  # VirtualDisplay's screen (office.py)
+
+
+def visible_rows(context):
+    """The screen rows where `context` can be seen: those of the nearest ancestor smaller than its own child
+    (the deck's scrolled viewport, which clips the panels), within the screen."""
+    child_height = context.getSize().Height
+    ancestor = context
+    for _ in range(12):
+        parent = ancestor.getAccessibleParent()
+        if parent is None:
+            break
+        ancestor = parent.getAccessibleContext()
+        try:
+            where, size = ancestor.getLocationOnScreen(), ancestor.getSize()
+        except Exception:  # not a component (the application's root)
+            break
+        if 0 < size.Height < child_height:
+            return max(0, where.Y), min(SCREEN_HEIGHT, where.Y + size.Height)
+        child_height = size.Height
+    return 0, SCREEN_HEIGHT
+
+
+def scroll_into_view(display, context):
+    """Scrolls the deck with the mouse wheel, as a user does, until `context` is in sight: its panels are
+    together taller than a 900-pixel screen. The wheel turns over the panel's left margin, where no list
+    takes it (a drop-down list under the pointer would change its choice)."""
+    for _ in range(60):
+        where = context.getLocationOnScreen()
+        size = context.getSize()
+        top, bottom = visible_rows(context)
+        if where.Y >= top and where.Y + size.Height <= bottom:
+            return
+        panel = context.getAccessibleParent().getAccessibleContext()  # its left margin: no control there
+        move_pointer(display, panel.getLocationOnScreen().X + 2, (top + bottom) // 2)
+        xdotool(display, "click", "5" if where.Y + size.Height > bottom else "4")
+    raise AssertionError(f"could not scroll {context.getAccessibleName()} into sight")
+
+
 def click(display, context):
-    """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action)."""
+    """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action),
+    scrolled onto the screen first."""
+    scroll_into_view(display, context)
     where = context.getLocationOnScreen()
     size = context.getSize()
     move_pointer(display, where.X + size.Width // 2, where.Y + size.Height // 2)
