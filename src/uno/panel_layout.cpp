@@ -71,7 +71,8 @@ int PanelLayout::arrange(int width) {
         if (row.kind == Kind::Text) {
             // The label's own measure of its text wrapped at this width (FixedText::CalcMinimumSize).
             Reference<awt::XLayoutConstrains> constraints(row.controls.front()->getPeer(), UNO_QUERY);
-            int height = unit;
+            // At least a line's height (about half a button's), so an empty status line keeps its place.
+            int height = unit / 2;
             if (constraints.is())
                 height =
                     std::max(height, static_cast<int>(constraints->calcAdjustedSize({usable, 0}).Height));

@@ -12,7 +12,7 @@ from com.sun.star.accessibility.AccessibleRole import LABEL, PUSH_BUTTON
 from com.sun.star.awt import Size
 
 from office import ARTIFACTS, Office, OfficeCase, wait_until
-from ui_helpers import DECK, click, find, summary_text, walk
+from ui_helpers import DECK, click, find, status_text, summary_text, type_keys, walk
 
 # registry/Sidebar.xcu's panels, in the deck's order, and their titles.
 PANELS = (("org.jixiao.Jixiao.ReportPanel", "报告信息"), ("org.jixiao.Jixiao.MainPanel", "打分表"),
@@ -91,10 +91,15 @@ class DeckScalingCase(OfficeCase):
                 except Exception:
                     continue
             return None
+        deck = sidebar.getDecks().getByName(DECK)
+        if deck.isActive():  # a window after the first opens on the deck as the last one left it
+            panels = deck.getPanels()
+            for i in range(panels.getCount()):
+                panels.getByIndex(i).expand(False)
+            return doc, window
         button = wait_until(tab, timeout=20)
         self.assertIsNotNone(button, "the 绩效评价 tab is not in the sidebar's tab bar")
         click(self.office.display, button)
-        deck = sidebar.getDecks().getByName(DECK)
         self.assertTrue(wait_until(lambda: deck.isActive(), timeout=20), "a click on the tab did not open the deck")
         return doc, window
 
@@ -135,6 +140,23 @@ class DeckScalingCase(OfficeCase):
                 self.screenshot_panel(container, f"deck-{id_.rsplit('.', 1)[1]}-{self.label()}.png")
             self.assertEqual(problems, [], f"at {self.label()}")
             self.assertEqual(shown, list(PANELS), "the deck's panels and their titles, in order")
+        finally:
+            doc.close(True)
+
+    def test_then_a_mnemonic_presses_its_button(self):  # after the sizes: a second window finds the deck open
+        """Alt+C, the mnemonic of 添加为批注(C), with the keyboard in the 校验结果 panel (after a click on 校验)."""
+        doc, window = self.open_deck_by_its_tab()
+        try:
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
+            button.doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "已插入打分表" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+            click(self.office.display, find(window, "校验", PUSH_BUTTON))
+            self.assertTrue(wait_until(lambda: "校验完成" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+            type_keys(self.office.display, "alt+c")
+            self.assertTrue(wait_until(lambda: "批注" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
         finally:
             doc.close(True)
 

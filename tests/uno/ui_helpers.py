@@ -180,6 +180,17 @@ def visible_rows(context):
     return 0, SCREEN_HEIGHT
 
 
+def _panel_of(context):
+    """The panel window holding a control (or a list's item): its left margin has no control under it."""
+    from com.sun.star.accessibility.AccessibleRole import PANEL
+    panel = context.getAccessibleParent().getAccessibleContext()
+    for _ in range(4):
+        if panel.getAccessibleRole() == PANEL:
+            break
+        panel = panel.getAccessibleParent().getAccessibleContext()
+    return panel
+
+
 def scroll_into_view(display, context):
     """Scrolls the deck with the mouse wheel, as a user does, until `context` is in sight: its panels are
     together taller than a 900-pixel screen. The wheel turns over the panel's left margin, where no list
@@ -190,8 +201,7 @@ def scroll_into_view(display, context):
         top, bottom = visible_rows(context)
         if where.Y >= top and where.Y + size.Height <= bottom:
             return
-        panel = context.getAccessibleParent().getAccessibleContext()  # its left margin: no control there
-        move_pointer(display, panel.getLocationOnScreen().X + 2, (top + bottom) // 2)
+        move_pointer(display, _panel_of(context).getLocationOnScreen().X + 2, (top + bottom) // 2)
         xdotool(display, "click", "5" if where.Y + size.Height > bottom else "4")
     raise AssertionError(f"could not scroll {context.getAccessibleName()} into sight")
 
