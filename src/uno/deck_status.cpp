@@ -1,5 +1,7 @@
 #include "uno/deck_status.hpp"
 
+#include <cppuhelper/weakref.hxx>
+
 #include <map>
 #include <vector>
 
@@ -7,20 +9,29 @@ namespace jixiao::office::deck_status {
 namespace {
 
 struct FrameState {
+    css::uno::WeakReference<css::frame::XFrame> frame; // to tell a new frame at a dead one's address
     Status status;
     std::string templateId;
     std::map<int, std::function<void()>> observers;
 };
 
-// Keyed by the frame's address: a frame's entry goes when its last observer goes (its status panel closed),
-// so a closed window leaves at most its last status line and template behind, not its panels.
+// Keyed by the frame's address: a frame's entry goes when its last observer goes (its status panel closed);
+// one left by a frame that is gone (no status panel ever observed it) is not handed to a new frame that
+// happens to get its address.
 std::map<const void*, FrameState>& frames() {
     static std::map<const void*, FrameState> state;
     return state;
 }
 
-const void* key(const css::uno::Reference<css::frame::XFrame>& frame) {
-    return frame.get();
+FrameState& stateOf(const css::uno::Reference<css::frame::XFrame>& frame) {
+    auto& state = frames()[frame.get()];
+    if (css::uno::Reference<css::frame::XFrame>(state.frame) != frame) {
+        auto observers = std::move(state.observers); // a live frame's own observers stay
+        state = FrameState{};
+        state.frame = frame;
+        state.observers = std::move(observers);
+    }
+    return state;
 }
 
 int nextId = 0;
@@ -28,7 +39,7 @@ int nextId = 0;
 } // namespace
 
 void set(const css::uno::Reference<css::frame::XFrame>& frame, const Status& status) {
-    auto& state = frames()[key(frame)];
+    auto& state = stateOf(frame);
     state.status = status;
     // Copied: an observer may remove itself (a panel disposed while it redraws).
     std::vector<std::function<void()>> observers;
@@ -39,22 +50,20 @@ void set(const css::uno::Reference<css::frame::XFrame>& frame, const Status& sta
 }
 
 Status get(const css::uno::Reference<css::frame::XFrame>& frame) {
-    const auto found = frames().find(key(frame));
-    return found == frames().end() ? Status{} : found->second.status;
+    return stateOf(frame).status;
 }
 
 void setTemplate(const css::uno::Reference<css::frame::XFrame>& frame, const std::string& id) {
-    frames()[key(frame)].templateId = id;
+    stateOf(frame).templateId = id;
 }
 
 std::string chosenTemplate(const css::uno::Reference<css::frame::XFrame>& frame) {
-    const auto found = frames().find(key(frame));
-    return found == frames().end() ? std::string{} : found->second.templateId;
+    return stateOf(frame).templateId;
 }
 
 int addObserver(const css::uno::Reference<css::frame::XFrame>& frame, std::function<void()> onChange) {
     const int id = ++nextId;
-    frames()[key(frame)].observers.emplace(id, std::move(onChange));
+    stateOf(frame).observers.emplace(id, std::move(onChange));
     return id;
 }
 
