@@ -160,6 +160,25 @@ class DeckScalingCase(OfficeCase):
         finally:
             doc.close(True)
 
+    def test_then_help_opens_the_guide_shipped_in_the_package(self):
+        """帮助 in 状态与帮助, clicked: the guide inside the installed extension opens in the office, read-only (not
+        LibreOffice's 帮助未安装)."""
+        packages = self.office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+
+        def guides():
+            return [c for c in self.office.desktop.Components
+                    if c.supportsService("com.sun.star.document.OfficeDocument") and c.getURL() == url]
+        doc, window = self.open_deck_by_its_tab()
+        try:
+            click(self.office.display, wait_until(lambda: find(window, "帮助", PUSH_BUTTON), timeout=20))
+            self.assertTrue(wait_until(lambda: len(guides()) == 1, timeout=30), url)
+            guide = guides()[0]
+            self.assertTrue(dict((a.Name, a.Value) for a in guide.getArgs())["ReadOnly"])
+            guide.close(True)
+        finally:
+            doc.close(True)
+
     def settle_layout(self, container):
         """Waits until the sidebar has laid the deck out after a panel was expanded: the panel's size is the same
         after the main loop has gone idle twice."""
