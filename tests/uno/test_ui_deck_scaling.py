@@ -157,6 +157,10 @@ class DeckScalingCase(OfficeCase):
             type_keys(self.office.display, "alt+c")
             self.assertTrue(wait_until(lambda: "批注" in (status_text(window) or ""), timeout=30),
                             status_text(window))
+            # 重算 on a table live recompute keeps current: said in words, not "写入 0 个单元格".
+            find(window, "重算", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "表格已是最新" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
         finally:
             doc.close(True)
 
