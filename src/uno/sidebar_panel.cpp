@@ -2,8 +2,10 @@
 
 #include "uno/about.hpp"
 #include "uno/control_listener.hpp"
+#include "uno/deck_status.hpp"
 #include "uno/document_controller.hpp"
 #include "uno/extension_data.hpp"
+#include "uno/help_guide.hpp"
 #include "uno/log.hpp"
 #include "uno/operations.hpp"
 #include "uno/roll_forward.hpp"
@@ -12,6 +14,8 @@
 
 #include "core/grade_bands.hpp"
 
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
@@ -19,6 +23,7 @@
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
+#include <com/sun/star/awt/XWindowListener.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -26,12 +31,13 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/style/VerticalAlignment.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <cppuhelper/implbase1.hxx>
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 using namespace css;
 using css::uno::Any;
@@ -42,13 +48,7 @@ using css::uno::UNO_QUERY_THROW;
 namespace jixiao::office {
 namespace {
 
-constexpr int kMargin = 6;
-constexpr int kGap = 4;
-constexpr int kLine = 26;
-constexpr int kTextLine = 17;
-// total, bands kept, running total, a bad score's cell, four 一级, execution rate, open findings
-constexpr int kSummaryLines = 10;
-constexpr int kDetailLines = 3; // the chosen finding, wrapped (its tooltip holds it whole)
+constexpr int kFindingLines = 6; // the findings list shows six; it scrolls for more
 
 // Edit field name → label key, in the order the panel shows them.
 const std::pair<const char*, std::string> kMetadataFields[] = {
@@ -72,13 +72,33 @@ template <typename Interface> Reference<beans::XPropertySet> modelProps(const Re
                                           UNO_QUERY_THROW);
 }
 
+// Tells the panel when the sidebar gives its window a size other than the one it asked the height for (the
+// deck's scroll bar comes and goes after getHeightForWidth).
+class ResizeListener : public cppu::WeakImplHelper1<awt::XWindowListener> {
+public:
+    explicit ResizeListener(std::function<void(int)> onWidth) : onWidth_(std::move(onWidth)) {}
+    void SAL_CALL windowResized(const awt::WindowEvent& event) override {
+        if (onWidth_)
+            onWidth_(event.Width);
+    }
+    void SAL_CALL windowMoved(const awt::WindowEvent&) override {}
+    void SAL_CALL windowShown(const lang::EventObject&) override {}
+    void SAL_CALL windowHidden(const lang::EventObject&) override {}
+    void SAL_CALL disposing(const lang::EventObject&) override { onWidth_ = nullptr; }
+    void detach() { onWidth_ = nullptr; }
+
+private:
+    std::function<void(int)> onWidth_;
+};
+
 } // namespace
 
 SidebarPanel::SidebarPanel(const Reference<uno::XComponentContext>& context, const OUString& resourceUrl,
                            const Reference<frame::XFrame>& frame, const Reference<awt::XWindow>& parent,
                            const Reference<ui::XSidebar>& sidebar)
     : cppu::WeakComponentImplHelper3<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel>(m_aMutex),
-      context_(context), resourceUrl_(resourceUrl), frame_(frame), sidebar_(sidebar) {
+      context_(context), resourceUrl_(resourceUrl), part_(partOf(resourceUrl)), frame_(frame),
+      sidebar_(sidebar) {
     // build() hands out a weak reference to this panel: hold it meanwhile, so that taking and dropping
     // references does not destroy the panel before the factory holds it (the UNO constructor idiom).
     osl_atomic_increment(&m_refCount);
@@ -96,6 +116,17 @@ SidebarPanel::SidebarPanel(const Reference<uno::XComponentContext>& context, con
     control->createPeer(toolkit, Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW));
     window_.set(control, UNO_QUERY_THROW);
     window_->setVisible(true);
+    rtl::Reference<ResizeListener> resized(new ResizeListener([this](int width) {
+        if (width > 0 && width != lastWidth_) {
+            lastWidth_ = width;
+            relayout();
+        }
+    }));
+    window_->addWindowListener(resized.get());
+    detachers_.push_back([window = window_, resized] {
+        window->removeWindowListener(resized.get());
+        resized->detach();
+    });
     try {
         build();
     } catch (...) {
@@ -159,68 +190,153 @@ void SidebarPanel::onItemChanged(const Control& control, std::function<void()> h
     });
 }
 
-void SidebarPanel::build() {
-    const auto& data = ExtensionData::get(context_);
-    const bool readOnly = Operations::isReadOnly(model());
-    auto label = [&](const OUString& name, const std::string& key) {
-        return addControl("FixedText", name, {{"Label", Any(fromUtf8(data.text(key)))}});
-    };
+SidebarPanel::Part SidebarPanel::partOf(const OUString& resourceUrl) {
+    const OUString name = resourceUrl.copy(resourceUrl.lastIndexOf('/') + 1);
+    if (name == "ReportPanel")
+        return Part::Report;
+    if (name == "MainPanel") // the deck's first panel kept its id: 打分表
+        return Part::Table;
+    if (name == "ChecksPanel")
+        return Part::Checks;
+    if (name == "SectionsPanel")
+        return Part::Sections;
+    if (name == "StatusPanel")
+        return Part::Status;
+    throw lang::IllegalArgumentException("Jixiao panel: no panel named " + name, {}, 0);
+}
 
+void SidebarPanel::build() {
+    const bool readOnly = Operations::isReadOnly(model());
+    switch (part_) {
+    case Part::Report:
+        buildReport(readOnly);
+        break;
+    case Part::Table:
+        buildTable(readOnly);
+        break;
+    case Part::Checks:
+        buildChecks(readOnly);
+        break;
+    case Part::Sections:
+        buildSections(readOnly);
+        break;
+    case Part::Status:
+        buildStatus();
+        break;
+    }
+    if (part_ == Part::Table || part_ == Part::Checks) {
+        if (auto document = model(); document.is()) {
+            controller_ = DocumentController::forModel(context_, document);
+            // The count the deck shows is one that was checked: validated on open unless it is current.
+            guarded([&] { controller_->ensureValidated(); });
+            // Weakly: the controller outlives panels, and a panel already gone is simply not told.
+            uno::WeakReference<ui::XUIElement> weak(Reference<ui::XUIElement>(this));
+            observerId_ = controller_->addObserver([weak] {
+                Reference<ui::XUIElement> alive(weak);
+                if (alive.is())
+                    static_cast<SidebarPanel*>(alive.get())->refreshSummary();
+            });
+        }
+        refreshSummary();
+    }
+    if (readOnly && part_ == Part::Table)
+        setStatus(ExtensionData::get(context_).text("panel.read-only"));
+    lastWidth_ = 280;
+    lastHeight_ = layout_.arrange(lastWidth_);
+}
+
+// 模板, 新建评价报告 / 从上年报告开始, then the report's details (kept as the document's properties: they
+// name the table's caption and feed the narrative) and 保存报告信息.
+void SidebarPanel::buildReport(bool readOnly) {
+    const auto& data = ExtensionData::get(context_);
     // Each label is made before its control: the accessibility tree names a control after the label that
     // precedes it, which is what a screen reader announces (and what the UI tests find it by).
-    auto templateLabel = label("TemplateLabel", "panel.template");
+    auto templateLabel = addControl("FixedText", "TemplateLabel",
+                                    {{"Label", Any(fromUtf8(data.text("panel.template")))},
+                                     {"VerticalAlign", Any(style::VerticalAlignment_MIDDLE)}});
     templates_ = add<awt::XListBox>("ListBox", "Templates",
                                     {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}});
-    rows_.push_back({{templateLabel, Reference<awt::XControl>(templates_, UNO_QUERY)}, {1, 3}, kLine});
+    layout_.addRow({templateLabel, Reference<awt::XControl>(templates_, UNO_QUERY)}, {0, 1});
     fillTemplates();
     onItemChanged(templates_, [this] {
         guarded([&] {
             modelProps(templates_)->setPropertyValue("HelpText", Any(templates_->getSelectedItem()));
+            deck_status::setTemplate(frame_, selectedItem(templates_, templateIds_));
         });
     });
+    // Both start a report (the second opens a new document, so it works on a read-only one too).
+    auto insertReport = addButton("InsertReport", "panel.insert-report", [this] { onInsertReport(); });
+    auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
+    layout_.addRow({insertReport, rollForward});
+    for (std::size_t i = 0; i < metadata_.size(); ++i) {
+        const auto& [name, key] = kMetadataFields[i];
+        auto fieldLabel = addControl("FixedText", OUString::createFromAscii(name) + "Label",
+                                     {{"Label", Any(fromUtf8(data.text(key)))},
+                                      {"VerticalAlign", Any(style::VerticalAlignment_MIDDLE)}});
+        metadata_[i] =
+            add<awt::XTextComponent>("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}});
+        layout_.addRow({fieldLabel, Reference<awt::XControl>(metadata_[i], UNO_QUERY)}, {0, 1});
+    }
+    auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
+    layout_.addRow({saveMetadata});
+    for (const auto& control : {insertReport, saveMetadata})
+        modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
+    fillMetadata();
+}
+
+// 插入打分表 / 插入资金明细表, the summary (总分 and 等级 in bold above the rest), 实时重算 / 重算,
+// 转为实时表格.
+void SidebarPanel::buildTable(bool readOnly) {
+    const auto& data = ExtensionData::get(context_);
     auto insertScore =
         addButton("InsertScoreTable", "panel.insert-score-table", [this] { onInsertScoreTable(); });
     auto insertFunding =
         addButton("InsertFundingTable", "panel.insert-funding-table", [this] { onInsertFundingTable(); });
-    rows_.push_back({{insertScore, insertFunding}, {1, 1}, kLine});
-    // 新建评价报告 and 从上年报告开始 share a row: both start a report (the second opens a new document, so
-    // it works on a read-only one too).
-    auto insertReport = addButton("InsertReport", "panel.insert-report", [this] { onInsertReport(); });
-    auto rollForward = addButton("RollForward", "panel.roll-forward", [this] { onRollForward(); });
-    rows_.push_back({{insertReport, rollForward}, {1, 1}, kLine});
-
-    // Report metadata, kept as the document's properties: it names the table's caption and feeds the
-    // narrative.
-    for (std::size_t i = 0; i < metadata_.size(); ++i) {
-        const auto& [name, key] = kMetadataFields[i];
-        auto fieldLabel = label(OUString::createFromAscii(name) + "Label", key);
-        metadata_[i] =
-            add<awt::XTextComponent>("Edit", OUString::createFromAscii(name), {{"Text", Any(OUString())}});
-        rows_.push_back({{fieldLabel, Reference<awt::XControl>(metadata_[i], UNO_QUERY)}, {1, 1}, kLine});
-    }
-    auto saveMetadata = addButton("SaveMetadata", "panel.save-metadata", [this] { onSaveMetadata(); });
-    rows_.push_back({{saveMetadata}, {1}, kLine});
-
+    layout_.addRow({insertScore, insertFunding});
+    awt::FontDescriptor bold;
+    bold.Weight = awt::FontWeight::BOLD;
+    summaryTotal_ = add<awt::XFixedText>(
+        "FixedText", "SummaryTotal",
+        {{"MultiLine", Any(true)}, {"Label", Any(OUString())}, {"FontDescriptor", Any(bold)}});
+    layout_.addText(Reference<awt::XControl>(summaryTotal_, UNO_QUERY));
     summary_ =
         add<awt::XFixedText>("FixedText", "Summary", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
-    rows_.push_back({{Reference<awt::XControl>(summary_, UNO_QUERY)}, {1}, kSummaryLines * kTextLine});
-
-    auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
+    layout_.addText(Reference<awt::XControl>(summary_, UNO_QUERY));
+    live_ = add<awt::XCheckBox>("CheckBox", "LiveRecompute",
+                                {{"Label", Any(fromUtf8(data.text("panel.live-recompute")))},
+                                 {"State", Any(sal_Int16(Settings::liveRecompute(context_) ? 1 : 0))}});
+    onItemChanged(live_, [this] { onLiveToggled(); });
+    auto recompute = addButton("Recompute", "panel.recompute", [this] { onRecompute(); });
+    layout_.addRow({Reference<awt::XControl>(live_, UNO_QUERY), recompute}, {1, 0});
     auto convert = addButton("ConvertToLive", "panel.convert", [this] { onConvertToLive(); });
+    layout_.addRow({convert});
+    for (const auto& control : {insertScore, insertFunding, convert, recompute})
+        modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
+}
+
+// 校验 / 添加为批注, the findings, and the chosen finding whole under them.
+void SidebarPanel::buildChecks(bool readOnly) {
+    const auto& data = ExtensionData::get(context_);
+    auto validate = addButton("Validate", "panel.validate", [this] { onValidate(); });
     auto addComments = addButton("AddComments", "panel.add-comments", [this] { onAddComments(); });
-    rows_.push_back({{validate, addComments, convert}, {2, 3, 4}, kLine});
-    findings_ = add<awt::XListBox>(
-        "ListBox", "Findings",
-        {{"Dropdown", Any(false)}, {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
+    layout_.addRow({validate, addComments});
+    modelProps(addComments)->setPropertyValue("Enabled", Any(!readOnly));
+    findings_ = add<awt::XListBox>("ListBox", "Findings",
+                                   {{"Dropdown", Any(false)},
+                                    {"LineCount", Any(sal_Int16(kFindingLines))},
+                                    {"HelpText", Any(fromUtf8(data.text("panel.findings-help")))}});
     onItemChanged(findings_, [this] { onFindingChosen(); });
-    rows_.push_back({{Reference<awt::XControl>(findings_, UNO_QUERY)}, {1}, 120});
+    layout_.addList(Reference<awt::XControl>(findings_, UNO_QUERY), kFindingLines);
     // The chosen finding whole, wrapped: a list line is cut at the deck's width. Fixed text, which screen
     // readers read whole (a multi-line edit's text is not in the accessibility tree); the tooltip holds it
     // too.
     findingDetail_ = add<awt::XFixedText>("FixedText", "FindingDetail",
                                           {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
-    rows_.push_back({{Reference<awt::XControl>(findingDetail_, UNO_QUERY)}, {1}, kDetailLines * kTextLine});
+    layout_.addText(Reference<awt::XControl>(findingDetail_, UNO_QUERY));
+}
 
+void SidebarPanel::buildSections(bool readOnly) {
+    const auto& data = ExtensionData::get(context_);
     sectionIds_ = Operations::sectionIds();
     std::vector<std::string> sectionNames;
     for (const auto& id : sectionIds_)
@@ -230,40 +346,30 @@ void SidebarPanel::build() {
                                     {"StringItemList", Any(toSequence(sectionNames))},
                                     {"SelectedItems", Any(sequenceOf(sal_Int16(0)))}});
     auto generate = addButton("GenerateSection", "panel.generate-section", [this] { onGenerateSection(); });
-    rows_.push_back({{Reference<awt::XControl>(sections_, UNO_QUERY), generate}, {3, 2}, kLine});
+    layout_.addRow({Reference<awt::XControl>(sections_, UNO_QUERY), generate}, {1, 0});
+    modelProps(generate)->setPropertyValue("Enabled", Any(!readOnly));
+}
 
-    live_ = add<awt::XCheckBox>("CheckBox", "LiveRecompute",
-                                {{"Label", Any(fromUtf8(data.text("panel.live-recompute")))},
-                                 {"State", Any(sal_Int16(Settings::liveRecompute(context_) ? 1 : 0))}});
-    onItemChanged(live_, [this] { onLiveToggled(); });
-    auto recompute = addButton("Recompute", "panel.recompute", [this] { onRecompute(); });
-    rows_.push_back({{Reference<awt::XControl>(live_, UNO_QUERY), recompute}, {3, 2}, kLine});
+// The status line every panel's actions write to, 帮助, and the About line (versions for a bug report).
+void SidebarPanel::buildStatus() {
     status_ =
         add<awt::XFixedText>("FixedText", "Status", {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
-    rows_.push_back({{Reference<awt::XControl>(status_, UNO_QUERY)}, {1}, 3 * 16});
-    auto about = addControl("FixedText", "About", {{"Label", Any(fromUtf8(aboutLine(context_)))}});
-    rows_.push_back({{about}, {1}, kLine});
-
-    for (const auto& control :
-         {insertScore, insertFunding, insertReport, generate, saveMetadata, convert, recompute, addComments})
-        modelProps(control)->setPropertyValue("Enabled", Any(!readOnly));
-    if (readOnly)
-        setStatus(data.text("panel.read-only"));
-    fillMetadata();
-    if (auto document = model(); document.is()) {
-        controller_ = DocumentController::forModel(context_, document);
-        // The count the deck shows is one that was checked: validated on open unless it is current.
-        guarded([&] { controller_->ensureValidated(); });
-        // Weakly: the controller outlives panels, and a panel already gone is simply not told.
-        uno::WeakReference<ui::XUIElement> weak(Reference<ui::XUIElement>(this));
-        observerId_ = controller_->addObserver([weak] {
-            Reference<ui::XUIElement> alive(weak);
-            if (alive.is())
-                static_cast<SidebarPanel*>(alive.get())->refreshSummary();
-        });
-    }
-    refreshSummary();
-    layout(280);
+    layout_.addText(Reference<awt::XControl>(status_, UNO_QUERY));
+    auto help = addButton("Help", "panel.help", [this] { onHelp(); });
+    layout_.addRow({help});
+    auto about = addControl("FixedText", "About",
+                            {{"MultiLine", Any(true)}, {"Label", Any(fromUtf8(aboutLine(context_)))}});
+    layout_.addText(about);
+    uno::WeakReference<ui::XUIElement> weak(Reference<ui::XUIElement>(this));
+    statusObserverId_ = deck_status::addObserver(frame_, [weak] {
+        Reference<ui::XUIElement> alive(weak);
+        if (alive.is())
+            static_cast<SidebarPanel*>(alive.get())->showStatus();
+    });
+    const auto shown = deck_status::get(frame_);
+    modelProps(status_)->setPropertyValue("Label", Any(fromUtf8(shown.text)));
+    modelProps(status_)->setPropertyValue("HelpText",
+                                          Any(fromUtf8(shown.detail.empty() ? shown.text : shown.detail)));
 }
 
 void SidebarPanel::fillTemplates() {
@@ -277,51 +383,47 @@ void SidebarPanel::fillTemplates() {
     modelProps(templates_)->setPropertyValue("StringItemList", Any(toSequence(names)));
     if (names.empty())
         return;
-    // The deck opens on the template chosen in Tools ▸ Options ▸ 绩效评价 (the first when it names none
-    // installed).
-    const auto preferred =
-        std::find(templateIds_.begin(), templateIds_.end(), Settings::defaultTemplate(context_));
+    // The deck opens on the template chosen in this window before (the sidebar makes panels anew), else the
+    // one chosen in Tools ▸ Options ▸ 绩效评价 (the first when it names none installed).
+    auto preferred = std::find(templateIds_.begin(), templateIds_.end(), deck_status::chosenTemplate(frame_));
+    if (preferred == templateIds_.end())
+        preferred = std::find(templateIds_.begin(), templateIds_.end(), Settings::defaultTemplate(context_));
     const auto chosen = preferred == templateIds_.end() ? 0 : std::size_t(preferred - templateIds_.begin());
     modelProps(templates_)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(chosen))));
     // The full name as the tooltip: the deck's default width cuts long names off.
     modelProps(templates_)->setPropertyValue("HelpText", Any(fromUtf8(names[chosen])));
 }
 
-int SidebarPanel::contentHeight() const {
-    int height = kMargin;
-    for (const auto& row : rows_)
-        height += row.height + kGap;
-    return height + kMargin;
-}
-
-void SidebarPanel::layout(int width) {
-    lastWidth_ = width;
-    int y = kMargin;
-    const int usable = std::max(80, width - 2 * kMargin);
-    for (const auto& row : rows_) {
-        const int total = std::accumulate(row.weights.begin(), row.weights.end(), 0);
-        const int gaps = kGap * static_cast<int>(row.controls.size() - 1);
-        int x = kMargin;
-        for (std::size_t i = 0; i < row.controls.size(); ++i) {
-            const bool last = i + 1 == row.controls.size();
-            const int w = last ? kMargin + usable - x : (usable - gaps) * row.weights[i] / total;
-            Reference<awt::XWindow>(row.controls[i], UNO_QUERY_THROW)
-                ->setPosSize(x, y, w, row.height, awt::PosSize::POSSIZE);
-            x += w + kGap;
-        }
-        y += row.height + kGap;
+void SidebarPanel::relayout() {
+    if (isDisposed() || lastWidth_ == 0)
+        return;
+    const int height = layout_.arrange(lastWidth_);
+    if (height != lastHeight_) {
+        lastHeight_ = height;
+        if (sidebar_.is())
+            sidebar_->requestLayout(); // asks getHeightForWidth again: the panel grows or shrinks
     }
 }
 
 ui::LayoutSize SAL_CALL SidebarPanel::getHeightForWidth(sal_Int32 width) {
-    if (width != lastWidth_)
-        layout(width);
-    const int height = contentHeight();
+    if (isDisposed())
+        return {0, 0, 0};
+    // The sidebar asks for the deck's width, then may give the window less (the deck's scroll bar): the
+    // controls are placed at the window's own width when it has one, and the height asked for covers both.
+    int height = layout_.arrange(width);
+    lastWidth_ = width;
+    if (const int placed = window_->getPosSize().Width; placed > 0 && placed != width) {
+        height = std::max(height, layout_.arrange(placed));
+        lastWidth_ = placed;
+    }
+    lastHeight_ = height;
     return {height, height, height};
 }
 
 sal_Int32 SAL_CALL SidebarPanel::getMinimalWidth() {
-    return 220;
+    // The sidebar widens itself to this when the deck opens; the deck's vertical scroll bar, when the panels
+    // are taller than the window, then takes its width from the panels: it is asked for too.
+    return isDisposed() ? 0 : layout_.minimalWidth() + layout_.scrollBarAllowance();
 }
 
 void SAL_CALL SidebarPanel::disposing() {
@@ -338,10 +440,14 @@ void SAL_CALL SidebarPanel::disposing() {
     if (controller_.is() && observerId_ != 0)
         controller_->removeObserver(observerId_); // a disposed controller has no observers: harmless
     observerId_ = 0;
+    if (statusObserverId_ != 0)
+        deck_status::removeObserver(statusObserverId_);
+    statusObserverId_ = 0;
     controller_.clear();
-    rows_.clear();
+    layout_.clear();
     templates_.clear();
     metadata_ = {};
+    summaryTotal_.clear();
     summary_.clear();
     findings_.clear();
     findingDetail_.clear();
@@ -355,6 +461,14 @@ void SAL_CALL SidebarPanel::disposing() {
         container->dispose();
     frame_.clear();
     sidebar_.clear();
+}
+
+std::string SidebarPanel::chosenTemplate() const {
+    const auto& templates = ExtensionData::get(context_).templates;
+    for (const auto& id : {deck_status::chosenTemplate(frame_), Settings::defaultTemplate(context_)})
+        if (std::any_of(templates.begin(), templates.end(), [&](const auto& t) { return t.id == id; }))
+            return id;
+    return templates.empty() ? std::string{} : templates.front().id;
 }
 
 Reference<frame::XModel> SidebarPanel::model() const {
@@ -372,15 +486,27 @@ std::string SidebarPanel::selectedItem(const Reference<awt::XListBox>& list,
 }
 
 void SidebarPanel::setStatus(const std::string& text, const std::string& detail) {
-    if (status_.is()) {
-        modelProps(status_)->setPropertyValue("Label", Any(fromUtf8(text)));
-        modelProps(status_)->setPropertyValue("HelpText", Any(fromUtf8(detail.empty() ? text : detail)));
-    }
+    if (frame_.is())
+        deck_status::set(frame_, {text, detail}); // the 状态 panel shows it
+}
+
+void SidebarPanel::showStatus() {
+    if (isDisposed() || !status_.is())
+        return;
+    const auto shown = deck_status::get(frame_);
+    modelProps(status_)->setPropertyValue("HelpText",
+                                          Any(fromUtf8(shown.detail.empty() ? shown.text : shown.detail)));
+    setLabel(status_, shown.text);
+}
+
+void SidebarPanel::setLabel(const Reference<awt::XFixedText>& label, const std::string& text) {
+    modelProps(label)->setPropertyValue("Label", Any(fromUtf8(text)));
+    relayout(); // a longer text may need more lines
 }
 
 void SidebarPanel::showFindingDetail(const std::string& text) {
-    modelProps(findingDetail_)->setPropertyValue("Label", Any(fromUtf8(text)));
     modelProps(findingDetail_)->setPropertyValue("HelpText", Any(fromUtf8(text)));
+    setLabel(findingDetail_, text);
 }
 
 void SidebarPanel::guarded(const std::function<void()>& action) {
@@ -408,14 +534,21 @@ void SidebarPanel::refreshSummary() {
             return;
         auto controller = DocumentController::forModel(context_, document);
         const auto summary = controller->summaryText();
-        if (const auto [serial, notice] = controller->notice(); serial > noticeSeen_) {
+        // The controller's notices (a computed cell put back, …) go to the status line once, from 打分表.
+        if (const auto [serial, notice] = controller->notice(); summary_.is() && serial > noticeSeen_) {
             noticeSeen_ = serial;
             setStatus(notice);
         }
-        if (summary != shownSummary_) {
-            modelProps(summary_)->setPropertyValue("Label", Any(fromUtf8(summary)));
+        if (summary_.is() && summary != shownSummary_) {
+            // 总分 and 等级 in bold on their own; what follows them under it.
+            const auto lineEnd = summary.find('\n');
+            setLabel(summaryTotal_, summary.substr(0, lineEnd));
+            const auto rest = summary.find_first_not_of('\n', lineEnd); // the blank line under it goes
+            setLabel(summary_, rest == std::string::npos ? std::string{} : summary.substr(rest));
             shownSummary_ = summary;
         }
+        if (!findings_.is())
+            return;
         if (auto lines = controller->findingLines(); lines != shownFindings_) {
             modelProps(findings_)->setPropertyValue("StringItemList", Any(toSequence(lines)));
             shownFindings_ = std::move(lines);
@@ -433,17 +566,16 @@ void SidebarPanel::onInsertScoreTable() {
             setStatus(data.text("status.second-table-kept"));
             return;
         }
-        const auto name =
-            Operations(context_).insertScoreTable(model(), selectedItem(templates_, templateIds_));
-        setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
+        Operations(context_).insertScoreTable(model(), chosenTemplate());
+        setStatus(data.text("status.score-table-inserted"));
         refreshSummary();
     });
 }
 
 void SidebarPanel::onInsertFundingTable() {
     guarded([&] {
-        const auto name = Operations(context_).insertFundingTable(model());
-        setStatus(ExtensionData::get(context_).text("status.inserted", {{"name", name}}));
+        Operations(context_).insertFundingTable(model());
+        setStatus(ExtensionData::get(context_).text("status.funding-table-inserted"));
         refreshSummary();
     });
 }
@@ -452,6 +584,7 @@ void SidebarPanel::onInsertFundingTable() {
 void SidebarPanel::onInsertReport() {
     guarded([&] {
         const int left = Operations(context_).insertReport(model(), selectedItem(templates_, templateIds_));
+        deck_status::setTemplate(frame_, selectedItem(templates_, templateIds_));
         setStatus(
             ExtensionData::get(context_).text("status.report-inserted", {{"count", std::to_string(left)}}));
         refreshSummary();
@@ -461,7 +594,9 @@ void SidebarPanel::onInsertReport() {
 void SidebarPanel::onValidate() {
     guarded([&] {
         const auto count = DocumentController::forModel(context_, model())->validateNow();
-        setStatus(ExtensionData::get(context_).text("status.validated", {{"count", std::to_string(count)}}));
+        setStatus(count == 0 ? ExtensionData::get(context_).text("status.validated-none")
+                             : ExtensionData::get(context_).text("status.validated",
+                                                                 {{"count", std::to_string(count)}}));
         refreshSummary();
     });
 }
@@ -486,15 +621,15 @@ void SidebarPanel::onGenerateSection() {
             }
             operations.insertSection(model(), section, true);
         }
-        setStatus(data.text("status.section-inserted"));
+        setStatus(data.text("status.section-inserted", {{"section", data.text("section." + section)}}));
         refreshSummary();
     });
 }
 
 void SidebarPanel::onConvertToLive() {
     guarded([&] {
-        const auto name = Operations(context_).convertToLiveTable(model());
-        setStatus(ExtensionData::get(context_).text("status.converted", {{"name", name}}));
+        Operations(context_).convertToLiveTable(model());
+        setStatus(ExtensionData::get(context_).text("status.converted"));
         refreshSummary();
     });
 }
@@ -509,8 +644,10 @@ void SidebarPanel::onRecompute() {
         if (regradeAsked(kept))
             return;
         const int written = DocumentController::forModel(context_, model())->recompute(false);
-        setStatus(kept + ExtensionData::get(context_).text("status.recomputed",
-                                                           {{"count", std::to_string(written)}}));
+        const auto& data = ExtensionData::get(context_);
+        setStatus(kept + (written == 0
+                              ? data.text("status.recomputed-none")
+                              : data.text("status.recomputed", {{"count", std::to_string(written)}})));
     });
 }
 
@@ -521,6 +658,11 @@ void SidebarPanel::onAddComments() {
             ExtensionData::get(context_).text("status.comments-added", {{"count", std::to_string(added)}}));
         refreshSummary();
     });
+}
+
+void SidebarPanel::onHelp() {
+    if (!openHelpGuide(context_))
+        setStatus(ExtensionData::get(context_).text("status.help-failed"));
 }
 
 bool SidebarPanel::regradeAsked(std::string& kept) {

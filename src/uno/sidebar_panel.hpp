@@ -1,6 +1,10 @@
-// Jixiao's sidebar panel: the deck's one panel, built from toolkit controls at run time so it can lay itself
-// out at whatever width the sidebar gives it. It holds no document state: everything it shows is asked of
-// the document's controller when it is needed, so the sidebar may create and destroy panels at will.
+// One of the 绩效评价 deck's titled panels (registry/Sidebar.xcu lists them in order; the resource URL's last
+// part says which): 报告信息 (template, new report, report details), 打分表 (tables, total and grade,
+// recompute), 校验 (findings), 报告段落 (sections) and 状态与帮助 (the status line, 帮助, the About line).
+// Each is built from toolkit controls and laid out from their own preferred sizes (uno/panel_layout.hpp), so
+// it grows with the UI font and tells the sidebar the height it needs. It holds no document state: everything
+// it shows is asked of the document's controller when it is needed, so the sidebar may create and destroy
+// panels at will; what panels share (the status line, the chosen template) lives in uno/deck_status.hpp.
 //
 // A UNO component (WeakComponentImplHelper): the sidebar disposes it when the deck closes, the document
 // closes or the office ends, and disposing() detaches every listener the panel attached (its controls',
@@ -9,6 +13,7 @@
 #pragma once
 
 #include "uno/document_controller.hpp"
+#include "uno/panel_layout.hpp"
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/awt/XButton.hpp>
@@ -67,11 +72,9 @@ protected:
 private:
     static constexpr std::size_t kMetadataFieldCount = 5; // 单位, 项目名称, 年度, 预算, 实际支出
 
-    struct Row {
-        std::vector<css::uno::Reference<css::awt::XControl>> controls; // laid out side by side
-        std::vector<int> weights;                                      // share of the width of each
-        int height = 0;
-    };
+    // Which of the deck's panels this is: the last part of its resource URL.
+    enum class Part { Report, Table, Checks, Sections, Status };
+    static Part partOf(const OUString& resourceUrl);
 
     css::uno::Reference<css::awt::XControl>
     addControl(const OUString& kind, const OUString& name,
@@ -87,14 +90,23 @@ private:
     template <typename Control> void onItemChanged(const Control& control, std::function<void()> handler);
     bool isDisposed() const { return rBHelper.bDisposed || rBHelper.bInDispose; }
     void build();
-    void layout(int width);
-    int contentHeight() const;
-    // The status line; `detail` (the office's own error text) becomes its tooltip.
+    void buildReport(bool readOnly);
+    void buildTable(bool readOnly);
+    void buildChecks(bool readOnly);
+    void buildSections(bool readOnly);
+    void buildStatus();
+    // Lays the panel out again after a text changed its height, and asks the sidebar to make room.
+    void relayout();
+    // The deck's status line; `detail` (the office's own error text) becomes its tooltip.
     void setStatus(const std::string& text, const std::string& detail = {});
+    void showStatus(); // the 状态 panel: the frame's status line as deck_status holds it
+    void setLabel(const css::uno::Reference<css::awt::XFixedText>& label, const std::string& text);
     void refreshSummary();
     // The box under the findings list: the chosen finding whole (empty: none chosen).
     void showFindingDetail(const std::string& text);
     void fillTemplates();
+    // The template 插入打分表 uses: the one chosen in 报告信息, else the options' default (else the first).
+    std::string chosenTemplate() const;
     css::uno::Reference<css::frame::XModel> model() const;
     static std::string selectedItem(const css::uno::Reference<css::awt::XListBox>& list,
                                     const std::vector<std::string>& ids);
@@ -113,6 +125,7 @@ private:
     void onRollForward();
     void onRecompute();
     void onAddComments();
+    void onHelp();
     // Asks a yes/no question in a message box over the panel; true for yes.
     // Before 重算 of a report graded with bands other than the options': asks whether to re-grade it with
     // the options' (one undo step; true when it did) or keep its own (false, `kept` says so for the status).
@@ -122,26 +135,30 @@ private:
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     OUString resourceUrl_;
+    Part part_;
     css::uno::Reference<css::frame::XFrame> frame_;
     css::uno::Reference<css::ui::XSidebar> sidebar_;
     css::uno::Reference<css::awt::XControlContainer> container_;
     css::uno::Reference<css::awt::XWindow> window_;
-    std::vector<Row> rows_;
+    PanelLayout layout_;
     // The controls the panel reads or changes after build(), made once there and used through their own
     // interfaces (the container knows them by name, the panel does not look them up).
     css::uno::Reference<css::awt::XListBox> templates_;
     std::array<css::uno::Reference<css::awt::XTextComponent>, kMetadataFieldCount> metadata_;
-    css::uno::Reference<css::awt::XFixedText> summary_;
+    css::uno::Reference<css::awt::XFixedText> summaryTotal_; // 总分 and 等级, bold: the summary's first line
+    css::uno::Reference<css::awt::XFixedText> summary_;      // the rest of the summary
     css::uno::Reference<css::awt::XListBox> findings_;
     css::uno::Reference<css::awt::XFixedText> findingDetail_; // the chosen finding, whole
     css::uno::Reference<css::awt::XListBox> sections_;
     css::uno::Reference<css::awt::XCheckBox> live_;
-    css::uno::Reference<css::awt::XFixedText> status_;
+    css::uno::Reference<css::awt::XFixedText> status_; // in the 状态 panel only
     // Each undoes one listener build() attached to a control; run by disposing().
     std::vector<std::function<void()>> detachers_;
     std::vector<std::string> templateIds_;
     std::vector<std::string> sectionIds_;
     int lastWidth_ = 0;
+    int lastHeight_ = 0;
+    int statusObserverId_ = 0; // the 状态 panel's observer at deck_status
     // The document's controller, which tells this panel of live summary updates while observerId_ is set.
     rtl::Reference<DocumentController> controller_;
     int observerId_ = 0;

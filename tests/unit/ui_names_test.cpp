@@ -40,13 +40,21 @@ bool isLabelKey(const std::string& key) {
     return false;
 }
 
+// A label as the user reads it: without its mnemonic, "(~T)" after a Chinese label or "~" before a letter.
+std::string withoutMnemonic(const std::string& label) {
+    static const std::regex cjk(R"(\(~[A-Za-z0-9]\)$)");
+    std::string text = std::regex_replace(label, cjk, "");
+    std::erase(text, '~');
+    return text;
+}
+
 std::set<std::string> uiLabels() {
     std::set<std::string> labels;
     const auto ui = catalog("ui.json"); // kept: items() refers to it
     for (const auto& [lang, texts] : ui.items())
         for (const auto& [key, text] : texts.items())
             if (isLabelKey(key) && text.is_string())
-                labels.insert(text.get<std::string>());
+                labels.insert(withoutMnemonic(text.get<std::string>()));
     // Labels written in the dialogs and the registry (menus, the sidebar's deck and panel, the options tree).
     const std::regex xcuValue(R"(<value xml:lang="[^"]*">([^<]+)</value>)");
     const std::regex xdlValue(R"(dlg:(?:value|title)="([^"]+)\")");

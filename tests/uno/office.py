@@ -233,8 +233,9 @@ def crash_report(text, limit=6000):
 class Office:
     """One soffice for a test module. Use start()/stop() or `with Office() as office:`."""
 
-    def __init__(self, headless=True, locale="zh-CN", install=True, profile=None, sal_log=None):
+    def __init__(self, headless=True, locale="zh-CN", install=True, profile=None, sal_log=None, env=None):
         self.headless = headless
+        self.extra_env = dict(env or {})  # more for the office's environment, e.g. SAL_FORCEDPI="192"
         self.sal_log = sal_log  # SAL_LOG for the office, e.g. "+WARN+INFO.jixiao" (its output: self.log)
         self.locale = locale
         self.install = install
@@ -275,7 +276,7 @@ class Office:
                 f"--accept=socket,host=127.0.0.1,port={port},tcpNoDelay=1;urp;StarOffice.ComponentContext"]
         if self.headless:
             args[1:1] = ["--headless", "--invisible"]
-        env = dict(os.environ)
+        env = dict(os.environ, **self.extra_env)
         if self.sal_log:
             env["SAL_LOG"] = self.sal_log
         if not self.headless:

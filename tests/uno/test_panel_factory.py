@@ -28,23 +28,40 @@ def tearDownModule():
 
 class PanelFactoryTest(OfficeCase):
     URL = "private:resource/toolpanel/org.jixiao.Jixiao.PanelFactory/MainPanel"
+    # registry/Sidebar.xcu's panels: 报告信息, 打分表, 校验结果, 报告段落, 状态与帮助 (the About line's).
+    PANELS = ("ReportPanel", "MainPanel", "ChecksPanel", "SectionsPanel", "StatusPanel")
 
-    def test_the_factory_creates_a_panel_for_writer_and_calc(self):
+    def test_the_factory_creates_each_panel_for_writer_and_calc(self):
         factory = office.service("org.jixiao.PanelFactory")
         self.assertIsNotNone(factory, "the component did not load")
         for kind in ("swriter", "scalc"):
             doc = office.new_document(kind)
             try:
                 frame = doc.CurrentController.Frame
-                panel = factory.createUIElement(self.URL, props(Frame=frame, ParentWindow=frame.ContainerWindow))
-                self.assertEqual(panel.ResourceURL, self.URL, kind)
-                window = panel.getRealInterface()
-                self.assertIsNotNone(window, kind)
-                self.assertGreater(panel.getHeightForWidth(300).Minimum, 0, kind)
-                self.assertIn(self.expected_about(), texts(panel.createAccessible(None)), kind)
-                panel.dispose()
+                for name in self.PANELS:
+                    url = "private:resource/toolpanel/org.jixiao.Jixiao.PanelFactory/" + name
+                    panel = factory.createUIElement(url, props(Frame=frame, ParentWindow=frame.ContainerWindow))
+                    self.assertEqual(panel.ResourceURL, url, kind)
+                    self.assertIsNotNone(panel.getRealInterface(), kind)
+                    self.assertGreater(panel.getHeightForWidth(300).Minimum, 0, f"{kind} {name}")
+                    self.assertGreater(panel.getMinimalWidth(), 0, f"{kind} {name}")
+                    if name == "StatusPanel":
+                        self.assertIn(self.expected_about(), texts(panel.createAccessible(None)), kind)
+                    panel.dispose()
             finally:
                 doc.close(True)
+
+    def test_an_unknown_panel_is_refused_with_a_runtime_exception(self):
+        from com.sun.star.uno import RuntimeException
+        factory = office.service("org.jixiao.PanelFactory")
+        doc = office.new_document("swriter")
+        try:
+            frame = doc.CurrentController.Frame
+            with self.assertRaises(RuntimeException):
+                factory.createUIElement("private:resource/toolpanel/org.jixiao.Jixiao.PanelFactory/NoSuchPanel",
+                                        props(Frame=frame, ParentWindow=frame.ContainerWindow))
+        finally:
+            doc.close(True)
 
     @staticmethod
     def expected_about():

@@ -28,11 +28,11 @@ def tearDownModule():
 
 
 def finding_lines(window):
-    """The deck's findings list as the accessibility tree shows it: among the panel's lists, the one whose
+    """The deck's findings list as the accessibility tree shows it: among the deck's lists, the one whose
     lines are findings (【错误】…), or the empty one (the template and section boxes always hold names)."""
     panel = panel_context(window)
     empty = None
-    for context in walk(panel, limit=4) if panel is not None else []:
+    for context in walk(panel, limit=8) if panel is not None else []:
         try:
             if context.getAccessibleRole() != LIST:
                 continue
@@ -130,7 +130,7 @@ class WriterScoringFeedbackTest(OfficeCase):
         def detail():
             """The box under the list: the label that shows a finding (the list's own lines are list items)."""
             from com.sun.star.accessibility.AccessibleRole import LABEL
-            for context in walk(panel_context(self.window), limit=4):
+            for context in walk(panel_context(self.window), limit=8):
                 try:
                     if context.getAccessibleRole() == LABEL and context.getAccessibleName().startswith("【"):
                         return context.getAccessibleName()

@@ -13,7 +13,7 @@ from com.sun.star.sheet.CellFlags import FORMULA
 
 from office import Office, OfficeCase, cell_name, changes, wait_until, writer_cells
 from ui_helpers import (button_in_top_windows, click, find, focus_document, move_pointer, open_deck, press,
-                        screenshot, status_text, summary_text, type_keys, walk)
+                        screenshot, scroll_into_view, status_text, summary_text, type_keys, walk)
 
 office = Office(headless=False)
 
@@ -540,7 +540,8 @@ class CalcStaleFigureTest(OfficeCase):
 
 def hover(display, context):
     """Rests the mouse on a control (as a user does to read its tooltip): a step on, so the control sees the
-    pointer move even when it already was there."""
+    pointer move even when it already was there. The deck is scrolled to it first, as a user does."""
+    scroll_into_view(display, context)
     where = context.getLocationOnScreen()
     size = context.getSize()
     for dx in (8, 12):

@@ -1,5 +1,6 @@
 """Finding and clicking controls through LibreOffice's accessibility tree, and taking screenshots."""
 import os
+import re
 import subprocess
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
@@ -35,10 +36,19 @@ def walk(context, depth=0, limit=40):
             yield from walk(child.getAccessibleContext(), depth + 1, limit)
 
 
+# A Chinese label's mnemonic, "插入打分表(~T)", is read out as "插入打分表(T)": tests name a control by its words.
+MNEMONIC = re.compile(r"\([A-Z0-9]\)$")
+
+
+def shown_name(context):
+    """A control's accessible name without its mnemonic."""
+    return MNEMONIC.sub("", context.getAccessibleName())
+
+
 def find(window, name, role=None):
     for context in walk(window.getAccessibleContext()):
         try:
-            if context.getAccessibleName() == name and (role is None or context.getAccessibleRole() == role):
+            if shown_name(context) == name and (role is None or context.getAccessibleRole() == role):
                 return context
         except Exception:
             continue
@@ -147,8 +157,59 @@ def move_pointer(display, x, y):
         raise AssertionError(f"the pointer did not move to {x},{y}: it is at {pointer(display)}")
 
 
+SCREEN_HEIGHT = 900  # VirtualDisplay's screen (office.py)
+
+
+def visible_rows(context):
+    """The screen rows where `context` can be seen: those of the nearest ancestor smaller than its own child
+    (the deck's scrolled viewport, which clips the panels), within the screen."""
+    child_height = context.getSize().Height
+    ancestor = context
+    for _ in range(12):
+        parent = ancestor.getAccessibleParent()
+        if parent is None:
+            break
+        ancestor = parent.getAccessibleContext()
+        try:
+            where, size = ancestor.getLocationOnScreen(), ancestor.getSize()
+        except Exception:  # not a component (the application's root)
+            break
+        if 0 < size.Height < child_height:
+            return max(0, where.Y), min(SCREEN_HEIGHT, where.Y + size.Height)
+        child_height = size.Height
+    return 0, SCREEN_HEIGHT
+
+
+def _panel_of(context):
+    """The panel window holding a control (or a list's item): its left margin has no control under it."""
+    from com.sun.star.accessibility.AccessibleRole import PANEL
+    panel = context.getAccessibleParent().getAccessibleContext()
+    for _ in range(4):
+        if panel.getAccessibleRole() == PANEL:
+            break
+        panel = panel.getAccessibleParent().getAccessibleContext()
+    return panel
+
+
+def scroll_into_view(display, context):
+    """Scrolls the deck with the mouse wheel, as a user does, until `context` is in sight: its panels are
+    together taller than a 900-pixel screen. The wheel turns over the panel's left margin, where no list
+    takes it (a drop-down list under the pointer would change its choice)."""
+    for _ in range(60):
+        where = context.getLocationOnScreen()
+        size = context.getSize()
+        top, bottom = visible_rows(context)
+        if where.Y >= top and where.Y + size.Height <= bottom:
+            return
+        move_pointer(display, _panel_of(context).getLocationOnScreen().X + 2, (top + bottom) // 2)
+        xdotool(display, "click", "5" if where.Y + size.Height > bottom else "4")
+    raise AssertionError(f"could not scroll {context.getAccessibleName()} into sight")
+
+
 def click(display, context):
-    """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action)."""
+    """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action),
+    scrolled onto the screen first."""
+    scroll_into_view(display, context)
     where = context.getLocationOnScreen()
     size = context.getSize()
     move_pointer(display, where.X + size.Width // 2, where.Y + size.Height // 2)
@@ -163,29 +224,47 @@ def focus_document(doc, display):
     doc.CurrentController.Frame.ComponentWindow.setFocus()
 
 
-_panels = []  # (window, the panel's accessible context): found once, checked before each use
+_panels = []  # (window, the deck's accessible context): found once, checked before each use
 
 
-def _is_jixiao_panel(context):
+def _is_alive(context):
     try:
-        return any(context.getAccessibleChild(i).getAccessibleContext().getAccessibleName() == "插入打分表"
-                   for i in range(context.getAccessibleChildCount()))
-    except Exception:  # disposed: the sidebar made a new panel
+        return context.getAccessibleChildCount() > 0
+    except Exception:  # disposed: the sidebar made a new deck
         return False
 
 
 def panel_context(window):
-    """The accessible context of Jixiao's panel (the parent of its 插入打分表 button). Polling the deck looks
-    at it many times: it is looked for once per window and again only when the sidebar has replaced it."""
+    """The accessible context holding all of the deck's panels (报告信息, 打分表, 校验结果, 报告段落, 状态与帮助), in
+    their order: the nearest ancestor of the 插入打分表 button that also holds the About line. Polling the deck
+    looks at it many times: it is looked for once per window and again only when the sidebar has replaced it."""
     for known, cached in _panels:
-        if known == window and _is_jixiao_panel(cached):
+        if known == window and _is_alive(cached):
             return cached
     button = find(window, "插入打分表", PUSH_BUTTON)
-    panel = button.getAccessibleParent().getAccessibleContext() if button is not None else None
+    deck = None
+    context = button
+    while context is not None and deck is None:
+        parent = context.getAccessibleParent()
+        context = parent.getAccessibleContext() if parent is not None else None
+        if context is not None and any(is_about_line(name) for name in _label_names(context, limit=8)):
+            deck = context
     _panels[:] = [(known, cached) for known, cached in _panels if known != window]
-    if panel is not None:
-        _panels.append((window, panel))
-    return panel
+    if deck is not None:
+        _panels.append((window, deck))
+    return deck
+
+
+def _label_names(context, limit):
+    from com.sun.star.accessibility.AccessibleRole import LABEL
+    names = []
+    for child in walk(context, limit=limit):
+        try:
+            if child.getAccessibleRole() == LABEL:
+                names.append(child.getAccessibleName())
+        except Exception:
+            continue
+    return names
 
 
 def panel_label_contexts(window):
@@ -193,7 +272,7 @@ def panel_label_contexts(window):
     from com.sun.star.accessibility.AccessibleRole import LABEL
     panel = panel_context(window)
     labels = []
-    for context in walk(panel, limit=3) if panel is not None else []:
+    for context in walk(panel, limit=8) if panel is not None else []:
         try:
             if context.getAccessibleRole() == LABEL:
                 labels.append(context)
@@ -212,22 +291,35 @@ def panel_labels(window):
     return labels
 
 
+def _is_summary_headline(name):
+    return name.startswith("总分") or name.startswith("文档中还没有打分表")
+
+
 def summary_label(window):
-    """The accessible context of the deck's summary label (its text starts 总分), or None."""
+    """The accessible context of the deck's summary headline (its text starts 总分; bold), or None."""
     for context in panel_label_contexts(window):
         try:
-            name = context.getAccessibleName()
+            if _is_summary_headline(context.getAccessibleName()):
+                return context
         except Exception:
             continue
-        if name.startswith("总分") or name.startswith("文档中还没有打分表"):
-            return context
     return None
 
 
 def summary_text(window):
-    """The deck's summary as the accessibility tree shows it (the label starting 总分), or None."""
-    label = summary_label(window)
-    return label.getAccessibleName() if label is not None else None
+    """The deck's summary as the accessibility tree shows it: the headline (总分 and 等级) and the label under
+    it, one line each, or None."""
+    labels = panel_label_contexts(window)
+    for i, context in enumerate(labels):
+        try:
+            name = context.getAccessibleName()
+            if not _is_summary_headline(name):
+                continue
+            rest = labels[i + 1].getAccessibleName() if i + 1 < len(labels) else ""
+            return name + "\n" + rest if rest else name
+        except Exception:
+            continue
+    return None
 
 
 def is_about_line(label):

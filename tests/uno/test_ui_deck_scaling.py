@@ -1,0 +1,219 @@
+"""The deck scales as LibreOffice's own panels do (issue 19, item 1): under Xvfb, at the normal font and at double
+size (SAL_FORCEDPI=192, as on a 4K screen), every control of each of the deck's titled panels gets at least the
+size it asks for — its preferred size (XLayoutConstrains), or for a wrapped text the height of that text wrapped at
+the width it got — and each panel window is tall enough for all of its controls, so the sidebar cuts nothing.
+Screenshots of each panel at both sizes are kept in the test artefacts (deck-<panel>-<dpi>.png)."""
+import os
+import subprocess
+import unittest
+
+import uno  # noqa: F401  (makes the com.sun.star modules importable)
+from com.sun.star.accessibility.AccessibleRole import LABEL, PUSH_BUTTON
+from com.sun.star.awt import Size
+
+from office import ARTIFACTS, Office, OfficeCase, wait_until
+from ui_helpers import DECK, click, find, status_text, summary_text, type_keys, walk
+
+# registry/Sidebar.xcu's panels, in the deck's order, and their titles.
+PANELS = (("org.jixiao.Jixiao.ReportPanel", "报告信息"), ("org.jixiao.Jixiao.MainPanel", "打分表"),
+          ("org.jixiao.Jixiao.ChecksPanel", "校验结果"), ("org.jixiao.Jixiao.SectionsPanel", "报告段落"),
+          ("org.jixiao.Jixiao.StatusPanel", "状态与帮助"))
+
+
+def kind_of(control):
+    model = control.getModel()
+    for kind in ("Button", "CheckBox", "FixedText", "ListBox", "Edit"):
+        if model.supportsService(f"com.sun.star.awt.UnoControl{kind}Model"):
+            return kind
+    return "other"
+
+
+def describe(control):
+    """A control as a reader of the failure finds it: its kind and its label (the panel's models are not named)."""
+    model = control.getModel()
+    label = model.Label if model.getPropertySetInfo().hasPropertyByName("Label") else ""
+    return f"{kind_of(control)} “{label[:30]}”"
+
+
+def too_small(control):
+    """Why `control` is smaller than it asks to be, or None."""
+    name = describe(control)
+    kind = kind_of(control)
+    got = control.getPosSize()
+    peer = control.getPeer()
+    wanted = peer.getPreferredSize()
+    if kind == "FixedText" and control.getModel().MultiLine:
+        # A wrapped text: the height its words need at the width it was given.
+        needed = peer.calcAdjustedSize(Size(got.Width, 0))
+        if got.Height < needed.Height:
+            return f"{name}: {got.Width}×{got.Height}, its text needs {needed.Height} high"
+        return None
+    if kind in ("ListBox", "Edit"):  # they scroll sideways: their width is the panel's
+        if got.Height < wanted.Height:
+            return f"{name}: {got.Width}×{got.Height}, wants {wanted.Height} high"
+        return None
+    if got.Width < wanted.Width or got.Height < wanted.Height:
+        return f"{name}: {got.Width}×{got.Height}, wants {wanted.Width}×{wanted.Height}"
+    return None
+
+
+class DeckScalingCase(OfficeCase):
+    DPI = None  # the office's own
+    maxDiff = None  # every control too small is listed
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(headless=False, env={"SAL_FORCEDPI": str(cls.DPI)} if cls.DPI else None)
+        cls.office.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+
+    def label(self):
+        return f"{self.DPI or 96}dpi"
+
+    def open_deck_by_its_tab(self):
+        """A new Writer document in a 1400×900 window, the deck opened as a user opens it: a click on its tab in
+        the sidebar's tab bar (which also widens the sidebar to the deck's minimal width)."""
+        doc = self.office.new_document("swriter", hidden=False)
+        window = doc.CurrentController.Frame.ContainerWindow
+        window.setPosSize(0, 0, 1400, 900, 15)
+        sidebar = doc.CurrentController.getSidebar()
+        sidebar.setVisible(True)
+        self.assertTrue(wait_until(lambda: sidebar.getDecks().hasByName(DECK), timeout=20), "no 绩效评价 deck")
+
+        def tab():  # the tab bar's item (a tool bar item in 7.4): the only thing named 绩效评价 before it opens
+            for context in walk(window.getAccessibleContext()):
+                try:
+                    if context.getAccessibleName() == "绩效评价" and context.getAccessibleRole() != LABEL:
+                        return context
+                except Exception:
+                    continue
+            return None
+        deck = sidebar.getDecks().getByName(DECK)
+        if deck.isActive():  # a window after the first opens on the deck as the last one left it
+            panels = deck.getPanels()
+            for i in range(panels.getCount()):
+                panels.getByIndex(i).expand(False)
+            return doc, window
+        button = wait_until(tab, timeout=20)
+        self.assertIsNotNone(button, "the 绩效评价 tab is not in the sidebar's tab bar")
+        click(self.office.display, button)
+        self.assertTrue(wait_until(lambda: deck.isActive(), timeout=20), "a click on the tab did not open the deck")
+        return doc, window
+
+    def test_no_control_is_smaller_than_it_asks_and_no_panel_cuts_one(self):
+        doc, window = self.open_deck_by_its_tab()
+        try:
+            # A scoring table, so the summary has its lines: inserted with 插入打分表 as a user does.
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
+            self.assertIsNotNone(button, "插入打分表 not found")
+            button.doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "\n" in (summary_text(window) or ""), timeout=30),
+                            summary_text(window))
+            deck = doc.CurrentController.getSidebar().getDecks().getByName(DECK)
+            panels = deck.getPanels()
+            shown = [(panels.getByIndex(i).getId(), panels.getByIndex(i).getTitle())
+                     for i in range(panels.getCount())]
+            problems = []
+            for id_, title in shown:  # every panel the deck shows, whatever they are: each is measured
+                panel = panels.getByName(id_)
+                panel.expand(True)  # the others collapse: this one is shown whole for its screenshot
+                container = panel.getDialog()
+                controls = container.getControls()
+                self.assertTrue(controls, id_)
+                self.assertTrue(wait_until(lambda: container.getPosSize().Height > 0, timeout=10), id_)
+                self.settle_layout(container)
+                bottom = 0
+                for control in controls:
+                    why = too_small(control)
+                    if why:
+                        problems.append(f"{title}: {why}")
+                    got = control.getPosSize()
+                    bottom = max(bottom, got.Y + got.Height)
+                    if got.X + got.Width > container.getPosSize().Width:
+                        problems.append(f"{title}: {describe(control)} runs past the panel's right edge")
+                if container.getPosSize().Height < bottom:
+                    problems.append(f"{title}: the panel is {container.getPosSize().Height} high, its controls "
+                                    f"need {bottom}")
+                self.screenshot_panel(container, f"deck-{id_.rsplit('.', 1)[1]}-{self.label()}.png")
+            self.assertEqual(problems, [], f"at {self.label()}")
+            self.assertEqual(shown, list(PANELS), "the deck's panels and their titles, in order")
+        finally:
+            doc.close(True)
+
+    def test_then_a_mnemonic_presses_its_button(self):  # after the sizes: a second window finds the deck open
+        """Alt+C, the mnemonic of 添加为批注(C), with the keyboard in the 校验结果 panel (after a click on 校验)."""
+        doc, window = self.open_deck_by_its_tab()
+        try:
+            button = wait_until(lambda: find(window, "插入打分表", PUSH_BUTTON), timeout=20)
+            button.doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "已插入打分表" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+            click(self.office.display, find(window, "校验", PUSH_BUTTON))
+            self.assertTrue(wait_until(lambda: "校验完成" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+            type_keys(self.office.display, "alt+c")
+            self.assertTrue(wait_until(lambda: "批注" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+            # 重算 on a table live recompute keeps current: said in words, not "写入 0 个单元格".
+            find(window, "重算", PUSH_BUTTON).doAccessibleAction(0)
+            self.assertTrue(wait_until(lambda: "表格已是最新" in (status_text(window) or ""), timeout=30),
+                            status_text(window))
+        finally:
+            doc.close(True)
+
+    def test_then_help_opens_the_guide_shipped_in_the_package(self):
+        """帮助 in 状态与帮助, clicked: the guide inside the installed extension opens in the office, read-only (not
+        LibreOffice's 帮助未安装)."""
+        packages = self.office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
+
+        def guides():
+            return [c for c in self.office.desktop.Components
+                    if c.supportsService("com.sun.star.document.OfficeDocument") and c.getURL() == url]
+        doc, window = self.open_deck_by_its_tab()
+        try:
+            click(self.office.display, wait_until(lambda: find(window, "帮助", PUSH_BUTTON), timeout=20))
+            self.assertTrue(wait_until(lambda: len(guides()) == 1, timeout=30), url)
+            guide = guides()[0]
+            self.assertTrue(dict((a.Name, a.Value) for a in guide.getArgs())["ReadOnly"])
+            guide.close(True)
+        finally:
+            doc.close(True)
+
+    def settle_layout(self, container):
+        """Waits until the sidebar has laid the deck out after a panel was expanded: the panel's size is the same
+        after the main loop has gone idle twice."""
+        def same_twice():
+            self.office.settle()
+            before = container.getPosSize()
+            self.office.settle()
+            after = container.getPosSize()
+            return (before.Width, before.Height) == (after.Width, after.Height)
+        self.assertTrue(wait_until(same_twice, timeout=20), "the deck's layout did not settle")
+
+    def screenshot_panel(self, container, name):
+        """The screen around the panel: its title bar above it and a margin around."""
+        where = container.getPeer().getAccessibleContext().getLocationOnScreen()
+        size = container.getPosSize()
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        x, y = max(0, where.X - 8), max(0, where.Y - 40)
+        subprocess.run(["import", "-display", self.office.display, "-window", "root", "-crop",
+                        f"{size.Width + 16}x{size.Height + 48}+{x}+{y}", os.path.join(ARTIFACTS, name)],
+                       check=True, timeout=60)
+
+
+class NormalFontTest(DeckScalingCase):
+    DPI = None
+
+
+class DoubleFontTest(DeckScalingCase):
+    DPI = 192
+
+
+del DeckScalingCase  # the base alone is not a test
+
+if __name__ == "__main__":
+    unittest.main()
