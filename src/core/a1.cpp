@@ -1,7 +1,7 @@
 #include "core/a1.hpp"
 
-#include "core/numbers.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,7 @@
 #include "core/cell_kind.hpp"
 
 #include "core/numbers.hpp"
+#include "core/utf8.hpp"
 
 namespace jixiao {
 namespace {

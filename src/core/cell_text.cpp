@@ -1,6 +1,6 @@
 #include "core/cell_text.hpp"
 
-#include "core/numbers.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 

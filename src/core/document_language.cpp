@@ -1,6 +1,6 @@
 #include "core/document_language.hpp"
 
-#include "core/numbers.hpp"
+#include "core/utf8.hpp"
 
 namespace jixiao {
 namespace {

@@ -2,12 +2,12 @@
 
 #include "core/figures.hpp"
 #include "core/messages.hpp"
-#include "core/numbers.hpp"
 #include "core/report_summary.hpp"
 #include "core/report_title.hpp"
 #include "core/table_caption.hpp"
 #include "core/text.hpp"
 #include "core/user_error.hpp"
+#include "core/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 

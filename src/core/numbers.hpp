@@ -11,15 +11,6 @@
 
 namespace jixiao {
 
-// UTF-8 ↔ code points. An invalid byte decodes to U+FFFD on its own, so offsets stay one per byte there
-// and nothing throws on text pasted from anywhere.
-std::u32string decodeUtf8(std::string_view utf8);
-std::string encodeUtf8(std::u32string_view text);
-
-// Full-width digits, Latin letters and ％．，－＋（）： plus the ideographic space (U+3000) become their
-// ASCII forms; everything else (including invalid UTF-8 bytes) is copied unchanged.
-std::string toHalfWidth(std::string_view utf8);
-
 struct CellNumber {
     // Missing is not zero: "—", "/", "无" or an empty cell mean "not entered".
     enum class Status { Missing, Number, Invalid };
@@ -64,5 +55,14 @@ std::vector<NumberInText> findNumbersInText(std::string_view utf8);
 // The amount in 万元 for a number found in text (万元/万 as is, 元 ÷ 10000, 千元 ÷ 10, 亿元 × 10000); nullopt
 // otherwise — only 元, 千元, 万元 and 亿元 (with their spellings, and a bare 万/亿) are money.
 std::optional<Decimal> toWanYuan(const NumberInText& number);
+
+// A year written in text: four digits (full-width too) followed by 年 ("2025年", "2025年度"), within
+// kFirstYear‥kLastYear; `offset` and `length` in code points, of the digits.
+struct YearInText {
+    int year = 0;
+    int offset = 0;
+    int length = 0;
+};
+std::vector<YearInText> yearsInText(std::string_view utf8);
 
 } // namespace jixiao

@@ -2,6 +2,7 @@
 
 #include "core/numbers.hpp"
 #include "core/prose_text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <initializer_list>

@@ -1,7 +1,8 @@
 #include "core/report_title.hpp"
-
 #include "core/numbers.hpp"
+
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <array>
 #include <string>

@@ -15,6 +15,7 @@
 
 #include "core/assemble.hpp"
 #include "core/finding.hpp"
+#include "core/numbers.hpp"
 #include "core/patch.hpp"
 #include "core/report_properties.hpp"
 #include "core/text.hpp"

@@ -1,7 +1,7 @@
 #include "core/rules.hpp"
 
-#include "core/numbers.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,8 @@
 #include "core/section_place.hpp"
 
 #include "core/fingerprint.hpp"
-#include "core/numbers.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <string_view>

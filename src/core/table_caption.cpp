@@ -1,7 +1,7 @@
 #include "core/table_caption.hpp"
 
-#include "core/numbers.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace jixiao {
 namespace {

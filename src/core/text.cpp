@@ -1,7 +1,6 @@
 #include "core/text.hpp"
 
 #include "core/cell_text.hpp"
-#include "core/numbers.hpp"
 
 namespace jixiao {
 
@@ -24,18 +23,6 @@ bool isBlank(std::string_view utf8) {
 
 bool isReportYear(int year) {
     return year >= kFirstYear && year <= kLastYear;
-}
-
-std::vector<YearInText> yearsInText(std::string_view utf8) {
-    std::vector<YearInText> years;
-    for (const auto& n : findNumbersInText(utf8)) {
-        if (n.unit != "年" || n.numberLength != 4 || n.value != n.value.rounded(0))
-            continue;
-        const int year = int(n.value.units() / Decimal::kScale);
-        if (isReportYear(year))
-            years.push_back({year, n.offset, n.numberLength});
-    }
-    return years;
 }
 
 } // namespace jixiao

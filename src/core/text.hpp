@@ -1,6 +1,7 @@
 // Plain-text rules the whole core shares, so a cell, a title and a paragraph are read alike: what counts as a
 // space, trimming, blank text, and which written years are years. (Cell-specific folding — compact text,
-// labels — is cell_text.hpp's; numbers and full-width folding are numbers.hpp's; A1 addresses are a1.hpp's.)
+// labels — is cell_text.hpp's; full-width folding utf8.hpp's; numbers and years written in text
+// numbers.hpp's; A1 addresses are a1.hpp's.)
 #pragma once
 
 #include <string>
@@ -31,14 +32,5 @@ constexpr bool isDigitAnyWidth(char32_t c) {
 inline constexpr int kFirstYear = 1900;
 inline constexpr int kLastYear = 2100;
 bool isReportYear(int year);
-
-// A year written in text: four digits (full-width too) followed by 年 ("2025年", "2025年度"), within
-// kFirstYear‥kLastYear; `offset` and `length` in code points, of the digits.
-struct YearInText {
-    int year = 0;
-    int offset = 0;
-    int length = 0;
-};
-std::vector<YearInText> yearsInText(std::string_view utf8);
 
 } // namespace jixiao

@@ -1,8 +1,8 @@
 #include "core/validate_problems.hpp"
 
 #include "core/figures.hpp"
-#include "core/numbers.hpp"
 #include "core/report_summary.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <set>

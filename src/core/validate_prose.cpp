@@ -5,6 +5,7 @@
 #include "core/prose_text.hpp"
 #include "core/report_summary.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <initializer_list>

@@ -7,6 +7,7 @@
 #include "core/a1.hpp"
 #include "core/numbers.hpp"
 #include "core/user_error.hpp"
+#include "core/utf8.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>

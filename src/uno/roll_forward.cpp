@@ -10,6 +10,7 @@
 #include "core/numbers.hpp"
 #include "core/roll_forward.hpp"
 #include "core/user_error.hpp"
+#include "core/utf8.hpp"
 
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>

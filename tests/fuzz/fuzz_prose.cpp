@@ -6,6 +6,7 @@
 #include "core/narrative.hpp"
 #include "core/prose_funding.hpp"
 #include "core/user_error.hpp"
+#include "core/utf8.hpp"
 #include "core/validate.hpp"
 
 #include <cstddef>

@@ -2,9 +2,9 @@
 // (examples/sample-scorecard.json), on an empty scorecard and on the variants of the sample that reach the
 // remaining patterns: nothing left unfilled, no word written twice (支出支出, 的的, 。。, "the the").
 #include "core/narrative.hpp"
-#include "core/numbers.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/templates.hpp"
+#include "core/utf8.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 
 #include "core/grid_reader.hpp"
 #include "core/narrative.hpp"
-#include "core/numbers.hpp"
+#include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
