@@ -1,6 +1,6 @@
 #include "core/report_title.hpp"
-#include "core/numbers.hpp"
 
+#include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 

@@ -1,11 +1,11 @@
 #include "core/roll_forward.hpp"
-#include "core/numbers.hpp"
 
 #include "core/fingerprint.hpp"
+#include "core/numbers.hpp"
+#include "core/paragraph_kind.hpp"
 #include "core/prose_text.hpp"
 #include "core/report_title.hpp"
 #include "core/utf8.hpp"
-#include "core/validate_prose.hpp"
 
 #include <algorithm>
 #include <array>

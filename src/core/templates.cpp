@@ -1,7 +1,6 @@
 #include "core/templates.hpp"
 
 #include "core/scorecard_json.hpp"
-#include "core/validate.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -191,6 +190,14 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
         }
     }
     return templates;
+}
+
+std::string standardKey(std::string_view standard) {
+    std::string key;
+    for (char c : standard)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            key += c;
+    return key;
 }
 
 std::set<std::string> vettedStandards(const std::vector<Template>& templates) {

@@ -39,7 +39,11 @@ Template loadTemplateFile(const std::filesystem::path& file);
 std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem::path>& dirs,
                                               std::vector<Message>* errors);
 
-// Every leaf's 评价标准 in `templates`, as standardKey() (core/validate.hpp) gives it: the texts validation
+// A 评价标准 text without its whitespace and line breaks: the same standard whether a host joins the cell's
+// paragraphs with "\n", "\r\n" or not at all.
+std::string standardKey(std::string_view standard);
+
+// Every leaf's 评价标准 in `templates`, as standardKey() gives it: the texts validation
 // does not judge as standards (ValidationInput::vettedStandards).
 std::set<std::string> vettedStandards(const std::vector<Template>& templates);
 

@@ -1,9 +1,11 @@
 #include "core/validate.hpp"
 
 #include "core/figures.hpp"
+#include "core/paragraph_kind.hpp"
 #include "core/prose_funding.hpp"
 #include "core/rules.hpp"
 #include "core/stale_values.hpp"
+#include "core/templates.hpp"
 #include "core/text.hpp"
 #include "core/validate_problems.hpp"
 #include "core/validate_prose.hpp"
@@ -404,14 +406,6 @@ const std::vector<std::string>& validationRuleIds() {
         return result;
     }();
     return all;
-}
-
-std::string standardKey(std::string_view standard) {
-    std::string key;
-    for (char c : standard)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            key += c;
-    return key;
 }
 
 std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog& catalog,

@@ -29,10 +29,11 @@ struct ValidationInput {
     // headings, captions and the table's title are checked. Without it the report title's year is the
     // reference.
     std::optional<int> reportYear;
-    // The 评价标准 texts of the shipped templates, as standardKey() gives them. Their authors chose them and
-    // tests/unit/templates_test.cpp holds them to account, so a table quoting one verbatim is not told about
-    // the standard itself (rule.checklist-max, rule.not-computable): those findings are for standards the
-    // user wrote or changed. Scores are still checked against the rule (rule.suggested-score).
+    // The 评价标准 texts of the shipped templates, as standardKey() (core/templates.hpp) gives them. Their
+    // authors chose them and tests/unit/templates_test.cpp holds them to account, so a table quoting one
+    // verbatim is not told about the standard itself (rule.checklist-max, rule.not-computable): those
+    // findings are for standards the user wrote or changed. Scores are still checked against the rule
+    // (rule.suggested-score).
     std::set<std::string> vettedStandards = {};
     // fundingFromProse(paragraphs) when the caller already has it (assemble's Report::proseFunding, so the
     // prose is read once per validation); validate() reads it itself when this is left empty.
@@ -45,10 +46,6 @@ struct ValidationInput {
     // narrative.problem-not-lost).
     std::optional<std::string> problemsSection = std::nullopt;
 };
-
-// A 评价标准 text without its whitespace and line breaks: the same standard whether a host joins the cell's
-// paragraphs with "\n", "\r\n" or not at all.
-std::string standardKey(std::string_view standard);
 
 // Where neither `funding` nor a funding table gives a budget, actual spending or items, the funding is taken
 // from the prose (fundingFromProse) and every figure the prose quotes is checked against it (prose.* rules).

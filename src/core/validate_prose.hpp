@@ -14,13 +14,6 @@
 
 namespace jixiao::prose {
 
-// Words by which a paragraph names the kind of document — the report, its scoring table.
-bool namesReportKind(std::u32string_view text);
-// A title or caption: names the report kind, is short and is at most one sentence.
-bool isTitleOrCaption(std::u32string_view text);
-// A numbered heading: 一、… （一）… (1)… 1.… 1、… 第一章… — and short.
-bool isNumberedHeading(std::u32string_view text);
-
 // year.mismatch: the report title (paragraph 0), numbered headings, captions and titles naming the report
 // kind, 《…》 quotes of such titles, the table's title (card.meta.title) and card.meta.year must agree — with
 // `reportYear` (the 年度 the user entered) when given, the title included; else with the report title.
@@ -33,9 +26,5 @@ std::vector<Finding> checkYears(const Scorecard& card, const std::vector<std::st
 std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& funding,
                                     const std::vector<std::string>& paragraphs,
                                     std::string_view fundingRules = "narrative");
-
-// Index of the scoring table's caption: the last paragraph that names 打分表/评分表/指标体系 and reads like a
-// caption (short, one sentence); -1 when there is none.
-int captionParagraph(const std::vector<std::string>& paragraphs);
 
 } // namespace jixiao::prose

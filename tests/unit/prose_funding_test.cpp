@@ -1,9 +1,8 @@
 // The funding a report states only in its prose: read from the sample and from paragraphs written in the
 // styles other reports use, and every contradiction found at the number that states it.
-#include "core/prose_funding.hpp"
-
 #include "core/grid_reader.hpp"
 #include "core/narrative.hpp"
+#include "core/prose_funding.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "prose_test_helpers.hpp"

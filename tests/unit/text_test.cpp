@@ -1,8 +1,7 @@
 // The core's shared text rules (core/text.hpp): one set of spaces, trimming, blank text and one year range.
+#include "core/cell_text.hpp"
 #include "core/numbers.hpp"
 #include "core/text.hpp"
-
-#include "core/cell_text.hpp"
 #include "core/utf8.hpp"
 
 #include <gtest/gtest.h>

@@ -4,6 +4,7 @@
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
 #include "core/recompute.hpp"
+#include "core/templates.hpp"
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
 #include "sample_scorecard.hpp"
