@@ -38,6 +38,7 @@
 
 #include "core/assemble.hpp"
 #include "core/recompute.hpp"
+#include "core/recompute_plan.hpp"
 
 #include <com/sun/star/accessibility/AccessibleEventId.hpp>
 #include <com/sun/star/accessibility/AccessibleEventObject.hpp>

@@ -2,15 +2,15 @@
 // checker, the benchmark probe) reads its tables as Grids, its paragraphs and properties into a
 // DocumentSnapshot; assemble() chooses the scoring and funding tables, joins a scoring table split over
 // several tables (续表, header repeated after a page break), reads them, applies the properties and the
-// options, and says when a table could not be read whole. planRecompute() then decides what may be written.
-// Every layout decision lives here and in the readers, so a new layout is one change in one place.
+// options, and says when a table could not be read whole. recompute_plan.hpp then decides what may be
+// written. Every layout decision lives here and in the readers, so a new layout is one change in one place.
 #pragma once
 
 #include "core/finding.hpp"
 #include "core/grade_bands.hpp"
 #include "core/grid.hpp"
+#include "core/open_placeholder.hpp"
 #include "core/patch.hpp"
-#include "core/report_outline.hpp"
 #include "core/report_properties.hpp"
 #include "core/scorecard.hpp"
 
@@ -84,24 +84,5 @@ Funding reportFunding(const Report& report);
 // The same from its parts, for a caller that read the tables and the prose at different times: `read` is
 // Report::card.funding (the funding table's, or the properties').
 Funding reportFunding(const Funding& read, bool hasFundingTable, const std::optional<Funding>& prose);
-
-// What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
-// a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total
-// as it is: a typed value is only replaced by the right one); never into a cell holding a formula (a Calc
-// formula the user wrote computing the wrong value becomes a "cell.formula-value" finding with the right
-// value; converting the table to Jixiao's formulas is convertToLiveTable's, an explicit choice of the user).
-// Every write keeps its cell's kind (fitCellKinds, core/cell_kind.hpp): a number into a number cell, text
-// into text.
-struct RecomputePlan {
-    Patch score;
-    Patch funding;
-    std::vector<Finding> held;
-};
-RecomputePlan planRecompute(const Report& report);
-
-// The card validation should judge: the report's card with the values recompute holds back as findings
-// ("cell.formula-value"), or — when the table was read only in part — the card without its indicators and
-// totals, so the one "table.partial" finding stands for the table.
-Scorecard cardToJudge(const Report& report);
 
 } // namespace jixiao

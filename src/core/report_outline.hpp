@@ -6,6 +6,7 @@
 
 #include "core/finding.hpp"
 #include "core/messages.hpp"
+#include "core/open_placeholder.hpp"
 #include "core/scorecard.hpp"
 
 #include <filesystem>
@@ -48,15 +49,6 @@ std::string reportTitle(const ReportLayout& layout, const Metadata& meta);
 
 // How many placeholders the layout leaves for a person, the title's included when `titleKnown` is false.
 int placeholderCount(const ReportLayout& layout, bool titleKnown);
-
-// A placeholder field still in the document (its hint not yet typed over), as the office read it.
-struct OpenPlaceholder {
-    std::string hint;
-    std::string section; // the heading above it; empty for one above the first heading (the title)
-    int paragraph = -1;  // index into the document's paragraphs
-    int offset = 0;      // characters into the paragraph
-    int length = 0;
-};
 
 // One warning (report.placeholder, or report.placeholder-title above the first heading) per unfilled
 // placeholder, at its place, worded from `messages` in `lang`.

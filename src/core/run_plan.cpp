@@ -3,6 +3,7 @@
 #include "core/figures.hpp"
 #include "core/grade_bands.hpp"
 #include "core/recompute.hpp"
+#include "core/recompute_plan.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,6 @@
 #include "core/validate_report.hpp"
 
+#include "core/recompute_plan.hpp"
 #include "core/report_outline.hpp"
 #include "core/roll_forward.hpp"
 #include "core/validate.hpp"

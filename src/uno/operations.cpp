@@ -23,6 +23,7 @@
 #include "core/narrative.hpp"
 #include "core/numbers.hpp"
 #include "core/recompute.hpp"
+#include "core/recompute_plan.hpp"
 #include "core/report_title.hpp"
 #include "core/roll_forward.hpp"
 #include "core/run_plan.hpp"

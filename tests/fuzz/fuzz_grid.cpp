@@ -10,6 +10,7 @@
 #include "core/grid_writer.hpp"
 #include "core/narrative.hpp"
 #include "core/recompute.hpp"
+#include "core/recompute_plan.hpp"
 #include "core/user_error.hpp"
 #include "core/validate.hpp"
 

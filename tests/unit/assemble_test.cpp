@@ -2,6 +2,7 @@
 #include "core/assemble.hpp"
 #include "core/grid_reader.hpp"
 #include "core/grid_writer.hpp"
+#include "core/recompute_plan.hpp"
 
 #include "sample_fixture.hpp"
 

@@ -4,6 +4,7 @@
 
 #include "core/assemble.hpp"
 #include "core/grid_reader.hpp"
+#include "core/recompute_plan.hpp"
 #include "test_grid.hpp"
 
 #include <gtest/gtest.h>

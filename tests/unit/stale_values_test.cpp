@@ -3,6 +3,7 @@
 #include "core/stale_values.hpp"
 
 #include "core/assemble.hpp"
+#include "core/recompute_plan.hpp"
 #include "core/validate.hpp"
 #include "sample_fixture.hpp"
 

@@ -3,6 +3,7 @@
 #include "core/assemble.hpp"
 #include "core/grid_writer.hpp"
 #include "core/messages.hpp"
+#include "core/recompute_plan.hpp"
 #include "core/rules.hpp"
 #include "core/scorecard_json.hpp"
 #include "core/validate.hpp"
