@@ -6,7 +6,7 @@
 #include "cli/report_frame.hpp"
 #include "cli/safe_files.hpp"
 #include "cli/uno_client.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>

@@ -1,10 +1,10 @@
 #include "core/assemble.hpp"
 
-#include "core/cell_text.hpp"
-#include "core/grid_reader.hpp"
-#include "core/prose_funding.hpp"
-#include "core/report_title.hpp"
-#include "core/table_caption.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/read/prose_funding.hpp"
+#include "core/read/report_title.hpp"
+#include "core/read/table_caption.hpp"
+#include "core/text/cell_text.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -6,13 +6,13 @@
 // written. Every layout decision lives here and in the readers, so a new layout is one change in one place.
 #pragma once
 
-#include "core/finding.hpp"
-#include "core/grade_bands.hpp"
-#include "core/grid.hpp"
-#include "core/open_placeholder.hpp"
-#include "core/patch.hpp"
-#include "core/report_properties.hpp"
-#include "core/scorecard.hpp"
+#include "core/model/finding.hpp"
+#include "core/model/grade_bands.hpp"
+#include "core/model/grid.hpp"
+#include "core/model/open_placeholder.hpp"
+#include "core/model/patch.hpp"
+#include "core/model/report_properties.hpp"
+#include "core/model/scorecard.hpp"
 
 #include <optional>
 #include <string>
@@ -27,7 +27,7 @@ struct DocumentSnapshot {
     // makes no decision about a 年度 or an amount.
     StoredProperties properties;
     // Grade bands from the options; they grade a report that stores none of its own (properties.gradeBands)
-    // and states no grade they would change (chooseGradeBands, core/grade_bands.hpp).
+    // and states no grade they would change (chooseGradeBands, core/model/grade_bands.hpp).
     std::vector<GradeBand> gradeBands = defaultGradeBands();
     // Read with the paragraphs, carried into the Report as they are (Report::problemsSection,
     // Report::openPlaceholders).
@@ -62,7 +62,7 @@ struct Report {
     // The text of the 存在的问题和建议 section Jixiao wrote (section `problems`), as the document holds it
     // now, when the caller read the paragraphs and the document has one: validation holds it to the table.
     std::optional<std::string> problemsSection;
-    // The bands card.gradeBands holds, where they came from and the options' (core/grade_bands.hpp).
+    // The bands card.gradeBands holds, where they came from and the options' (core/model/grade_bands.hpp).
     GradeBandsChoice gradeBands;
     // The placeholder fields of a report made by 新建评价报告 still unfilled (Writer, when the caller read
     // the paragraphs): each is a report.placeholder warning.
