@@ -312,6 +312,9 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         undoManager = supplier->getUndoManager();
     const bool outside = live && undoManager.is() && (context.calc || plan.keepsParagraphs);
     const bool join = live && !outside && undoManager.is() && undoManager->isUndoPossible();
+    // A failed write in a step of its own is taken back (undo_context.hpp); joined to the user's edit or
+    // outside the stack, it cannot be told apart from the user's work.
+    UndoStackMark mark(outside || join ? Reference<document::XUndoManager>() : undoManager);
     if (outside)
         undoManager->lock();
     else if (join)
@@ -331,6 +334,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
             result.written += host->applyPatch(data.card.fundingTableName, plan.funding);
     } catch (...) {
         finish();
+        mark.rollBack(fromUtf8(ui("undo.recompute")));
         if (cache != nullptr)
             cache->forget(); // some cells may be written: the next run reads whole
         throw;
