@@ -1,5 +1,6 @@
 #include "uno/operations.hpp"
 
+#include "uno/calc_caption.hpp"
 #include "uno/calc_score_marks.hpp"
 
 #include "uno/document_host.hpp"
@@ -183,6 +184,8 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     if (!host->isCalc())
         markTableCaption(model, name, caption); // so it can follow the report details (writer_caption.hpp)
     if (host->isCalc()) {
+        markCalcTableCaption(model, name,
+                             caption); // its title row follows the report details (calc_caption.hpp)
         // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
         // of the bands the table is graded with.
         const Grid placed = host->readTable(name);
