@@ -39,6 +39,7 @@
 #include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
+#include <optional>
 #include <stdexcept>
 
 using namespace css;
@@ -219,12 +220,10 @@ public:
         const std::string rangeName = "JixiaoSection_" + sanitize(sectionId);
         int firstRow = 0;
         auto ranges = namedRanges();
+        std::optional<Area> previous; // the section written before, replaced
         if (Reference<container::XNameAccess>(ranges, UNO_QUERY_THROW)->hasByName(fromUtf8(rangeName))) {
-            const auto area = resolve(rangeName);
-            firstRow = area.range.StartRow;
-            for (sal_Int32 r = area.range.StartRow; r <= area.range.EndRow; ++r)
-                sheet->getCellByPosition(0, r)->setFormula("");
-            ranges->removeByName(fromUtf8(rangeName));
+            previous = resolve(rangeName);
+            firstRow = previous->range.StartRow;
         } else {
             Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
             Reference<sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
@@ -232,6 +231,15 @@ public:
                 Reference<sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
             const bool empty = sheet->getCellByPosition(0, 0)->getFormula().isEmpty() && end.EndRow == 0;
             firstRow = empty ? 0 : end.EndRow + 2;
+        }
+        // Calc's API writes into a protected sheet as if there were no protection: refuse before any write.
+        if (isProtected(sheet))
+            throw protectedSheet(toUtf8(reportSheetName()),
+                                 cellAddress(toUtf8(reportSheetName()), 0, firstRow));
+        if (previous) {
+            for (sal_Int32 r = previous->range.StartRow; r <= previous->range.EndRow; ++r)
+                sheet->getCellByPosition(0, r)->setFormula("");
+            ranges->removeByName(fromUtf8(rangeName));
         }
         for (std::size_t i = 0; i < paragraphs.size(); ++i)
             Reference<text::XText>(sheet->getCellByPosition(0, firstRow + static_cast<int>(i)),

@@ -1,4 +1,5 @@
 // Operations::refreshTableCaptions: the scoring table's caption follows the report details (issue 19).
+#include "uno/host/calc_caption.hpp"
 #include "uno/host/document_properties.hpp"
 #include "uno/host/operations.hpp"
 #include "uno/host/writer_caption.hpp"
@@ -9,10 +10,14 @@ namespace jixiao::office {
 
 int Operations::refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model) const {
     css::uno::Reference<css::lang::XServiceInfo> info(model, css::uno::UNO_QUERY);
-    if (!info.is() || !info->supportsService("com.sun.star.text.TextDocument"))
-        return 0; // Calc's caption is the table's title row, written with the table
+    const bool writer = info.is() && info->supportsService("com.sun.star.text.TextDocument");
+    const bool calc = info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument");
+    if (!writer && !calc)
+        return 0;
     Scorecard card;
     applyReportProperties(readReportProperties(model), card);
+    if (calc) // the table's title row (calc_caption.hpp)
+        return refreshCalcTableCaptions(model, tableCaption(card.meta), ui("undo.table-caption"));
     return jixiao::office::refreshTableCaptions(model, tableCaption(card.meta), ui("undo.table-caption"));
 }
 

@@ -1,5 +1,6 @@
 #include "uno/host/operations.hpp"
 
+#include "uno/host/calc_caption.hpp"
 #include "uno/host/calc_score_marks.hpp"
 
 #include "uno/base/extension_data.hpp"
@@ -184,6 +185,8 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     if (!host->isCalc())
         markTableCaption(model, name, caption); // so it can follow the report details (writer_caption.hpp)
     if (host->isCalc()) {
+        markCalcTableCaption(model, name,
+                             caption); // its title row follows the report details (calc_caption.hpp)
         // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
         // of the bands the table is graded with.
         const Grid placed = host->readTable(name);
@@ -313,6 +316,9 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         undoManager = supplier->getUndoManager();
     const bool outside = live && undoManager.is() && (context.calc || plan.keepsParagraphs);
     const bool join = live && !outside && undoManager.is() && undoManager->isUndoPossible();
+    // A failed write in a step of its own is taken back (undo_context.hpp); joined to the user's edit or
+    // outside the stack, it cannot be told apart from the user's work.
+    UndoStackMark mark(outside || join ? Reference<document::XUndoManager>() : undoManager);
     if (outside)
         undoManager->lock();
     else if (join)
@@ -332,6 +338,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
             result.written += host->applyPatch(data.card.fundingTableName, plan.funding);
     } catch (...) {
         finish();
+        mark.rollBack(fromUtf8(ui("undo.recompute")));
         if (cache != nullptr)
             cache->forget(); // some cells may be written: the next run reads whole
         throw;

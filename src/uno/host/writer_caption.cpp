@@ -3,6 +3,7 @@
 #include "core/text/fingerprint.hpp"
 #include "uno/base/undo_context.hpp"
 #include "uno/base/ustring.hpp"
+#include "uno/host/caption_mark.hpp"
 
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
@@ -27,9 +28,6 @@ using css::uno::UNO_QUERY_THROW;
 
 namespace jixiao::office {
 namespace {
-
-constexpr std::string_view kPrefix = "JixiaoCaption_";
-constexpr std::size_t kFingerprintLength = 16; // core/text/fingerprint.hpp
 
 // The paragraph just before the named table in the body text; empty when the table is not in the body or
 // nothing but a table precedes it.
@@ -66,9 +64,8 @@ Reference<container::XNameAccess> bookmarks(const Reference<frame::XModel>& mode
 
 // A name no bookmark has yet: the fingerprint of the text and a number (two tables may have one caption).
 OUString freshName(const Reference<container::XNameAccess>& existing, const std::string& text) {
-    const std::string stem = std::string(kPrefix) + textFingerprint(text) + "_";
     for (int n = 1;; ++n) {
-        const OUString name = fromUtf8(stem + std::to_string(n));
+        const OUString name = fromUtf8(captionMarkName(text, n));
         if (!existing.is() || !existing->hasByName(name))
             return name;
     }
@@ -92,14 +89,6 @@ void insertMark(const Reference<frame::XModel>& model, const Reference<text::XTe
                                            UNO_QUERY_THROW);
     Reference<container::XNamed>(bookmark, UNO_QUERY_THROW)->setName(freshName(bookmarks(model), text));
     range->getText()->insertTextContent(Reference<text::XTextRange>(range, UNO_QUERY_THROW), bookmark, true);
-}
-
-// The fingerprint a caption mark carries; empty for any other bookmark.
-std::string markedFingerprint(const OUString& bookmarkName) {
-    const std::string name = toUtf8(bookmarkName);
-    if (name.size() < kPrefix.size() + kFingerprintLength || name.compare(0, kPrefix.size(), kPrefix) != 0)
-        return {};
-    return name.substr(kPrefix.size(), kFingerprintLength);
 }
 
 } // namespace
@@ -128,7 +117,7 @@ int refreshTableCaptions(const Reference<frame::XModel>& model, const std::strin
     // Jixiao's captions the user left as they were and that now read differently.
     std::vector<Reference<text::XTextContent>> stale;
     for (const OUString& name : marks->getElementNames()) {
-        const std::string fingerprint = markedFingerprint(name);
+        const std::string fingerprint = captionMarkFingerprint(name);
         if (fingerprint.empty())
             continue;
         Reference<text::XTextContent> mark(marks->getByName(name), UNO_QUERY);

@@ -4,15 +4,19 @@
 // would start a live run that rewrites cells of a document the user only opened (and so marks it modified:
 // a save prompt on close), and would make the prose's findings stale (the deck's "正文未校验") right after
 // the open-time validation. An event is an edit when the document is modified after it, or was before it
-// (the one that ends a modified state — a save, an undo back to the saved state — still counts, as it may
-// have changed the content).
+// (the one that ends a modified state — an undo back to the saved state — still counts, as it may have
+// changed the content). None sent while the document is being saved is an edit: storing it changes nothing in
+// it, so after Ctrl+S the prose stays checked and no live run starts.
 #pragma once
 
+#include <com/sun/star/document/XDocumentEventListener.hpp>
 #include <com/sun/star/lang/EventObject.hpp>
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XInterface.hpp>
+#include <cppuhelper/weakref.hxx>
 
 #include <atomic>
+#include <memory>
 
 namespace jixiao::office {
 
@@ -20,12 +24,20 @@ class EditEvents {
 public:
     // `document`: the model whose events are judged (its modified state now is the starting point).
     explicit EditEvents(const css::uno::Reference<css::uno::XInterface>& document);
+    ~EditEvents();
+    EditEvents(const EditEvents&) = delete;
+    EditEvents& operator=(const EditEvents&) = delete;
 
     // Whether the modify event `event` of the document may have changed its content.
     bool isEdit(const css::lang::EventObject& event);
 
 private:
     std::atomic<bool> wasModified_;
+    // Whether a save is under way (OnSave to OnSaveDone). Shared with the document's listener, which may
+    // outlive this object.
+    std::shared_ptr<std::atomic<bool>> saving_;
+    css::uno::WeakReference<css::uno::XInterface> document_;
+    css::uno::Reference<css::document::XDocumentEventListener> saveWatch_;
 };
 
 } // namespace jixiao::office
