@@ -11,7 +11,7 @@ import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, COMBO_BOX, LABEL, PUSH_BUTTON, TREE_ITEM
 
 import office as office_module
-from office import Office, wait_until
+from office import Office, OfficeCase, wait_until
 from ui_helpers import click, move_pointer, screenshot, type_keys, walk, xdotool
 
 TEMPLATE_NAMES = ("县级项目支出绩效评价指标体系（决策、过程、产出、效益）", "部门整体支出绩效评价指标体系")
@@ -164,12 +164,12 @@ class OptionsPageFits:
             doc.close(True)
 
 
-class NormalFontTest(OptionsPageFits, unittest.TestCase):
+class NormalFontTest(OptionsPageFits, OfficeCase):
     dpi = None
 
 
 
-class DoubleFontTest(OptionsPageFits, unittest.TestCase):
+class DoubleFontTest(OptionsPageFits, OfficeCase):
     dpi = 192
 
 
