@@ -23,7 +23,7 @@ def tearDownModule():
 def focus_in_panel(window):
     """True when a control of Jixiao's panel has the keyboard focus (its accessible state says FOCUSED)."""
     panel = panel_context(window)
-    for context in walk(panel, limit=4) if panel is not None else []:
+    for context in walk(panel, limit=8) if panel is not None else []:
         try:
             if context.getAccessibleStateSet().contains(FOCUSED):
                 return True
