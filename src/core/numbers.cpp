@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace jixiao {
 namespace {
@@ -61,6 +62,12 @@ std::vector<CodePoint> decodeWithOffsets(std::string_view s) {
     return out;
 }
 
+// The full-width signs a Chinese input method types for their ASCII twins, and the ideographic space.
+constexpr std::pair<char32_t, char32_t> kFullWidthSigns[] = {
+    {U'％', U'%'}, {U'．', U'.'}, {U'，', U','}, {U'－', U'-'},     {U'＋', U'+'},
+    {U'（', U'('}, {U'）', U')'}, {U'：', U':'}, {U'\u3000', U' '},
+};
+
 char32_t halfWidth(char32_t c) {
     if (c >= U'０' && c <= U'９')
         return c - U'０' + U'0';
@@ -68,28 +75,10 @@ char32_t halfWidth(char32_t c) {
         return c - U'Ａ' + U'A';
     if (c >= U'ａ' && c <= U'ｚ')
         return c - U'ａ' + U'a';
-    switch (c) {
-    case U'％':
-        return U'%';
-    case U'．':
-        return U'.';
-    case U'，':
-        return U',';
-    case U'－':
-        return U'-';
-    case U'＋':
-        return U'+';
-    case U'（':
-        return U'(';
-    case U'）':
-        return U')';
-    case U'：':
-        return U':';
-    case U'\u3000':
-        return U' ';
-    default:
-        return c;
-    }
+    for (const auto& [full, half] : kFullWidthSigns)
+        if (c == full)
+            return half;
+    return c;
 }
 
 std::string asciiOf(const std::u32string& s, std::size_t from, std::size_t to) {
