@@ -5,6 +5,7 @@
 #include "cli/process.hpp"
 #include "cli/report_frame.hpp"
 #include "cli/safe_files.hpp"
+#include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
 #include "uno/ustring.hpp"
 
@@ -12,13 +13,11 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <org/jixiao/EvaluationTool.hpp>
-#include <osl/file.hxx>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -123,14 +122,7 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
         view->getViewCursor()->gotoRange(anchors[frame.costBenefit], false);
         tool->insertSection(model, "cost-benefit");
 
-        OUString url;
-        osl::FileBase::getFileURLFromSystemPath(fromUtf8(fs::absolute(out).string()), url);
-        css::uno::Sequence<css::beans::PropertyValue> args(2);
-        args.getArray()[0].Name = "FilterName";
-        args.getArray()[0].Value <<= fromUtf8(filter);
-        args.getArray()[1].Name = "Overwrite";
-        args.getArray()[1].Value <<= true;
-        Reference<css::frame::XStorable>(component, UNO_QUERY_THROW)->storeToURL(url, args);
+        storeTo(model, filter, out, true);
     } catch (...) {
         Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
         throw;
@@ -138,14 +130,9 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
     Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
 }
 
-// The office's user owns the folder it stored the report in: the report is taken only as a regular file,
-// never through a link, so it cannot make us copy a file of ours into the output.
+// The report the office stored in its own folder, copied over `out` (a build replaces its output).
 void copyOut(const std::string& written, const std::string& out) {
-    const RegularFile from = openRegular(written, false);
-    ::unlink(written.c_str());
-    if (!from)
-        throw std::runtime_error(written + ": " +
-                                 (from.notRegular ? "not a regular file" : std::strerror(from.error)));
+    const RegularFile from = takeStaged(written);
     const int to = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     const CopyOutcome outcome =
         to < 0 ? CopyOutcome::WriteFailed : copyFile(from.fd, to, [] { return interruption() == 0; });

@@ -255,14 +255,9 @@ void fillAndStoreWorkbook(const Reference<css::uno::XComponentContext>& office, 
 
 namespace {
 
-// The office's user owns the folder it stored the workbook in: the file is taken only as a regular file,
-// never through a link, read whole (bounded) and removed.
+// The workbook the office stored in its own folder, read whole (bounded).
 std::string takeBack(const std::string& written) {
-    const RegularFile file = openRegular(written, false);
-    ::unlink(written.c_str());
-    if (!file)
-        throw std::runtime_error(written + ": " +
-                                 (file.notRegular ? "not a regular file" : std::strerror(file.error)));
+    const RegularFile file = takeStaged(written);
     std::string bytes;
     if (file.size > kMaxWorkbookBytes) {
         ::close(file.fd);
