@@ -7,6 +7,7 @@
 #include "cli/safe_files.hpp"
 #include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
+#include "cli/watchdog.hpp"
 #include "uno/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -27,14 +28,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -169,17 +167,7 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         return 3;
     }
     // A hung office is killed after --timeout; the pending call then fails and the build reports it.
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false, timedOut = false;
-    std::thread watchdog([&] {
-        std::unique_lock lock(mutex);
-        if (!finished.wait_for(lock, std::chrono::seconds(options.office.timeoutSeconds),
-                               [&] { return done; })) {
-            timedOut = true;
-            office.kill();
-        }
-    });
+    Watchdog watchdog(std::chrono::seconds(options.office.timeoutSeconds), [&office] { office.kill(); });
     int code = 0;
     // Our own office is boxed (cli/sandbox.hpp): it writes into its profile, and we copy the result out.
     const std::string written = office.outputPath(fs::path(options.out).extension().string(), options.out);
@@ -191,12 +179,7 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
         code = 2;
     }
-    {
-        std::lock_guard lock(mutex);
-        done = true;
-    }
-    finished.notify_one();
-    watchdog.join();
+    const bool timedOut = watchdog.stop();
     if (timedOut)
         std::fprintf(stderr, "%s\n",
                      format(Msg::BuildTimeout, std::to_string(options.office.timeoutSeconds)).c_str());
