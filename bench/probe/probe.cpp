@@ -24,20 +24,21 @@
 //               presses with xdotool: Step=arm waits for an idle main loop and starts listening (returns at
 //               once); Step=measure waits for the modify event and the summary's NAME_CHANGED, stops
 //               listening and returns the time between them. The keystroke is what tells live recompute
-//               which cell changed (src/uno/typing_watch.hpp); an API edit never does.
+//               which cell changed (src/uno/live/typing_watch.hpp); an API edit never does.
 //   mainloop  — how long one trip through the office's main loop takes when it is idle (post an
 //               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
 //   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
 // Settle=true (jixiao, live): before each timed run, wait until the main loop has run everything the edit
 // queued (a callback posted after the edit runs after the controller's), so no deferred run of the deck or
 // of live recompute competes with the timed call.
-#include "uno/document_host.hpp"
-#include "uno/document_properties.hpp"
-#include "uno/table_cache.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
+#include "uno/host/document_host.hpp"
+#include "uno/host/document_properties.hpp"
+#include "uno/host/table_cache.hpp"
 
 #include "core/assemble.hpp"
-#include "core/recompute.hpp"
+#include "core/derive/recompute.hpp"
+#include "core/derive/recompute_plan.hpp"
 
 #include <com/sun/star/accessibility/AccessibleEventId.hpp>
 #include <com/sun/star/accessibility/AccessibleEventObject.hpp>
@@ -553,7 +554,7 @@ private:
         return cells;
     }
 
-    // Operations::recompute through the document's table cache (uno/table_cache.hpp), phase by phase.
+    // Operations::recompute through the document's table cache (uno/host/table_cache.hpp), phase by phase.
     // Phases 1–2 are the whole read of a first run or of a run after a layout change (with the cache
     // remembering it: the table count and layouts it keeps); 3–5 replace them in a run after an edit that
     // left the layout alone (Writer only: Calc always reads whole), through TableCache itself, timed around

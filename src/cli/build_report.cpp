@@ -8,7 +8,7 @@
 #include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
 #include "cli/watchdog.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>

@@ -2,7 +2,7 @@
 
 #include "cli/messages.hpp"
 #include "cli/uno_client.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>

@@ -3,7 +3,7 @@
 // both languages ("中文 / English"), as its users mix Chinese and English systems and logs.
 #pragma once
 
-#include "core/messages.hpp"
+#include "core/model/messages.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #include "cli/report_frame.hpp"
 
 #include "cli/messages.hpp"
-#include "core/report_outline.hpp"
+#include "core/write/report_outline.hpp"
 
 namespace jixiao::cli {
 

@@ -1,10 +1,10 @@
 // The frame of the report `jixiao-batch build` writes, before the office fills it: the title, the two
 // headings Jixiao's sections go under and the annex heading over the scoring table, one paragraph each with
 // an empty paragraph after each heading for what goes under it. Worded from batch.json in the report's
-// language; the title follows the core's title rule (core/report_outline's reportTitle).
+// language; the title follows the core's title rule (core/write/report_outline's reportTitle).
 #pragma once
 
-#include "core/scorecard.hpp"
+#include "core/model/scorecard.hpp"
 
 #include <cstddef>
 #include <string>

@@ -2,8 +2,8 @@
 
 #include "cli/messages.hpp"
 #include "cli/summary_rows.hpp"
-#include "core/report_summary.hpp"
-#include "core/scorecard_json.hpp"
+#include "core/derive/report_summary.hpp"
+#include "core/read/scorecard_json.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -68,9 +68,9 @@ Score scoreOf(const FileResult& result) {
     // An export the core cannot read back leaves the figures empty; the findings still count.
     if (const auto exported = exportedCard(result)) {
         const Scorecard& card = *exported;
-        // The deck's summary (core/report_summary.hpp): no total while a score is missing or out of range,
-        // never the table's typed 合计 in its place; the funding is the report's (exportScorecard exports the
-        // one the deck shows, reportFunding).
+        // The deck's summary (core/derive/report_summary.hpp): no total while a score is missing or out of
+        // range, never the table's typed 合计 in its place; the funding is the report's (exportScorecard
+        // exports the one the deck shows, reportFunding).
         const auto summary = summarizeReport(card);
         const bool partial = std::any_of(result.findings.begin(), result.findings.end(),
                                          [](const auto& f) { return f.ruleId == "table.partial"; });

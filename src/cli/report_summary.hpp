@@ -43,9 +43,9 @@ struct FileResult {
 };
 
 // Total, grade and funding figures of the exported scorecard, as the deck shows them (summarizeReport in
-// core/report_summary.hpp): no total or grade while a score is missing or out of range, nor for a table the
-// office could not read whole (a "table.partial" finding: the deck says so instead of a total). Figures are
-// decimal text rounded half-up to two places ("97", "88.5"), the deck's own wording of them.
+// core/derive/report_summary.hpp): no total or grade while a score is missing or out of range, nor for a
+// table the office could not read whole (a "table.partial" finding: the deck says so instead of a total).
+// Figures are decimal text rounded half-up to two places ("97", "88.5"), the deck's own wording of them.
 struct Score {
     std::optional<std::string> total;
     std::string grade;

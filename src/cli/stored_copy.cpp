@@ -2,7 +2,7 @@
 
 #include "cli/process.hpp"
 #include "cli/safe_files.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XStorable.hpp>

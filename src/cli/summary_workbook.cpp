@@ -1,8 +1,8 @@
 #include "cli/summary_workbook.hpp"
 
 #include "cli/messages.hpp"
-#include "core/decimal.hpp"
-#include "core/scorecard.hpp"
+#include "core/model/scorecard.hpp"
+#include "core/text/decimal.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "cli/uno_client.hpp"
 
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/container/XSet.hpp>

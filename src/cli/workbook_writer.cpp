@@ -7,7 +7,7 @@
 #include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
 #include "cli/watchdog.hpp"
-#include "uno/ustring.hpp"
+#include "uno/base/ustring.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Point.hpp>

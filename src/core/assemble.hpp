@@ -2,17 +2,17 @@
 // checker, the benchmark probe) reads its tables as Grids, its paragraphs and properties into a
 // DocumentSnapshot; assemble() chooses the scoring and funding tables, joins a scoring table split over
 // several tables (续表, header repeated after a page break), reads them, applies the properties and the
-// options, and says when a table could not be read whole. planRecompute() then decides what may be written.
-// Every layout decision lives here and in the readers, so a new layout is one change in one place.
+// options, and says when a table could not be read whole. recompute_plan.hpp then decides what may be
+// written. Every layout decision lives here and in the readers, so a new layout is one change in one place.
 #pragma once
 
-#include "core/finding.hpp"
-#include "core/grade_bands.hpp"
-#include "core/grid.hpp"
-#include "core/patch.hpp"
-#include "core/report_outline.hpp"
-#include "core/report_properties.hpp"
-#include "core/scorecard.hpp"
+#include "core/model/finding.hpp"
+#include "core/model/grade_bands.hpp"
+#include "core/model/grid.hpp"
+#include "core/model/open_placeholder.hpp"
+#include "core/model/patch.hpp"
+#include "core/model/report_properties.hpp"
+#include "core/model/scorecard.hpp"
 
 #include <optional>
 #include <string>
@@ -27,7 +27,7 @@ struct DocumentSnapshot {
     // makes no decision about a 年度 or an amount.
     StoredProperties properties;
     // Grade bands from the options; they grade a report that stores none of its own (properties.gradeBands)
-    // and states no grade they would change (chooseGradeBands, core/grade_bands.hpp).
+    // and states no grade they would change (chooseGradeBands, core/model/grade_bands.hpp).
     std::vector<GradeBand> gradeBands = defaultGradeBands();
     // Read with the paragraphs, carried into the Report as they are (Report::problemsSection,
     // Report::openPlaceholders).
@@ -62,7 +62,7 @@ struct Report {
     // The text of the 存在的问题和建议 section Jixiao wrote (section `problems`), as the document holds it
     // now, when the caller read the paragraphs and the document has one: validation holds it to the table.
     std::optional<std::string> problemsSection;
-    // The bands card.gradeBands holds, where they came from and the options' (core/grade_bands.hpp).
+    // The bands card.gradeBands holds, where they came from and the options' (core/model/grade_bands.hpp).
     GradeBandsChoice gradeBands;
     // The placeholder fields of a report made by 新建评价报告 still unfilled (Writer, when the caller read
     // the paragraphs): each is a report.placeholder warning.
@@ -84,24 +84,5 @@ Funding reportFunding(const Report& report);
 // The same from its parts, for a caller that read the tables and the prose at different times: `read` is
 // Report::card.funding (the funding table's, or the properties').
 Funding reportFunding(const Funding& read, bool hasFundingTable, const std::optional<Funding>& prose);
-
-// What recompute may write, and what it holds back. Nothing on a partial table; never an empty value over
-// a cell that holds one (a total that cannot be computed while a score is missing leaves the typed total
-// as it is: a typed value is only replaced by the right one); never into a cell holding a formula (a Calc
-// formula the user wrote computing the wrong value becomes a "cell.formula-value" finding with the right
-// value; converting the table to Jixiao's formulas is convertToLiveTable's, an explicit choice of the user).
-// Every write keeps its cell's kind (fitCellKinds, core/cell_kind.hpp): a number into a number cell, text
-// into text.
-struct RecomputePlan {
-    Patch score;
-    Patch funding;
-    std::vector<Finding> held;
-};
-RecomputePlan planRecompute(const Report& report);
-
-// The card validation should judge: the report's card with the values recompute holds back as findings
-// ("cell.formula-value"), or — when the table was read only in part — the card without its indicators and
-// totals, so the one "table.partial" finding stands for the table.
-Scorecard cardToJudge(const Report& report);
 
 } // namespace jixiao

@@ -5,13 +5,14 @@
 // anything else (another exception, a patch pointing outside the grid or into a covered cell, a recompute
 // that is not idle after its own patch, a message with an unfilled placeholder) aborts.
 #include "core/assemble.hpp"
-#include "core/grid.hpp"
-#include "core/grid_reader.hpp"
-#include "core/grid_writer.hpp"
-#include "core/narrative.hpp"
-#include "core/recompute.hpp"
-#include "core/user_error.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/derive/recompute.hpp"
+#include "core/derive/recompute_plan.hpp"
+#include "core/model/grid.hpp"
+#include "core/model/user_error.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/write/grid_writer.hpp"
+#include "core/write/narrative.hpp"
 
 #include <array>
 #include <cstdint>

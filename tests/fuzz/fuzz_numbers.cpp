@@ -1,5 +1,6 @@
 // Cell and prose number parsing must accept any bytes — pasted text is not always valid UTF-8.
-#include "core/numbers.hpp"
+#include "core/text/numbers.hpp"
+#include "core/text/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>

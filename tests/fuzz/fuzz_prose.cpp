@@ -3,10 +3,11 @@
 // funding sections written from what the prose states must come back as text or a UserError (a message for
 // the user), never an internal error: figures inside the bound may combine beyond it (issue 24), and the
 // first number of the text stands in for the output count, so unit costs over any count are tried too.
-#include "core/narrative.hpp"
-#include "core/prose_funding.hpp"
-#include "core/user_error.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/model/user_error.hpp"
+#include "core/read/prose_funding.hpp"
+#include "core/text/utf8.hpp"
+#include "core/write/narrative.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // recogniseRule reads free text; whatever it recognises must evaluate without crashing, stay within
 // [0, weight] and be stable when serialised.
-#include "core/rules.hpp"
-#include "core/scorecard_json.hpp"
+#include "core/read/rules.hpp"
+#include "core/read/scorecard_json.hpp"
 
 #include <cstddef>
 #include <cstdint>

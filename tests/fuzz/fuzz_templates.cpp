@@ -1,8 +1,8 @@
 // Template and scorecard JSON come from users' files: every malformed input must end in JsonFormatError,
 // never in a crash or another exception, and whatever parses must round-trip.
-#include "core/rules.hpp"
-#include "core/scorecard_json.hpp"
-#include "core/templates.hpp"
+#include "core/read/rules.hpp"
+#include "core/read/scorecard_json.hpp"
+#include "core/write/templates.hpp"
 
 #include <cstddef>
 #include <cstdint>

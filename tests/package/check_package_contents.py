@@ -40,7 +40,7 @@ def license_failures(package):
     return failures
 
 
-GUIDE = "help/guide.html"  # src/uno/help_guide.cpp
+GUIDE = "help/guide.html"  # src/uno/panel/help_guide.cpp
 REMOTE = re.compile(r"(https?:|ftp:|//[a-z0-9.-]+\.[a-z]{2,}|<script|<img|<link|<iframe|@import|url\()", re.I)
 
 

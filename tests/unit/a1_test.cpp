@@ -1,5 +1,5 @@
-// Column letters, cell references and sheet names as Calc writes and reads them (core/a1.hpp).
-#include "core/a1.hpp"
+// Column letters, cell references and sheet names as Calc writes and reads them (core/text/a1.hpp).
+#include "core/text/a1.hpp"
 
 #include <gtest/gtest.h>
 

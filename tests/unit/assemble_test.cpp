@@ -1,7 +1,8 @@
 // assemble(): choosing, joining and reading a document's tables in one place, and what recompute may write.
 #include "core/assemble.hpp"
-#include "core/grid_reader.hpp"
-#include "core/grid_writer.hpp"
+#include "core/derive/recompute_plan.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/write/grid_writer.hpp"
 
 #include "sample_fixture.hpp"
 

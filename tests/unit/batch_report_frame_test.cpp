@@ -2,7 +2,7 @@
 // from batch.json, and where the office writes the sections and the table.
 #include "cli/report_frame.hpp"
 
-#include "core/report_title.hpp"
+#include "core/read/report_title.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // C++; the end-to-end behaviour is in tests/uno/test_batch*.py.
 #include "cli/report_summary.hpp"
 
-#include "core/report_summary.hpp"
-#include "core/scorecard_json.hpp"
+#include "core/derive/report_summary.hpp"
+#include "core/read/scorecard_json.hpp"
 #include "sample_scorecard.hpp"
 
 #include <gtest/gtest.h>
@@ -112,8 +112,8 @@ TEST(BatchSummary, ANewlineInANameStaysOnItsRow) {
     EXPECT_EQ(resultLine(r).find('\n'), std::string::npos);
 }
 
-// The batch prints what the deck shows (core/report_summary.hpp): with a score missing, no total and no
-// grade, never the typed 合计 graded in its place (issue 24).
+// The batch prints what the deck shows (core/derive/report_summary.hpp): with a score missing, no total and
+// no grade, never the typed 合计 graded in its place (issue 24).
 TEST(BatchSummary, TheTotalIsTheDecksWithAScoreMissing) {
     jixiao::Scorecard card = jixiao::testing::sampleCard();
     card.totals.score = 97;

@@ -4,7 +4,7 @@
 #include "cli/summary_rows.hpp"
 #include "cli/summary_workbook.hpp"
 
-#include "core/scorecard_json.hpp"
+#include "core/read/scorecard_json.hpp"
 #include "sample_scorecard.hpp"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // catalog text.
 #pragma once
 
-#include "core/messages.hpp"
+#include "core/model/messages.hpp"
 
 #include <filesystem>
 #include <map>

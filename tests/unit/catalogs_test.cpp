@@ -1,9 +1,9 @@
 // The shipped catalogs (extension/i18n/*.json) against each other and against the code: both languages hold
 // the same keys with the same placeholders, and every key the code names exists — so a message cannot be
 // missing in one language, lose a value in translation, or be shown as its bare key.
-#include "core/finding_lines.hpp"
-#include "core/messages.hpp"
-#include "core/narrative.hpp"
+#include "core/check/finding_lines.hpp"
+#include "core/model/messages.hpp"
+#include "core/write/narrative.hpp"
 
 #include "catalog_files.hpp"
 
@@ -84,7 +84,7 @@ std::vector<std::string> jsonProblemKeys() {
     static const std::regex problem(
         R"re((JsonFormatError|fail|ScorecardTooLarge)\((?:[^;"]|"[^"]*")*?,\s*"([a-z]+(?:-[a-z]+)*)"\s*(?:,|\);))re");
     std::vector<std::string> keys;
-    for (const auto& name : {"scorecard_json.cpp", "templates.cpp"}) {
+    for (const auto& name : {"read/scorecard_json.cpp", "write/templates.cpp"}) {
         const std::string text = codeOf(kSource / "src" / "core" / name);
         for (std::sregex_iterator it(text.begin(), text.end(), problem), end; it != end; ++it)
             keys.push_back(((*it)[1] == "ScorecardTooLarge" ? "error.json.too-large." : "error.json.") +
@@ -98,10 +98,10 @@ std::vector<std::string> jsonProblemKeys() {
 std::map<std::string, std::vector<std::string>> concatenatedKeyEnds() {
     std::map<std::string, std::vector<std::string>> ends;
     ends["section."] = jixiao::sectionIds();    // the deck's and the service's section names
-    ends["group."] = jixiao::groupedRuleIds();  // core/finding_lines: a rule's grouped line
-    for (const auto& key : jsonProblemKeys()) { // core/scorecard_json: "error.json." + problem
+    ends["group."] = jixiao::groupedRuleIds();  // core/check/finding_lines: a rule's grouped line
+    for (const auto& key : jsonProblemKeys()) { // core/read/scorecard_json: "error.json." + problem
         ends["error.json."].push_back(key.substr(std::string("error.json.").size()));
-        // uno/operations: an import too large is worded as an import ("error.import-too-large." + what)
+        // uno/host/operations: an import too large is worded as an import ("error.import-too-large." + what)
         if (const std::string tooLarge = "error.json.too-large."; key.starts_with(tooLarge))
             ends["error.import-too-large."].push_back(key.substr(tooLarge.size()));
     }

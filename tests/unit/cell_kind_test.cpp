@@ -1,9 +1,10 @@
-// Never change a cell's kind (core/cell_kind.hpp): numbers into number cells (keeping a percentage format),
-// text into text cells.
-#include "core/cell_kind.hpp"
+// Never change a cell's kind (core/model/cell_kind.hpp): numbers into number cells (keeping a percentage
+// format), text into text cells.
+#include "core/model/cell_kind.hpp"
 
 #include "core/assemble.hpp"
-#include "core/grid_reader.hpp"
+#include "core/derive/recompute_plan.hpp"
+#include "core/read/grid_reader.hpp"
 #include "test_grid.hpp"
 
 #include <gtest/gtest.h>

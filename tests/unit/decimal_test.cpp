@@ -1,4 +1,4 @@
-#include "core/decimal.hpp"
+#include "core/text/decimal.hpp"
 #include "test_decimal.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-#include "core/document_language.hpp"
+#include "core/read/document_language.hpp"
 
-#include "core/grid_reader.hpp"
+#include "core/read/grid_reader.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>

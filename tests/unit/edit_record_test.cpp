@@ -1,6 +1,6 @@
-// The record of what edits changed (src/uno/edit_record.hpp): a keystroke in a cell names that cell,
+// The record of what edits changed (src/uno/live/edit_record.hpp): a keystroke in a cell names that cell,
 // anything else makes the change unknown. Threads stand in for the view's thread and a macro's bridge.
-#include "uno/edit_record.hpp"
+#include "uno/live/edit_record.hpp"
 
 #include <gtest/gtest.h>
 

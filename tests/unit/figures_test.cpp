@@ -1,4 +1,4 @@
-#include "core/figures.hpp"
+#include "core/derive/figures.hpp"
 
 #include "sample_scorecard.hpp"
 

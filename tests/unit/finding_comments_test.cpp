@@ -1,5 +1,5 @@
-// Findings as comments (core/finding_comments.hpp): what a second run adds, removes and keeps.
-#include "core/finding_comments.hpp"
+// Findings as comments (core/check/finding_comments.hpp): what a second run adds, removes and keeps.
+#include "core/check/finding_comments.hpp"
 
 #include <gtest/gtest.h>
 

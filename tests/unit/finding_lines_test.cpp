@@ -1,8 +1,8 @@
-// The deck's findings list (core/finding_lines.hpp) and the findings it shows between full validations
-// (core/live_findings.hpp), issue 19 item 5.
-#include "core/finding_lines.hpp"
-#include "core/live_findings.hpp"
-#include "core/validate.hpp"
+// The deck's findings list (core/check/finding_lines.hpp) and the findings it shows between full validations
+// (core/check/live_findings.hpp), issue 19 item 5.
+#include "core/check/finding_lines.hpp"
+#include "core/check/live_findings.hpp"
+#include "core/check/validate.hpp"
 
 #include "prose_test_helpers.hpp"
 #include "sample_scorecard.hpp"

@@ -1,6 +1,6 @@
-// The grade bands a report carries (core/grade_bands.hpp): their text, what makes a set inconsistent, and
-// which bands grade a report — its own, the ones its stated grade shows, the options', the defaults.
-#include "core/grade_bands.hpp"
+// The grade bands a report carries (core/model/grade_bands.hpp): their text, what makes a set inconsistent,
+// and which bands grade a report — its own, the ones its stated grade shows, the options', the defaults.
+#include "core/model/grade_bands.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/grid_reader.hpp"
+#include "core/read/grid_reader.hpp"
 
 #include "funding_fixture.hpp"
 #include "sample_fixture.hpp"

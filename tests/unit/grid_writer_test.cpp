@@ -1,6 +1,6 @@
-#include "core/grid_writer.hpp"
+#include "core/write/grid_writer.hpp"
 
-#include "core/grid_reader.hpp"
+#include "core/read/grid_reader.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 

@@ -1,7 +1,7 @@
 // The layouts other offices write (docs/table-layout.md, "Layouts read"): each built as a Grid the way the
 // adapters present it, read, and recomputed without touching what is right.
-#include "core/grid_reader.hpp"
-#include "core/recompute.hpp"
+#include "core/derive/recompute.hpp"
+#include "core/read/grid_reader.hpp"
 #include "test_decimal.hpp"
 #include "test_grid.hpp"
 

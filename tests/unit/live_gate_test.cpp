@@ -1,6 +1,6 @@
-// The gate between live runs and a macro's calls (src/uno/live_gate.hpp), driven from std::threads the way
-// the office's main thread and a UNO bridge thread meet on one document.
-#include "uno/live_gate.hpp"
+// The gate between live runs and a macro's calls (src/uno/live/live_gate.hpp), driven from std::threads the
+// way the office's main thread and a UNO bridge thread meet on one document.
+#include "uno/live/live_gate.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/messages.hpp"
+#include "core/model/messages.hpp"
 
 #include <gtest/gtest.h>
 

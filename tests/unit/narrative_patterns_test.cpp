@@ -1,10 +1,10 @@
 // Every narrative pattern of each language, rendered through the sections on the sample's scorecard
 // (examples/sample-scorecard.json), on an empty scorecard and on the variants of the sample that reach the
 // remaining patterns: nothing left unfilled, no word written twice (支出支出, 的的, 。。, "the the").
-#include "core/narrative.hpp"
-#include "core/numbers.hpp"
-#include "core/scorecard_json.hpp"
-#include "core/templates.hpp"
+#include "core/read/scorecard_json.hpp"
+#include "core/text/utf8.hpp"
+#include "core/write/narrative.hpp"
+#include "core/write/templates.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

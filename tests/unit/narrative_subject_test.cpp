@@ -1,8 +1,8 @@
 // What the generated sections call the subject of the evaluation follows the framework: a project's report
 // says 该项目, a 部门整体支出 report says 该部门. The noun comes from the data — the template's "kind"
 // (extension/templates/*.json) chooses the narrative pattern file's `evaluated.<kind>` — not from C++.
-#include "core/narrative.hpp"
-#include "core/templates.hpp"
+#include "core/write/narrative.hpp"
+#include "core/write/templates.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "core/figures.hpp"
-#include "core/narrative.hpp"
-#include "core/user_error.hpp"
+#include "core/derive/figures.hpp"
+#include "core/model/user_error.hpp"
+#include "core/write/narrative.hpp"
 
-#include "core/grid_reader.hpp"
+#include "core/read/grid_reader.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 

@@ -1,4 +1,5 @@
-#include "core/numbers.hpp"
+#include "core/text/numbers.hpp"
+#include "core/text/utf8.hpp"
 #include "test_decimal.hpp"
 
 #include <gtest/gtest.h>

@@ -1,12 +1,12 @@
 // The `problems` section (存在的问题和建议) drafted from the deductions, the template suggestions it quotes,
 // and the validation of the section against the table (narrative.problem-missing,
 // narrative.problem-not-lost).
-#include "core/narrative.hpp"
-#include "core/scorecard_json.hpp"
-#include "core/suggestions.hpp"
-#include "core/templates.hpp"
-#include "core/validate.hpp"
-#include "core/validate_problems.hpp"
+#include "core/check/validate.hpp"
+#include "core/check/validate_problems.hpp"
+#include "core/read/scorecard_json.hpp"
+#include "core/write/narrative.hpp"
+#include "core/write/suggestions.hpp"
+#include "core/write/templates.hpp"
 
 #include "prose_test_helpers.hpp"
 #include "sample_scorecard.hpp"

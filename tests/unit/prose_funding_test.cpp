@@ -1,11 +1,10 @@
 // The funding a report states only in its prose: read from the sample and from paragraphs written in the
 // styles other reports use, and every contradiction found at the number that states it.
-#include "core/prose_funding.hpp"
-
-#include "core/grid_reader.hpp"
-#include "core/narrative.hpp"
-#include "core/numbers.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/read/prose_funding.hpp"
+#include "core/text/utf8.hpp"
+#include "core/write/narrative.hpp"
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
 

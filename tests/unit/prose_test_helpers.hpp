@@ -3,8 +3,8 @@
 #pragma once
 
 #include "catalog_files.hpp"
-#include "core/decimal.hpp"
-#include "core/messages.hpp"
+#include "core/model/messages.hpp"
+#include "core/text/decimal.hpp"
 #include "test_decimal.hpp"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
-#include "core/recompute.hpp"
+#include "core/derive/recompute.hpp"
 
-#include "core/a1.hpp"
-#include "core/figures.hpp"
-#include "core/grid_reader.hpp"
-#include "core/grid_writer.hpp"
+#include "core/derive/figures.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/text/a1.hpp"
+#include "core/write/grid_writer.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 

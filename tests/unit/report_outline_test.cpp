@@ -1,6 +1,6 @@
 // The shipped report structures (extension/reports/*.json) and the placeholder findings of 新建评价报告.
-#include "core/report_outline.hpp"
-#include "core/templates.hpp"
+#include "core/write/report_outline.hpp"
+#include "core/write/templates.hpp"
 
 #include "catalog_files.hpp"
 

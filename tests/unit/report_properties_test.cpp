@@ -1,8 +1,8 @@
-// Report properties from the text a document stores (core/report_properties.hpp): what a 年度 or an amount
-// is, for the deck, a macro and the batch alike, and what the deck refuses to store.
-#include "core/report_properties.hpp"
+// Report properties from the text a document stores (core/model/report_properties.hpp): what a 年度 or an
+// amount is, for the deck, a macro and the batch alike, and what the deck refuses to store.
+#include "core/model/report_properties.hpp"
 
-#include "core/decimal.hpp"
+#include "core/text/decimal.hpp"
 
 #include <gtest/gtest.h>
 

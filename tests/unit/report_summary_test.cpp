@@ -1,5 +1,6 @@
-// The one report summary (core/report_summary.hpp) the deck, jixiao-batch, the sections and validation read.
-#include "core/report_summary.hpp"
+// The one report summary (core/derive/report_summary.hpp) the deck, jixiao-batch, the sections and validation
+// read.
+#include "core/derive/report_summary.hpp"
 
 #include "sample_scorecard.hpp"
 

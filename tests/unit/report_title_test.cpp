@@ -1,4 +1,4 @@
-#include "core/report_title.hpp"
+#include "core/read/report_title.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-// 从上年报告开始 (core/roll_forward.hpp) on the sample report: exactly which paragraphs and cells change, and
-// what is listed for a person to check.
-#include "core/roll_forward.hpp"
+// 从上年报告开始 (core/write/roll_forward.hpp) on the sample report: exactly which paragraphs and cells
+// change, and what is listed for a person to check.
+#include "core/write/roll_forward.hpp"
 
 #include "core/assemble.hpp"
-#include "core/fingerprint.hpp"
-#include "core/grid_writer.hpp"
+#include "core/text/fingerprint.hpp"
+#include "core/write/grid_writer.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>

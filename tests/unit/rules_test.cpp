@@ -1,7 +1,7 @@
-#include "core/rules.hpp"
+#include "core/read/rules.hpp"
 
-#include "core/scorecard_json.hpp"
-#include "core/templates.hpp"
+#include "core/read/scorecard_json.hpp"
+#include "core/write/templates.hpp"
 #include "test_decimal.hpp"
 
 #include <gtest/gtest.h>

@@ -1,11 +1,11 @@
-// One recompute run decided whole (core/run_plan.hpp): what it writes, what it takes back, what it remembers,
-// and when the user typed into a computed cell — the notice the deck shows once.
-#include "core/run_plan.hpp"
+// One recompute run decided whole (core/derive/run_plan.hpp): what it writes, what it takes back, what it
+// remembers, and when the user typed into a computed cell — the notice the deck shows once.
+#include "core/derive/run_plan.hpp"
 
 #include "core/assemble.hpp"
-#include "core/grade_bands.hpp"
-#include "core/grid_reader.hpp"
-#include "core/grid_writer.hpp"
+#include "core/model/grade_bands.hpp"
+#include "core/read/grid_reader.hpp"
+#include "core/write/grid_writer.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>

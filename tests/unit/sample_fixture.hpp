@@ -6,7 +6,7 @@
 // test time. Keep it stable: other engineers' tests assert on it.
 #pragma once
 
-#include "core/grid.hpp"
+#include "core/model/grid.hpp"
 
 #include <array>
 #include <string>

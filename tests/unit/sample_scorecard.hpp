@@ -4,8 +4,8 @@
 // that needs them.
 #pragma once
 
-#include "core/grid_reader.hpp"
-#include "core/scorecard.hpp"
+#include "core/model/scorecard.hpp"
+#include "core/read/grid_reader.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/scorecard_json.hpp"
+#include "core/read/scorecard_json.hpp"
 #include "test_decimal.hpp"
 #include "ui_catalog.hpp"
 

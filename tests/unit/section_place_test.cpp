@@ -1,5 +1,5 @@
-#include "core/fingerprint.hpp"
-#include "core/section_place.hpp"
+#include "core/text/fingerprint.hpp"
+#include "core/write/section_place.hpp"
 
 #include <gtest/gtest.h>
 

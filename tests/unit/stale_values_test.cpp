@@ -1,9 +1,10 @@
-// The stale-value rule (core/stale_values.hpp): what Jixiao wrote and nothing supports any more is taken back
-// to what the cell held before; what the user typed stays and is flagged.
-#include "core/stale_values.hpp"
+// The stale-value rule (core/derive/stale_values.hpp): what Jixiao wrote and nothing supports any more is
+// taken back to what the cell held before; what the user typed stays and is flagged.
+#include "core/derive/stale_values.hpp"
 
 #include "core/assemble.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/derive/recompute_plan.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>

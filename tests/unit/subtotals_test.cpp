@@ -1,7 +1,7 @@
 // 小计 rows: read as the sums of the group they close, checked by validation, never rewritten by recompute.
-#include "core/grid_reader.hpp"
-#include "core/recompute.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/derive/recompute.hpp"
+#include "core/read/grid_reader.hpp"
 #include "prose_test_helpers.hpp"
 #include "test_decimal.hpp"
 #include "test_grid.hpp"

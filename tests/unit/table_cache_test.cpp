@@ -1,11 +1,11 @@
-// The table cache (src/uno/table_cache.hpp) against a document host that holds its tables in memory and
+// The table cache (src/uno/host/table_cache.hpp) against a document host that holds its tables in memory and
 // records what the cache asks of it: which cells it re-reads, how often it reads a layout. The sample's
 // scoring table and a funding table stand in for a Writer document.
-#include "uno/document_host.hpp"
-#include "uno/table_cache.hpp"
+#include "uno/host/document_host.hpp"
+#include "uno/host/table_cache.hpp"
 
 #include "core/assemble.hpp"
-#include "core/grid_reader.hpp"
+#include "core/read/grid_reader.hpp"
 #include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 #include "test_grid.hpp"

@@ -1,4 +1,4 @@
-#include "core/table_caption.hpp"
+#include "core/read/table_caption.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,12 @@
-#include "core/templates.hpp"
+#include "core/write/templates.hpp"
 
 #include "core/assemble.hpp"
-#include "core/grid_writer.hpp"
-#include "core/messages.hpp"
-#include "core/rules.hpp"
-#include "core/scorecard_json.hpp"
-#include "core/validate.hpp"
+#include "core/check/validate.hpp"
+#include "core/derive/recompute_plan.hpp"
+#include "core/model/messages.hpp"
+#include "core/read/rules.hpp"
+#include "core/read/scorecard_json.hpp"
+#include "core/write/grid_writer.hpp"
 #include "ui_catalog.hpp"
 
 #include <gtest/gtest.h>

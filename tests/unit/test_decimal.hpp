@@ -1,7 +1,7 @@
 // dec("1.99"): an exact Decimal from its text, for tests (the text must be a valid decimal).
 #pragma once
 
-#include "core/decimal.hpp"
+#include "core/text/decimal.hpp"
 
 namespace jixiao::testing {
 

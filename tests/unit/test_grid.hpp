@@ -2,7 +2,7 @@
 // table without merges (add them with Grid::merge).
 #pragma once
 
-#include "core/grid.hpp"
+#include "core/model/grid.hpp"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,9 @@
-// The core's shared text rules (core/text.hpp): one set of spaces, trimming, blank text and one year range.
-#include "core/text.hpp"
-
-#include "core/cell_text.hpp"
-#include "core/numbers.hpp"
+// The core's shared text rules (core/text/text.hpp): one set of spaces, trimming, blank text and one year
+// range.
+#include "core/text/cell_text.hpp"
+#include "core/text/numbers.hpp"
+#include "core/text/text.hpp"
+#include "core/text/utf8.hpp"
 
 #include <gtest/gtest.h>
 

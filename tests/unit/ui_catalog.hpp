@@ -2,8 +2,8 @@
 #pragma once
 
 #include "catalog_files.hpp"
-#include "core/messages.hpp"
-#include "core/scorecard_json.hpp"
+#include "core/model/messages.hpp"
+#include "core/read/scorecard_json.hpp"
 
 #include <gtest/gtest.h>
 

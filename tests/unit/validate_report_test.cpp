@@ -1,9 +1,9 @@
-// The one entry point for checking a document (core/validate_report.hpp): the whole Report in, every finding
-// out, in the order the deck lists them and worded in the language asked for.
-#include "core/validate_report.hpp"
+// The one entry point for checking a document (core/check/validate_report.hpp): the whole Report in, every
+// finding out, in the order the deck lists them and worded in the language asked for.
+#include "core/check/validate_report.hpp"
 
 #include "catalog_files.hpp"
-#include "core/roll_forward.hpp"
+#include "core/write/roll_forward.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 """EvaluationTool called by macros on several UNO bridge threads at once, while the office's main thread runs
 live recompute and documents close underneath: the document → controller registry and the controllers' state
-are shared by all of them (src/uno/document_controller.hpp)."""
+are shared by all of them (src/uno/live/document_controller.hpp)."""
 import os
 import re
 import threading

@@ -42,7 +42,7 @@ class OptionsPageTest(OfficeCase):
             window, handler = self.open_page(doc)
             self.assertEqual(window.getControl("HelpGuide").getModel().Label, "使用指南")
             self.assertIn("openHelpGuide", handler.getSupportedMethodNames())
-            # The URL openHelpGuide hands to the system (src/uno/help_guide.cpp), inside the installed extension.
+            # The URL openHelpGuide hands to the system (src/uno/panel/help_guide.cpp), inside the installed extension.
             packages = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
             url = packages.getPackageLocation("org.jixiao.Jixiao") + "/help/guide.html"
             files = office.service("com.sun.star.ucb.SimpleFileAccess")

@@ -313,7 +313,7 @@ class WriterKeyboardTest(OfficeCase):
 
     def test_each_keystroke_leaves_every_derived_cell_right(self):
         # The performance part: the run after a keystroke re-reads only the cell typed into and the cells it
-        # wrote itself (src/uno/typing_watch.hpp). Keys are pressed and released one at a time, so Writer
+        # wrote itself (src/uno/live/typing_watch.hpp). Keys are pressed and released one at a time, so Writer
         # inserts each at once and that path is the one taken: Backspace (a command Writer dispatches later),
         # digits, an out-of-range score and back, a second cell, the grade crossing a band.
         def after(key, score_cell, score, deduction, total, grade):

@@ -1,0 +1,22 @@
+// Report metadata from a title as offices write it: "{单位}{年度}年度{项目}[支出]绩效评价报告" or the table
+// caption "{单位}{年度}年度{项目}支出绩效评价指标体系及打分表". A document typed by hand carries its metadata
+// nowhere else, and the narrative and year checks need it.
+#pragma once
+
+#include "core/model/scorecard.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jixiao {
+
+// nullopt unless the text names a year (19xx/20xx followed by 年) and reads as an evaluation title
+// (绩效评价/绩效自评/打分表). Fields it cannot separate stay empty.
+std::optional<Metadata> parseReportTitle(std::string_view text);
+
+// The project's name as a title or caption quotes it before "支出绩效评价…": a name that ends in 支出 already
+// ("…经费支出", as some units enter it) loses it, so the caption does not say 支出 twice.
+std::string projectInTitle(std::string_view project);
+
+} // namespace jixiao
