@@ -5,20 +5,20 @@
 #include "cli/process.hpp"
 #include "cli/report_frame.hpp"
 #include "cli/safe_files.hpp"
+#include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
+#include "cli/watchdog.hpp"
 #include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <org/jixiao/EvaluationTool.hpp>
-#include <osl/file.hxx>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -28,14 +28,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -123,14 +120,7 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
         view->getViewCursor()->gotoRange(anchors[frame.costBenefit], false);
         tool->insertSection(model, "cost-benefit");
 
-        OUString url;
-        osl::FileBase::getFileURLFromSystemPath(fromUtf8(fs::absolute(out).string()), url);
-        css::uno::Sequence<css::beans::PropertyValue> args(2);
-        args.getArray()[0].Name = "FilterName";
-        args.getArray()[0].Value <<= fromUtf8(filter);
-        args.getArray()[1].Name = "Overwrite";
-        args.getArray()[1].Value <<= true;
-        Reference<css::frame::XStorable>(component, UNO_QUERY_THROW)->storeToURL(url, args);
+        storeTo(model, filter, out, true);
     } catch (...) {
         Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
         throw;
@@ -138,14 +128,9 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
     Reference<css::util::XCloseable>(component, UNO_QUERY_THROW)->close(true);
 }
 
-// The office's user owns the folder it stored the report in: the report is taken only as a regular file,
-// never through a link, so it cannot make us copy a file of ours into the output.
+// The report the office stored in its own folder, copied over `out` (a build replaces its output).
 void copyOut(const std::string& written, const std::string& out) {
-    const RegularFile from = openRegular(written, false);
-    ::unlink(written.c_str());
-    if (!from)
-        throw std::runtime_error(written + ": " +
-                                 (from.notRegular ? "not a regular file" : std::strerror(from.error)));
+    const RegularFile from = takeStaged(written);
     const int to = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     const CopyOutcome outcome =
         to < 0 ? CopyOutcome::WriteFailed : copyFile(from.fd, to, [] { return interruption() == 0; });
@@ -182,17 +167,7 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         return 3;
     }
     // A hung office is killed after --timeout; the pending call then fails and the build reports it.
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false, timedOut = false;
-    std::thread watchdog([&] {
-        std::unique_lock lock(mutex);
-        if (!finished.wait_for(lock, std::chrono::seconds(options.office.timeoutSeconds),
-                               [&] { return done; })) {
-            timedOut = true;
-            office.kill();
-        }
-    });
+    Watchdog watchdog(std::chrono::seconds(options.office.timeoutSeconds), [&office] { office.kill(); });
     int code = 0;
     // Our own office is boxed (cli/sandbox.hpp): it writes into its profile, and we copy the result out.
     const std::string written = office.outputPath(fs::path(options.out).extension().string(), options.out);
@@ -204,12 +179,7 @@ int buildReport(const BuildOptions& options, const std::string& oxt) {
         std::fprintf(stderr, "%s\n", format(Msg::StoreFailed, currentExceptionMessage()).c_str());
         code = 2;
     }
-    {
-        std::lock_guard lock(mutex);
-        done = true;
-    }
-    finished.notify_one();
-    watchdog.join();
+    const bool timedOut = watchdog.stop();
     if (timedOut)
         std::fprintf(stderr, "%s\n",
                      format(Msg::BuildTimeout, std::to_string(options.office.timeoutSeconds)).c_str());

@@ -3,6 +3,7 @@
 #include "cli/messages.hpp"
 
 #include <charconv>
+#include <functional>
 
 namespace jixiao::cli {
 namespace {
@@ -128,25 +129,38 @@ void requireOutputForWorkbook(Format summaryFormat, const std::string& output) {
         throw UsageError(format(Msg::WorkbookNeedsOutput, summaryFormat == Format::Xlsx ? "xlsx" : "ods"));
 }
 
-Command parseMerge(const std::vector<std::string>& args) {
-    Command command;
-    MergeOptions merge;
+// The loop the commands with operands share: operands (every argument after "--" too; "-" where
+// `dashIsOperand`, standard input) go to `operand`, options to `option`, which returns false for one it does
+// not know. Returns false when help was asked for.
+bool readArguments(const std::vector<std::string>& args, std::size_t first, bool dashIsOperand,
+                   const std::function<void(const std::string&)>& operand,
+                   const std::function<bool(Cursor&)>& option) {
     bool endOfOptions = false;
-    for (Cursor c{args, 1}; c.i < args.size(); ++c.i) {
+    for (Cursor c{args, first}; c.i < args.size(); ++c.i) {
         const std::string& arg = args[c.i];
-        if (endOfOptions || !arg.starts_with("-")) {
-            merge.parts.push_back(arg);
+        if (endOfOptions || !arg.starts_with("-") || (dashIsOperand && arg == "-")) {
+            operand(arg);
             continue;
         }
         c.split();
-        if (isHelp(c.name)) {
-            command.help = true;
-            return command;
-        }
+        if (isHelp(c.name))
+            return false;
         if (c.name == "--")
             endOfOptions = true;
-        else if (!summaryOption(c, merge.format, merge.output, merge.office))
+        else if (!option(c))
             throw UsageError(format(Msg::UnknownOption, c.name));
+    }
+    return true;
+}
+
+Command parseMerge(const std::vector<std::string>& args) {
+    Command command;
+    MergeOptions merge;
+    if (!readArguments(
+            args, 1, false, [&](const std::string& part) { merge.parts.push_back(part); },
+            [&](Cursor& c) { return summaryOption(c, merge.format, merge.output, merge.office); })) {
+        command.help = true;
+        return command;
     }
     if (merge.parts.empty())
         throw UsageError(std::string(text(Msg::MergeNoParts)));
@@ -166,21 +180,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
         return parseMerge(args);
     Command command;
     CheckOptions check;
-    bool endOfOptions = false;
-    for (Cursor c{args, 0}; c.i < args.size(); ++c.i) {
-        const std::string& arg = args[c.i];
-        if (endOfOptions || !arg.starts_with("-") || arg == "-") {
-            check.inputs.push_back(arg);
-            continue;
-        }
-        c.split();
-        if (isHelp(c.name)) {
-            command.help = true;
-            return command;
-        }
-        if (c.name == "--")
-            endOfOptions = true;
-        else if (c.name == "--jobs" || c.name == "-j")
+    const auto checkOption = [&](Cursor& c) {
+        if (c.name == "--jobs" || c.name == "-j")
             check.jobs = positive(c.name, c.value());
         else if (c.name == "--export-json")
             check.exportJson = c.value();
@@ -188,8 +189,14 @@ Command parseCommandLine(const std::vector<std::string>& args) {
             check.annotate = c.value();
         else if (c.name == "--max-size")
             check.maxSizeMb = positive(c.name, c.value());
-        else if (!summaryOption(c, check.format, check.output, check.office))
-            throw UsageError(format(Msg::UnknownOption, c.name));
+        else
+            return summaryOption(c, check.format, check.output, check.office);
+        return true;
+    };
+    if (!readArguments(
+            args, 0, true, [&](const std::string& input) { check.inputs.push_back(input); }, checkOption)) {
+        command.help = true;
+        return command;
     }
     if (check.inputs.empty())
         throw UsageError(std::string(text(Msg::NoInputs)));

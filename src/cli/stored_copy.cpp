@@ -38,6 +38,15 @@ void storeTo(const Reference<css::frame::XModel>& model, const std::string& filt
     Reference<css::frame::XStorable>(model, UNO_QUERY_THROW)->storeToURL(url, args);
 }
 
+RegularFile takeStaged(const std::string& staging) {
+    RegularFile file = openRegular(staging, false);
+    ::unlink(staging.c_str());
+    if (!file)
+        throw std::runtime_error(staging + ": " +
+                                 (file.notRegular ? "not a regular file" : std::strerror(file.error)));
+    return file;
+}
+
 void storeCopy(const Reference<css::frame::XModel>& model, const std::string& filterName,
                const std::string& staging, const fs::path& target) {
     if (staging == target.string()) { // a borrowed office writes where it is told
@@ -54,13 +63,7 @@ void storeCopy(const Reference<css::frame::XModel>& model, const std::string& fi
         ::unlink(staging.c_str());
         throw;
     }
-    // The office's user owns the folder it stored in: the file is taken only as a regular file, never
-    // through a link, so it cannot make us copy a file of ours into the output.
-    const RegularFile from = openRegular(staging, false);
-    ::unlink(staging.c_str());
-    if (!from)
-        throw std::runtime_error(staging + ": " +
-                                 (from.notRegular ? "not a regular file" : std::strerror(from.error)));
+    const RegularFile from = takeStaged(staging);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) {

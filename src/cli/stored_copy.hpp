@@ -5,6 +5,8 @@
 // ever replacing anything (O_EXCL temporary + RENAME_NOREPLACE, cli/safe_files.hpp).
 #pragma once
 
+#include "cli/safe_files.hpp"
+
 #include <com/sun/star/frame/XModel.hpp>
 
 #include <filesystem>
@@ -24,6 +26,11 @@ public:
 // office's exception when it cannot.
 void storeTo(const css::uno::Reference<css::frame::XModel>& model, const std::string& filterName,
              const std::string& path, bool overwrite);
+
+// Takes the file the office stored at `staging`, in a folder the office's user owns: opened only as a regular
+// file, never through a link (so it cannot make us copy a file of ours into the output), and removed from
+// there. Throws std::runtime_error with the reason; the caller closes the returned descriptor.
+RegularFile takeStaged(const std::string& staging);
 
 // Stores `model` with the export filter `filterName` ("MS Word 2007 XML", "writer8", "Calc MS Excel 2007
 // XML", "calc8" …) as `target`, a new file. `staging`: where the office may write and the batch may read

@@ -6,6 +6,7 @@
 #include "cli/safe_files.hpp"
 #include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
+#include "cli/watchdog.hpp"
 #include "uno/base/ustring.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -49,12 +50,9 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <map>
-#include <mutex>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -255,14 +253,9 @@ void fillAndStoreWorkbook(const Reference<css::uno::XComponentContext>& office, 
 
 namespace {
 
-// The office's user owns the folder it stored the workbook in: the file is taken only as a regular file,
-// never through a link, read whole (bounded) and removed.
+// The workbook the office stored in its own folder, read whole (bounded).
 std::string takeBack(const std::string& written) {
-    const RegularFile file = openRegular(written, false);
-    ::unlink(written.c_str());
-    if (!file)
-        throw std::runtime_error(written + ": " +
-                                 (file.notRegular ? "not a regular file" : std::strerror(file.error)));
+    const RegularFile file = takeStaged(written);
     std::string bytes;
     if (file.size > kMaxWorkbookBytes) {
         ::close(file.fd);
@@ -301,16 +294,7 @@ std::string writeWorkbook(const SummaryWorkbook& book, Format type, const Office
     for (const auto& sheet : book.sheets)
         cells += sheet.rows.size() * (sheet.rows.empty() ? 0 : sheet.rows.front().size());
     const auto limit = std::chrono::seconds(options.timeoutSeconds) * static_cast<long>(1 + cells / 20000);
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false, timedOut = false;
-    std::thread watchdog([&] {
-        std::unique_lock lock(mutex);
-        if (!finished.wait_for(lock, limit, [&] { return done; })) {
-            timedOut = true;
-            office.kill();
-        }
-    });
+    Watchdog watchdog(limit, [&office] { office.kill(); });
     std::string problem;
     const std::string written = office.outputPath(type == Format::Ods ? ".ods" : ".xlsx", output);
     try {
@@ -320,13 +304,7 @@ std::string writeWorkbook(const SummaryWorkbook& book, Format type, const Office
     } catch (...) {
         problem = currentExceptionMessage();
     }
-    {
-        std::lock_guard lock(mutex);
-        done = true;
-    }
-    finished.notify_one();
-    watchdog.join();
-    if (timedOut)
+    if (watchdog.stop())
         problem = format(Msg::BuildTimeout, std::to_string(limit.count()));
     return problem;
 }

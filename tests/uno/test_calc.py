@@ -115,6 +115,10 @@ class CalcImportTest(OfficeCase):
             self.assertLess(column_a.index("合计"), column_a.index("工资补助"), "funding table overwrote the scores")
             total_row = column_a.index("合计")
             self.assertEqual([sheet.getCellByPosition(c, total_row).getString() for c in (5, 6, 7)], ["100", "97", "3"])
+            # The funding table is live too: its 实际支出合计 is a SUM formula (calcFundingFormulas).
+            funding = [sheet.getCellByPosition(c, r).getFormula()
+                       for r in range(column_a.index("工资补助"), 40) for c in range(4)]
+            self.assertTrue(any(f.startswith("=SUM(") for f in funding), "the funding table has no sum formula")
             text = tool.generateSection(doc, "cost-benefit")
             for figure in ("1.99万元", "99.5%", "36.18%", "56.78%", "7.04%"):
                 self.assertIn(figure, text)

@@ -19,10 +19,6 @@ namespace {
 using Text = std::u32string;
 using View = std::u32string_view;
 
-bool has(View text, View word) {
-    return text.find(word) != View::npos;
-}
-
 } // namespace
 
 namespace {

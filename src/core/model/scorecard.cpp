@@ -12,44 +12,47 @@ bool hasValidScore(const Indicator& leaf) {
     return leaf.score && !leaf.score->isNegative() && *leaf.score <= leaf.weight;
 }
 
-std::optional<Decimal> scoreOf(const Indicator& indicator) {
-    if (indicator.children.empty())
-        return hasValidScore(indicator) ? indicator.score : std::nullopt;
+namespace {
+
+// The sum of the indicators' scores; none while one of them has none.
+std::optional<Decimal> sumOfScores(const std::vector<Indicator>& indicators) {
     Decimal sum;
-    for (const auto& child : indicator.children) {
-        const auto part = scoreOf(child);
+    for (const auto& indicator : indicators) {
+        const auto part = scoreOf(indicator);
         if (!part)
             return std::nullopt;
         sum += *part;
     }
     return sum;
+}
+
+Decimal sumOfWeights(const std::vector<Indicator>& indicators) {
+    Decimal sum;
+    for (const auto& indicator : indicators)
+        sum += weightOf(indicator);
+    return sum;
+}
+
+} // namespace
+
+std::optional<Decimal> scoreOf(const Indicator& indicator) {
+    if (indicator.children.empty())
+        return hasValidScore(indicator) ? indicator.score : std::nullopt;
+    return sumOfScores(indicator.children);
 }
 
 Decimal weightOf(const Indicator& indicator) {
     if (indicator.children.empty())
         return indicator.weight;
-    Decimal sum;
-    for (const auto& child : indicator.children)
-        sum += weightOf(child);
-    return sum;
+    return sumOfWeights(indicator.children);
 }
 
 std::optional<Decimal> totalScore(const Scorecard& card) {
-    Decimal sum;
-    for (const auto& top : card.indicators) {
-        const auto part = scoreOf(top);
-        if (!part)
-            return std::nullopt;
-        sum += *part;
-    }
-    return sum;
+    return sumOfScores(card.indicators);
 }
 
 Decimal totalWeight(const Scorecard& card) {
-    Decimal sum;
-    for (const auto& top : card.indicators)
-        sum += weightOf(top);
-    return sum;
+    return sumOfWeights(card.indicators);
 }
 
 std::string gradeFor(const std::vector<GradeBand>& bands, std::optional<Decimal> total) {

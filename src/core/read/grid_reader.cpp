@@ -251,6 +251,17 @@ private:
                 unplaced(r, *c, role);
     }
 
+    // One figure of a 小计 or 合计 row (`label` names the row in a finding): the cell in `role`'s own column,
+    // unless that column holds the row's label.
+    void readSumCell(int r, int labelColumn, Role role, const std::string& label, CellRef& ref,
+                     std::optional<Decimal>& value) {
+        const auto c = ownColumn(r, role);
+        if (!c || *c == labelColumn)
+            return;
+        ref = refOf(grid_, r, *c);
+        value = numbers_.score(r, *c, label);
+    }
+
     // 小计 after a group: a subtotal, never an indicator. It closes the current 一级 — or, in a three-level
     // table, the 二级 whose merged label reaches down into its row.
     void readSubtotalRow(int r, int labelColumn) {
@@ -262,16 +273,9 @@ private:
             if (const auto mid = midByOrigin_.find(anchors_.origin(r, midColumn_)); mid != midByOrigin_.end())
                 subtotal.group.push_back(mid->second.index);
         subtotal.labelCell = refOf(grid_, r, labelColumn);
-        const auto read = [&](Role role, CellRef& ref, std::optional<Decimal>& value) {
-            const auto c = ownColumn(r, role);
-            if (!c || *c == labelColumn)
-                return;
-            ref = refOf(grid_, r, *c);
-            value = numbers_.score(r, *c, "小计");
-        };
-        read(Role::Weight, subtotal.weightCell, subtotal.weight);
-        read(Role::Score, subtotal.scoreCell, subtotal.score);
-        read(Role::Deduction, subtotal.deductionCell, subtotal.deduction);
+        readSumCell(r, labelColumn, Role::Weight, "小计", subtotal.weightCell, subtotal.weight);
+        readSumCell(r, labelColumn, Role::Score, "小计", subtotal.scoreCell, subtotal.score);
+        readSumCell(r, labelColumn, Role::Deduction, "小计", subtotal.deductionCell, subtotal.deduction);
         if (subtotal.weight || subtotal.score || subtotal.deduction)
             card_.subtotals.push_back(std::move(subtotal));
     }
@@ -279,16 +283,9 @@ private:
     void readTotalRow(int r, int labelColumn) {
         sawTotal_ = true;
         auto& t = card_.totals;
-        const auto read = [&](Role role, CellRef& ref, std::optional<Decimal>& value) {
-            const auto c = ownColumn(r, role);
-            if (!c || *c == labelColumn)
-                return;
-            ref = refOf(grid_, r, *c);
-            value = numbers_.score(r, *c, "合计");
-        };
-        read(Role::Weight, t.weightCell, t.weight);
-        read(Role::Score, t.scoreCell, t.score);
-        read(Role::Deduction, t.deductionCell, t.deduction);
+        readSumCell(r, labelColumn, Role::Weight, "合计", t.weightCell, t.weight);
+        readSumCell(r, labelColumn, Role::Score, "合计", t.scoreCell, t.score);
+        readSumCell(r, labelColumn, Role::Deduction, "合计", t.deductionCell, t.deduction);
         if (const auto c = ownColumn(r, Role::Grade); c && *c != labelColumn) {
             t.gradeCell = refOf(grid_, r, *c);
             t.grade = joinCellLines(grid_.at(r, *c).text);

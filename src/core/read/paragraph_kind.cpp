@@ -10,10 +10,6 @@ namespace {
 using Text = std::u32string;
 using View = std::u32string_view;
 
-bool has(View text, View word) {
-    return text.find(word) != View::npos;
-}
-
 } // namespace
 
 // Words by which a paragraph names the kind of document — the report, its scoring table.

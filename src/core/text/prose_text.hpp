@@ -8,6 +8,10 @@
 
 namespace jixiao::prose {
 
+inline bool has(std::u32string_view text, std::u32string_view word) {
+    return text.find(word) != std::u32string_view::npos;
+}
+
 inline bool hasAny(std::u32string_view text, std::initializer_list<std::u32string_view> words) {
     return std::any_of(words.begin(), words.end(),
                        [&](std::u32string_view w) { return text.find(w) != std::u32string_view::npos; });

@@ -1,6 +1,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace jixiao {
 
@@ -48,6 +49,12 @@ std::vector<CodePoint> decodeWithOffsets(std::string_view s) {
     return out;
 }
 
+// The full-width signs a Chinese input method types for their ASCII twins, and the ideographic space.
+constexpr std::pair<char32_t, char32_t> kFullWidthSigns[] = {
+    {U'％', U'%'}, {U'．', U'.'}, {U'，', U','}, {U'－', U'-'},     {U'＋', U'+'},
+    {U'（', U'('}, {U'）', U')'}, {U'：', U':'}, {U'\u3000', U' '},
+};
+
 char32_t halfWidth(char32_t c) {
     if (c >= U'０' && c <= U'９')
         return c - U'０' + U'0';
@@ -55,28 +62,10 @@ char32_t halfWidth(char32_t c) {
         return c - U'Ａ' + U'A';
     if (c >= U'ａ' && c <= U'ｚ')
         return c - U'ａ' + U'a';
-    switch (c) {
-    case U'％':
-        return U'%';
-    case U'．':
-        return U'.';
-    case U'，':
-        return U',';
-    case U'－':
-        return U'-';
-    case U'＋':
-        return U'+';
-    case U'（':
-        return U'(';
-    case U'）':
-        return U')';
-    case U'：':
-        return U':';
-    case U'\u3000':
-        return U' ';
-    default:
-        return c;
-    }
+    for (const auto& [full, half] : kFullWidthSigns)
+        if (c == full)
+            return half;
+    return c;
 }
 
 std::u32string decodeUtf8(std::string_view utf8) {

@@ -150,6 +150,28 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
         [](const Report& report) -> const Report& { return report; });
 }
 
+namespace {
+
+// Calc: the score table placed as `name` gets real formulas, so the sheet stays live where Jixiao is not
+// installed; the grade formula holds the values of `bands`, the bands the table is graded with.
+void makeScoreTableLive(DocumentHost& host, const Reference<frame::XModel>& model, const std::string& name,
+                        const std::vector<GradeBand>& bands) {
+    const Grid placed = host.readTable(name);
+    Scorecard placedCard = readScoreTable(placed);
+    placedCard.gradeBands = bands;
+    host.applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
+    markBadScores(model,
+                  placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
+}
+
+// Calc: the funding table placed as `name` gets its sums as formulas.
+void makeFundingTableLive(DocumentHost& host, const std::string& name) {
+    const Grid placed = host.readTable(name);
+    host.applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));
+}
+
+} // namespace
+
 std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
                                          const std::string& templateId) const {
     requireEditable(model);
@@ -187,14 +209,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
     if (host->isCalc()) {
         markCalcTableCaption(model, name,
                              caption); // its title row follows the report details (calc_caption.hpp)
-        // Real formulas keep the sheet live where Jixiao is not installed; the grade formula holds the values
-        // of the bands the table is graded with.
-        const Grid placed = host->readTable(name);
-        Scorecard placedCard = readScoreTable(placed);
-        placedCard.gradeBands = card.gradeBands;
-        host->applyPatch(name, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
-        markBadScores(model,
-                      placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
+        makeScoreTableLive(*host, model, name, card.gradeBands);
     }
     storeGradeBands(model, formatGradeBands(card.gradeBands), ui("undo.insert-score-table"));
     return name;
@@ -209,10 +224,8 @@ std::string Operations::insertFundingTable(const Reference<frame::XModel>& model
     UndoContext undo(model, fromUtf8(ui("undo.insert-funding-table")));
     ControllerLock lock(model);
     std::string name = host->insertTable(grid, ui("table.funding-caption"), TableKind::Funding);
-    if (host->isCalc()) {
-        const Grid placed = host->readTable(name);
-        host->applyPatch(name, calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));
-    }
+    if (host->isCalc())
+        makeFundingTableLive(*host, name);
     return name;
 }
 
@@ -241,20 +254,11 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     if (!card.funding.items.empty() || card.funding.budget) {
         const std::string fundingName = host->insertTable(writeFundingTable(card.funding),
                                                           ui("table.funding-caption"), TableKind::Funding);
-        if (host->isCalc()) {
-            const Grid placed = host->readTable(fundingName);
-            host->applyPatch(fundingName,
-                             calcFundingFormulas(readFundingTable(placed), placed, calcOriginOf(placed)));
-        }
+        if (host->isCalc())
+            makeFundingTableLive(*host, fundingName);
     }
-    if (host->isCalc()) {
-        const Grid placed = host->readTable(scoreName);
-        Scorecard placedCard = readScoreTable(placed);
-        placedCard.gradeBands = card.gradeBands;
-        host->applyPatch(scoreName, calcLiveFormulas(placedCard, placed, calcOriginOf(placed)));
-        markBadScores(model,
-                      placedCard); // a bad score marked in the cell being typed into (calc_score_marks.hpp)
-    }
+    if (host->isCalc())
+        makeScoreTableLive(*host, model, scoreName, card.gradeBands);
     // Last: the properties are not undoable, so a refused insertion (a protected sheet) leaves them as they
     // were.
     writeReportProperties(model, reportPropertiesOf(card));

@@ -59,22 +59,33 @@ Reference<text::XTextContent> tableHolding(const Reference<frame::XModel>& model
     return {};
 }
 
-// The two body paragraphs right after the table named `name` (empty where there are none).
-std::pair<Reference<beans::XPropertySet>, Reference<beans::XPropertySet>>
-twoAfter(const Reference<text::XText>& body, const OUString& name) {
+// The body's items, enumerated up to and including the table named `name`: the next element is what follows
+// that table. Empty when the body holds no such table.
+Reference<container::XEnumeration> itemsAfterTable(const Reference<text::XText>& body, const OUString& name) {
     Reference<container::XEnumeration> items =
         Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
     while (items->hasMoreElements()) {
         Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
-        if (!item.is() || !item->supportsService("com.sun.star.text.TextTable") || nameOf(item) != name)
-            continue;
-        Reference<beans::XPropertySet> first(items->hasMoreElements() ? items->nextElement() : uno::Any(),
-                                             UNO_QUERY);
-        Reference<beans::XPropertySet> second(items->hasMoreElements() ? items->nextElement() : uno::Any(),
-                                              UNO_QUERY);
-        return {first, second};
+        if (item.is() && item->supportsService("com.sun.star.text.TextTable") && nameOf(item) == name)
+            return items;
     }
     return {};
+}
+
+// The next item of `items`; empty at the end.
+uno::Any nextItem(const Reference<container::XEnumeration>& items) {
+    return items->hasMoreElements() ? items->nextElement() : uno::Any();
+}
+
+// The two body paragraphs right after the table named `name` (empty where there are none).
+std::pair<Reference<beans::XPropertySet>, Reference<beans::XPropertySet>>
+twoAfter(const Reference<text::XText>& body, const OUString& name) {
+    const Reference<container::XEnumeration> items = itemsAfterTable(body, name);
+    if (!items.is())
+        return {};
+    Reference<beans::XPropertySet> first(nextItem(items), UNO_QUERY);
+    Reference<beans::XPropertySet> second(nextItem(items), UNO_QUERY);
+    return {first, second};
 }
 
 } // namespace
@@ -106,45 +117,37 @@ Reference<text::XTextRange> newParagraphAfter(const Reference<frame::XModel>& mo
                                               const Reference<text::XTextContent>& table) {
     Reference<text::XText> body = Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText();
     const OUString name = nameOf(table);
-    Reference<container::XEnumeration> items =
-        Reference<container::XEnumerationAccess>(body, UNO_QUERY_THROW)->createEnumeration();
-    while (items->hasMoreElements()) {
-        Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
-        if (!item.is() || !item->supportsService("com.sun.star.text.TextTable") || nameOf(item) != name)
-            continue;
-        Reference<lang::XServiceInfo> next(items->hasMoreElements() ? items->nextElement() : uno::Any(),
-                                           UNO_QUERY);
-        // Writer keeps a paragraph after a body table unless another table follows directly; there the body
-        // offers no text position between the two. (XRelativeTextContentInsert::insertTextContentAfter would
-        // make one, but the paragraph it attaches is disposed in LibreOffice 7.4.)
-        if (!next.is() || !next->supportsService("com.sun.star.text.Paragraph"))
-            break;
-        // A break at the start of the following paragraph: the empty paragraph before it is the new one.
-        // Writer gives it the following paragraph's attributes, its page break too; the break goes back where
-        // it was, and the new paragraph starts as a plain body paragraph, not as a heading that may follow
-        // the table.
-        Reference<beans::XPropertySet> following(next, UNO_QUERY_THROW);
-        const uno::Any breakType = following->getPropertyValue("BreakType");
-        const uno::Any pageStyle = following->getPropertyValue("PageDescName");
-        const uno::Any pageNumber = following->getPropertyValue("PageNumberOffset");
-        Reference<text::XTextCursor> cursor =
-            body->createTextCursorByRange(Reference<text::XTextRange>(next, UNO_QUERY_THROW)->getStart());
-        body->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
-        const auto [added, after] = twoAfter(body, name);
-        if (!added.is() || !after.is())
-            break;
-        // (XPropertyState::setPropertyToDefault leaves a paragraph's break as it is: set "none" explicitly.)
-        added->setPropertyValue("BreakType", uno::Any(style::BreakType_NONE));
-        added->setPropertyValue("ParaStyleName", uno::Any(OUString("Standard")));
-        after->setPropertyValue("BreakType", breakType);
-        if (OUString style; (pageStyle >>= style) && !style.isEmpty()) {
-            added->setPropertyValue("PageDescName", uno::Any(OUString())); // empty: no page style of its own
-            after->setPropertyValue("PageDescName", pageStyle);
-            after->setPropertyValue("PageNumberOffset", pageNumber);
-        }
-        return Reference<text::XTextRange>(added, UNO_QUERY_THROW)->getStart();
+    const Reference<container::XEnumeration> items = itemsAfterTable(body, name);
+    Reference<lang::XServiceInfo> next(items.is() ? nextItem(items) : uno::Any(), UNO_QUERY);
+    // Writer keeps a paragraph after a body table unless another table follows directly; there the body
+    // offers no text position between the two. (XRelativeTextContentInsert::insertTextContentAfter would
+    // make one, but the paragraph it attaches is disposed in LibreOffice 7.4.)
+    if (!next.is() || !next->supportsService("com.sun.star.text.Paragraph"))
+        throw NoPlaceAfterTable("no paragraph after the table");
+    // A break at the start of the following paragraph: the empty paragraph before it is the new one.
+    // Writer gives it the following paragraph's attributes, its page break too; the break goes back where
+    // it was, and the new paragraph starts as a plain body paragraph, not as a heading that may follow
+    // the table.
+    Reference<beans::XPropertySet> following(next, UNO_QUERY_THROW);
+    const uno::Any breakType = following->getPropertyValue("BreakType");
+    const uno::Any pageStyle = following->getPropertyValue("PageDescName");
+    const uno::Any pageNumber = following->getPropertyValue("PageNumberOffset");
+    Reference<text::XTextCursor> cursor =
+        body->createTextCursorByRange(Reference<text::XTextRange>(next, UNO_QUERY_THROW)->getStart());
+    body->insertControlCharacter(cursor.get(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+    const auto [added, after] = twoAfter(body, name);
+    if (!added.is() || !after.is())
+        throw NoPlaceAfterTable("no paragraph after the table");
+    // (XPropertyState::setPropertyToDefault leaves a paragraph's break as it is: set "none" explicitly.)
+    added->setPropertyValue("BreakType", uno::Any(style::BreakType_NONE));
+    added->setPropertyValue("ParaStyleName", uno::Any(OUString("Standard")));
+    after->setPropertyValue("BreakType", breakType);
+    if (OUString style; (pageStyle >>= style) && !style.isEmpty()) {
+        added->setPropertyValue("PageDescName", uno::Any(OUString())); // empty: no page style of its own
+        after->setPropertyValue("PageDescName", pageStyle);
+        after->setPropertyValue("PageNumberOffset", pageNumber);
     }
-    throw NoPlaceAfterTable("no paragraph after the table");
+    return Reference<text::XTextRange>(added, UNO_QUERY_THROW)->getStart();
 }
 
 Reference<text::XTextRange> placeOutsideTables(const Reference<frame::XModel>& model,

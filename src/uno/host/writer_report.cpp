@@ -118,29 +118,34 @@ void WriterReportWriter::insertPlaceholder(const std::string& hint) {
     text_->insertTextContent(cursor_.get(), Reference<text::XTextContent>(field, UNO_QUERY_THROW), false);
 }
 
-void WriterReportWriter::title(const std::string& text) {
-    startParagraph(kTitleStyle);
+void WriterReportWriter::paragraphWithText(const char* style, const std::string& text) {
+    startParagraph(style);
     text_->insertString(cursor_.get(), fromUtf8(text), false);
+}
+
+void WriterReportWriter::paragraphWithPlaceholder(const char* style, const std::string& hint) {
+    startParagraph(style);
+    insertPlaceholder(hint);
+}
+
+void WriterReportWriter::title(const std::string& text) {
+    paragraphWithText(kTitleStyle, text);
 }
 
 void WriterReportWriter::titlePlaceholder(const std::string& hint) {
-    startParagraph(kTitleStyle);
-    insertPlaceholder(hint);
+    paragraphWithPlaceholder(kTitleStyle, hint);
 }
 
 void WriterReportWriter::heading(int level, const std::string& text) {
-    startParagraph(level == 1 ? "Heading 1" : "Heading 2");
-    text_->insertString(cursor_.get(), fromUtf8(text), false);
+    paragraphWithText(level == 1 ? "Heading 1" : "Heading 2", text);
 }
 
 void WriterReportWriter::text(const std::string& text) {
-    startParagraph(kBodyStyle);
-    text_->insertString(cursor_.get(), fromUtf8(text), false);
+    paragraphWithText(kBodyStyle, text);
 }
 
 void WriterReportWriter::placeholder(const std::string& hint) {
-    startParagraph(kBodyStyle);
-    insertPlaceholder(hint);
+    paragraphWithPlaceholder(kBodyStyle, hint);
 }
 
 int WriterReportWriter::marker() {

@@ -44,6 +44,9 @@ public:
 private:
     void startParagraph(const char* style);
     void insertPlaceholder(const std::string& hint);
+    // A new paragraph in `style` holding `text`, or the placeholder field for `hint`.
+    void paragraphWithText(const char* style, const std::string& text);
+    void paragraphWithPlaceholder(const char* style, const std::string& hint);
 
     css::uno::Reference<css::frame::XModel> model_;
     css::uno::Reference<css::text::XText> text_;

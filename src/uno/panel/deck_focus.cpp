@@ -1,20 +1,17 @@
 #include "uno/panel/deck_focus.hpp"
 
+#include "uno/base/command_job.hpp"
 #include "uno/base/log.hpp"
 
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController2.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/task/XJobExecutor.hpp>
 #include <com/sun/star/ui/XDeck.hpp>
 #include <com/sun/star/ui/XDecks.hpp>
 #include <com/sun/star/ui/XPanel.hpp>
 #include <com/sun/star/ui/XPanels.hpp>
 #include <com/sun/star/ui/XSidebarProvider.hpp>
-#include <cppuhelper/implbase2.hxx>
-#include <cppuhelper/supportsservice.hxx>
 
 using namespace css;
 using css::uno::Reference;
@@ -83,36 +80,15 @@ bool focusDeck(const Reference<uno::XComponentContext>& context, const Reference
     return false;
 }
 
-namespace {
-
-class FocusDeckJob : public cppu::WeakImplHelper2<task::XJobExecutor, lang::XServiceInfo> {
-public:
-    explicit FocusDeckJob(const Reference<uno::XComponentContext>& context) : context_(context) {}
-
-    void SAL_CALL trigger(const OUString& /*event*/) override {
-        try {
-            focusDeck(context_, frame::Desktop::create(context_)->getCurrentFrame());
-        } catch (const uno::Exception& e) {
-            JIXIAO_LOG(warn, "focus deck: " << e.Message);
-        }
-    }
-
-    OUString SAL_CALL getImplementationName() override { return "org.jixiao.FocusDeck"; }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        return sequenceOf(OUString("org.jixiao.FocusDeck"));
-    }
-
-private:
-    Reference<uno::XComponentContext> context_;
-};
-
-} // namespace
-
 Reference<uno::XInterface> createFocusDeckJob(const Reference<uno::XComponentContext>& context) {
-    return static_cast<cppu::OWeakObject*>(new FocusDeckJob(context));
+    return createCommandJob(context, "org.jixiao.FocusDeck",
+                            [](const Reference<uno::XComponentContext>& office) {
+                                try {
+                                    focusDeck(office, frame::Desktop::create(office)->getCurrentFrame());
+                                } catch (const uno::Exception& e) {
+                                    JIXIAO_LOG(warn, "focus deck: " << e.Message);
+                                }
+                            });
 }
 
 } // namespace jixiao::office

@@ -1,5 +1,6 @@
 #include "uno/panel/help_guide.hpp"
 
+#include "uno/base/command_job.hpp"
 #include "uno/base/log.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -9,10 +10,6 @@
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/task/XJobExecutor.hpp>
-#include <cppuhelper/implbase2.hxx>
-#include <cppuhelper/supportsservice.hxx>
 
 using namespace css;
 using css::uno::Reference;
@@ -53,30 +50,9 @@ bool openHelpGuide(const Reference<uno::XComponentContext>& context) {
     return false;
 }
 
-namespace {
-
-class HelpGuideJob : public cppu::WeakImplHelper2<task::XJobExecutor, lang::XServiceInfo> {
-public:
-    explicit HelpGuideJob(const Reference<uno::XComponentContext>& context) : context_(context) {}
-
-    void SAL_CALL trigger(const OUString& /*event*/) override { openHelpGuide(context_); }
-
-    OUString SAL_CALL getImplementationName() override { return "org.jixiao.HelpGuide"; }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        return sequenceOf(OUString("org.jixiao.HelpGuide"));
-    }
-
-private:
-    Reference<uno::XComponentContext> context_;
-};
-
-} // namespace
-
 Reference<uno::XInterface> createHelpGuideJob(const Reference<uno::XComponentContext>& context) {
-    return static_cast<cppu::OWeakObject*>(new HelpGuideJob(context));
+    return createCommandJob(context, "org.jixiao.HelpGuide",
+                            [](const Reference<uno::XComponentContext>& office) { openHelpGuide(office); });
 }
 
 } // namespace jixiao::office
