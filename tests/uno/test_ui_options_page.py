@@ -107,7 +107,7 @@ class OptionsPageFits:
             move_pointer(office.display, dialog.X + dialog.Width // 7, dialog.Y + dialog.Height // 2)
             xdotool(office.display, "click", "--repeat", "15", "5")
             office.settle()
-            click(office.display, find_in_tops(office, "绩效评价", TREE_ITEM))
+            click(office.display, find_in_tops(office, "绩效评价", TREE_ITEM), scroll=False)
             type_keys(office.display, "Right", "Down")
             live = wait_until(lambda: find_in_tops(office, "编辑得分时实时重算扣分、合计与等级", CHECK_BOX,
                                                     prefix=True), timeout=30)
@@ -150,7 +150,7 @@ class OptionsPageFits:
                 item.getAccessibleName() for item in walk(templates[0], limit=4))
             self.assertIn(TEMPLATE_NAMES[0], shown)
             self.assertNotIn("(county-project)", shown)
-            click(office.display, find_in_tops(office, "取消", PUSH_BUTTON, prefix=True))
+            click(office.display, find_in_tops(office, "取消", PUSH_BUTTON, prefix=True), scroll=False)
             worker.join(60)
             self.assertFalse(worker.is_alive(), "the Options dialog did not close")
         finally:

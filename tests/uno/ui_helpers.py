@@ -206,10 +206,11 @@ def scroll_into_view(display, context):
     raise AssertionError(f"could not scroll {context.getAccessibleName()} into sight")
 
 
-def click(display, context):
+def click(display, context, scroll=True):
     """Clicks the middle of an accessible component with the mouse (real X events, not an accessible action),
-    scrolled onto the screen first."""
-    scroll_into_view(display, context)
+    the deck scrolled first to bring it into sight (`scroll`; a dialog's controls are clicked where they are)."""
+    if scroll:
+        scroll_into_view(display, context)
     where = context.getLocationOnScreen()
     size = context.getSize()
     move_pointer(display, where.X + size.Width // 2, where.Y + size.Height // 2)
