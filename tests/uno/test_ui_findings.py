@@ -147,6 +147,39 @@ class WriterScoringFeedbackTest(OfficeCase):
         screenshot("findings-grouped-detail.png", self.display)
 
 
+    def test_the_list_follows_findings_that_come_go_and_change_in_the_middle(self):
+        """The deck changes only the lines that differ (sidebar_panel.cpp showFindings): a finding that comes
+        or goes among others shifts the lines below it, and one reworded changes in place. After each key the
+        list's error lines are validate()'s, in its order."""
+        def error_lines():
+            return [line[len("【错误】 "):] for line in finding_lines(self.window)[0] if line.startswith("【错误】")]
+
+        def validated_errors():
+            return [f.Message for f in self.tool.validate(self.doc) if f.Severity == "error"]
+
+        def follows(step):
+            wait_until(lambda: error_lines() == validated_errors(), timeout=20)
+            self.assertEqual(error_lines(), validated_errors(), step)
+
+        # Scores below the weight without a 扣分原因: an error each, listed in the table's order.
+        self.type_into("G10", "0")
+        follows("G10 deducted")
+        self.type_into("G4", "0")  # before the first: every line below it moves down
+        follows("G4 deducted")
+        self.type_into("G16", "0")  # after the last
+        follows("G16 deducted")
+        self.assertEqual(len(error_lines()), 3, error_lines())
+        self.type_into("G10", "0.5")  # the middle one reworded (another 扣分), in place
+        follows("G10 reworded")
+        self.type_into("G10", self.cell("F10").getString())  # the middle one goes: the last moves up
+        follows("G10 restored")
+        self.assertEqual(len(error_lines()), 2, error_lines())
+        self.type_into("G4", self.cell("F4").getString())
+        self.type_into("G16", self.cell("F16").getString())
+        follows("all restored")
+        self.assertEqual(error_lines(), [])
+
+
 class OpeningTest(OfficeCase):
     def test_the_deck_opens_on_a_checked_count(self):
         # The sample report, never validated: the deck's count is the validation's, without 校验 pressed (and

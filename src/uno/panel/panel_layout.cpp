@@ -61,21 +61,36 @@ int PanelLayout::textHeight() const {
     return 16;
 }
 
+int PanelLayout::textRowHeight(const Reference<awt::XControl>& label, int width, int unit) {
+    // The label's own measure of its text wrapped at this width (FixedText::CalcMinimumSize).
+    Reference<awt::XLayoutConstrains> constraints(label->getPeer(), UNO_QUERY);
+    // At least a line's height (about half a button's), so an empty status line keeps its place.
+    int height = unit / 2;
+    if (constraints.is())
+        height = std::max(height, static_cast<int>(constraints->calcAdjustedSize({width, 0}).Height));
+    return height;
+}
+
+bool PanelLayout::keepsPlace(const Reference<awt::XControl>& label) const {
+    for (const auto& row : rows_)
+        if (row.kind == Kind::Text && row.controls.front() == label)
+            return row.placedHeight >= 0 &&
+                   textRowHeight(label, row.placedWidth, placedUnit_) == row.placedHeight;
+    return false;
+}
+
 int PanelLayout::arrange(int width) {
     const int unit = textHeight();
+    placedUnit_ = unit;
     const int m = margin();
     const int g = gap();
     const int usable = std::max(unit, width - 2 * m);
     int y = m;
-    for (const auto& row : rows_) {
+    for (auto& row : rows_) {
         if (row.kind == Kind::Text) {
-            // The label's own measure of its text wrapped at this width (FixedText::CalcMinimumSize).
-            Reference<awt::XLayoutConstrains> constraints(row.controls.front()->getPeer(), UNO_QUERY);
-            // At least a line's height (about half a button's), so an empty status line keeps its place.
-            int height = unit / 2;
-            if (constraints.is())
-                height =
-                    std::max(height, static_cast<int>(constraints->calcAdjustedSize({usable, 0}).Height));
+            const int height = textRowHeight(row.controls.front(), usable, unit);
+            row.placedWidth = usable;
+            row.placedHeight = height;
             place(row.controls.front(), m, y, usable, height);
             y += height + g;
             continue;

@@ -25,6 +25,11 @@ public:
 
     // Places every control for a panel `width` wide; returns the height used.
     int arrange(int width);
+    // Whether the multi-line label `label` (added with addText), its text just changed, still needs the
+    // height the last arrange() gave it: then no control moves and the panel need not be arranged again.
+    // The deck's summary changes its text after every keystroke; measuring one label instead of arranging
+    // the whole panel is most of what keeps the deck's refresh cheap.
+    bool keepsPlace(const css::uno::Reference<css::awt::XControl>& label) const;
     // The narrowest width at which no button, label or check box is cut.
     int minimalWidth() const;
     // About a scroll bar's width in the panel's font (LibreOffice scales its scroll bars with the UI).
@@ -38,7 +43,13 @@ private:
         std::vector<css::uno::Reference<css::awt::XControl>> controls;
         std::vector<int> weights;
         int lines = 0;
+        // A Text row as the last arrange() placed it: the width its text was wrapped at and the height it
+        // got.
+        int placedWidth = -1;
+        int placedHeight = -1;
     };
+    // The height a Text row's label needs for its text wrapped at `width`; at least `unit / 2`.
+    static int textRowHeight(const css::uno::Reference<css::awt::XControl>& label, int width, int unit);
     // The height of a button in the panel's font (about 26 px at 96 dpi): the unit of every gap and margin,
     // which come to LibreOffice's own 6 and 4 px at 96 dpi and grow with the font.
     int textHeight() const;
@@ -46,6 +57,7 @@ private:
     int gap() const { return textHeight() / 6; }
 
     std::vector<Row> rows_;
+    int placedUnit_ = -1; // textHeight() when arrange() last ran
 };
 
 // What a control asks for: its preferred size, the width of a list or edit field capped (it scrolls).

@@ -20,6 +20,7 @@
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/XItemList.hpp>
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
@@ -501,7 +502,8 @@ void SidebarPanel::showStatus() {
 
 void SidebarPanel::setLabel(const Reference<awt::XFixedText>& label, const std::string& text) {
     modelProps(label)->setPropertyValue("Label", Any(fromUtf8(text)));
-    relayout(); // a longer text may need more lines
+    if (!layout_.keepsPlace(Reference<awt::XControl>(label, UNO_QUERY)))
+        relayout(); // a longer text needs more lines, a shorter one fewer
 }
 
 void SidebarPanel::showFindingDetail(const std::string& text) {
@@ -533,28 +535,70 @@ void SidebarPanel::refreshSummary() {
         if (!document.is())
             return;
         auto controller = DocumentController::forModel(context_, document);
-        const auto summary = controller->summaryText();
-        // The controller's notices (a computed cell put back, …) go to the status line once, from 打分表.
-        if (const auto [serial, notice] = controller->notice(); summary_.is() && serial > noticeSeen_) {
-            noticeSeen_ = serial;
-            setStatus(notice);
-        }
-        if (summary_.is() && summary != shownSummary_) {
-            // 总分 and 等级 in bold on their own; what follows them under it.
-            const auto lineEnd = summary.find('\n');
-            setLabel(summaryTotal_, summary.substr(0, lineEnd));
-            const auto rest = summary.find_first_not_of('\n', lineEnd); // the blank line under it goes
-            setLabel(summary_, rest == std::string::npos ? std::string{} : summary.substr(rest));
-            shownSummary_ = summary;
-        }
+        if (summary_.is()) // 打分表 shows the summary; 校验结果 only the findings
+            showSummary(*controller);
         if (!findings_.is())
             return;
-        if (auto lines = controller->findingLines(); lines != shownFindings_) {
-            modelProps(findings_)->setPropertyValue("StringItemList", Any(toSequence(lines)));
-            shownFindings_ = std::move(lines);
-            showFindingDetail({}); // the list's choice went with its lines
-        }
+        showFindings(controller->findingLines());
     });
+}
+
+void SidebarPanel::showFindings(std::vector<std::string> lines) {
+    if (lines == shownFindings_)
+        return;
+    const Reference<awt::XItemList> items(Reference<awt::XControl>(findings_, UNO_QUERY_THROW)->getModel(),
+                                          UNO_QUERY);
+    if (!items.is()) {
+        modelProps(findings_)->setPropertyValue("StringItemList", Any(toSequence(lines)));
+        shownFindings_ = std::move(lines);
+        showFindingDetail({}); // the list's choice went with its lines
+        return;
+    }
+    // Only the lines between the unchanged head and tail: a keystroke adds, drops or rewords a line or two of
+    // a list that may hold hundreds (a finding comes or goes in document order, shifting the lines below it),
+    // and replacing them all made the list the dearest step of a keystroke at 200 indicators.
+    const auto chosen = findings_->getSelectedItemPos(); // before the lines below it move
+    const auto& shown = shownFindings_;
+    std::size_t head = 0;
+    while (head < lines.size() && head < shown.size() && lines[head] == shown[head])
+        ++head;
+    std::size_t tail = 0;
+    while (tail < lines.size() - head && tail < shown.size() - head &&
+           lines[lines.size() - 1 - tail] == shown[shown.size() - 1 - tail])
+        ++tail;
+    const std::size_t oldEnd = shown.size() - tail;
+    const std::size_t newEnd = lines.size() - tail;
+    const std::size_t rewritten = std::min(oldEnd, newEnd);
+    for (std::size_t i = head; i < rewritten; ++i)
+        items->setItemText(sal_Int32(i), fromUtf8(lines[i]));
+    for (std::size_t i = oldEnd; i > newEnd; --i)
+        items->removeItem(sal_Int32(i - 1));
+    for (std::size_t i = oldEnd; i < newEnd; ++i)
+        items->insertItemText(sal_Int32(i), fromUtf8(lines[i]));
+    // The line chosen says something else now, moved or went: its detail would not match it.
+    const bool chosenChanged = chosen >= 0 && std::size_t(chosen) >= head;
+    shownFindings_ = std::move(lines);
+    if (chosenChanged) {
+        findings_->selectItemPos(chosen, false);
+        showFindingDetail({});
+    }
+}
+
+void SidebarPanel::showSummary(DocumentController& controller) {
+    const auto summary = controller.summaryText();
+    // The controller's notices (a computed cell put back, …) go to the status line once, from 打分表.
+    if (const auto [serial, notice] = controller.notice(); serial > noticeSeen_) {
+        noticeSeen_ = serial;
+        setStatus(notice);
+    }
+    if (summary != shownSummary_) {
+        // 总分 and 等级 in bold on their own; what follows them under it.
+        const auto lineEnd = summary.find('\n');
+        setLabel(summaryTotal_, summary.substr(0, lineEnd));
+        const auto rest = summary.find_first_not_of('\n', lineEnd); // the blank line under it goes
+        setLabel(summary_, rest == std::string::npos ? std::string{} : summary.substr(rest));
+        shownSummary_ = summary;
+    }
 }
 
 void SidebarPanel::onInsertScoreTable() {

@@ -103,6 +103,10 @@ private:
     void showStatus(); // the 状态 panel: the frame's status line as deck_status holds it
     void setLabel(const css::uno::Reference<css::awt::XFixedText>& label, const std::string& text);
     void refreshSummary();
+    // The summary and the controller's notice, on the panel that shows them (打分表).
+    void showSummary(DocumentController& controller);
+    // The findings list brought to `lines`, changing only the lines that differ from those shown.
+    void showFindings(std::vector<std::string> lines);
     // The box under the findings list: the chosen finding whole (empty: none chosen).
     void showFindingDetail(const std::string& text);
     void fillTemplates();
