@@ -67,6 +67,8 @@ struct Report {
     // The placeholder fields of a report made by 新建评价报告 still unfilled (Writer, when the caller read
     // the paragraphs): each is a report.placeholder warning.
     std::vector<OpenPlaceholder> openPlaceholders;
+    // Two reports are equal when every member is: what with_cell_texts.hpp must give is assemble's answer.
+    friend bool operator==(const Report&, const Report&) = default;
 };
 
 Report assemble(const DocumentSnapshot& snapshot);

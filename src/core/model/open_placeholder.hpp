@@ -13,6 +13,7 @@ struct OpenPlaceholder {
     int paragraph = -1;  // index into the document's paragraphs
     int offset = 0;      // characters into the paragraph
     int length = 0;
+    friend bool operator==(const OpenPlaceholder&, const OpenPlaceholder&) = default;
 };
 
 } // namespace jixiao

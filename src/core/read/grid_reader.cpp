@@ -30,6 +30,11 @@ bool isScoreUnit(const CellNumber& n) {
     return !n.percent && (n.unit.empty() || n.unit == "分");
 }
 
+// A number cell's value as a score (readScoreCell reads it the same way).
+std::optional<Decimal> scoreValue(const CellNumber& n) {
+    return isScoreUnit(n) ? std::optional(n.value) : std::nullopt;
+}
+
 bool holdsNumber(const Grid& grid, int row, int column) {
     return parseCellNumber(grid.at(row, column).text).status == CellNumber::Status::Number;
 }
@@ -63,9 +68,7 @@ public:
     }
 
     std::optional<Decimal> score(int row, int column, const std::string& indicator) {
-        return read(row, column, indicator, [](const CellNumber& n) {
-            return isScoreUnit(n) ? std::optional(n.value) : std::nullopt;
-        });
+        return read(row, column, indicator, scoreValue);
     }
 
     std::optional<Decimal> percent(int row, int column, const std::string& indicator) {
@@ -484,6 +487,17 @@ private:
 } // namespace
 
 // ---------------------------------------------------------------- public
+
+ScoreCellReading readScoreCell(std::string_view text) {
+    // NumberReader::read's decisions, without a grid to name the cell in.
+    const CellNumber number = parseCellNumber(text);
+    if (number.status == CellNumber::Status::Missing)
+        return {};
+    if (number.status == CellNumber::Status::Number)
+        if (auto value = scoreValue(number))
+            return {value, false};
+    return {std::nullopt, true};
+}
 
 WeightLabel splitWeightLabel(std::string_view raw) {
     const std::string text = trimCell(raw);
