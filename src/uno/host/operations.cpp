@@ -359,6 +359,8 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         writeGradeBands(model, *plan.gradeBandsToStore);
     result.computedCellTyped = std::move(plan.computedCellTyped);
     result.read = std::move(plan.report);
+    result.score = std::move(plan.score);
+    result.funding = std::move(plan.funding);
     return result;
 }
 

@@ -40,6 +40,8 @@ using DocumentData = jixiao::Report;
 struct RecomputeResult {
     int written = 0;   // cells written
     DocumentData read; // the tables as the run read them, before its writes (the deck's summary)
+    Patch score;       // what the run wrote to the scoring table
+    Patch funding;     // and to the funding table
     // A live run put back a computed cell the user typed into (core/derive/run_plan.hpp): its address.
     std::optional<std::string> computedCellTyped;
 };

@@ -9,6 +9,7 @@
 #include "core/check/finding_lines.hpp"
 #include "core/check/live_findings.hpp"
 #include "core/derive/report_summary.hpp"
+#include "core/derive/written_report.hpp"
 #include "core/model/grade_bands.hpp"
 #include "core/model/scorecard.hpp"
 #include "core/text/decimal.hpp"
@@ -318,9 +319,10 @@ int DocumentController::recompute(bool live) {
         watched = !observers_.empty();
     }
     // What the run read is the table before its writes: validation judges the table as it is now, so the
-    // cells the run wrote are read back (through the cache, which re-reads only those).
+    // report is brought to what the writes left (core/derive/written_report.hpp) or, when that cannot be
+    // had, the cells the run wrote are read back (through the cache, which re-reads only those).
     std::optional<DocumentData> after;
-    if (watched && written > 0) {
+    if (watched && written > 0 && !applyWrites(run.read, run.score, run.funding)) {
         if (lock.owns_lock())
             narrowCacheRefresh();
         after = Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr);
