@@ -175,6 +175,20 @@ void chooseGradeBandsAgain(Report& report) {
 
 } // namespace
 
+std::optional<CellText> cellTextAt(const Report& report, const std::string& table, const std::string& address,
+                                   std::string text) {
+    for (const bool funding : {false, true}) {
+        const Grid& grid = funding ? report.fundingGrid : report.scoreGrid;
+        if ((funding ? !report.hasFundingTable : !report.hasScoreTable) || grid.name != table)
+            continue;
+        for (int r = 0; r < grid.rows(); ++r)
+            for (int c = 0; c < grid.columns(); ++c)
+                if (!grid.at(r, c).covered && grid.at(r, c).address == address)
+                    return CellText{funding, r, c, std::move(text)};
+    }
+    return std::nullopt;
+}
+
 bool applyCellTexts(Report& report, const std::vector<CellText>& changes) {
     std::vector<ScoreStep> steps;
     std::optional<Grid> funding; // the funding table with its changes, when any

@@ -164,10 +164,19 @@ Grid generatedGrid(int leaves) {
     return grid;
 }
 
+// The sample's funding table as Writer's second table: named, with cell names.
+Grid fundingTable() {
+    Grid grid = jixiao::testing::sampleFundingGrid();
+    grid.name = "表格2";
+    for (int r = 0; r < grid.rows(); ++r)
+        for (int c = 0; c < grid.columns(); ++c)
+            grid.at(r, c).address = jixiao::a1Cell(c, r);
+    return grid;
+}
+
 Fixture sampleFixture() {
     Fixture fixture{"sample", {}, {}};
-    fixture.snapshot.tables = {jixiao::testing::sampleScoreGrid(), jixiao::testing::sampleFundingGrid()};
-    fixture.snapshot.tables[1].name = "表格2";
+    fixture.snapshot.tables = {jixiao::testing::sampleScoreGrid(), fundingTable()};
     fixture.snapshot.paragraphs = jixiao::testing::sampleParagraphs();
     return fixture;
 }
@@ -178,8 +187,7 @@ Fixture generatedFixture(int leaves) {
     for (int r = 0; r < grid.rows(); ++r)
         if (r < 6 || r == grid.rows() / 2 || r >= grid.rows() - 4)
             fixture.rows.push_back(r);
-    fixture.snapshot.tables = {std::move(grid), jixiao::testing::sampleFundingGrid()};
-    fixture.snapshot.tables[1].name = "表格2";
+    fixture.snapshot.tables = {std::move(grid), fundingTable()};
     return fixture;
 }
 
@@ -354,8 +362,13 @@ TEST(WithCellTexts, TakesAScoreTypedAndTheWritesOfTheRecomputeItCauses) {
         jixiao::forEachLeaf(report.card, [&](const jixiao::Indicator& leaf) { leaves.push_back(&leaf); });
         const auto& leaf = *leaves[leaves.size() / 2];
         const auto half = *jixiao::Decimal::divide(leaf.weight, jixiao::Decimal(2));
-        const std::vector<CellText> typed = {
-            {false, leaf.cells.score.row, leaf.cells.score.column, half.toString()}};
+        // Named as the Writer cursor names it.
+        const auto typedCell =
+            jixiao::cellTextAt(report, report.scoreGrid.name, leaf.cells.score.address, half.toString());
+        ASSERT_TRUE(typedCell) << fixture.name;
+        EXPECT_EQ(typedCell->row, leaf.cells.score.row);
+        EXPECT_EQ(typedCell->column, leaf.cells.score.column);
+        const std::vector<CellText> typed = {*typedCell};
         const auto afterTyping = withCellTexts(report, typed);
         ASSERT_TRUE(afterTyping) << fixture.name << ": a plain score typed was declined";
         const auto snapshotTyped = patched(fixture.snapshot, report, typed);
@@ -385,4 +398,10 @@ TEST(WithCellTexts, DeclinesTheSameCellTwiceAndCellsOutsideTheGrid) {
     EXPECT_FALSE(withCellTexts(report, {{false, 99, 0, "1"}}));
     EXPECT_FALSE(withCellTexts(report, {{true, -1, -1, "1"}}));
     EXPECT_TRUE(withCellTexts(report, {}) == report);
+    EXPECT_FALSE(jixiao::cellTextAt(report, "表格1", "Z99", "1"));
+    EXPECT_FALSE(jixiao::cellTextAt(report, "表格9", "G2", "1"));
+    const auto funding = jixiao::cellTextAt(report, "表格2", "B2", "1");
+    ASSERT_TRUE(funding);
+    EXPECT_TRUE(funding->funding);
+    EXPECT_EQ(std::pair(funding->row, funding->column), std::pair(1, 1));
 }
