@@ -155,22 +155,25 @@ std::optional<Funding> fundingReadAgain(const Report& report, const Grid& change
     return after;
 }
 
-// assemble's chooseGradeBands again, for a 合计 得分, 等级 or 等级 formula that changed. The choice needs the
-// report's stored bands and the options' as given, which the report does not keep, but its earlier choice
-// tells all that matters: stored bands (source Stored) grade whatever the table states; otherwise the stored
-// text was none, and the options were valid unless the choice fell back to the defaults (a choice of the
-// defaults from what the table states needs options that grade otherwise, hence valid ones).
-void chooseGradeBandsAgain(Report& report) {
-    if (report.gradeBands.source == GradeBandsSource::Stored)
-        return;
-    const auto& card = report.card;
-    const auto& gradeCell = card.totals.gradeCell;
-    const GridCell* cell = report.scoreGrid.find(gradeCell.row, gradeCell.column);
-    const std::vector<GradeBand> options = report.gradeBands.source == GradeBandsSource::Defaults
-                                               ? std::vector<GradeBand>{}
-                                               : report.gradeBands.options;
-    report.gradeBands = chooseGradeBands({}, options, card.totals, cell ? cell->formula : "");
-    report.card.gradeBands = report.gradeBands.bands;
+// assemble's chooseGradeBands again, for the 合计 and 等级 as they will be (`totals`, `formula`: the 等级
+// cell's). The choice needs the report's stored bands and the options' as given, which the report does not
+// keep, but its earlier choice tells what matters: stored bands (source Stored) grade whatever the table
+// states; otherwise the stored text was none, and the options were valid unless the choice fell back to the
+// defaults — or, for bands its grade formula stated, unknown when they read as the defaults (a choice of the
+// defaults from what the table states needs options that grade otherwise, hence valid ones). nullopt when
+// the two possible options choose differently.
+std::optional<GradeBandsChoice> chooseGradeBandsAgain(const GradeBandsChoice& earlier, const Totals& totals,
+                                                      const std::string& formula) {
+    if (earlier.source == GradeBandsSource::Stored)
+        return earlier;
+    const std::vector<GradeBand> invalid; // options that are no bands choose as invalid ones did
+    const bool valid = earlier.source == GradeBandsSource::Options ||
+                       (earlier.source == GradeBandsSource::Stated && earlier.options != defaultGradeBands());
+    const bool unknown = earlier.source == GradeBandsSource::Stated && !valid;
+    auto choice = chooseGradeBands({}, valid || unknown ? earlier.options : invalid, totals, formula);
+    if (unknown && chooseGradeBands({}, invalid, totals, formula) != choice)
+        return std::nullopt;
+    return choice;
 }
 
 } // namespace
@@ -193,7 +196,6 @@ bool applyCellTexts(Report& report, const std::vector<CellText>& changes) {
     std::vector<ScoreStep> steps;
     std::optional<Grid> funding; // the funding table with its changes, when any
     std::set<std::pair<bool, std::pair<int, int>>> seen;
-    bool regrade = false;
     for (const auto& change : changes) {
         if (!seen.insert({change.funding, {change.row, change.column}}).second)
             return false; // the same cell twice: which text wins is the caller's to say
@@ -217,10 +219,26 @@ bool applyCellTexts(Report& report, const std::vector<CellText>& changes) {
         ScoreStep step{&cell, &change, *target, std::nullopt, {}};
         if (!planScore(cell.text, change.text, step))
             return false;
-        // chooseGradeBands reads the 合计 得分, the 等级 and the 等级 cell's formula.
-        regrade = regrade || target->score == &report.card.totals.score || target->grade;
         steps.push_back(std::move(step));
     }
+    // chooseGradeBands reads the 合计 得分, the 等级 and the 等级 cell's formula: the bands as they will be.
+    auto totals = report.card.totals;
+    const GridCell* gradeCell = report.scoreGrid.find(totals.gradeCell.row, totals.gradeCell.column);
+    std::string formula = gradeCell ? gradeCell->formula : "";
+    bool regrade = false;
+    for (const auto& step : steps) {
+        if (step.target.grade) {
+            totals.grade = step.grade;
+            formula = step.change->formula.value_or(formula);
+            regrade = true;
+        } else if (step.target.score == &report.card.totals.score) {
+            totals.score = step.score;
+            regrade = true;
+        }
+    }
+    std::optional<GradeBandsChoice> bands;
+    if (regrade && !(bands = chooseGradeBandsAgain(report.gradeBands, totals, formula)))
+        return false;
     std::optional<Funding> fundingRead;
     if (funding && !(fundingRead = fundingReadAgain(report, *funding)))
         return false;
@@ -232,8 +250,10 @@ bool applyCellTexts(Report& report, const std::vector<CellText>& changes) {
         else
             *step.target.score = step.score;
     }
-    if (regrade)
-        chooseGradeBandsAgain(report);
+    if (bands) {
+        report.gradeBands = std::move(*bands);
+        report.card.gradeBands = report.gradeBands.bands;
+    }
     if (funding) {
         report.fundingGrid = std::move(*funding);
         report.card.funding = std::move(*fundingRead);

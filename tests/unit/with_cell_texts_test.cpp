@@ -191,6 +191,10 @@ Fixture generatedFixture(int leaves) {
     return fixture;
 }
 
+// A Calc grade formula of Jixiao's (grade_bands_test.cpp): its bands grade the report.
+const std::string kGradeFormula =
+    R"(=IF(G24="";"";IF(G24>=98;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))))";
+
 // The scoring table's last rows (合计, 等级): where a variant of a fixture read before differs.
 std::vector<int> lastRows(const Fixture& fixture) {
     const int rows = fixture.snapshot.tables.front().rows();
@@ -211,6 +215,20 @@ std::vector<Fixture> allFixtures() {
         variant.name += "/invalid";
         variant.snapshot.gradeBands = {};
         out.push_back(variant);
+    }
+    // A grade formula of Jixiao's states the bands, whatever the options: with options that are no bands, and
+    // with the defaults, the choice looks the same until the formula goes.
+    for (const bool validOptions : {false, true}) {
+        auto formula = generatedFixture(40);
+        formula.rows = lastRows(formula);
+        formula.name += validOptions ? "/grade-formula" : "/grade-formula/invalid";
+        auto& grid = formula.snapshot.tables.front();
+        for (int c = 0; c < grid.columns(); ++c)
+            if (grid.at(grid.rows() - 1, c).text == "优秀" || grid.at(grid.rows() - 1, c).text == "良好")
+                grid.at(grid.rows() - 1, c).formula = kGradeFormula;
+        if (!validOptions)
+            formula.snapshot.gradeBands = {};
+        out.push_back(formula);
     }
     // Bands and funding of the report's own properties: stored bands grade whatever the table states; the
     // 预算 and 实际支出 properties stand in for figures the funding table leaves empty; a table in 元.
@@ -271,10 +289,6 @@ struct Tally {
     int declined = 0;
     int declinedInClaimed = 0; // declined in a cell the function claims some other change of
 };
-
-// A Calc grade formula of Jixiao's (grade_bands_test.cpp): its bands grade the report.
-const std::string kGradeFormula =
-    R"(=IF(G24="";"";IF(G24>=98;"优秀";IF(G24>=80;"良好";IF(G24>=60;"中";"差")))))";
 
 // The changes tried in one cell: each text; a number with a kind and a formula (which only the 等级 cell's
 // formula matters to); a grade with Jixiao's formula.
