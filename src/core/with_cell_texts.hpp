@@ -6,10 +6,15 @@
 // from the old one in those cells' texts and the values read from them; this patches exactly those.
 //
 // It claims a change only where it can prove assemble's answer: a leaf's 得分 or 扣分, the 合计 row's 得分 or
-// 扣分 and the 等级 cell of a scoring table read whole from one table, and a funding table's amount or 占比
-// cells; the old and the new text must read as a number or as nothing, without a read issue (a score cell),
-// and name no header or row label. Anything else — a weight, a label, a subtotal, a split or partial table,
+// 扣分 and the 等级 cell of a scoring table read whole from one table (the old and the new text read as a
+// number or as nothing, without a read issue; the grade bands are chosen again when the 合计 or 等级
+// changed), and a funding table's amount or 占比 cells (the table, a few rows, is read again whole). No text
+// may name a header or a row label. Anything else — a weight, a label, a subtotal, a split or partial table,
 // text the reader would report — is declined, and the caller assembles again.
+//
+// Cost at 200 indicators (Release, one core): assemble ≈ 0.8 ms, copying the Report ≈ 60 µs, applyCellTexts
+// of one 得分 ≈ 2 µs (a funding change ≈ 15 µs): a caller that owns the report (RunPlan::report) changes it
+// in place.
 #pragma once
 
 #include "core/assemble.hpp"
@@ -33,6 +38,12 @@ struct CellText {
     std::optional<CellKind> kind = std::nullopt;
     std::optional<std::string> formula = std::nullopt;
 };
+
+// The change of the cell a host names (its table's name and the cell's address, as the Report's grids hold
+// them: Writer "G12", Calc "Sheet1.G12"), for a caller that knows an edit by name (the cell under the Writer
+// cursor); nullopt when neither table has such an anchor cell.
+std::optional<CellText> cellTextAt(const Report& report, const std::string& table, const std::string& address,
+                                   std::string text);
 
 // The Report `assemble` gives for the same snapshot with these cells' texts in place of the ones `report`
 // was assembled from; nullopt whenever that cannot be had without assembling again (the caller then does).

@@ -17,9 +17,9 @@ CellRef refOf(const Grid& grid, int row, int column) {
 }
 
 // Funding cells that are not numbers read as missing (validation re-reads the table's figures).
-std::optional<Decimal> numberIn(std::string_view text,
+std::optional<Decimal> numberIn(const Grid& grid, int row, int column,
                                 const std::function<std::optional<Decimal>(const CellNumber&)>& accept) {
-    const CellNumber number = parseCellNumber(text);
+    const CellNumber number = parseCellNumber(grid.at(row, column).text);
     if (number.status != CellNumber::Status::Number)
         return std::nullopt;
     return accept(number);
@@ -87,13 +87,21 @@ Funding readFundingTable(const Grid& grid) {
         if (header->amount < 0 || !anchors.isOwn(r, header->amount))
             return std::nullopt;
         ref = refOf(grid, r, header->amount);
-        return readFundingAmount(grid.at(r, header->amount).text, funding.unit);
+        return numberIn(grid, r, header->amount, [&](const CellNumber& n) -> std::optional<Decimal> {
+            if (n.percent || n.unit == "分")
+                return std::nullopt;
+            if (funding.unit == "万元")
+                return toWanYuan(n);
+            return n.unit.empty() || n.unit == funding.unit ? std::optional(n.value) : std::nullopt;
+        });
     };
     const auto percentAt = [&](int r, int c, CellRef& ref) -> std::optional<Decimal> {
         if (c < 0 || !anchors.isOwn(r, c))
             return std::nullopt;
         ref = refOf(grid, r, c);
-        return readFundingPercent(grid.at(r, c).text);
+        return numberIn(grid, r, c, [](const CellNumber& n) -> std::optional<Decimal> {
+            return n.percent || n.unit.empty() ? std::optional(n.value) : std::nullopt;
+        });
     };
     for (int r = header->row + 1; r < grid.rows(); ++r) {
         if (!anchors.isOwn(r, header->name))
@@ -121,22 +129,6 @@ Funding readFundingTable(const Grid& grid) {
         }
     }
     return funding;
-}
-
-std::optional<Decimal> readFundingAmount(std::string_view text, const std::string& unit) {
-    return numberIn(text, [&](const CellNumber& n) -> std::optional<Decimal> {
-        if (n.percent || n.unit == "分")
-            return std::nullopt;
-        if (unit == "万元")
-            return toWanYuan(n);
-        return n.unit.empty() || n.unit == unit ? std::optional(n.value) : std::nullopt;
-    });
-}
-
-std::optional<Decimal> readFundingPercent(std::string_view text) {
-    return numberIn(text, [](const CellNumber& n) -> std::optional<Decimal> {
-        return n.percent || n.unit.empty() ? std::optional(n.value) : std::nullopt;
-    });
 }
 
 std::vector<GridPosition> fundingTableInputs(const Grid& grid) {

@@ -57,18 +57,14 @@ int scoreTableHeaderRow(const Grid& grid);
 Funding readFundingTable(const Grid& grid);
 bool looksLikeFundingTable(const Grid& grid);
 
-// How the readers read one number cell, for a caller that must read a changed cell exactly as they would
-// (with_cell_texts.hpp): readScoreTable's 分值/得分/扣分 and 合计/小计 cells — value nullopt for an empty or
-// "not entered" cell; `issue` when the text is no score, which the reader reports as "cell.not-a-number".
+// How readScoreTable reads one number cell of its 分值/得分/扣分 columns and its 合计/小计 rows, for a caller
+// that must read a changed cell exactly as it would (with_cell_texts.hpp): value nullopt for an empty or "not
+// entered" cell; `issue` when the text is no score, which the reader reports as "cell.not-a-number".
 struct ScoreCellReading {
     std::optional<Decimal> value;
     bool issue = false;
 };
 ScoreCellReading readScoreCell(std::string_view text);
-// readFundingTable's amount cells in the table's unit (Funding::unit, 万元 or 元) and its 占比/执行率 cells:
-// nullopt for anything that is no such number (the funding reader reports nothing about it).
-std::optional<Decimal> readFundingAmount(std::string_view text, const std::string& unit);
-std::optional<Decimal> readFundingPercent(std::string_view text);
 
 struct GridPosition {
     int row = 0;
