@@ -580,7 +580,7 @@ private:
         out["2 whole read: parse (core)"].push_back(parse);
         start = Clock::now();
         TableCache cache;
-        cache.remember(timed, report);
+        cache.remember(timed, report, snapshot);
         const double remember = msSince(start);
         out["2 whole read: remember layouts (UNO)"].push_back(remember);
 
@@ -588,15 +588,22 @@ private:
         timed.layoutsMs = timed.cellsMs = 0;
         timed.cells = 0;
         start = Clock::now();
-        std::vector<Grid> tables;
-        if (cache.tables(timed, tables)) {
+        DocumentSnapshot next; // beside its tables, the same as `snapshot`
+        auto kept = cache.report(timed, next);
+        if (kept || !next.tables.empty()) {
             const double checks = msSince(start) - timed.layoutsMs - timed.cellsMs;
             out["3 cached: tables + layouts (UNO)"].push_back(timed.layoutsMs);
             out["4 cached: re-read input cells (UNO)"].push_back(timed.cellsMs);
             out["4 cached: input cells"].push_back(double(timed.cells));
+            // The kept report brought up to date (the cells that changed are plain numbers) or, when it
+            // cannot be, the checks on the whole table and a parse of the tables.
             start = Clock::now();
-            snapshot.tables = std::move(tables);
-            report = assemble(snapshot);
+            if (kept) {
+                report = std::move(*kept);
+            } else {
+                report = assemble(next);
+                cache.keep(report, next);
+            }
             out["5 cached: check inputs + parse (core)"].push_back(checks + msSince(start));
             cached = timed.layoutsMs + timed.cellsMs + out["5 cached: check inputs + parse (core)"].back();
             // A keystroke in the score cell (typing_watch.hpp) tells the cache that cell alone changed: its
@@ -604,7 +611,8 @@ private:
             cache.narrowNextRefresh(KnownEdits{{{report.card.tableName, toUtf8(args.cell)}}});
             timed.cells = 0;
             start = Clock::now();
-            if (cache.tables(timed, tables)) {
+            DocumentSnapshot typed;
+            if (cache.report(timed, typed) || !typed.tables.empty()) {
                 out["9 typed: cache refresh (UNO + core)"].push_back(msSince(start));
                 out["9 typed: refreshed cells"].push_back(double(timed.cells));
             }

@@ -244,4 +244,9 @@ Funding reportFunding(const Funding& read, bool hasFundingTable, const std::opti
     return chooseFunding(read, hasFundingTable, prose).funding;
 }
 
+bool sameBesideTables(const DocumentSnapshot& a, const DocumentSnapshot& b) {
+    return a.properties == b.properties && a.gradeBands == b.gradeBands && a.paragraphs == b.paragraphs &&
+           a.problemsSection == b.problemsSection && a.openPlaceholders == b.openPlaceholders;
+}
+
 } // namespace jixiao

@@ -20,6 +20,7 @@
 
 namespace jixiao {
 
+// A field added here joins sameBesideTables (below).
 struct DocumentSnapshot {
     std::vector<Grid> tables;            // every candidate table, in document order
     std::vector<std::string> paragraphs; // body paragraphs in order; empty when the caller did not read them
@@ -72,6 +73,10 @@ struct Report {
 };
 
 Report assemble(const DocumentSnapshot& snapshot);
+// Whether two snapshots hold the same beside their tables (properties, options, paragraphs …): then the
+// report of one is the other's as far as their tables agree. The table cache keeps a report between live
+// runs only while this holds (uno/host/table_cache.hpp).
+bool sameBesideTables(const DocumentSnapshot& a, const DocumentSnapshot& b);
 
 // The findings about the document as a whole, before any about its tables or prose: each table that looked
 // like a scoring table but could not be read ("table.layout", worded by its messageKey), "table.missing"

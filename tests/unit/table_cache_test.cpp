@@ -111,7 +111,7 @@ protected:
         jixiao::DocumentSnapshot snapshot;
         snapshot.tables = document.readTables();
         report = jixiao::assemble(snapshot);
-        cache.remember(document, report);
+        cache.remember(document, report, snapshot);
         document.refreshed.clear();
         document.layoutsRead = 0;
     }
@@ -258,6 +258,80 @@ TEST_F(TableCacheTest, ForgetMakesTheNextRunReadWhole) {
     cache.forget();
     std::vector<Grid> tables;
     EXPECT_FALSE(cache.tables(document, tables));
+}
+
+// The report a live run plans from, kept between runs (TableCache::report): after a number typed over a
+// number it is the kept one brought up to date, exactly what assembling the document gives, with no tables
+// handed out to assemble.
+TEST_F(TableCacheTest, AScoreTypedBringsTheKeptReportUpToDateWithoutAssembling) {
+    text(0, kScore) = "0.5";
+    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
+    jixiao::DocumentSnapshot snapshot;
+    const auto kept = cache.report(document, snapshot);
+    ASSERT_TRUE(kept);
+    EXPECT_TRUE(snapshot.tables.empty()); // nothing to assemble
+    jixiao::DocumentSnapshot whole;
+    whole.tables = document.readTables();
+    EXPECT_TRUE(*kept == jixiao::assemble(whole));
+    EXPECT_FALSE(*kept == report);
+}
+
+TEST_F(TableCacheTest, TextInAScoreCellHandsOutTheTablesToAssemble) {
+    text(0, kScore) = "abc"; // a read issue: with_cell_texts declines it
+    jixiao::DocumentSnapshot snapshot;
+    EXPECT_FALSE(cache.report(document, snapshot));
+    ASSERT_EQ(snapshot.tables.size(), 2U);
+    EXPECT_EQ(snapshot.tables[0].at(kScore.row, kScore.column).text, "abc");
+    // The caller assembles them and keeps that report. A number typed over the text is assembled too (the
+    // old text's read issue goes); the next number typed starts from the report kept then.
+    cache.keep(jixiao::assemble(snapshot), snapshot);
+    text(0, kScore) = "0.5";
+    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
+    jixiao::DocumentSnapshot fixed;
+    EXPECT_FALSE(cache.report(document, fixed));
+    ASSERT_EQ(fixed.tables.size(), 2U);
+    cache.keep(jixiao::assemble(fixed), fixed);
+    text(0, kScore) = "0.25";
+    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
+    jixiao::DocumentSnapshot next;
+    const auto kept = cache.report(document, next);
+    ASSERT_TRUE(kept);
+    jixiao::DocumentSnapshot whole;
+    whole.tables = document.readTables();
+    EXPECT_TRUE(*kept == jixiao::assemble(whole));
+}
+
+TEST_F(TableCacheTest, OtherPropertiesThanTheKeptReportsHandOutTheTablesToAssemble) {
+    jixiao::DocumentSnapshot snapshot;
+    snapshot.properties.year = "2025"; // the report kept was assembled without one
+    EXPECT_FALSE(cache.report(document, snapshot));
+    EXPECT_EQ(snapshot.tables.size(), 2U);
+}
+
+TEST_F(TableCacheTest, ARetypedHeaderIsNotTakenIntoTheKeptReport) {
+    text(0, {0, 6}) = "备注";
+    jixiao::DocumentSnapshot snapshot;
+    EXPECT_FALSE(cache.report(document, snapshot));
+    EXPECT_TRUE(snapshot.tables.empty()); // read the document whole
+}
+
+TEST_F(TableCacheTest, TheKeptReportFollowsRecomputesWrites) {
+    const GridPosition total = {22, 6}; // the 合计 score, which recompute writes
+    Patch patch;
+    jixiao::CellWrite write;
+    write.cell = {total.row, total.column, document.tables[0].at(total.row, total.column).address};
+    write.text = "99";
+    patch.writes.push_back(write);
+    cache.wrote("表格1", patch);
+    text(0, total) = "99"; // as the host wrote it: re-read at the next refresh, and taken into the report
+    text(0, kScore) = "0.5";
+    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
+    jixiao::DocumentSnapshot snapshot;
+    const auto kept = cache.report(document, snapshot);
+    ASSERT_TRUE(kept);
+    jixiao::DocumentSnapshot whole;
+    whole.tables = document.readTables();
+    EXPECT_TRUE(*kept == jixiao::assemble(whole));
 }
 
 } // namespace

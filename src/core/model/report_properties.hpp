@@ -42,6 +42,7 @@ struct StoredProperties {
     std::string actual;
     std::string gradeBands;
     std::string rolledForward; // "2025 <fingerprint> …" (Jixiao's bookkeeping of a roll-forward)
+    friend bool operator==(const StoredProperties&, const StoredProperties&) = default;
 };
 
 // The report's properties from their stored text. A 年度 that is not a number or not a year a report can be

@@ -120,20 +120,30 @@ namespace {
 
 // `snapshot` with its tables, handed to the core's `decide` (assemble, or planRun for a recompute: one call
 // into the core either way), whose answer holds the Report (`reportOf`). The tables come from `cache` when it
-// can tell they are still current; when those no longer give a scoring table, the document is read whole.
-template <typename Decide, typename ReportOf>
+// can tell they are still current, and when it can bring the report it kept up to date without assembling
+// (table_cache.hpp), that report goes to `decideReport` instead; when those no longer give a scoring table,
+// the document is read whole.
+template <typename Decide, typename DecideReport, typename ReportOf>
 auto decideOnTables(DocumentHost& host, DocumentSnapshot snapshot, TableCache* cache, Decide decide,
-                    ReportOf reportOf) {
-    if (cache != nullptr && cache->tables(host, snapshot.tables)) {
-        auto decided = decide(snapshot);
-        if (reportOf(decided).hasScoreTable)
-            return decided;
+                    DecideReport decideReport, ReportOf reportOf) {
+    if (cache != nullptr) {
+        if (auto kept = cache->report(host, snapshot)) {
+            auto decided = decideReport(std::move(*kept));
+            if (reportOf(decided).hasScoreTable)
+                return decided;
+        } else if (!snapshot.tables.empty()) {
+            auto decided = decide(snapshot);
+            if (reportOf(decided).hasScoreTable) {
+                cache->keep(reportOf(decided), snapshot);
+                return decided;
+            }
+        }
         cache->forget(); // the remembered tables no longer read: read the document whole
     }
     snapshot.tables = host.readTables();
     auto decided = decide(snapshot);
     if (cache != nullptr)
-        cache->remember(host, reportOf(decided));
+        cache->remember(host, reportOf(decided), snapshot);
     return decided;
 }
 
@@ -146,7 +156,7 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
     auto host = makeDocumentHost(context_, model);
     return decideOnTables(
         *host, snapshot(model, *host, withParagraphs), cache,
-        [](const DocumentSnapshot& tables) { return assemble(tables); },
+        [](const DocumentSnapshot& tables) { return assemble(tables); }, [](Report report) { return report; },
         [](const Report& report) -> const Report& { return report; });
 }
 
@@ -303,6 +313,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     RunPlan plan = decideOnTables(
         *host, snapshot(model, *host, false), cache,
         [&](const DocumentSnapshot& tables) { return planRun(tables, memory, context); },
+        [&](Report report) { return planRun(std::move(report), memory, context); },
         [](const RunPlan& planned) -> const Report& { return planned.report; });
     if (plan.score.empty() && plan.funding.empty()) {
         if (plan.gradeBandsToStore)

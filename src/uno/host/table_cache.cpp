@@ -2,6 +2,8 @@
 
 #include "uno/host/document_host.hpp"
 
+#include "core/with_cell_texts.hpp"
+
 #include <utility>
 
 namespace jixiao::office {
@@ -16,6 +18,7 @@ void TableCache::narrowNextRefresh(std::optional<KnownEdits> edits) {
 bool TableCache::tables(DocumentHost& host, std::vector<Grid>& tables) {
     const auto edits = std::exchange(next_, std::nullopt);
     handedOver_ = false;
+    report_.reset(); // the grids move on without it
     if (!warm_)
         return false;
     const bool current = refreshed(host, edits);
@@ -28,6 +31,63 @@ bool TableCache::tables(DocumentHost& host, std::vector<Grid>& tables) {
     if (funding_)
         tables.push_back(funding_->grid);
     return true;
+}
+
+namespace {
+
+// `snapshot` without its tables: what a kept report was assembled with beside them.
+DocumentSnapshot besideTables(const DocumentSnapshot& snapshot) {
+    return {{},
+            snapshot.paragraphs,
+            snapshot.properties,
+            snapshot.gradeBands,
+            snapshot.problemsSection,
+            snapshot.openPlaceholders};
+}
+
+} // namespace
+
+std::optional<Report> TableCache::report(DocumentHost& host, DocumentSnapshot& snapshot) {
+    const auto edits = std::exchange(next_, std::nullopt);
+    handedOver_ = false;
+    if (!warm_)
+        return std::nullopt;
+    std::vector<std::pair<bool, GridPosition>> positions;
+    const bool current = reread(host, edits, positions);
+    written_.clear();
+    if (!current) {
+        forget();
+        return std::nullopt;
+    }
+    if (report_ && sameBesideTables(snapshot, besideTables_)) {
+        // The cells re-read that differ from the kept report's: the report follows them when it can.
+        std::vector<CellText> changes;
+        for (const auto& [funding, at] : positions) {
+            const GridCell& now = (funding ? funding_->grid : score_.grid).at(at.row, at.column);
+            const GridCell& was = (funding ? report_->fundingGrid : report_->scoreGrid).at(at.row, at.column);
+            if (now.text != was.text || now.kind != was.kind || now.formula != was.formula)
+                changes.push_back({funding, at.row, at.column, now.text, now.kind, now.formula});
+        }
+        if (applyCellTexts(*report_, changes))
+            return *report_;
+    }
+    report_.reset();
+    if (!stillTheSameTables()) {
+        forget();
+        return std::nullopt;
+    }
+    snapshot.tables = {score_.grid};
+    if (funding_)
+        snapshot.tables.push_back(funding_->grid);
+    return std::nullopt;
+}
+
+void TableCache::keep(const Report& report, const DocumentSnapshot& snapshot) {
+    report_.reset();
+    if (!warm_ || !report.hasScoreTable || report.scoreParts.size() != 1)
+        return;
+    report_ = report;
+    besideTables_ = besideTables(snapshot);
 }
 
 void TableCache::wrote(const std::string& tableName, const Patch& patch) {
@@ -53,33 +113,50 @@ std::optional<std::vector<GridPosition>> TableCache::changedCells(const Table& t
     return positions;
 }
 
-bool TableCache::refreshed(DocumentHost& host, const std::optional<KnownEdits>& edits) {
+bool TableCache::reread(DocumentHost& host, const std::optional<KnownEdits>& edits,
+                        std::vector<std::pair<bool, GridPosition>>& reread) {
     if (host.tableCount() != tableCount_)
         return false; // a table was added or removed: it may be the one to read now
-    const auto refresh = [&](Table& table) {
+    const auto refresh = [&](Table& table, bool funding) {
         // Known edits are keystrokes at a collapsed cursor (typing_watch.hpp): a character put into or taken
         // out of one cell's text, which never adds, removes or merges cells, so the layout is checked only
         // after anything else.
-        if (const auto changed = edits ? changedCells(table, *edits) : std::nullopt)
-            return host.refreshCells(table.grid, *changed);
-        const std::string layout = host.tableLayout(table.grid.name);
-        return !layout.empty() && layout == table.layout && host.refreshCells(table.grid, table.inputs);
+        std::vector<GridPosition> cells;
+        if (auto changed = edits ? changedCells(table, *edits) : std::nullopt) {
+            cells = std::move(*changed);
+        } else {
+            const std::string layout = host.tableLayout(table.grid.name);
+            if (layout.empty() || layout != table.layout)
+                return false;
+            cells = table.inputs;
+        }
+        if (!host.refreshCells(table.grid, cells))
+            return false;
+        for (const auto& cell : cells)
+            reread.emplace_back(funding, cell);
+        return true;
     };
-    // The inputs are derived from the texts just read: when they differ (a header or a row's 合计 label
-    // was retyped), cells that were not re-read may matter now.
-    if (!refresh(score_) || !looksLikeScoreTable(score_.grid) ||
-        scoreTableInputs(score_.grid) != score_.inputs)
-        return false;
-    if (funding_ && (!refresh(*funding_) || !looksLikeFundingTable(funding_->grid) ||
-                     fundingTableInputs(funding_->grid) != funding_->inputs))
-        return false;
-    return true;
+    return refresh(score_, false) && (!funding_ || refresh(*funding_, true));
 }
 
-void TableCache::remember(DocumentHost& host, const Report& report) {
+bool TableCache::stillTheSameTables() const {
+    // The inputs are derived from the texts just read: when they differ (a header or a row's 合计 label
+    // was retyped), cells that were not re-read may matter now.
+    return looksLikeScoreTable(score_.grid) && scoreTableInputs(score_.grid) == score_.inputs &&
+           (!funding_ || (looksLikeFundingTable(funding_->grid) &&
+                          fundingTableInputs(funding_->grid) == funding_->inputs));
+}
+
+bool TableCache::refreshed(DocumentHost& host, const std::optional<KnownEdits>& edits) {
+    std::vector<std::pair<bool, GridPosition>> reread;
+    return this->reread(host, edits, reread) && stillTheSameTables();
+}
+
+void TableCache::remember(DocumentHost& host, const Report& report, const DocumentSnapshot& snapshot) {
     // Without a scoring table there is nothing to keep: any table may become one, so every run reads whole.
     warm_ = false;
     written_.clear();
+    report_.reset();
     if (!report.hasScoreTable || report.scoreParts.size() != 1)
         return;
     tableCount_ = host.tableCount();
@@ -98,6 +175,7 @@ void TableCache::remember(DocumentHost& host, const Report& report) {
             return;
     }
     warm_ = true;
+    keep(report, snapshot);
 }
 
 } // namespace jixiao::office

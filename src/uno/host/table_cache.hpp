@@ -47,10 +47,24 @@ public:
     // document must be read whole. Cells that are not inputs may hold older texts, so the result is for
     // recompute only, never for validation or export.
     bool tables(DocumentHost& host, std::vector<Grid>& tables);
+    // The same refresh, answered with the report when it can be had without assembling: every cell found
+    // changed is one core/with_cell_texts.hpp brings into the report remembered from the last run, and
+    // `snapshot` holds beside its tables what that report was assembled with (sameBesideTables). Then the
+    // checks on the whole table are skipped too (a number typed over a number changes neither the table's
+    // inputs nor its look; with_cell_texts_test.cpp proves it for every change it claims). Otherwise
+    // `snapshot.tables` gets the tables to assemble (and keep() the report), or stays empty when the
+    // document must be read whole.
+    std::optional<Report> report(DocumentHost& host, DocumentSnapshot& snapshot);
+    // The report assembled from `snapshot`, the tables the last refresh gave: the next report() starts
+    // from it.
+    void keep(const Report& report, const DocumentSnapshot& snapshot);
     // Remembers the tables of a whole read (nothing when it found no scoring table, or one split over
     // several tables: those are read whole every time).
-    void remember(DocumentHost& host, const Report& report);
-    void forget() { warm_ = false; }
+    void remember(DocumentHost& host, const Report& report, const DocumentSnapshot& snapshot);
+    void forget() {
+        warm_ = false;
+        report_.reset();
+    }
     // What changed since the last refresh, for the next call of tables() only; nullopt (the default):
     // unknown, so every input cell is re-read.
     void narrowNextRefresh(std::optional<KnownEdits> edits);
@@ -63,6 +77,11 @@ private:
         std::string layout;
         std::vector<GridPosition> inputs;
     };
+    // Re-reads what changed into the remembered grids; the positions re-read are added to `reread`.
+    bool reread(DocumentHost& host, const std::optional<KnownEdits>& edits,
+                std::vector<std::pair<bool, GridPosition>>& reread);
+    // The checks on the whole re-read tables: still a scoring (funding) table with the same inputs.
+    bool stillTheSameTables() const;
     bool refreshed(DocumentHost& host, const std::optional<KnownEdits>& edits);
     // The anchors of `table` that `edits` and the cells written since the last refresh name; nullopt when
     // one of them is not an anchor of the remembered grid.
@@ -75,6 +94,10 @@ private:
     std::optional<KnownEdits> next_;
     bool handedOver_ = false; // narrowNextRefresh was called and no tables() since
     std::set<std::pair<std::string, std::string>> written_; // (table, cell) written since the last refresh
+    // The report assembled from the remembered tables as the last run left them, and its snapshot beside
+    // the tables (tables left empty): nullopt when none is kept.
+    std::optional<Report> report_;
+    DocumentSnapshot besideTables_;
 };
 
 } // namespace jixiao::office
