@@ -97,6 +97,7 @@ Grid fundingGrid() {
 
 // The sample's scoring table: row 1 is 项目立项规范性, its 评价得分 in column 6 (G2).
 constexpr GridPosition kScore = {1, 6};
+constexpr GridPosition kTotal = {22, 6};        // the 合计 score (G23), which recompute writes
 constexpr GridPosition kFundingAmount = {1, 1}; // 工资补助's 金额 (B2)
 
 class TableCacheTest : public ::testing::Test {
@@ -125,6 +126,31 @@ protected:
         for (const auto& call : calls)
             count += call.size();
         return count;
+    }
+
+    // A keystroke leaving `typed` in G2, then the live run's refresh (TableCache::report); `snapshot` gets
+    // the tables to assemble when no report comes back.
+    std::optional<Report> reportAfterTyping(const std::string& typed, jixiao::DocumentSnapshot& snapshot) {
+        text(0, kScore) = typed;
+        cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
+        return cache.report(document, snapshot);
+    }
+
+    // Recompute wrote `text` into `cell` of the scoring table, and told the cache.
+    void recomputeWrote(GridPosition cell, const std::string& written) {
+        jixiao::CellWrite write;
+        write.cell = {cell.row, cell.column, document.tables[0].at(cell.row, cell.column).address};
+        write.text = written;
+        Patch patch;
+        patch.writes.push_back(write);
+        cache.wrote("表格1", patch);
+    }
+
+    // What assembling the document as it is now gives.
+    Report assembledNow() {
+        jixiao::DocumentSnapshot whole;
+        whole.tables = document.readTables();
+        return jixiao::assemble(whole);
     }
 
     FakeDocument document;
@@ -175,13 +201,8 @@ TEST_F(TableCacheTest, AKeystrokeInOneCellReReadsThatCellAlone) {
 TEST_F(TableCacheTest, AKeystrokeAlsoReReadsTheCellsRecomputeWroteSinceTheLastRefresh) {
     std::vector<Grid> tables;
     ASSERT_TRUE(cache.tables(document, tables));
-    const GridPosition total = {22, 6}; // the 合计 score, which recompute writes
-    Patch patch;
-    jixiao::CellWrite write;
-    write.cell = {total.row, total.column, document.tables[0].at(total.row, total.column).address};
-    write.text = "99";
-    patch.writes.push_back(write);
-    cache.wrote("表格1", patch);
+    const GridPosition total = kTotal;
+    recomputeWrote(total, "99");
     text(0, total) = "99";
     text(0, kScore) = "0.5";
     document.refreshed.clear();
@@ -264,41 +285,30 @@ TEST_F(TableCacheTest, ForgetMakesTheNextRunReadWhole) {
 // number it is the kept one brought up to date, exactly what assembling the document gives, with no tables
 // handed out to assemble.
 TEST_F(TableCacheTest, AScoreTypedBringsTheKeptReportUpToDateWithoutAssembling) {
-    text(0, kScore) = "0.5";
-    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
     jixiao::DocumentSnapshot snapshot;
-    const auto kept = cache.report(document, snapshot);
+    const auto kept = reportAfterTyping("0.5", snapshot);
     ASSERT_TRUE(kept);
     EXPECT_TRUE(snapshot.tables.empty()); // nothing to assemble
-    jixiao::DocumentSnapshot whole;
-    whole.tables = document.readTables();
-    EXPECT_TRUE(*kept == jixiao::assemble(whole));
+    EXPECT_TRUE(*kept == assembledNow());
     EXPECT_FALSE(*kept == report);
 }
 
 TEST_F(TableCacheTest, TextInAScoreCellHandsOutTheTablesToAssemble) {
-    text(0, kScore) = "abc"; // a read issue: with_cell_texts declines it
     jixiao::DocumentSnapshot snapshot;
-    EXPECT_FALSE(cache.report(document, snapshot));
+    EXPECT_FALSE(reportAfterTyping("abc", snapshot)); // a read issue: with_cell_texts declines it
     ASSERT_EQ(snapshot.tables.size(), 2U);
     EXPECT_EQ(snapshot.tables[0].at(kScore.row, kScore.column).text, "abc");
     // The caller assembles them and keeps that report. A number typed over the text is assembled too (the
     // old text's read issue goes); the next number typed starts from the report kept then.
     cache.keep(jixiao::assemble(snapshot), snapshot);
-    text(0, kScore) = "0.5";
-    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
     jixiao::DocumentSnapshot fixed;
-    EXPECT_FALSE(cache.report(document, fixed));
+    EXPECT_FALSE(reportAfterTyping("0.5", fixed));
     ASSERT_EQ(fixed.tables.size(), 2U);
     cache.keep(jixiao::assemble(fixed), fixed);
-    text(0, kScore) = "0.25";
-    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
     jixiao::DocumentSnapshot next;
-    const auto kept = cache.report(document, next);
+    const auto kept = reportAfterTyping("0.25", next);
     ASSERT_TRUE(kept);
-    jixiao::DocumentSnapshot whole;
-    whole.tables = document.readTables();
-    EXPECT_TRUE(*kept == jixiao::assemble(whole));
+    EXPECT_TRUE(*kept == assembledNow());
 }
 
 TEST_F(TableCacheTest, OtherPropertiesThanTheKeptReportsHandOutTheTablesToAssemble) {
@@ -316,22 +326,13 @@ TEST_F(TableCacheTest, ARetypedHeaderIsNotTakenIntoTheKeptReport) {
 }
 
 TEST_F(TableCacheTest, TheKeptReportFollowsRecomputesWrites) {
-    const GridPosition total = {22, 6}; // the 合计 score, which recompute writes
-    Patch patch;
-    jixiao::CellWrite write;
-    write.cell = {total.row, total.column, document.tables[0].at(total.row, total.column).address};
-    write.text = "99";
-    patch.writes.push_back(write);
-    cache.wrote("表格1", patch);
+    const GridPosition total = kTotal;
+    recomputeWrote(total, "99");
     text(0, total) = "99"; // as the host wrote it: re-read at the next refresh, and taken into the report
-    text(0, kScore) = "0.5";
-    cache.narrowNextRefresh(KnownEdits{{{"表格1", "G2"}}});
     jixiao::DocumentSnapshot snapshot;
-    const auto kept = cache.report(document, snapshot);
+    const auto kept = reportAfterTyping("0.5", snapshot);
     ASSERT_TRUE(kept);
-    jixiao::DocumentSnapshot whole;
-    whole.tables = document.readTables();
-    EXPECT_TRUE(*kept == jixiao::assemble(whole));
+    EXPECT_TRUE(*kept == assembledNow());
 }
 
 } // namespace
