@@ -193,10 +193,16 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
 }
 
 std::string standardKey(std::string_view standard) {
+    // Runs between the blanks copied whole: validation keys every template's standards per call.
     std::string key;
-    for (char c : standard)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            key += c;
+    key.reserve(standard.size());
+    while (!standard.empty()) {
+        const std::size_t blank = standard.find_first_of(" \t\n\r");
+        key.append(standard.substr(0, blank));
+        if (blank == std::string_view::npos)
+            break;
+        standard.remove_prefix(blank + 1);
+    }
     return key;
 }
 
