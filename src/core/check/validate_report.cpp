@@ -5,6 +5,8 @@
 #include "core/write/report_outline.hpp"
 #include "core/write/roll_forward.hpp"
 
+#include <optional>
+
 namespace jixiao {
 
 std::vector<Finding> validate(const Report& report, const ReportChecks& checks) {
@@ -21,7 +23,9 @@ std::vector<Finding> validate(const Report& report, const ReportChecks& checks) 
             findings.push_back(std::move(finding));
         }
     }
-    const Scorecard judged = cardToJudge(report);
+    const std::optional<Scorecard> heldBack =
+        judgedAsRead(report) ? std::nullopt : std::optional<Scorecard>(cardToJudge(report));
+    const Scorecard& judged = heldBack ? *heldBack : report.card;
     ValidationInput input{judged, report.paragraphs, std::nullopt, report.reportYear,
                           vettedStandards(checks.templates)};
     input.proseFunding = report.proseFunding; // read once, by assemble
