@@ -193,16 +193,18 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
 }
 
 std::string standardKey(std::string_view standard) {
-    // Runs between the blanks copied whole: validation keys every template's standards per call.
+    // Runs between the blanks copied whole, one pass: validation keys every template's standards per call.
     std::string key;
     key.reserve(standard.size());
-    while (!standard.empty()) {
-        const std::size_t blank = standard.find_first_of(" \t\n\r");
-        key.append(standard.substr(0, blank));
-        if (blank == std::string_view::npos)
-            break;
-        standard.remove_prefix(blank + 1);
+    std::size_t kept = 0; // start of the run not yet in `key`
+    for (std::size_t i = 0; i < standard.size(); ++i) {
+        const char c = standard[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            key.append(standard.substr(kept, i - kept));
+            kept = i + 1;
+        }
     }
+    key.append(standard.substr(kept));
     return key;
 }
 
