@@ -1,9 +1,12 @@
 // rememberedRecognition (core/check/remembered_rules.hpp) answers exactly what recogniseRule answers: for
 // every phrasing, for the same text under another weight (which changes the answer), again from memory,
-// and after the memory has been forgotten past its bound.
+// and after the memory has been forgotten past its bound. rememberedVettedStandards answers what
+// vettedStandards answers, however the templates change between two calls.
 #include "core/check/remembered_rules.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include <string>
 #include <vector>
@@ -59,4 +62,26 @@ TEST(RememberedRules, ForgettingPastTheBoundChangesNoAnswer) {
         expectSame(text, 2);
     expectSame("一项不符合扣4999分", 10);
     expectSame("一项不符合扣1分", 10);
+}
+
+TEST(RememberedRules, TheVettedStandardsOfTheTemplatesAsTheyAreNow) {
+    std::vector<Message> errors;
+    const auto shipped = loadTemplateDirectories(
+        {std::filesystem::path(JIXIAO_SOURCE_DIR) / "extension" / "templates"}, &errors);
+    ASSERT_GE(shipped.size(), 2U);
+    auto edited = shipped; // one standard changed: as many texts as before, one different
+    bool changed = false;
+    forEachLeaf(edited.front().card, [&](Indicator& leaf) {
+        if (!changed && !leaf.standard.empty()) {
+            leaf.standard += "（已改）";
+            changed = true;
+        }
+    });
+    ASSERT_TRUE(changed);
+    auto fewer = shipped;
+    fewer.pop_back();
+    const std::vector<std::vector<Template>> calls = {shipped, shipped, edited, shipped, fewer, {}, shipped};
+    for (std::size_t i = 0; i < calls.size(); ++i)
+        EXPECT_EQ(rememberedVettedStandards(calls[i]), vettedStandards(calls[i])) << "call " << i;
+    EXPECT_NE(vettedStandards(edited), vettedStandards(shipped));
 }

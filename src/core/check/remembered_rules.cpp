@@ -1,8 +1,10 @@
 #include "core/check/remembered_rules.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +40,22 @@ const RuleRecognition& rememberedRecognition(std::string_view standardText, Deci
     weights.emplace_back(weight, recogniseRule(standardText, weight));
     ++memory.entries;
     return weights.back().second;
+}
+
+const std::set<std::string>& rememberedVettedStandards(const std::vector<Template>& templates) {
+    thread_local std::optional<std::vector<std::string>> builtFrom; // the non-empty standards, in order
+    thread_local std::set<std::string> keys;
+    std::vector<std::string_view> standards;
+    for (const auto& t : templates)
+        forEachLeaf(t.card, [&](const Indicator& leaf) {
+            if (!leaf.standard.empty()) // all vettedStandards reads
+                standards.push_back(leaf.standard);
+        });
+    if (builtFrom && std::equal(standards.begin(), standards.end(), builtFrom->begin(), builtFrom->end()))
+        return keys;
+    keys = vettedStandards(templates);
+    builtFrom.emplace(standards.begin(), standards.end());
+    return keys;
 }
 
 } // namespace jixiao

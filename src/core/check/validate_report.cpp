@@ -1,5 +1,6 @@
 #include "core/check/validate_report.hpp"
 
+#include "core/check/remembered_rules.hpp"
 #include "core/check/validate.hpp"
 #include "core/derive/recompute_plan.hpp"
 #include "core/write/report_outline.hpp"
@@ -27,7 +28,7 @@ std::vector<Finding> validate(const Report& report, const ReportChecks& checks) 
         judgedAsRead(report) ? std::nullopt : std::optional<Scorecard>(cardToJudge(report));
     const Scorecard& judged = heldBack ? *heldBack : report.card;
     ValidationInput input{judged, report.paragraphs, std::nullopt, report.reportYear,
-                          vettedStandards(checks.templates)};
+                          rememberedVettedStandards(checks.templates)};
     input.proseFunding = report.proseFunding; // read once, by assemble
     input.actualProperty = report.actualProperty;
     input.problemsSection = report.problemsSection;
