@@ -434,8 +434,19 @@ std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog
             return {tableAnchor, 1, -1, -1};
         return {INT_MAX, 0, 0, 0};
     };
-    std::stable_sort(findings.begin(), findings.end(),
-                     [&](const Finding& a, const Finding& b) { return keyOf(a) < keyOf(b); });
+    // Each finding's key computed once (not twice per comparison: a cell's key parses its address), the
+    // findings then moved into that order; equal keys keep their order as before.
+    std::vector<std::pair<SortKey, std::size_t>> order;
+    order.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        order.emplace_back(keyOf(findings[i]), i);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Finding> sorted;
+    sorted.reserve(findings.size());
+    for (const auto& [key, index] : order)
+        sorted.push_back(std::move(findings[index]));
+    findings = std::move(sorted);
 
     // Values quoted in messages use the catalog's own words for units ("万元" / "×10,000 yuan").
     for (auto& f : findings) {
