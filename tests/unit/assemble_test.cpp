@@ -193,6 +193,7 @@ TEST(Assemble, ATableReadInPartIsOneFindingAndNoWrites) {
     const auto judged = jixiao::cardToJudge(report);
     EXPECT_TRUE(judged.indicators.empty());
     EXPECT_EQ(judged.readIssues.size(), 1u);
+    EXPECT_FALSE(jixiao::judgedAsRead(report));
 }
 
 TEST(Assemble, AFormulaIsNeverReplacedItsWrongValueIsAFinding) {
@@ -215,6 +216,41 @@ TEST(Assemble, AFormulaIsNeverReplacedItsWrongValueIsAFinding) {
     EXPECT_EQ(plan.held[0].args.at("formula"), "=SUM(D2:D2)+4");
     const auto judged = jixiao::cardToJudge(report);
     EXPECT_EQ(judged.readIssues.back().ruleId, "cell.formula-value");
+    EXPECT_FALSE(jixiao::judgedAsRead(report));
+}
+
+// Validation skips planning a recompute where judgedAsRead says the card to judge is the card as read: it
+// must never say so of a report whose judged card differs. Tables with and without wrong values, with a
+// formula that shows the right value or the wrong one, and a funding table with one.
+TEST(Assemble, ACardJudgedAsReadIsTheCardToJudge) {
+    std::vector<DocumentSnapshot> snapshots;
+    auto add = [&](std::vector<Grid> tables) {
+        DocumentSnapshot snapshot;
+        snapshot.tables = std::move(tables);
+        snapshots.push_back(std::move(snapshot));
+    };
+    auto sample = jixiao::testing::sampleScoreGrid();
+    add({sample});
+    auto wrongTotal = sample;
+    wrongTotal.at(22, 6).text = "1"; // the sample's 合计 得分
+    add({wrongTotal});
+    auto rightFormula = sample;
+    rightFormula.at(22, 5).formula = "=SUM(F3:F22)"; // shows the right 分值
+    add({rightFormula});
+    auto wrongFormula = wrongTotal;
+    wrongFormula.at(22, 6).formula = "=SUM(G3:G21)"; // shows the wrong 得分
+    add({wrongFormula});
+    int heldBack = 0;
+    for (const auto& snapshot : snapshots) {
+        const auto report = assemble(snapshot);
+        const auto judged = jixiao::cardToJudge(report);
+        heldBack += judged == report.card ? 0 : 1;
+        if (jixiao::judgedAsRead(report)) {
+            EXPECT_EQ(judged, report.card);
+        }
+    }
+    EXPECT_EQ(heldBack, 1) << "the wrong formula is held back";
+    EXPECT_TRUE(jixiao::judgedAsRead(assemble(snapshots[1])));
 }
 
 TEST(Assemble, ALayoutItCannotReadIsAProblemNotATable) {

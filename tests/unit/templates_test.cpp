@@ -71,6 +71,19 @@ TEST(Templates, ShippedTemplatesLoad) {
     }
 }
 
+// A standard's key drops exactly the ASCII blanks a host's line breaks and spacing put in; other text, other
+// spaces (the ideographic space) and their order stay.
+TEST(Templates, AStandardsKeyDropsOnlyAsciiBlanks) {
+    const std::vector<std::pair<std::string, std::string>> keys = {
+        {"", ""},
+        {" \t\r\n ", ""},
+        {"符合要求得满分", "符合要求得满分"},
+        {"  符合\r\n要求\t得 满分。 ", "符合要求得满分。"},
+        {"a b\u3000c\vd\n", "ab\u3000c\vd"}};
+    for (const auto& [standard, key] : keys)
+        EXPECT_EQ(standardKey(standard), key) << standard;
+}
+
 // The names the Options page and the deck list are generic: a template serves every office, not the one
 // bureau whose sample it was transcribed from (the ids stay, settings keep pointing at them).
 TEST(Templates, ShippedTemplateNamesAreGeneric) {

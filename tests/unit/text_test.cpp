@@ -26,6 +26,13 @@ TEST(Text, TrimmingAndBlankText) {
     EXPECT_TRUE(isBlank(""));
     EXPECT_TRUE(isBlank(" \n\xE3\x80\x80\xE3\x80\x80\xC2\xA0"));
     EXPECT_FALSE(isBlank(" 无 "));
+    // isBlank stops at the first non-space; it must still agree with trimming, broken UTF-8 included.
+    for (const std::string text :
+         {"", " ", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE3\x80", "\xC2", "\xC2\xA0x", "\t\r\v\f",
+          " \xE3\x80\x80"
+          "a",
+          "a ", "\xE2\x80\x8B\xC2\xA1"})
+        EXPECT_EQ(isBlank(text), trimCell(text).empty()) << text;
 }
 
 TEST(Text, YearsAreFourDigitsBefore年WithinOneRange) {

@@ -179,6 +179,28 @@ TEST(ValidateSample, ReadingOrderPutsTheTableAfterItsCaption) {
         EXPECT_EQ(findings[i].location.kind, Location::Kind::Cell) << findings[i].ruleId;
 }
 
+// Findings in the same place keep the order validation found them in (indicators in table order): many
+// findings without a location, more than an unstable sort leaves alone.
+TEST(ValidateSample, FindingsInOnePlaceKeepTheirOrder) {
+    Scorecard card;
+    Indicator top;
+    top.level = Level::First;
+    top.name = "一级";
+    for (int k = 1; k <= 40; ++k) {
+        Indicator leaf;
+        leaf.name = "指标" + std::to_string(k);
+        leaf.weight = dec("2.5"); // no score, no cells: score.missing without a location
+        top.children.push_back(std::move(leaf));
+    }
+    card.indicators.push_back(std::move(top));
+    const auto findings = run(card);
+    ASSERT_EQ(findings.size(), 40u);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        EXPECT_EQ(findings[i].ruleId, "score.missing");
+        EXPECT_EQ(findings[i].indicator, "指标" + std::to_string(i + 1));
+    }
+}
+
 TEST(ValidateSample, EnglishMessages) {
     const auto findings = run(sampleCard(), jixiao::testing::sampleParagraphs(), sampleFunding(), "en");
     EXPECT_EQ(withRule(findings, "year.mismatch").at(0).message,

@@ -1,5 +1,6 @@
 #include "core/check/validate.hpp"
 
+#include "core/check/remembered_rules.hpp"
 #include "core/check/validate_problems.hpp"
 #include "core/check/validate_prose.hpp"
 #include "core/derive/figures.hpp"
@@ -228,19 +229,22 @@ private:
     void checkRule(const Indicator& leaf) {
         std::optional<ScoringRule> rule = leaf.rule;
         bool computable = rule && rule->kind != RuleKind::Judgement;
-        if (!rule && !blank(leaf.standard)) {
-            auto recognition = recogniseRule(leaf.standard, leaf.weight);
-            rule = std::move(recognition.rule);
+        const bool blankStandard = blank(leaf.standard);
+        if (!rule && !blankStandard) {
+            const auto& recognition = rememberedRecognition(leaf.standard, leaf.weight);
+            rule = recognition.rule;
             computable = recognition.computable;
         }
         const auto& c = leaf.cells;
-        const bool vetted =
-            !blank(leaf.standard) && input_.vettedStandards.count(standardKey(leaf.standard)) > 0;
-        if (!computable && !vetted && (rule || !blank(leaf.standard)))
+        // Asked only where it decides a finding: most leaves' standards are computable and not checklists.
+        const auto vetted = [&] {
+            return !blankStandard && input_.vettedStandards.count(standardKey(leaf.standard)) > 0;
+        };
+        if (!computable && (rule || !blankStandard) && !vetted())
             add("rule.not-computable", Severity::Info, indicatorLocation({&c.name}), leaf.name, {});
         if (!rule)
             return;
-        if (rule->kind == RuleKind::Checklist && rule->items > 0 && !vetted) {
+        if (rule->kind == RuleKind::Checklist && rule->items > 0 && !vetted()) {
             const Decimal most = maxChecklistDeduction(*rule);
             if (most != leaf.weight)
                 add("rule.checklist-max", Severity::Warning, indicatorLocation({&c.weight, &c.name}),
@@ -430,8 +434,19 @@ std::vector<Finding> validate(const ValidationInput& input, const MessageCatalog
             return {tableAnchor, 1, -1, -1};
         return {INT_MAX, 0, 0, 0};
     };
-    std::stable_sort(findings.begin(), findings.end(),
-                     [&](const Finding& a, const Finding& b) { return keyOf(a) < keyOf(b); });
+    // Each finding's key computed once (not twice per comparison: a cell's key parses its address), the
+    // findings then moved into that order; equal keys keep their order as before.
+    std::vector<std::pair<SortKey, std::size_t>> order;
+    order.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        order.emplace_back(keyOf(findings[i]), i);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Finding> sorted;
+    sorted.reserve(findings.size());
+    for (const auto& [key, index] : order)
+        sorted.push_back(std::move(findings[index]));
+    findings = std::move(sorted);
 
     // Values quoted in messages use the catalog's own words for units ("万元" / "×10,000 yuan").
     for (auto& f : findings) {

@@ -329,6 +329,8 @@ std::vector<Finding> checkNarrative(const Scorecard& card, const Funding& fundin
                                     const std::vector<std::string>& paragraphs,
                                     std::string_view fundingRules) {
     std::vector<Finding> findings;
+    if (paragraphs.empty()) // a keystroke's read of the tables alone: no prose, no summary to compute
+        return findings;
     NarrativeChecker checker(card, funding, fundingRules, statesAdjustedBudget(paragraphs),
                              evaluatesWholeDepartment(paragraphs), findings);
     for (int p = 0; p < int(paragraphs.size()); ++p)

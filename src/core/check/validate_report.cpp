@@ -1,9 +1,12 @@
 #include "core/check/validate_report.hpp"
 
+#include "core/check/remembered_rules.hpp"
 #include "core/check/validate.hpp"
 #include "core/derive/recompute_plan.hpp"
 #include "core/write/report_outline.hpp"
 #include "core/write/roll_forward.hpp"
+
+#include <optional>
 
 namespace jixiao {
 
@@ -21,9 +24,11 @@ std::vector<Finding> validate(const Report& report, const ReportChecks& checks) 
             findings.push_back(std::move(finding));
         }
     }
-    const Scorecard judged = cardToJudge(report);
+    const std::optional<Scorecard> heldBack =
+        judgedAsRead(report) ? std::nullopt : std::optional<Scorecard>(cardToJudge(report));
+    const Scorecard& judged = heldBack ? *heldBack : report.card;
     ValidationInput input{judged, report.paragraphs, std::nullopt, report.reportYear,
-                          vettedStandards(checks.templates)};
+                          rememberedVettedStandards(checks.templates)};
     input.proseFunding = report.proseFunding; // read once, by assemble
     input.actualProperty = report.actualProperty;
     input.problemsSection = report.problemsSection;

@@ -42,6 +42,14 @@ void keepTypedValues(Patch& patch, const Grid& grid) {
     });
 }
 
+bool holdsFormula(const Grid& grid) {
+    for (int row = 0; row < grid.rows(); ++row)
+        for (int column = 0; column < grid.columns(); ++column)
+            if (!grid.at(row, column).formula.empty())
+                return true;
+    return false;
+}
+
 } // namespace
 
 RecomputePlan planRecompute(const Report& report) {
@@ -73,6 +81,12 @@ Scorecard cardToJudge(const Report& report) {
     // Only the finding that stands for the table: what was read of it is not judged.
     std::erase_if(card.readIssues, [](const Finding& f) { return f.ruleId != "table.partial"; });
     return card;
+}
+
+bool judgedAsRead(const Report& report) {
+    // holdFormulas is all that can add to the card, and only for a write into a cell holding a formula.
+    return !report.partial && !(report.hasScoreTable && holdsFormula(report.scoreGrid)) &&
+           !(report.hasFundingTable && holdsFormula(report.fundingGrid));
 }
 
 } // namespace jixiao

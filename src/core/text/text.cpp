@@ -17,8 +17,16 @@ std::u32string_view trimSpaces(std::u32string_view text) {
     return text;
 }
 
+// trimCell(utf8).empty() without the copy or the scan past the first non-space: validation asks this of every
+// leaf's 评价标准 and 扣分原因 per keystroke.
 bool isBlank(std::string_view utf8) {
-    return trimCell(utf8).empty();
+    for (std::size_t i = 0; i < utf8.size();) {
+        const std::size_t space = spaceAt(utf8, i);
+        if (space == 0)
+            return false;
+        i += space;
+    }
+    return true;
 }
 
 bool isReportYear(int year) {

@@ -193,10 +193,18 @@ std::vector<Template> loadTemplateDirectories(const std::vector<std::filesystem:
 }
 
 std::string standardKey(std::string_view standard) {
+    // Runs between the blanks copied whole, one pass: validation keys every template's standards per call.
     std::string key;
-    for (char c : standard)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            key += c;
+    key.reserve(standard.size());
+    std::size_t kept = 0; // start of the run not yet in `key`
+    for (std::size_t i = 0; i < standard.size(); ++i) {
+        const char c = standard[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            key.append(standard.substr(kept, i - kept));
+            kept = i + 1;
+        }
+    }
+    key.append(standard.substr(kept));
     return key;
 }
 
