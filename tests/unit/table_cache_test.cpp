@@ -5,6 +5,7 @@
 #include "uno/host/table_cache.hpp"
 
 #include "core/assemble.hpp"
+#include "core/derive/written_report.hpp"
 #include "core/read/grid_reader.hpp"
 #include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
@@ -333,6 +334,86 @@ TEST_F(TableCacheTest, TheKeptReportFollowsRecomputesWrites) {
     const auto kept = reportAfterTyping("0.5", snapshot);
     ASSERT_TRUE(kept);
     EXPECT_TRUE(*kept == assembledNow());
+}
+
+// A live run borrows the kept report instead of copying it (TableCache::lendNextReport) and gives it back
+// after the run: the next keystroke starts from the report given back, without assembling.
+TEST_F(TableCacheTest, AReportLentAndGivenBackIsWhereTheNextRefreshStarts) {
+    cache.lendNextReport();
+    jixiao::DocumentSnapshot first;
+    auto lent = reportAfterTyping("0.5", first);
+    ASSERT_TRUE(lent);
+    EXPECT_TRUE(*lent == assembledNow());
+    cache.giveBack(std::move(*lent));
+    jixiao::DocumentSnapshot next;
+    const auto kept = reportAfterTyping("0.25", next);
+    ASSERT_TRUE(kept);
+    EXPECT_TRUE(next.tables.empty()); // nothing to assemble
+    EXPECT_TRUE(*kept == assembledNow());
+}
+
+// The run gives back the report as its writes left the document (core/derive/written_report.hpp); the
+// cells written are re-read at the next refresh all the same.
+TEST_F(TableCacheTest, AReportGivenBackWithTheRunsWritesStaysExact) {
+    cache.lendNextReport();
+    jixiao::DocumentSnapshot first;
+    auto lent = reportAfterTyping("0.5", first);
+    ASSERT_TRUE(lent);
+    jixiao::CellWrite write;
+    write.cell = {kTotal.row, kTotal.column, document.tables[0].at(kTotal.row, kTotal.column).address};
+    write.text = "99";
+    write.storedNumber = jixiao::Decimal(99);
+    Patch patch;
+    patch.writes.push_back(write);
+    text(0, kTotal) = "99"; // the host's write
+    cache.wrote("表格1", patch);
+    ASSERT_TRUE(jixiao::applyWrites(*lent, patch, Patch{}));
+    cache.giveBack(std::move(*lent));
+    jixiao::DocumentSnapshot next;
+    const auto kept = reportAfterTyping("0.25", next);
+    ASSERT_TRUE(kept);
+    EXPECT_TRUE(next.tables.empty());
+    EXPECT_TRUE(*kept == assembledNow());
+}
+
+// A run that failed before giving the report back loses it: the next refresh assembles the tables.
+TEST_F(TableCacheTest, AReportLentAndNeverGivenBackMakesTheNextRefreshAssemble) {
+    cache.lendNextReport();
+    jixiao::DocumentSnapshot first;
+    ASSERT_TRUE(reportAfterTyping("0.5", first));
+    jixiao::DocumentSnapshot next;
+    EXPECT_FALSE(reportAfterTyping("0.25", next));
+    ASSERT_EQ(next.tables.size(), 2U);
+    EXPECT_TRUE(jixiao::assemble(next) == assembledNow());
+}
+
+// A refresh between lending and giving back (the run read its written cells back) kept a newer report:
+// the one given back is older and is not taken.
+TEST_F(TableCacheTest, AReportGivenBackAfterAnotherRefreshIsNotTaken) {
+    cache.lendNextReport();
+    jixiao::DocumentSnapshot first;
+    auto lent = reportAfterTyping("0.5", first);
+    ASSERT_TRUE(lent);
+    jixiao::DocumentSnapshot again;
+    ASSERT_FALSE(cache.report(document, again)); // the kept report is lent: the tables to assemble
+    ASSERT_EQ(again.tables.size(), 2U);
+    cache.keep(jixiao::assemble(again), again);
+    lent->card.tableName = "not this one"; // were it taken, the next report would say so
+    cache.giveBack(std::move(*lent));
+    jixiao::DocumentSnapshot next;
+    const auto kept = reportAfterTyping("0.25", next);
+    ASSERT_TRUE(kept);
+    EXPECT_TRUE(*kept == assembledNow());
+}
+
+// Without lendNextReport the kept report stays in the cache (the probe and Operations::read's other
+// callers copy it).
+TEST_F(TableCacheTest, AReportNotLentStaysKept) {
+    jixiao::DocumentSnapshot first;
+    ASSERT_TRUE(reportAfterTyping("0.5", first));
+    jixiao::DocumentSnapshot next;
+    ASSERT_TRUE(reportAfterTyping("0.25", next));
+    EXPECT_TRUE(next.tables.empty());
 }
 
 } // namespace

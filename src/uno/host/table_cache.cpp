@@ -19,6 +19,8 @@ bool TableCache::tables(DocumentHost& host, std::vector<Grid>& tables) {
     const auto edits = std::exchange(next_, std::nullopt);
     handedOver_ = false;
     report_.reset(); // the grids move on without it
+    lent_ = false;
+    lendNext_ = false;
     if (!warm_)
         return false;
     const bool current = refreshed(host, edits);
@@ -50,6 +52,8 @@ DocumentSnapshot besideTables(const DocumentSnapshot& snapshot) {
 std::optional<Report> TableCache::report(DocumentHost& host, DocumentSnapshot& snapshot) {
     const auto edits = std::exchange(next_, std::nullopt);
     handedOver_ = false;
+    lent_ = false; // whatever was lent before is not the report of this refresh
+    const bool lend = std::exchange(lendNext_, false);
     if (!warm_)
         return std::nullopt;
     std::vector<std::pair<bool, GridPosition>> positions;
@@ -68,8 +72,12 @@ std::optional<Report> TableCache::report(DocumentHost& host, DocumentSnapshot& s
             if (now.text != was.text || now.kind != was.kind || now.formula != was.formula)
                 changes.push_back({funding, at.row, at.column, now.text, now.kind, now.formula});
         }
-        if (applyCellTexts(*report_, changes))
-            return *report_;
+        if (applyCellTexts(*report_, changes)) {
+            if (!lend)
+                return *report_;
+            lent_ = true;
+            return std::exchange(report_, std::nullopt);
+        }
     }
     report_.reset();
     if (!stillTheSameTables()) {
@@ -82,8 +90,15 @@ std::optional<Report> TableCache::report(DocumentHost& host, DocumentSnapshot& s
     return std::nullopt;
 }
 
+void TableCache::giveBack(Report&& report) {
+    lendNext_ = false; // a run that never refreshed lends nothing to a later one
+    if (std::exchange(lent_, false) && warm_)
+        report_ = std::move(report);
+}
+
 void TableCache::keep(const Report& report, const DocumentSnapshot& snapshot) {
     report_.reset();
+    lent_ = false;
     if (!warm_ || !report.hasScoreTable || report.scoreParts.size() != 1)
         return;
     report_ = report;
@@ -157,6 +172,7 @@ void TableCache::remember(DocumentHost& host, const Report& report, const Docume
     warm_ = false;
     written_.clear();
     report_.reset();
+    lent_ = false;
     if (!report.hasScoreTable || report.scoreParts.size() != 1)
         return;
     tableCount_ = host.tableCount();

@@ -73,7 +73,7 @@ int DocumentController::validateNow() {
         edits_.validated();
         checkedCard_ = std::move(checkedCard);
     }
-    keepSummary(std::move(data)); // the whole read is the freshest: the summary shows what was checked
+    keepSummary(data); // the whole read is the freshest: the summary shows what was checked
     notifyObservers();
     return count;
 }
@@ -133,24 +133,17 @@ std::string DocumentController::summaryText() {
     if (!summary->hasScoreTable)
         return data.text("summary.no-table");
     if (summary->partial)
-        return data.text("summary.partial", {{"table", summary->card.tableName}});
-    std::optional<Funding> prose;
-    {
-        std::lock_guard<std::mutex> lock(summaryMutex_);
-        prose = proseFunding_;
-    }
-    // The options may have changed since the tables were read: bands the report took from them follow.
-    const auto bands = withOptions(summary->gradeBands, Settings::gradeBands(context_));
-    std::optional<Scorecard> regraded;
-    if (bands.bands != summary->card.gradeBands) {
-        regraded = summary->card;
-        regraded->gradeBands = bands.bands;
-    }
-    const Scorecard& card = regraded ? *regraded : summary->card;
+        return data.text("summary.partial", {{"table", summary->tableName}});
     // The one summary the batch prints too (core/derive/report_summary.hpp): 总分 "—" while a score is
     // missing or out of range.
-    const auto figures = summarizeReport(card, reportFunding(card.funding, summary->hasFundingTable, prose));
+    const ReportSummary& figures = summary->figures;
     const auto& total = figures.total;
+    // The options may have changed since the tables were read: bands the report took from them follow
+    // (summarizeReport grades the total with the card's bands, and only the grade depends on them).
+    const auto bands = withOptions(summary->gradeBands, Settings::gradeBands(context_));
+    const std::string grade = bands.bands == summary->cardBands ? figures.grade
+                              : total                           ? gradeFor(bands.bands, total)
+                                                                : std::string();
     std::vector<Finding> findings;
     bool proseChecked = false;
     {
@@ -160,7 +153,7 @@ std::string DocumentController::summaryText() {
     }
     std::string text = data.text("summary.total", {{"score", total ? total->toString(2) : "—"},
                                                    {"weight", figures.weight.toString(2)},
-                                                   {"grade", total ? figures.grade : "—"}});
+                                                   {"grade", total ? grade : "—"}});
     if (bands.differsFromOptions()) // graded with the report's own: said, and 重算 asks
         text += "\n" + data.text("summary.bands-differ");
     // While scores are missing or out of range there is no total: the running total says how far it got.
@@ -182,18 +175,27 @@ std::string DocumentController::summaryText() {
     return text;
 }
 
-void DocumentController::keepSummary(DocumentData&& read) {
+void DocumentController::keepSummary(const DocumentData& read) {
     auto kept = std::make_shared<SummaryData>();
     kept->hasScoreTable = read.hasScoreTable;
-    kept->hasFundingTable = read.hasFundingTable;
     kept->partial = read.partial;
+    kept->tableName = read.card.tableName;
     kept->gradeBands = read.gradeBands;
-    kept->card = std::move(read.card);
+    kept->cardBands = read.card.gradeBands;
+    if (read.hasScoreTable && !read.partial) {
+        std::optional<Funding> prose;
+        {
+            std::lock_guard<std::mutex> lock(summaryMutex_);
+            prose = proseFunding_;
+        }
+        kept->figures =
+            summarizeReport(read.card, reportFunding(read.card.funding, read.hasFundingTable, prose));
+    }
     std::lock_guard<std::mutex> lock(summaryMutex_);
     summary_ = std::move(kept);
 }
 
-void DocumentController::keepRun(DocumentData&& read, DocumentData* written) {
+void DocumentController::keepRun(DocumentData& read, DocumentData* written) {
     DocumentData& judged = written != nullptr ? *written : read;
     bool watched = false;
     bool proseStillChecked = false;
@@ -208,22 +210,26 @@ void DocumentController::keepRun(DocumentData&& read, DocumentData* written) {
         proseChecked_ = proseStillChecked;
     }
     if (!watched)
-        return keepSummary(std::move(read));
+        return keepSummary(read);
     // The tables this run read, checked as a full validation checks them, with the funding the prose stated
     // when last read; the prose's findings stay as the last full validation left them. Checking the prose
     // again per keystroke is not affordable: the core's prose checks alone take 46 ms on a 950-paragraph
     // report (0.2 ms for the sample's tables alone), against a keystroke's whole live run of 3-5 ms.
+    std::optional<Funding> prose;
     {
         std::lock_guard<std::mutex> lock(summaryMutex_);
-        judged.proseFunding = proseFunding_;
+        prose = proseFunding_;
     }
+    // Only for validation: the report goes back to the table cache as the tables alone gave it.
+    std::swap(judged.proseFunding, prose);
     auto live = Operations(context_).validate(judged);
+    std::swap(judged.proseFunding, prose);
     {
         osl::MutexGuard guard(m_aMutex);
         findings_ = mergeLiveFindings(findings_, live);
         findingsCurrent_ = true;
     }
-    keepSummary(std::move(read));
+    keepSummary(read);
 }
 
 void DocumentController::keepProseFunding(const DocumentData& read) {
@@ -243,7 +249,7 @@ std::shared_ptr<const DocumentController::SummaryData> DocumentController::summa
     // for a report that states its funding only there.
     auto read = Operations(context_).read(Reference<frame::XModel>(model_));
     keepProseFunding(read);
-    keepSummary(std::move(read));
+    keepSummary(read);
     std::lock_guard<std::mutex> lock(summaryMutex_);
     return summary_;
 }
@@ -289,8 +295,10 @@ int DocumentController::recompute(bool live) {
     // did before there was a cache.
     std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
     TableCache* cache = lock.owns_lock() ? &cache_ : nullptr;
-    if (cache != nullptr)
+    if (cache != nullptr) {
         narrowCacheRefresh();
+        cache->lendNextReport(); // given back below, after the run
+    }
     RecomputeResult run;
     ++writing_;
     try {
@@ -327,7 +335,9 @@ int DocumentController::recompute(bool live) {
             narrowCacheRefresh();
         after = Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr);
     }
-    keepRun(std::move(run.read), after ? &*after : nullptr);
+    keepRun(run.read, after ? &*after : nullptr);
+    if (cache != nullptr)
+        cache->giveBack(std::move(run.read));
     if (live)
         notifyObservers();
     else if (watched)
@@ -445,9 +455,14 @@ void SAL_CALL DocumentController::notify(const uno::Any&) {
         }
         Reference<frame::XModel> model(model_);
         std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
-        if (lock.owns_lock())
+        if (lock.owns_lock()) {
             narrowCacheRefresh();
-        keepRun(Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr));
+            cache_.lendNextReport();
+        }
+        auto read = Operations(context_).read(model, false, lock.owns_lock() ? &cache_ : nullptr);
+        keepRun(read);
+        if (lock.owns_lock())
+            cache_.giveBack(std::move(read));
     } catch (const uno::Exception& e) {
         // Typing must never be blocked: a table that cannot be read now is reported by validation. The
         // failure still goes to the log, so a defect here is seen rather than swallowed.

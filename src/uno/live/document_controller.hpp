@@ -43,6 +43,7 @@
 #include "uno/live/typing_watch.hpp"
 
 #include "core/check/finding_lines.hpp"
+#include "core/derive/report_summary.hpp"
 #include "core/model/finding.hpp"
 
 #include <com/sun/star/awt/XCallback.hpp>
@@ -138,13 +139,17 @@ protected:
     void SAL_CALL disposing() override;
 
 private:
-    // What the summary shows, taken from the tables a run just read.
+    // What the summary shows, taken from the tables a run just read: their figures, not the card, so that
+    // the run's report goes back to the table cache whole instead of being copied out of it each run.
     struct SummaryData {
         bool hasScoreTable = false;
-        bool hasFundingTable = false;
         bool partial = false; // the table was read only in part (core/assemble.hpp): no figures to show
-        GradeBandsChoice gradeBands; // which bands grade the report (core/model/grade_bands.hpp)
-        Scorecard card;
+        std::string tableName;
+        GradeBandsChoice gradeBands;      // which bands grade the report (core/model/grade_bands.hpp)
+        std::vector<GradeBand> cardBands; // the bands `figures` was graded with (the card's)
+        // summarizeReport of the card, with the funding the report states (its funding table's, else the
+        // properties completed from the prose the controller last read).
+        ReportSummary figures;
     };
 
     DocumentController(const css::uno::Reference<css::uno::XComponentContext>& context,
@@ -161,11 +166,12 @@ private:
     void scheduleAfterEdit(bool watched);
     void beginApiCall();
     void endApiCall();
-    void keepSummary(DocumentData&& read);
+    void keepSummary(const DocumentData& read);
     // A run's tables, kept for the summary; when a deck watches, they are validated too (live_findings.hpp:
     // the table's findings replaced, the prose's kept), else the findings are no longer current. `written`:
     // the tables read back after the run's writes, judged instead of `read` (the tables before them).
-    void keepRun(DocumentData&& read, DocumentData* written = nullptr);
+    // `read` is left as it came (it goes back to the table cache).
+    void keepRun(DocumentData& read, DocumentData* written = nullptr);
     std::vector<FindingLine> currentLines() const;
     // The funding the prose states, from a read that included the paragraphs (the deck's first summary,
     // each validation). Live runs read the tables only, so the summary's 预算执行率 for a report without a
