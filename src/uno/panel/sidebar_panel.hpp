@@ -38,6 +38,7 @@
 #include <array>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao::office {
@@ -170,7 +171,7 @@ private:
     int noticeSeen_ = 0; // the controller's last notice shown in the status line
     // What the summary and the findings list show now: set again only when it changes (a keystroke that
     // leaves the findings as they were keeps the list, and the finding the user selected in it).
-    std::string shownSummary_;
+    std::pair<std::string, std::string> shownSummary_; // the headline's text and the text under it
     std::vector<std::string> shownFindings_;
 };
 
