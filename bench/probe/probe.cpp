@@ -588,7 +588,8 @@ private:
         timed.layoutsMs = timed.cellsMs = 0;
         timed.cells = 0;
         start = Clock::now();
-        DocumentSnapshot next; // beside its tables, the same as `snapshot`
+        DocumentSnapshot next;  // beside its tables, the same as `snapshot`
+        cache.lendNextReport(); // as the live run borrows it (document_controller.cpp)
         auto kept = cache.report(timed, next);
         if (kept || !next.tables.empty()) {
             const double checks = msSince(start) - timed.layoutsMs - timed.cellsMs;
@@ -609,9 +610,13 @@ private:
             // A keystroke in the score cell (typing_watch.hpp) tells the cache that cell alone changed: its
             // refresh re-reads that cell (and the cells a run wrote since, none here), not every input.
             cache.narrowNextRefresh(KnownEdits{{{report.card.tableName, toUtf8(args.cell)}}});
+            if (kept)
+                cache.giveBack(
+                    Report(report)); // as the run gives it back (a copy: the profile goes on with it)
             timed.cells = 0;
             start = Clock::now();
             DocumentSnapshot typed;
+            cache.lendNextReport();
             if (cache.report(timed, typed) || !typed.tables.empty()) {
                 out["9 typed: cache refresh (UNO + core)"].push_back(msSince(start));
                 out["9 typed: refreshed cells"].push_back(double(timed.cells));
