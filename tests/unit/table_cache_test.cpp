@@ -137,6 +137,24 @@ protected:
         return cache.report(document, snapshot);
     }
 
+    // A live run's refresh after a keystroke leaving `typed` in G2, the kept report borrowed
+    // (TableCache::lendNextReport) rather than copied.
+    std::optional<Report> lentAfterTyping(const std::string& typed) {
+        cache.lendNextReport();
+        jixiao::DocumentSnapshot snapshot;
+        return reportAfterTyping(typed, snapshot);
+    }
+
+    // The next keystroke's refresh answers with the report kept (nothing to assemble), exactly what
+    // assembling the document now gives.
+    void expectNextRefreshFromTheKeptReport() {
+        jixiao::DocumentSnapshot next;
+        const auto kept = reportAfterTyping("0.25", next);
+        ASSERT_TRUE(kept);
+        EXPECT_TRUE(next.tables.empty());
+        EXPECT_TRUE(*kept == assembledNow());
+    }
+
     // Recompute wrote `text` into `cell` of the scoring table, and told the cache.
     void recomputeWrote(GridPosition cell, const std::string& written) {
         jixiao::CellWrite write;
@@ -339,25 +357,17 @@ TEST_F(TableCacheTest, TheKeptReportFollowsRecomputesWrites) {
 // A live run borrows the kept report instead of copying it (TableCache::lendNextReport) and gives it back
 // after the run: the next keystroke starts from the report given back, without assembling.
 TEST_F(TableCacheTest, AReportLentAndGivenBackIsWhereTheNextRefreshStarts) {
-    cache.lendNextReport();
-    jixiao::DocumentSnapshot first;
-    auto lent = reportAfterTyping("0.5", first);
+    auto lent = lentAfterTyping("0.5");
     ASSERT_TRUE(lent);
     EXPECT_TRUE(*lent == assembledNow());
     cache.giveBack(std::move(*lent));
-    jixiao::DocumentSnapshot next;
-    const auto kept = reportAfterTyping("0.25", next);
-    ASSERT_TRUE(kept);
-    EXPECT_TRUE(next.tables.empty()); // nothing to assemble
-    EXPECT_TRUE(*kept == assembledNow());
+    expectNextRefreshFromTheKeptReport();
 }
 
 // The run gives back the report as its writes left the document (core/derive/written_report.hpp); the
 // cells written are re-read at the next refresh all the same.
 TEST_F(TableCacheTest, AReportGivenBackWithTheRunsWritesStaysExact) {
-    cache.lendNextReport();
-    jixiao::DocumentSnapshot first;
-    auto lent = reportAfterTyping("0.5", first);
+    auto lent = lentAfterTyping("0.5");
     ASSERT_TRUE(lent);
     jixiao::CellWrite write;
     write.cell = {kTotal.row, kTotal.column, document.tables[0].at(kTotal.row, kTotal.column).address};
@@ -369,18 +379,12 @@ TEST_F(TableCacheTest, AReportGivenBackWithTheRunsWritesStaysExact) {
     cache.wrote("表格1", patch);
     ASSERT_TRUE(jixiao::applyWrites(*lent, patch, Patch{}));
     cache.giveBack(std::move(*lent));
-    jixiao::DocumentSnapshot next;
-    const auto kept = reportAfterTyping("0.25", next);
-    ASSERT_TRUE(kept);
-    EXPECT_TRUE(next.tables.empty());
-    EXPECT_TRUE(*kept == assembledNow());
+    expectNextRefreshFromTheKeptReport();
 }
 
 // A run that failed before giving the report back loses it: the next refresh assembles the tables.
 TEST_F(TableCacheTest, AReportLentAndNeverGivenBackMakesTheNextRefreshAssemble) {
-    cache.lendNextReport();
-    jixiao::DocumentSnapshot first;
-    ASSERT_TRUE(reportAfterTyping("0.5", first));
+    ASSERT_TRUE(lentAfterTyping("0.5"));
     jixiao::DocumentSnapshot next;
     EXPECT_FALSE(reportAfterTyping("0.25", next));
     ASSERT_EQ(next.tables.size(), 2U);
@@ -390,9 +394,7 @@ TEST_F(TableCacheTest, AReportLentAndNeverGivenBackMakesTheNextRefreshAssemble) 
 // A refresh between lending and giving back (the run read its written cells back) kept a newer report:
 // the one given back is older and is not taken.
 TEST_F(TableCacheTest, AReportGivenBackAfterAnotherRefreshIsNotTaken) {
-    cache.lendNextReport();
-    jixiao::DocumentSnapshot first;
-    auto lent = reportAfterTyping("0.5", first);
+    auto lent = lentAfterTyping("0.5");
     ASSERT_TRUE(lent);
     jixiao::DocumentSnapshot again;
     ASSERT_FALSE(cache.report(document, again)); // the kept report is lent: the tables to assemble
@@ -400,14 +402,11 @@ TEST_F(TableCacheTest, AReportGivenBackAfterAnotherRefreshIsNotTaken) {
     cache.keep(jixiao::assemble(again), again);
     lent->card.tableName = "not this one"; // were it taken, the next report would say so
     cache.giveBack(std::move(*lent));
-    jixiao::DocumentSnapshot next;
-    const auto kept = reportAfterTyping("0.25", next);
-    ASSERT_TRUE(kept);
-    EXPECT_TRUE(*kept == assembledNow());
+    expectNextRefreshFromTheKeptReport();
 }
 
-// Without lendNextReport the kept report stays in the cache (the probe and Operations::read's other
-// callers copy it).
+// Without lendNextReport the kept report stays in the cache (Operations::read's callers other than the live
+// run copy it).
 TEST_F(TableCacheTest, AReportNotLentStaysKept) {
     jixiao::DocumentSnapshot first;
     ASSERT_TRUE(reportAfterTyping("0.5", first));
