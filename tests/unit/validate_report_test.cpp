@@ -113,3 +113,19 @@ TEST(ValidateReport, TheSelfEvaluationFormsFundingBlockIsCheckedWhereItStands) {
     EXPECT_EQ(findings[1].location.cell, "G3");
     EXPECT_EQ(findings[1].message, "预算执行率填写为91%，按实际支出与预算计算应为90%");
 }
+
+// The block states no items: a list of them in the prose is held to the block's 全年执行数, as for a report
+// that states its funding only in prose.
+TEST(ValidateReport, AnItemListInTheProseIsHeldToTheSelfEvaluationFormsSpending) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm()};
+    snapshot.paragraphs = {"县交通运输局2023年度乡村道路养护项目支出绩效自评报告",
+                           "该项目全年执行数108万元，其中：材料费50万元、人工费40万元。"};
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"), "zh-CN", templates};
+    const auto findings = validate(assemble(snapshot), checks);
+    const auto ids = ruleIds(findings);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "prose.items-sum"), ids.end())
+        << ::testing::PrintToString(ids);
+}
