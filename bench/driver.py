@@ -116,15 +116,6 @@ class BenchOffice(Office):
         self.scripts = factory.createScriptProvider("")
         return self
 
-    def set_live_recompute(self, on):
-        """Live recompute (an edit schedules a recompute on the main loop) would race the timed explicit
-        recomputes; the benchmark measures recompute(doc) itself, so it is switched off in this profile."""
-        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
-        node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
-                                                    props(nodepath="/org.jixiao.Jixiao.Options/Settings"))
-        node.setPropertyValue("LiveRecompute", on)
-        node.commitChanges()
-
     def soffice_pid(self):
         """soffice.bin in our process group (soffice is a script that starts oosplash, which starts it)."""
         for pid in os.listdir("/proc"):

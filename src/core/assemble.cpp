@@ -80,6 +80,11 @@ bool hasTotalRow(const Scorecard& card) {
     return card.totals.weightCell.known() || card.totals.scoreCell.known();
 }
 
+// The reader found funding figures in the scoring table itself (the self-evaluation form's block).
+bool hasFundingCells(const Funding& funding) {
+    return funding.budgetCell.known() || funding.actualCell.known() || funding.executionRateCell.known();
+}
+
 // The scoring table with the rows of its continuations appended. Writer addresses of later parts are
 // qualified with their table's name so a write or a selection finds its table.
 Grid joinParts(const Grid& first, const std::vector<std::pair<const Grid*, int>>& more) {
@@ -160,8 +165,16 @@ Report assemble(const DocumentSnapshot& snapshot) {
                 for (const auto& part : more)
                     report.scoreParts.push_back(part.first->name);
                 card.tableName = grid.name;
-                card.funding = std::move(report.card.funding);
-                card.fundingTableName = std::move(report.card.fundingTableName);
+                if (report.hasFundingTable) { // a funding table above: its figures are the project's
+                    card.funding = std::move(report.card.funding);
+                    card.fundingTableName = std::move(report.card.fundingTableName);
+                } else if (hasFundingCells(card.funding)) {
+                    // The self-evaluation form's own funding block (预算数/执行数/执行率 above the
+                    // indicators): checked like a funding table's figures, in the cells of the scoring table.
+                    // A funding table further on still takes their place. Recompute leaves the block as typed
+                    // (planRecompute writes funding only into a funding table).
+                    card.fundingTableName = grid.name;
+                }
                 report.card = std::move(card);
                 report.hasScoreTable = true;
             } catch (const GridLayoutError& e) {

@@ -3,8 +3,10 @@
 #include "core/check/validate_report.hpp"
 
 #include "catalog_files.hpp"
+#include "core/derive/recompute_plan.hpp"
 #include "core/write/roll_forward.hpp"
 #include "sample_fixture.hpp"
+#include "self_evaluation_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -79,4 +81,51 @@ TEST(ValidateReport, TheTableIsJudgedAsRecomputeWouldLeaveIt) {
                               jixiao::testing::shippedCatalog("ui.json"), "zh-CN", templates};
     const auto ids = ruleIds(validate(assemble(snapshot), checks));
     EXPECT_NE(std::find(ids.begin(), ids.end(), "deduction.mismatch"), ids.end());
+}
+
+// The national 项目支出绩效自评表 states the project's funding in a block above its indicators (年度资金总额:
+// 全年预算数, 全年执行数, 执行率). Those are the project's figures: the 执行率 is held to 执行数 ÷ 预算数 in
+// its own cell, and the prose to the block. Recompute leaves the block as typed.
+TEST(ValidateReport, TheSelfEvaluationFormsFundingBlockIsCheckedWhereItStands) {
+    auto grid = jixiao::testing::selfEvaluationForm();
+    grid.at(2, 6).text = "91%"; // 108 ÷ 120 is 90%
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    snapshot.paragraphs = {"县交通运输局2023年度乡村道路养护项目支出绩效自评报告",
+                           "该项目全年预算数130万元，全年执行数108万元。"};
+    const Report report = assemble(snapshot);
+    EXPECT_EQ(report.card.funding.budget, Decimal(120));
+    EXPECT_EQ(report.card.funding.actual, Decimal(108));
+    EXPECT_EQ(report.card.fundingTableName, "T");
+    EXPECT_FALSE(report.hasFundingTable);
+    EXPECT_TRUE(planRecompute(report).funding.empty());
+
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"), "zh-CN", templates};
+    const auto findings = validate(report, checks);
+    // (养护里程's deduction without a reason is the third: ValidateReasons in validate_test.cpp.)
+    ASSERT_EQ(ruleIds(findings), (std::vector<std::string>{"narrative.budget", "funding.execution-rate",
+                                                           "deduction.reason-missing"}));
+    EXPECT_EQ(findings[0].location.paragraph, 1);
+    EXPECT_EQ(findings[0].message, "正文所述预算资金130万元与预算120万元不一致");
+    EXPECT_EQ(findings[1].location.table, "T");
+    EXPECT_EQ(findings[1].location.cell, "G3");
+    EXPECT_EQ(findings[1].message, "预算执行率填写为91%，按实际支出与预算计算应为90%");
+}
+
+// The block states no items: a list of them in the prose is held to the block's 全年执行数, as for a report
+// that states its funding only in prose.
+TEST(ValidateReport, AnItemListInTheProseIsHeldToTheSelfEvaluationFormsSpending) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm()};
+    snapshot.paragraphs = {"县交通运输局2023年度乡村道路养护项目支出绩效自评报告",
+                           "该项目全年执行数108万元，其中：材料费50万元、人工费40万元。"};
+    const std::vector<Template> templates;
+    const ReportChecks checks{jixiao::testing::shippedCatalog("messages.json"),
+                              jixiao::testing::shippedCatalog("ui.json"), "zh-CN", templates};
+    const auto findings = validate(assemble(snapshot), checks);
+    const auto ids = ruleIds(findings);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "prose.items-sum"), ids.end())
+        << ::testing::PrintToString(ids);
 }

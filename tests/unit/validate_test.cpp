@@ -8,6 +8,7 @@
 #include "prose_test_helpers.hpp"
 #include "sample_fixture.hpp"
 #include "sample_scorecard.hpp"
+#include "self_evaluation_fixture.hpp"
 #include "test_grid.hpp"
 
 #include <gtest/gtest.h>
@@ -785,19 +786,7 @@ TEST(ValidateFunding, TheProseFundingGivenIsTheOneChecked) {
 // The national 项目支出绩效自评表: the 预算执行率 line of its funding block carries 分值 and 得分 (decided by
 // the execution rate) but no reason column reaches it; the indicator rows below have one.
 TEST(ValidateReasons, NoReasonIsAskedOfARowWithoutAReasonCell) {
-    auto grid = jixiao::testing::gridOf({
-        {"项目支出绩效自评表", "", "", "", "", "", "", "", ""},
-        {"项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""},
-        {"", "年度资金总额", "120", "120", "108", "10", "90%", "9", ""},
-        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-         "偏差原因分析及改进措施"},
-        {"", "产出指标（50分）", "数量指标", "养护里程", "80公里", "78公里", "50", "49", ""},
-        {"", "效益指标（40分）", "社会效益指标", "通行条件改善", "明显", "明显", "40", "40", ""},
-        {"总分", "", "", "", "", "", "100", "98", ""},
-    });
-    grid.merge(3, 0, 3, 1);
-    grid.merge(6, 0, 1, 6);
-    const Scorecard card = readScoreTable(grid);
+    const Scorecard card = readScoreTable(jixiao::testing::selfEvaluationForm());
     ASSERT_EQ(card.indicators.front().name, "预算执行率");
     ASSERT_EQ(card.indicators.front().score, Decimal(9));
     const auto reasons = withRule(run(card), "deduction.reason-missing");

@@ -487,6 +487,15 @@ class Office:
     def tool(self):
         return self.service("org.jixiao.EvaluationTool")
 
+    def set_live_recompute(self, on):
+        """Jixiao's 实时重算 option (Tools ▸ Options ▸ 绩效评价), as its options page stores it. It outlives the
+        document: a test that turns it off turns it back on."""
+        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
+        node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                    props(nodepath="/org.jixiao.Jixiao.Options/Settings"))
+        node.setPropertyValue("LiveRecompute", on)
+        node.commitChanges()
+
     def settle(self):
         """Runs the office's main loop until it is idle, so every deferred callback already queued (a live
         recompute after an edit, an undo's notifications) has run: the way to assert that something did not

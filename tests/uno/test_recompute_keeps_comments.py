@@ -81,6 +81,22 @@ class RecomputeKeepsCommentsTest(OfficeCase):
         office.settle()
         self.assertEqual(comments(self.cell("H2")), [("审核人", "请核实")], portions(self.cell("H2")))
 
+    def test_a_comment_in_a_cell_with_tracked_changes_is_left_with_its_cell(self):
+        # The comment went in while changes were recorded (a tracked insertion), and recording is off again:
+        # a whole write would delete both, and a write of the text alone could land in tracked text. The
+        # cell keeps its value and comment; the rest of the run goes on (the 合计 follows the edit).
+        self.doc.RecordChanges = True
+        self.comment("H2", "审核人", "扣分依据请附说明")
+        self.doc.RecordChanges = False
+        self.assertIn("Redline", [kind for kind, _ in portions(self.cell("H2"))], portions(self.cell("H2")))
+        self.cell("G2").setString("0")  # 扣分 would become 1, the 合计 99
+        self.assertTrue(wait_until(lambda: self.cell("C23").getString() == "99"), self.cell("C23").getString())
+        office.settle()
+        self.assertEqual(comments(self.cell("H2")), [("审核人", "扣分依据请附说明")], portions(self.cell("H2")))
+        self.assertEqual([text for kind, text in portions(self.cell("H2")) if kind == "Text"], ["0.5"])
+        findings = [f for f in self.tool.validate(self.doc) if f.Location.endswith(".H2")]
+        self.assertTrue(findings, "the finding still says what H2 should hold")
+
 
 if __name__ == "__main__":
     unittest.main()

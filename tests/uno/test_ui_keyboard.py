@@ -8,7 +8,6 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIALOG, LIST, PUSH_BUTTON, TEXT,
                                                        TOOL_TIP)
-from com.sun.star.beans import NamedValue
 from com.sun.star.sheet.CellFlags import FORMULA
 
 from office import Office, OfficeCase, cell_name, changes, wait_until, writer_cells
@@ -188,7 +187,7 @@ class WriterKeyboardTest(OfficeCase):
 
     def test_switching_live_recompute_back_on_recomputes_and_recompute_is_a_button(self):
         # Item 10: turning 实时重算 back on left the table stale until the next edit.
-        self.addCleanup(set_live_recompute, True)  # the setting outlives the document: back on for the others
+        self.addCleanup(office.set_live_recompute, True)  # the setting outlives the document: back on for the others
         live = find(self.window, "实时重算", CHECK_BOX)
         click(self.display, live)
         self.assertTrue(wait_until(lambda: "实时重算已关闭" in self.status_line()), self.status_line())
@@ -558,15 +557,6 @@ def tooltip(toolkit):
         except Exception:  # closed while looked at
             continue
     return None
-
-
-def set_live_recompute(on):
-    provider = office.service("com.sun.star.configuration.ConfigurationProvider")
-    path = NamedValue()
-    path.Name, path.Value = "nodepath", "/org.jixiao.Jixiao.Options/Settings"
-    settings = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (path,))
-    settings.replaceByName("LiveRecompute", on)
-    settings.commitChanges()
 
 
 def dialog_items(toolkit, wanted):

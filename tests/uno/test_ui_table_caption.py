@@ -81,6 +81,29 @@ class TableCaptionTest(OfficeCase):
         self.recompute()
         self.assertTrue(wait_until(lambda: self.caption() == FULL, timeout=20), self.caption())
 
+    def test_a_recompute_that_writes_cells_and_the_caption_is_one_undo_step(self):
+        # With 实时重算 off the table falls behind an edit; 重算 then rewrites its cells and the caption, and
+        # one Ctrl+Z takes both back, leaving the edit.
+        office.set_live_recompute(False)
+        self.addCleanup(office.set_live_recompute, True)  # the setting outlives the document
+        table = self.doc.TextTables.getByIndex(0)
+        score, deduction = table.getCellByName("G2"), table.getCellByName("H2")
+        weight = table.getCellByName("F2").getString()
+        score.setString(weight)
+        office.settle()
+        stale = deduction.getString()
+        self.assertNotEqual(stale, "0", "the table kept up with the edit: live recompute is still on")
+        fill_details(self.doc, 单位="平安县财政局", 项目名称="乡村道路建设", 年度="2025")
+        self.recompute()
+        self.assertTrue(wait_until(lambda: self.caption() == FULL, timeout=20), self.caption())
+        self.assertEqual(deduction.getString(), "0")
+        self.assertEqual(self.doc.UndoManager.getCurrentUndoActionTitle(), "重算打分表")
+        focus_document(self.doc, office.display)
+        type_keys(office.display, "ctrl+z")
+        self.assertTrue(wait_until(lambda: self.caption() == FRAGMENT, timeout=20), self.caption())
+        self.assertEqual(deduction.getString(), stale, "one Ctrl+Z took the caption back but not the cells")
+        self.assertEqual(score.getString(), weight, "one Ctrl+Z took more than 重算")
+
     def test_a_caption_the_user_edited_is_left_alone(self):
         view = self.doc.CurrentController.getViewCursor()
         view.gotoRange(caption_paragraph(self.doc).getEnd(), False)

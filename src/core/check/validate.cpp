@@ -75,7 +75,10 @@ public:
             findings_.push_back(std::move(f));
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
             findings_.push_back(std::move(f));
-        const bool fundingTable = !card_.fundingTableName.empty();
+        // A funding table of its own (not the self-evaluation form's block in the scoring table, whose
+        // figures the prose completes as reportFunding does for the deck and the sections).
+        const bool fundingTable =
+            !card_.fundingTableName.empty() && card_.fundingTableName != card_.tableName;
         const std::optional<Funding> fromProse = fundingTable          ? std::nullopt
                                                  : input_.proseFunding ? *input_.proseFunding
                                                                        : fundingFromProse(input_.paragraphs);

@@ -5,6 +5,7 @@
 
 #include "uno/base/exceptions_in_flight.hpp"
 #include "uno/base/log.hpp"
+#include "uno/base/undo_step.hpp"
 #include "uno/base/ustring.hpp"
 
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -47,9 +48,15 @@ private:
 
 class UndoContext {
 public:
-    UndoContext(const css::uno::Reference<css::frame::XModel>& model, const OUString& title)
+    UndoContext(const css::uno::Reference<css::frame::XModel>& model, const OUString& title,
+                UndoStep step = UndoStep::Own)
         : manager_(undoManagerOf(model)), title_(title), exceptions_(exceptionsInFlight()), mark_(manager_) {
-        if (manager_.is())
+        if (!manager_.is())
+            return;
+        // A joined change that fails is not taken back alone: the step holds the command's other changes.
+        if (step == UndoStep::JoinLast && manager_->isUndoPossible())
+            manager_->enterHiddenUndoContext();
+        else
             manager_->enterUndoContext(title);
     }
     UndoContext(const UndoContext&) = delete;

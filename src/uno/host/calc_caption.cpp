@@ -94,7 +94,7 @@ void markCalcTableCaption(const Reference<frame::XModel>& model, const std::stri
 }
 
 int refreshCalcTableCaptions(const Reference<frame::XModel>& model, const std::string& caption,
-                             const std::string& undoTitle) {
+                             const std::string& undoTitle, UndoStep step) {
     const Reference<sheet::XNamedRanges> ranges = namedRanges(model);
     if (!ranges.is() || caption.empty())
         return 0;
@@ -113,7 +113,7 @@ int refreshCalcTableCaptions(const Reference<frame::XModel>& model, const std::s
     }
     if (stale.empty())
         return 0;
-    UndoContext undo(model, fromUtf8(undoTitle));
+    UndoContext undo(model, fromUtf8(undoTitle), step);
     for (const auto& [name, title] : stale) {
         ranges->removeByName(name);
         Reference<text::XText>(title.cell, UNO_QUERY_THROW)->setString(fromUtf8(caption)); // format kept

@@ -5,6 +5,8 @@
 // defined names), and a cell whose text no longer has that fingerprint (any edit) is left alone.
 #pragma once
 
+#include "uno/base/undo_step.hpp"
+
 #include <com/sun/star/frame/XModel.hpp>
 
 #include <string>
@@ -16,8 +18,9 @@ void markCalcTableCaption(const css::uno::Reference<css::frame::XModel>& model, 
                           const std::string& caption);
 
 // Rewrites every marked title Jixiao wrote and the user left as it was to `caption`, as one undo step titled
-// `undoTitle`; returns how many were rewritten (0: no undo step).
+// `undoTitle` (or joined to the step on top, undo_context.hpp); returns how many were rewritten (0: no undo
+// step).
 int refreshCalcTableCaptions(const css::uno::Reference<css::frame::XModel>& model, const std::string& caption,
-                             const std::string& undoTitle);
+                             const std::string& undoTitle, UndoStep step = UndoStep::Own);
 
 } // namespace jixiao::office

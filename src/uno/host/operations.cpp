@@ -293,8 +293,6 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     RecomputeResult result;
     if (isReadOnly(model))
         return result;
-    if (!live) // 重算: a caption written before the report details were filled in follows them
-        refreshTableCaptions(model);
     auto host = makeDocumentHost(context_, model);
     RunContext context;
     context.calc = host->isCalc();
@@ -320,6 +318,8 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
             writeGradeBands(model, *plan.gradeBandsToStore);
         if (memory != nullptr)
             *memory = std::move(plan.memory);
+        if (!live) // 重算: a caption written before the report details were filled in follows them
+            refreshTableCaptions(model);
         result.read = std::move(plan.report);
         return result; // nothing to write: no undo step, and the redo stack stays as it is
     }
@@ -359,6 +359,10 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         throw;
     }
     finish();
+    // 重算 stays one undo step: the caption joins the step its cells just made (none when every write was
+    // held back).
+    if (!live)
+        refreshTableCaptions(model, result.written > 0 ? UndoStep::JoinLast : UndoStep::Own);
     if (cache != nullptr) {
         cache->wrote(data.card.tableName, plan.score);
         cache->wrote(data.card.fundingTableName, plan.funding);

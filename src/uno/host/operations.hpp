@@ -11,6 +11,7 @@
 #include "core/model/scorecard.hpp"
 #include "core/model/user_error.hpp"
 #include "core/write/section_place.hpp"
+#include "uno/base/undo_step.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -120,9 +121,11 @@ public:
     // is none.
     void fillReportTitle(const css::uno::Reference<css::frame::XModel>& model) const;
     // The scoring tables' captions Jixiao wrote in Writer, rewritten from the report details as they are now
-    // (uno/host/writer_caption.hpp: never a caption the user edited), as one undo step; 重算 and
-    // saveReportMetadata call it (caption_operations.cpp). Returns how many were rewritten.
-    int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model) const;
+    // (uno/host/writer_caption.hpp: never a caption the user edited), as one undo step or joined to the one
+    // on top (重算's own); 重算 and saveReportMetadata call it (caption_operations.cpp). Returns how many
+    // were rewritten.
+    int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model,
+                             UndoStep step = UndoStep::Own) const;
 
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
                       TableCache* cache = nullptr) const;

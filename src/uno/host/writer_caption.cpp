@@ -110,7 +110,7 @@ void markTableCaption(const Reference<frame::XModel>& model, const std::string& 
 }
 
 int refreshTableCaptions(const Reference<frame::XModel>& model, const std::string& caption,
-                         const std::string& undoTitle) {
+                         const std::string& undoTitle, UndoStep step) {
     const Reference<container::XNameAccess> marks = bookmarks(model);
     if (!marks.is() || caption.empty())
         return 0;
@@ -129,7 +129,7 @@ int refreshTableCaptions(const Reference<frame::XModel>& model, const std::strin
     }
     if (stale.empty())
         return 0;
-    UndoContext undo(model, fromUtf8(undoTitle));
+    UndoContext undo(model, fromUtf8(undoTitle), step);
     for (const auto& mark : stale) {
         const Reference<text::XTextRange> anchor = mark->getAnchor();
         const Reference<text::XText> text = anchor->getText();

@@ -7,6 +7,8 @@
 // a caption whose paragraph no longer has that fingerprint (any edit in it) is left alone.
 #pragma once
 
+#include "uno/base/undo_step.hpp"
+
 #include <com/sun/star/frame/XModel.hpp>
 
 #include <string>
@@ -19,8 +21,9 @@ void markTableCaption(const css::uno::Reference<css::frame::XModel>& model, cons
                       const std::string& caption);
 
 // Rewrites every marked caption Jixiao wrote and the user left as it was to `caption`, as one undo step
-// titled `undoTitle`; returns how many were rewritten (0: no undo step).
+// titled `undoTitle` (or joined to the step on top, undo_context.hpp); returns how many were rewritten (0: no
+// undo step).
 int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model, const std::string& caption,
-                         const std::string& undoTitle);
+                         const std::string& undoTitle, UndoStep step = UndoStep::Own);
 
 } // namespace jixiao::office

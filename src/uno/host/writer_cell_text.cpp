@@ -44,7 +44,7 @@ void forEachPortion(const Reference<text::XText>& cell,
 
 } // namespace
 
-bool hasAnchoredContent(const Reference<text::XText>& cell) {
+CellContent cellContent(const Reference<text::XText>& cell) {
     bool anchored = false;
     bool redline = false;
     forEachPortion(cell, [&](const OUString& type, const Reference<text::XTextRange>&) {
@@ -52,9 +52,11 @@ bool hasAnchoredContent(const Reference<text::XText>& cell) {
             redline = true;
         else if (type != "Text" && type != "SoftPageBreak")
             anchored = true;
-        return !redline;
+        return !(anchored && redline);
     });
-    return anchored && !redline;
+    if (!anchored)
+        return CellContent::PlainText;
+    return redline ? CellContent::AnchoredWithTrackedChanges : CellContent::Anchored;
 }
 
 void replacePlainText(const Reference<text::XText>& cell, const OUString& text) {

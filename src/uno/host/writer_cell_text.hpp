@@ -9,10 +9,13 @@
 
 namespace jixiao::office {
 
-// Whether the cell's paragraphs hold anything besides plain text — a comment, a bookmark, a field, a
-// footnote, a frame — that a whole-text write would delete. A cell with tracked changes (a redline) answers
-// false: its text is written whole as before, the changes' marks being no plain text to keep apart.
-bool hasAnchoredContent(const css::uno::Reference<css::text::XText>& cell);
+// What a write into the cell must keep. Anchored: the cell's paragraphs hold something besides plain text —
+// a comment, a bookmark, a field, a footnote, a frame — that a whole-text write would delete. Anchored with
+// tracked changes: the same in a cell holding tracked changes, whose text portions may be deleted text still
+// shown; no write can keep both apart. A cell with tracked changes and nothing anchored is plain text: its
+// text is written whole.
+enum class CellContent { PlainText, Anchored, AnchoredWithTrackedChanges };
+CellContent cellContent(const css::uno::Reference<css::text::XText>& cell);
 
 // Replaces the plain text of the cell with `text` and leaves every other portion where it is: the first
 // text portion takes `text`, later ones are emptied; a cell with no text portion gets `text` at its end.

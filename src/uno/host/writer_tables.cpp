@@ -405,7 +405,15 @@ int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patc
         Reference<text::XText> target(cell, UNO_QUERY);
         if (!target.is())
             continue;
-        if (hasAnchoredContent(target)) {
+        const CellContent content = cellContent(target);
+        if (content == CellContent::AnchoredWithTrackedChanges) {
+            // Rewriting its text portions could write into tracked deleted text, and a whole write would
+            // delete the comment: left as it is, and its finding still says what it should hold.
+            logWarning("recompute: " + write.cell.address +
+                       " holds a comment or field and tracked changes; not rewritten");
+            continue;
+        }
+        if (content == CellContent::Anchored) {
             // A comment or bookmark in the cell stays: only its text is rewritten. A value cell would keep
             // its old value behind the new text (Writer updates it only through setValue, which deletes
             // them): left as it is, and its finding still says what it should hold.
