@@ -62,6 +62,24 @@ class WriterKeyboardTest(OfficeCase):
     def summary(self):
         return summary_text(self.window) or ""
 
+    def test_a_cell_left_for_its_comment_is_named_in_the_status_line(self):
+        # 经济效益's 扣分 holds a comment inserted while changes were recorded: a write would delete it, so the
+        # run leaves the cell as it is, and the deck says so (the log alone did before).
+        self.doc.RecordChanges = True
+        annotation = self.doc.createInstance("com.sun.star.text.textfield.Annotation")
+        annotation.Author, annotation.Content = "审核人", "请核实扣分"
+        self.cell("H19").insertTextContent(self.cell("H19").createTextCursor(), annotation, False)
+        self.doc.RecordChanges = False
+        self.select_cell_text("G19")  # 6 points
+        type_keys(self.display, "3")
+        self.assertTrue(wait_until(lambda: self.text("C23") == "97"), self.text("C23"))
+        self.assertTrue(wait_until(lambda: "H19" in self.status_line()), self.status_line())
+        self.assertIn("批注", self.status_line())
+        screenshot("keyboard-held-cell.png", self.display)
+        self.assertEqual(self.text("H19"), "0", "the cell was rewritten")
+        self.assertTrue([f for f in self.tool.validate(self.doc) if f.Location.endswith(".H19")],
+                        "its finding says what it should hold")
+
     def test_undo_and_redo_leave_the_cursor_at_the_edit(self):
         # Item 2: after Ctrl+Z the cursor was left in 评价等级 with the computed cells selected, and the next
         # keystroke went there.

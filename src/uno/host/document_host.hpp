@@ -61,6 +61,9 @@ public:
     virtual std::string insertTable(const Grid& grid, const std::string& caption, TableKind kind) = 0;
     // Writes the patch into the named table; returns the number of cells written.
     virtual int applyPatch(const std::string& tableName, const Patch& patch) = 0;
+    // The cells the applyPatch calls since the last take left as they were although their patch named them
+    // (a Writer cell holding a comment that the write would delete), addressed as the patch addressed them.
+    virtual std::vector<std::string> takeHeldCells() { return {}; }
     // The document's body paragraphs as plain text, in reading order (Calc: none).
     virtual std::vector<std::string> paragraphs() = 0;
     // Inserts or replaces the named section's paragraphs; returns where it went.

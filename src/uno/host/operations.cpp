@@ -276,6 +276,15 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
 
 namespace {
 
+// Takes the cells the host held back out of the patch it was given, so that what follows the writes (the
+// table cache, the report brought up to date in memory) sees only what was written; they go to `held`.
+void leaveOut(Patch& patch, const std::vector<std::string>& cells, std::vector<std::string>& held) {
+    std::erase_if(patch.writes, [&](const CellWrite& write) {
+        return std::find(cells.begin(), cells.end(), write.cell.address) != cells.end();
+    });
+    held.insert(held.end(), cells.begin(), cells.end());
+}
+
 // The cell under a Writer view's text cursor, for the computed-cell notice (empty in no cell).
 CursorCell cursorCell(const Reference<frame::XController>& view) {
     const auto place = cursorPlace(view);
@@ -347,10 +356,14 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
             undoManager->leaveUndoContext();
     };
     try {
-        if (!plan.score.empty())
+        if (!plan.score.empty()) {
             result.written += host->applyPatch(data.card.tableName, plan.score);
-        if (!plan.funding.empty())
+            leaveOut(plan.score, host->takeHeldCells(), result.heldCells);
+        }
+        if (!plan.funding.empty()) {
             result.written += host->applyPatch(data.card.fundingTableName, plan.funding);
+            leaveOut(plan.funding, host->takeHeldCells(), result.heldCells);
+        }
     } catch (...) {
         finish();
         mark.rollBack(fromUtf8(ui("undo.recompute")));

@@ -29,6 +29,7 @@
 
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 using namespace css;
 using css::uno::Reference;
@@ -115,17 +116,25 @@ public:
         // A scoring table split over several tables (续表) is one Grid: cells of its later parts are
         // addressed "表格2.B3". Each write goes to its own table.
         std::map<std::string, Patch> byTable;
+        std::map<std::pair<std::string, std::string>, std::string> addressed; // (table, cell) → the patch's
         for (const auto& write : patch.writes) {
             const auto [name, cell] = splitAddress(tableName, write.cell.address);
+            addressed[{name, cell}] = write.cell.address;
             CellWrite local = write;
             local.cell.address = cell;
             byTable[name].writes.push_back(std::move(local));
         }
         int written = 0;
-        for (const auto& [name, part] : byTable)
-            written += applyWriterPatch(table(name), part);
+        for (const auto& [name, part] : byTable) {
+            std::vector<std::string> held;
+            written += applyWriterPatch(table(name), part, held);
+            for (const auto& cell : held)
+                held_.push_back(addressed[{name, cell}]);
+        }
         return written;
     }
+
+    std::vector<std::string> takeHeldCells() override { return std::exchange(held_, {}); }
 
     std::vector<std::string> paragraphs() override {
         std::vector<std::string> result;
@@ -402,6 +411,7 @@ private:
     // Where the next table of this change goes: after the one inserted last (importScorecard's funding table
     // follows its scoring table, also when the cursor is in a cell and both go after the table around it).
     Reference<text::XTextRange> nextTable_;
+    std::vector<std::string> held_; // takeHeldCells
 };
 
 } // namespace

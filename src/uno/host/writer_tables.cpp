@@ -398,7 +398,8 @@ Reference<text::XTextTable> insertWriterTable(const Reference<frame::XModel>& mo
     return table;
 }
 
-int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patch) {
+int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patch,
+                     std::vector<std::string>& held) {
     int written = 0;
     for (const auto& write : patch.writes) {
         Reference<table::XCell> cell = table->getCellByName(fromUtf8(write.cell.address));
@@ -411,6 +412,7 @@ int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patc
             // delete the comment: left as it is, and its finding still says what it should hold.
             logWarning("recompute: " + write.cell.address +
                        " holds a comment or field and tracked changes; not rewritten");
+            held.push_back(write.cell.address);
             continue;
         }
         if (content == CellContent::Anchored) {
@@ -420,6 +422,7 @@ int applyWriterPatch(const Reference<text::XTextTable>& table, const Patch& patc
             if (write.storedNumber) {
                 logWarning("recompute: " + write.cell.address +
                            " holds a comment or field and a value; not rewritten");
+                held.push_back(write.cell.address);
                 continue;
             }
             replacePlainText(target, fromUtf8(write.text));

@@ -70,7 +70,9 @@ insertWriterTable(const css::uno::Reference<css::frame::XModel>& model, const Gr
 
 // Writes each CellWrite into the cell named by its address: its storedNumber as the cell's value, else its
 // text; a cell with a comment or field anchored in it gets its text rewritten around them
-// (writer_cell_text.hpp), or, being a value cell, is left as it is. Returns the number of cells written.
-int applyWriterPatch(const css::uno::Reference<css::text::XTextTable>& table, const Patch& patch);
+// (writer_cell_text.hpp), or, being a value cell or holding tracked changes too, is left as it is and its
+// address added to `held`. Returns the number of cells written.
+int applyWriterPatch(const css::uno::Reference<css::text::XTextTable>& table, const Patch& patch,
+                     std::vector<std::string>& held);
 
 } // namespace jixiao::office

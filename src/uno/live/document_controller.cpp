@@ -321,6 +321,15 @@ int DocumentController::recompute(bool live) {
         notice_ = std::move(text);
         ++noticeSerial_;
     }
+    if (!run.heldCells.empty()) { // a cell a write would have damaged (operations.hpp): said, not only logged
+        std::string cells;
+        for (const auto& cell : run.heldCells)
+            cells += (cells.empty() ? "" : "、") + cell;
+        auto text = ExtensionData::get(context_).text("status.held-cells", {{"cells", cells}});
+        osl::MutexGuard guard(m_aMutex);
+        notice_ = std::move(text);
+        ++noticeSerial_;
+    }
     bool watched = false;
     {
         osl::MutexGuard guard(m_aMutex);
