@@ -322,10 +322,12 @@ def writer_profile(office, case, repeat, title):
             print(f"    {name:<40}{fmt(value)}")
 
 
-def typed_runs(office, case, label, repeat, warm):  # label None: the office's own work for each key
+def typed_runs(office, case, label, repeat, warm, cpu=None):  # label None: the office's own work for each key
     """deck/typed: the keystroke path, real keys (xdotool) into the score cell, the cursor left at the end of its
     text. The cell holds the case's typing base ("6.25"); each run presses BackSpace or 5 in turn (6.25 → 6.2
-    → 6.25 …), every one a valid score that changes the total, so the summary changes after each key."""
+    → 6.25 …), every one a valid score that changes the total, so the summary changes after each key. With `cpu`
+    a list, the main thread's CPU time over each timed interval is added to it (the same work without the
+    waits for a core that a shared machine adds to the wall-clock figure)."""
     from ui_helpers import focus_document, xdotool
     cell = case.doc.getTextTables().getByName(case.table).getCellByName(case.cell)
     cell.setString(case.typing_base)
@@ -345,7 +347,10 @@ def typed_runs(office, case, label, repeat, warm):  # label None: the office's o
         # keys), which live recompute cannot tie to the key and answers with the full re-read.
         xdotool(office.display, "keydown", key)
         try:
-            times += office.run_probe(Mode="typed", Step="measure", Document=case.doc)["ms"]
+            measured = office.run_probe(Mode="typed", Step="measure", Document=case.doc)
+            times += measured["ms"]
+            if cpu is not None and i >= warm:
+                cpu += measured.get("cpu ms", [])
         finally:
             xdotool(office.display, "keyup", key)
     office.settle()
@@ -377,7 +382,8 @@ def deck_case(office, case, repeat, headline, python_macro):
     # LibreOffice's own work for a keystroke, before the deck opens (live recompute off, no deck: Jixiao
     # queues nothing): from the key's modify event until a callback posted then runs.
     office.set_live_recompute(False)
-    own = record(f"{key}.deck.office", median(typed_runs(office, case, None, repeat, warm)))
+    own_cpu = []
+    own = record(f"{key}.deck.office", median(typed_runs(office, case, None, repeat, warm, own_cpu)))
     # The bare recompute and the macro before the deck opens too: with the deck open, its own read of the
     # tables after each edit would leave the timed recompute nothing to re-read.
     res = office.run_probe(Mode="jixiao", Document=case.doc, Table=case.table, Cell=case.cell, Values=values,
@@ -403,7 +409,8 @@ def deck_case(office, case, repeat, headline, python_macro):
     spread = f"(min {live_min:.2f}, max {max(res['ms'][warm:]):.2f})"
     edit = record(f"{key}.deck.edit", median(res["edit ms"][warm:]))
     early = int(sum(res["shown before the edit returned"][warm:]))
-    typed_ms = typed_runs(office, case, label, repeat, warm)
+    typed_cpu = []
+    typed_ms = typed_runs(office, case, label, repeat, warm, typed_cpu)
     typed = record(f"{key}.deck.typed", median(typed_ms))
     typed_min = record(f"{key}.deck.typed.min", min(typed_ms))
     office.set_live_recompute(False)
@@ -419,6 +426,14 @@ def deck_case(office, case, repeat, headline, python_macro):
          "(modify → a callback posted then runs)")
     share = record(f"{key}.deck.typed.jixiao", max(typed - own, 0.01))
     line("  Jixiao's share: deck/typed − LibreOffice's own", share)
+    if own_cpu and typed_cpu:
+        # The same three figures as the main thread's CPU time over each interval: steadier on a shared
+        # machine, where the wall clock also counts the waits for a core.
+        own_c = record(f"{key}.deck.office.cpu", median(own_cpu))
+        typed_c = record(f"{key}.deck.typed.cpu", median(typed_cpu))
+        share_c = record(f"{key}.deck.typed.jixiao.cpu", max(typed_c - own_c, 0.01))
+        line("  main-thread CPU: deck/typed | LibreOffice's own | Jixiao's share", typed_c,
+             f"| {own_c:.2f} | {share_c:.2f}")
     print(f"  summary after the last run: {shown}")
     # Issue 22 item 5: an edit live recompute cannot tie to a cell (paste, undo, redo, a macro) with the deck
     # open costs at most 1.5 bare recomputes; a keystroke's share at most what LibreOffice does for the key.
@@ -429,6 +444,9 @@ def deck_case(office, case, repeat, headline, python_macro):
     record(f"{key}.ratio.live_over_bare.min", live_min / bare_min)
     ratio("Jixiao's share ÷ LibreOffice's own work for the key", share / own, "≤ 1×")
     record(f"{key}.ratio.share_over_own", share / own)
+    if own_cpu and typed_cpu:
+        ratio("  the same in main-thread CPU time", share_c / own_c, "≤ 1×")
+        record(f"{key}.ratio.share_over_own.cpu", share_c / own_c)
     if headline is not None:
         ratio("deck/live ÷ jixiao/office (section a, headless)", live / headline, "≤ 1.2×")
         record(f"{key}.ratio.live_over_headline", live / headline)

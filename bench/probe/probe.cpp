@@ -75,10 +75,12 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace css;
@@ -260,6 +262,15 @@ Reference<org::jixiao::XEvaluationTool> jixiaoTool(const Reference<uno::XCompone
         UNO_QUERY_THROW);
 }
 
+// The CPU time the calling thread has used so far, ms. Between two moments on the office's main thread it
+// is the work that thread did in between, whatever else the machine ran meanwhile (a wall-clock interval
+// also holds the time the thread waited for a core).
+double threadCpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
 // A moment another thread reports, waited for here with a deadline (no polling, no sleeping).
 class Signal {
 public:
@@ -269,9 +280,21 @@ public:
     }
     void fire() {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (!when_)
+        if (!when_) {
             when_ = Clock::now();
+            cpu_ = threadCpuMs();
+            thread_ = std::this_thread::get_id();
+        }
         changed_.notify_all();
+    }
+    // The firing thread's CPU time when it fired, and that thread (valid once `wait` returned a moment).
+    double cpuMs() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return cpu_;
+    }
+    std::thread::id thread() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return thread_;
     }
     // The moment it fired, or nothing when the deadline passed first.
     std::optional<Clock::time_point> wait(std::chrono::seconds deadline) {
@@ -284,6 +307,8 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::optional<Clock::time_point> when_;
+    double cpu_ = 0;
+    std::thread::id thread_;
 };
 
 constexpr std::chrono::seconds kDeadline{20};
@@ -506,8 +531,12 @@ private:
         if (!typedEdit_.is())
             throw lang::IllegalArgumentException("probe: typed measure before arm", {}, 0);
         const auto modified = typedEdit_->edited.wait(kDeadline);
-        const auto seen =
-            typedShown_.is() ? typedShown_->changed.wait(kDeadline) : typedEdit_->trip->ran.wait(kDeadline);
+        Signal& end = typedShown_.is() ? typedShown_->changed : typedEdit_->trip->ran;
+        const auto seen = end.wait(kDeadline);
+        // Both moments are on the main thread (the modify broadcast, then the callback or the label's event):
+        // the main thread's CPU time between them is the same interval without its waits for a core.
+        const bool oneThread = modified && seen && end.thread() == typedEdit_->edited.thread();
+        const double cpu = oneThread ? end.cpuMs() - typedEdit_->edited.cpuMs() : 0;
         typedDocument_->removeModifyListener(typedEdit_.get());
         if (typedShown_.is())
             typedLabel_->removeAccessibleEventListener(typedShown_.get());
@@ -518,6 +547,8 @@ private:
                                         "summary in the deck",
                                         {});
         out["ms"].push_back(std::chrono::duration<double, std::milli>(*seen - *modified).count());
+        if (oneThread)
+            out["cpu ms"].push_back(cpu);
     }
 
     // Bare reads and writes, one undo step. Returns the number of cells read and written.
