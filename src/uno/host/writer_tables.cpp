@@ -75,25 +75,27 @@ Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const 
     return Reference<text::XText>(table->getCellByName(fromUtf8(name)), UNO_QUERY);
 }
 
-// The text a reader of the cell sees. With track changes on, replaced text stays in the document as a tracked
-// deletion until the change is accepted, and getString() returns it too: "6" overwritten by "3" reads "63".
-// Deleted portions are left out; a cell without tracked deletions (or holding a nested table) reads as
-// getString().
+// The text a reader of the cell sees: its paragraphs' text portions, joined by line breaks. It is read
+// portion by portion rather than with XText::getString, which Writer answers by exporting the cell through
+// its plain-text filter inside an action of the whole view: on the main thread right after a key, that
+// action formats and places the cursor again for every cell read (most of a live run's re-read of four
+// cells). A portion's text is read from its paragraph directly. With track changes on, replaced text stays
+// in the document as a tracked deletion until the change is accepted, and getString() returns it too: "6"
+// overwritten by "3" reads "63"; deleted portions are left out here. A cell holding a nested table reads as
+// getString(): the nested table's text is not a value Jixiao reads, and the export is what keeps it apart.
 std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRedlines) {
-    const OUString all = Reference<text::XText>(cell, UNO_QUERY_THROW)->getString();
     Reference<container::XEnumerationAccess> paragraphs(cell, UNO_QUERY);
-    if (all.isEmpty() || !mayHaveRedlines || !paragraphs.is())
-        return toUtf8(all);
+    if (!paragraphs.is())
+        return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
     rtl::OUStringBuffer visible;
     bool deleting = false;
-    bool sawDeletion = false;
     bool firstParagraph = true;
     Reference<container::XEnumeration> items = paragraphs->createEnumeration();
     while (items->hasMoreElements()) {
         Reference<lang::XServiceInfo> info(items->nextElement(), UNO_QUERY);
         Reference<container::XEnumerationAccess> portions(info, UNO_QUERY);
         if (!info.is() || !portions.is() || !info->supportsService("com.sun.star.text.Paragraph"))
-            return toUtf8(all); // a nested table: its text is not a value Jixiao reads
+            return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
         if (!firstParagraph && !deleting)
             visible.append(u'\n'); // a paragraph break inside a deletion is deleted with it
         firstParagraph = false;
@@ -102,25 +104,24 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
             Reference<beans::XPropertySet> portion(parts->nextElement(), UNO_QUERY);
             if (!portion.is())
                 continue;
-            OUString type;
-            portion->getPropertyValue("TextPortionType") >>= type;
-            if (type == "Redline") {
-                OUString redline;
-                portion->getPropertyValue("RedlineType") >>= redline;
-                if (redline == "Delete") {
-                    bool start = false;
-                    portion->getPropertyValue("IsStart") >>= start;
-                    deleting = start;
-                    sawDeletion = true;
+            if (mayHaveRedlines) {
+                OUString type;
+                portion->getPropertyValue("TextPortionType") >>= type;
+                if (type == "Redline") {
+                    OUString redline;
+                    portion->getPropertyValue("RedlineType") >>= redline;
+                    if (redline == "Delete") {
+                        bool start = false;
+                        portion->getPropertyValue("IsStart") >>= start;
+                        deleting = start;
+                    }
+                    continue;
                 }
-                continue;
             }
             if (!deleting)
                 visible.append(Reference<text::XTextRange>(portion, UNO_QUERY_THROW)->getString());
         }
     }
-    if (!sawDeletion)
-        return toUtf8(all);
     return toUtf8(visible.makeStringAndClear());
 }
 
