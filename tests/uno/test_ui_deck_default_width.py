@@ -80,7 +80,7 @@ class DefaultWidthCase(OfficeCase):
             click(self.office.display, wait_until(lambda: find(window, "校验", PUSH_BUTTON), timeout=20))
             self.assertTrue(wait_until(lambda: "校验完成" in (status_text(window) or ""), timeout=30),
                             status_text(window))
-            problems = self.findings_read_whole(window, panels.getByName(CHECKS).getDialog())
+            problems = self.findings_read_whole(doc, window, panels.getByName(CHECKS).getDialog())
 
             for i in range(panels.getCount()):  # each panel alone, whole, for its screenshot
                 panel = panels.getByIndex(i)
@@ -95,12 +95,15 @@ class DefaultWidthCase(OfficeCase):
         finally:
             doc.close(True)
 
-    def findings_read_whole(self, window, container):
+    def findings_read_whole(self, doc, window, container):
         """Each finding chosen in the list in turn: the box under the list shows it whole, wrapped (the list's
-        line is cut at the deck's width); what is wrong, or nothing."""
+        line is cut at the deck's width) — its message as validate() words it, or for the line of unscored
+        indicators (还有 21 项未打分) each of their names; what is wrong, or nothing."""
         lines, listbox = finding_lines(window)
         if not lines:
             return ["校验结果: 校验 found nothing to read"]
+        findings = self.office.tool().validate(doc)
+        unscored = [f.Indicator for f in findings if f.RuleId == "score.missing"]
         details = [c for c in container.getControls() if kind_of(c) == "FixedText" and c.getModel().MultiLine]
         problems = []
         for index, line in enumerate(lines):
@@ -111,6 +114,11 @@ class DefaultWidthCase(OfficeCase):
             if not wait_until(lambda: shown() and settle_layout(self.office, container), timeout=20):
                 problems.append(f"校验结果: “{line[:30]}” chosen, no box under the list shows it whole")
                 continue
+            text = shown()[0].getModel().Label
+            left_out = ([name for name in unscored if name not in text] if "项未打分" in line
+                        else [] if any(f.Message in text for f in findings) else [line])
+            if left_out:
+                problems.append(f"校验结果: “{line[:30]}” chosen, the box under the list leaves out {left_out}")
             problems += [f"校验结果: {too_small(c)}" for c in shown() if too_small(c)]
             problems += [f"校验结果: {describe(c)} runs past the panel's right edge" for c in shown()
                          if c.getPosSize().X + c.getPosSize().Width > container.getPosSize().Width]
