@@ -7,7 +7,26 @@ import subprocess
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.awt import Size
 
-from office import ARTIFACTS
+from office import ARTIFACTS, Office, OfficeCase
+
+
+class FontSizeCase(OfficeCase):
+    """One office under Xvfb for the class, at the UI font size `DPI` asks for (SAL_FORCEDPI; None: the display's
+    own, called 96dpi): each deck test runs in a subclass at 96 and one at 192."""
+    DPI = None
+    maxDiff = None  # every control cut is listed
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(headless=False, env={"SAL_FORCEDPI": str(cls.DPI)} if cls.DPI else None)
+        cls.office.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+
+    def label(self):
+        return f"{self.DPI or 96}dpi"
 
 
 def kind_of(control):

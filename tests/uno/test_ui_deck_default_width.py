@@ -12,8 +12,9 @@ from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 from com.sun.star.awt import Size
 from com.sun.star.util.MeasureUnit import APPFONT
 
-from deck_measure import describe, kind_of, panel_problems, screenshot_panel, settle_layout, too_small
-from office import Office, OfficeCase, wait_until
+from deck_measure import (FontSizeCase, describe, kind_of, panel_problems, screenshot_panel, settle_layout,
+                          too_small)
+from office import wait_until
 from test_ui_findings import finding_lines
 from ui_helpers import DECK, click, find, status_text, summary_text
 
@@ -21,22 +22,7 @@ CHECKS = "org.jixiao.Jixiao.ChecksPanel"  # 校验结果
 DEFAULT_DECK_WIDTH = 146  # app-font units: sfx2/source/sidebar/SidebarChildWindow.cxx, GetDefaultWidth
 
 
-class DefaultWidthCase(OfficeCase):
-    DPI = None  # the office's own
-    maxDiff = None  # every control cut is listed
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(headless=False, env={"SAL_FORCEDPI": str(cls.DPI)} if cls.DPI else None)
-        cls.office.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.stop()
-
-    def label(self):
-        return f"{self.DPI or 96}dpi"
-
+class DefaultWidthCase(FontSizeCase):
     def open_deck_by_its_command(self):
         """A new Writer document in a 1400×900 window, its sidebar collapsed to the tab bar as a new profile has
         it, and the deck opened by .uno:SidebarDeck (what Tools ▸ 绩效评价 and Ctrl+Alt+J send)."""

@@ -11,8 +11,8 @@ import unittest
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import LABEL, PUSH_BUTTON
 
-from deck_measure import panel_problems, screenshot_panel, settle_layout
-from office import Office, OfficeCase, wait_until
+from deck_measure import FontSizeCase, panel_problems, screenshot_panel, settle_layout
+from office import wait_until
 from ui_helpers import DECK, click, find, status_text, summary_text, type_keys, walk
 
 # registry/Sidebar.xcu's panels, in the deck's order, and their titles.
@@ -21,22 +21,7 @@ PANELS = (("org.jixiao.Jixiao.ReportPanel", "报告信息"), ("org.jixiao.Jixiao
           ("org.jixiao.Jixiao.StatusPanel", "状态与帮助"))
 
 
-class DeckScalingCase(OfficeCase):
-    DPI = None  # the office's own
-    maxDiff = None  # every control too small is listed
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(headless=False, env={"SAL_FORCEDPI": str(cls.DPI)} if cls.DPI else None)
-        cls.office.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.stop()
-
-    def label(self):
-        return f"{self.DPI or 96}dpi"
-
+class DeckScalingCase(FontSizeCase):
     def open_deck_by_its_tab(self):
         """A new Writer document in a 1400×900 window, the deck opened as a user opens it: a click on its tab in
         the sidebar's tab bar (which also widens the sidebar to the deck's minimal width)."""
