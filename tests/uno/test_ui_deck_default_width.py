@@ -54,7 +54,7 @@ class DefaultWidthCase(FontSizeCase):
             self.assertEqual(container.getPosSize().Width, default,
                              f"at {self.label()} the deck is not at the sidebar's default width")
 
-            # A scoring table and 校验, so the summary has its lines and the findings list its findings; with
+            # A scoring table and 校验, so the summary has its lines and the findings list findings; with
             # every panel open, as the accessibility tree holds only those (the deck scrolls).
             for i in range(panels.getCount()):
                 panels.getByIndex(i).expand(False)
@@ -66,6 +66,10 @@ class DefaultWidthCase(FontSizeCase):
             click(self.office.display, wait_until(lambda: find(window, "校验", PUSH_BUTTON), timeout=20))
             self.assertTrue(wait_until(lambda: "校验完成" in (status_text(window) or ""), timeout=30),
                             status_text(window))
+            # And a score out of range: a finding of its own, longer than the list is wide.
+            doc.TextTables.getByIndex(0).getCellByName("G2").setString("99")
+            self.assertTrue(wait_until(lambda: any("超出范围" in l for l in finding_lines(window)[0]), timeout=30),
+                            finding_lines(window)[0])
             problems = self.findings_read_whole(doc, window, panels.getByName(CHECKS).getDialog())
 
             for i in range(panels.getCount()):  # each panel alone, whole, for its screenshot
