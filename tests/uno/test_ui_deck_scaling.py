@@ -1,17 +1,18 @@
 """The deck scales as LibreOffice's own panels do (issue 19, item 1): under Xvfb, at the normal font and at double
 size (SAL_FORCEDPI=192, as on a 4K screen), every control of each of the deck's titled panels gets at least the
 size it asks for — its preferred size (XLayoutConstrains), or for a wrapped text the height of that text wrapped at
-the width it got — and each panel window is tall enough for all of its controls, so the sidebar cuts nothing.
+the width it got — and each panel window is tall enough for all of its controls, so the sidebar cuts nothing; a
+dropdown too narrow for its chosen entry has it shown whole in a label (deck_measure.py). The deck is opened by a
+click on its tab, which in LibreOffice 7.4 sets the sidebar to the deck's minimal width (its narrowest);
+test_ui_deck_default_width.py opens it at the sidebar's default width.
 Screenshots of each panel at both sizes are kept in the test artefacts (deck-<panel>-<dpi>.png)."""
-import os
-import subprocess
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import LABEL, PUSH_BUTTON
-from com.sun.star.awt import Size
 
-from office import ARTIFACTS, Office, OfficeCase, wait_until
+from deck_measure import FontSizeCase, panel_problems, screenshot_panel, settle_layout
+from office import wait_until
 from ui_helpers import DECK, click, find, status_text, summary_text, type_keys, walk
 
 # registry/Sidebar.xcu's panels, in the deck's order, and their titles.
@@ -20,59 +21,7 @@ PANELS = (("org.jixiao.Jixiao.ReportPanel", "报告信息"), ("org.jixiao.Jixiao
           ("org.jixiao.Jixiao.StatusPanel", "状态与帮助"))
 
 
-def kind_of(control):
-    model = control.getModel()
-    for kind in ("Button", "CheckBox", "FixedText", "ListBox", "Edit"):
-        if model.supportsService(f"com.sun.star.awt.UnoControl{kind}Model"):
-            return kind
-    return "other"
-
-
-def describe(control):
-    """A control as a reader of the failure finds it: its kind and its label (the panel's models are not named)."""
-    model = control.getModel()
-    label = model.Label if model.getPropertySetInfo().hasPropertyByName("Label") else ""
-    return f"{kind_of(control)} “{label[:30]}”"
-
-
-def too_small(control):
-    """Why `control` is smaller than it asks to be, or None."""
-    name = describe(control)
-    kind = kind_of(control)
-    got = control.getPosSize()
-    peer = control.getPeer()
-    wanted = peer.getPreferredSize()
-    if kind == "FixedText" and control.getModel().MultiLine:
-        # A wrapped text: the height its words need at the width it was given.
-        needed = peer.calcAdjustedSize(Size(got.Width, 0))
-        if got.Height < needed.Height:
-            return f"{name}: {got.Width}×{got.Height}, its text needs {needed.Height} high"
-        return None
-    if kind in ("ListBox", "Edit"):  # they scroll sideways: their width is the panel's
-        if got.Height < wanted.Height:
-            return f"{name}: {got.Width}×{got.Height}, wants {wanted.Height} high"
-        return None
-    if got.Width < wanted.Width or got.Height < wanted.Height:
-        return f"{name}: {got.Width}×{got.Height}, wants {wanted.Width}×{wanted.Height}"
-    return None
-
-
-class DeckScalingCase(OfficeCase):
-    DPI = None  # the office's own
-    maxDiff = None  # every control too small is listed
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(headless=False, env={"SAL_FORCEDPI": str(cls.DPI)} if cls.DPI else None)
-        cls.office.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.stop()
-
-    def label(self):
-        return f"{self.DPI or 96}dpi"
-
+class DeckScalingCase(FontSizeCase):
     def open_deck_by_its_tab(self):
         """A new Writer document in a 1400×900 window, the deck opened as a user opens it: a click on its tab in
         the sidebar's tab bar (which also widens the sidebar to the deck's minimal width)."""
@@ -124,20 +73,10 @@ class DeckScalingCase(OfficeCase):
                 controls = container.getControls()
                 self.assertTrue(controls, id_)
                 self.assertTrue(wait_until(lambda: container.getPosSize().Height > 0, timeout=10), id_)
-                self.settle_layout(container)
-                bottom = 0
-                for control in controls:
-                    why = too_small(control)
-                    if why:
-                        problems.append(f"{title}: {why}")
-                    got = control.getPosSize()
-                    bottom = max(bottom, got.Y + got.Height)
-                    if got.X + got.Width > container.getPosSize().Width:
-                        problems.append(f"{title}: {describe(control)} runs past the panel's right edge")
-                if container.getPosSize().Height < bottom:
-                    problems.append(f"{title}: the panel is {container.getPosSize().Height} high, its controls "
-                                    f"need {bottom}")
-                self.screenshot_panel(container, f"deck-{id_.rsplit('.', 1)[1]}-{self.label()}.png")
+                self.assertTrue(wait_until(lambda: settle_layout(self.office, container), timeout=20),
+                                "the deck's layout did not settle")
+                problems += panel_problems(title, container)
+                screenshot_panel(self.office, container, f"deck-{id_.rsplit('.', 1)[1]}-{self.label()}.png")
             self.assertEqual(problems, [], f"at {self.label()}")
             self.assertEqual(shown, list(PANELS), "the deck's panels and their titles, in order")
         finally:
@@ -182,27 +121,6 @@ class DeckScalingCase(OfficeCase):
             guide.close(True)
         finally:
             doc.close(True)
-
-    def settle_layout(self, container):
-        """Waits until the sidebar has laid the deck out after a panel was expanded: the panel's size is the same
-        after the main loop has gone idle twice."""
-        def same_twice():
-            self.office.settle()
-            before = container.getPosSize()
-            self.office.settle()
-            after = container.getPosSize()
-            return (before.Width, before.Height) == (after.Width, after.Height)
-        self.assertTrue(wait_until(same_twice, timeout=20), "the deck's layout did not settle")
-
-    def screenshot_panel(self, container, name):
-        """The screen around the panel: its title bar above it and a margin around."""
-        where = container.getPeer().getAccessibleContext().getLocationOnScreen()
-        size = container.getPosSize()
-        os.makedirs(ARTIFACTS, exist_ok=True)
-        x, y = max(0, where.X - 8), max(0, where.Y - 40)
-        subprocess.run(["import", "-display", self.office.display, "-window", "root", "-crop",
-                        f"{size.Width + 16}x{size.Height + 48}+{x}+{y}", os.path.join(ARTIFACTS, name)],
-                       check=True, timeout=60)
 
 
 class NormalFontTest(DeckScalingCase):

@@ -258,10 +258,15 @@ void SidebarPanel::buildReport(bool readOnly) {
     templates_ = add<awt::XListBox>("ListBox", "Templates",
                                     {{"Dropdown", Any(true)}, {"LineCount", Any(sal_Int16(8))}});
     layout_.addRow({templateLabel, Reference<awt::XControl>(templates_, UNO_QUERY)}, {0, 1});
+    // The chosen template's name whole, wrapped under the chooser: the names run to 28 characters, which the
+    // sidebar's default width cuts in the box (as the findings list's lines are, shown whole under it too).
+    templateName_ = add<awt::XFixedText>("FixedText", "TemplateName",
+                                         {{"MultiLine", Any(true)}, {"Label", Any(OUString())}});
+    layout_.addText(Reference<awt::XControl>(templateName_, UNO_QUERY));
     fillTemplates();
     onItemChanged(templates_, [this] {
         guarded([&] {
-            modelProps(templates_)->setPropertyValue("HelpText", Any(templates_->getSelectedItem()));
+            showTemplateName(toUtf8(templates_->getSelectedItem()));
             deck_status::setTemplate(frame_, selectedItem(templates_, templateIds_));
         });
     });
@@ -391,8 +396,13 @@ void SidebarPanel::fillTemplates() {
         preferred = std::find(templateIds_.begin(), templateIds_.end(), Settings::defaultTemplate(context_));
     const auto chosen = preferred == templateIds_.end() ? 0 : std::size_t(preferred - templateIds_.begin());
     modelProps(templates_)->setPropertyValue("SelectedItems", Any(sequenceOf(sal_Int16(chosen))));
-    // The full name as the tooltip: the deck's default width cuts long names off.
-    modelProps(templates_)->setPropertyValue("HelpText", Any(fromUtf8(names[chosen])));
+    showTemplateName(names[chosen]);
+}
+
+void SidebarPanel::showTemplateName(const std::string& name) {
+    // The tooltip too: it is what a pointer resting on the cut box shows.
+    modelProps(templates_)->setPropertyValue("HelpText", Any(fromUtf8(name)));
+    setLabel(templateName_, name);
 }
 
 void SidebarPanel::relayout() {
@@ -447,6 +457,7 @@ void SAL_CALL SidebarPanel::disposing() {
     controller_.clear();
     layout_.clear();
     templates_.clear();
+    templateName_.clear();
     metadata_ = {};
     summaryTotal_.clear();
     summary_.clear();

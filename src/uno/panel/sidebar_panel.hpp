@@ -111,6 +111,8 @@ private:
     // The box under the findings list: the chosen finding whole (empty: none chosen).
     void showFindingDetail(const std::string& text);
     void fillTemplates();
+    // The chosen template's name, whole, in the label under the chooser and as the chooser's tooltip.
+    void showTemplateName(const std::string& name);
     // The template 插入打分表 uses: the one chosen in 报告信息, else the options' default (else the first).
     std::string chosenTemplate() const;
     css::uno::Reference<css::frame::XModel> model() const;
@@ -150,6 +152,7 @@ private:
     // The controls the panel reads or changes after build(), made once there and used through their own
     // interfaces (the container knows them by name, the panel does not look them up).
     css::uno::Reference<css::awt::XListBox> templates_;
+    css::uno::Reference<css::awt::XFixedText> templateName_; // the chosen template's name, whole
     std::array<css::uno::Reference<css::awt::XTextComponent>, kMetadataFieldCount> metadata_;
     css::uno::Reference<css::awt::XFixedText> summaryTotal_; // 总分 and 等级, bold: the summary's first line
     css::uno::Reference<css::awt::XFixedText> summary_;      // the rest of the summary
