@@ -129,3 +129,92 @@ TEST(ValidateReport, AnItemListInTheProseIsHeldToTheSelfEvaluationFormsSpending)
     EXPECT_NE(std::find(ids.begin(), ids.end(), "prose.items-sum"), ids.end())
         << ::testing::PrintToString(ids);
 }
+
+namespace {
+
+// A funding table in 元 beside the self-evaluation form: 1,080,000 元 spent (108万元, the block's 全年执行数)
+// of a 预算 of 1,300,000 元 (130万元, where the block says 120).
+Grid fundingTableInYuan() {
+    auto grid = jixiao::testing::gridOf({{"项目", "金额（元）", "占比"},
+                                         {"材料费", "1,000,000", "92.59%"},
+                                         {"人工费", "80,000", "7.41%"},
+                                         {"实际支出合计", "1,080,000", "100%"},
+                                         {"年初预算", "1,300,000", ""},
+                                         {"预算执行率", "", "83.08%"}});
+    grid.name = "资金";
+    return grid;
+}
+
+ReportChecks zhChecks(const std::vector<Template>& templates) {
+    return {jixiao::testing::shippedCatalog("messages.json"), jixiao::testing::shippedCatalog("ui.json"),
+            "zh-CN", templates};
+}
+
+std::vector<Finding> withRule(const std::vector<Finding>& findings, const std::string& rule) {
+    std::vector<Finding> out;
+    for (const auto& finding : findings)
+        if (finding.ruleId == rule)
+            out.push_back(finding);
+    return out;
+}
+
+} // namespace
+
+// Beside a funding table the block keeps its figures (Scorecard::fundingBlock) while the table's are the
+// project's: a block that states another budget is a finding at its own cell, compared in its unit (万元
+// against the table's 元), so the report never prints two budgets unsaid. Its spending agrees (108万元 is
+// 1,080,000 元) and its 执行率 is its own figures' (108 ÷ 120): nothing more is said.
+TEST(ValidateReport, TheSelfEvaluationFormsBlockIsHeldToTheFundingTablesFigures) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm(), fundingTableInYuan()};
+    const Report report = assemble(snapshot);
+    ASSERT_TRUE(report.hasFundingTable);
+    EXPECT_EQ(report.card.funding.budget, Decimal(1300000));
+    EXPECT_EQ(report.card.fundingBlock.budget, Decimal(120));
+    EXPECT_EQ(report.card.fundingBlock.unit, "万元");
+
+    const std::vector<Template> templates;
+    const auto findings = validate(report, zhChecks(templates));
+    const auto mismatch = withRule(findings, "funding.form-mismatch");
+    ASSERT_EQ(mismatch.size(), 1u) << ::testing::PrintToString(ruleIds(findings));
+    EXPECT_EQ(mismatch[0].location.table, "T");
+    EXPECT_EQ(mismatch[0].location.cell, "D3");
+    EXPECT_EQ(mismatch[0].message, "自评表的全年预算数为120万元，资金明细表的预算为130万元，两者不一致");
+    EXPECT_TRUE(withRule(findings, "funding.execution-rate").empty());
+}
+
+// The block's 执行率 beside a funding table is still held to its own 全年执行数 ÷ 全年预算数, at its cell.
+TEST(ValidateReport, TheSelfEvaluationFormsRateIsCheckedBesideAFundingTable) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm(), fundingTableInYuan()};
+    snapshot.tables[0].at(2, 6).text = "91%";
+    snapshot.tables[1].at(4, 1).text = "1,200,000";
+    snapshot.tables[1].at(5, 2).text = "90%";
+    const std::vector<Template> templates;
+    const auto findings = validate(assemble(snapshot), zhChecks(templates));
+    EXPECT_TRUE(withRule(findings, "funding.form-mismatch").empty());
+    const auto rate = withRule(findings, "funding.execution-rate");
+    ASSERT_EQ(rate.size(), 1u) << ::testing::PrintToString(ruleIds(findings));
+    EXPECT_EQ(rate[0].location.table, "T");
+    EXPECT_EQ(rate[0].location.cell, "G3");
+    EXPECT_EQ(rate[0].message, "预算执行率填写为91%，按实际支出与预算计算应为90%");
+}
+
+// A block without a budget of its own cannot derive its 执行率: the rate it states is the table's or a
+// finding. Its spending, now 100, differs from the table's 108.
+TEST(ValidateReport, ABlockRateWithoutItsOwnBudgetIsHeldToTheFundingTablesRate) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm(), fundingTableInYuan()};
+    auto& block = snapshot.tables[0];
+    block.at(2, 2).text = "";
+    block.at(2, 3).text = "";
+    block.at(2, 4).text = "100";
+    const std::vector<Template> templates;
+    const auto findings = validate(assemble(snapshot), zhChecks(templates));
+    const auto mismatch = withRule(findings, "funding.form-mismatch");
+    ASSERT_EQ(mismatch.size(), 2u) << ::testing::PrintToString(ruleIds(findings));
+    EXPECT_EQ(mismatch[0].location.cell, "E3");
+    EXPECT_EQ(mismatch[0].message, "自评表的全年执行数为100万元，资金明细表的实际支出为108万元，两者不一致");
+    EXPECT_EQ(mismatch[1].location.cell, "G3");
+    EXPECT_EQ(mismatch[1].message, "自评表的执行率为90%，资金明细表的预算执行率为83.08%，两者不一致");
+}
