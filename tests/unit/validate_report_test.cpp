@@ -85,7 +85,8 @@ TEST(ValidateReport, TheTableIsJudgedAsRecomputeWouldLeaveIt) {
 
 // The national 项目支出绩效自评表 states the project's funding in a block above its indicators (年度资金总额:
 // 全年预算数, 全年执行数, 执行率). Those are the project's figures: the 执行率 is held to 执行数 ÷ 预算数 in
-// its own cell, and the prose to the block. Recompute leaves the block as typed.
+// its own cell, and the prose to the block. Recompute writes no funding table (the block's 执行率 is the
+// scoring table's: block_rate_test.cpp).
 TEST(ValidateReport, TheSelfEvaluationFormsFundingBlockIsCheckedWhereItStands) {
     auto grid = jixiao::testing::selfEvaluationForm();
     grid.at(2, 6).text = "91%"; // 108 ÷ 120 is 90%
