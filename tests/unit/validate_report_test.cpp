@@ -219,3 +219,45 @@ TEST(ValidateReport, ABlockRateWithoutItsOwnBudgetIsHeldToTheFundingTablesRate) 
     EXPECT_EQ(mismatch[1].location.cell, "G3");
     EXPECT_EQ(mismatch[1].message, "自评表的执行率为90%，资金明细表的预算执行率为83.08%，两者不一致");
 }
+
+// The 预算执行率 line of the national form is scored by the rate: 执行率 × 分值, at most 分值. A score other
+// than that is a warning at its 得分 cell, never written.
+TEST(ValidateReport, TheRateLinesScoreIsTheRateOfItsWeight) {
+    const std::vector<Template> templates;
+    const auto scoreFindings = [&](const std::string& actual, const std::string& rate,
+                                   const std::string& score) {
+        DocumentSnapshot snapshot;
+        snapshot.tables = {jixiao::testing::selfEvaluationForm()};
+        snapshot.tables[0].at(2, 4).text = actual;
+        snapshot.tables[0].at(2, 6).text = rate;
+        snapshot.tables[0].at(2, 7).text = score;
+        return withRule(validate(assemble(snapshot), zhChecks(templates)), "funding.rate-score");
+    };
+    EXPECT_TRUE(scoreFindings("108", "90%", "9").empty()); // 108 ÷ 120 = 90% of 10
+    const auto wrong = scoreFindings("108", "90%", "10");
+    ASSERT_EQ(wrong.size(), 1u);
+    EXPECT_EQ(wrong[0].severity, Severity::Warning);
+    EXPECT_EQ(wrong[0].location.table, "T");
+    EXPECT_EQ(wrong[0].location.cell, "H3");
+    EXPECT_EQ(wrong[0].message, "“预算执行率”得分为10，按执行率90%乘以分值10应为9分");
+    EXPECT_TRUE(scoreFindings("100", "83.33%", "8.33").empty()); // 83.33% of 10, half-up at two places
+    EXPECT_EQ(scoreFindings("100", "83.33%", "8.3").size(), 1u);
+    EXPECT_TRUE(scoreFindings("130", "108.33%", "10").empty()) << "at most its 分值";
+    // The block's own figures decide over a wrong 执行率 typed (funding.execution-rate says that one).
+    EXPECT_EQ(scoreFindings("108", "100%", "10").size(), 1u);
+    EXPECT_TRUE(scoreFindings("108", "100%", "9").empty());
+    EXPECT_TRUE(scoreFindings("108", "", "9").empty()) << "no rate stated: its own figures still give 90%";
+}
+
+// Without its own budget the block's 执行率 as stated is the rate the line is held to.
+TEST(ValidateReport, TheRateLineIsHeldToTheStatedRateWithoutABudget) {
+    DocumentSnapshot snapshot;
+    snapshot.tables = {jixiao::testing::selfEvaluationForm()};
+    snapshot.tables[0].at(2, 2).text = "";
+    snapshot.tables[0].at(2, 3).text = "";
+    snapshot.tables[0].at(2, 6).text = "95%";
+    const std::vector<Template> templates;
+    const auto found = withRule(validate(assemble(snapshot), zhChecks(templates)), "funding.rate-score");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].args.at("expected"), "9.5");
+}

@@ -72,6 +72,9 @@ public:
         checkTotalWeight();
         checkTotals();
         checkSubtotals();
+        // The self-evaluation form's 预算执行率 line, scored by its block's rate.
+        for (auto f : checkRateScore(card_))
+            findings_.push_back(std::move(f));
         for (auto f : unsupportedDerivedValues(card_))
             findings_.push_back(std::move(f));
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
@@ -417,7 +420,7 @@ const std::vector<std::string>& validationRuleIds() {
         // The self-evaluation form's block beside a funding table (validate_funding_block.hpp), after the
         // funding table's own rules.
         const auto funding = std::find(result.begin(), result.end(), "funding.execution-rate");
-        result.insert(funding + 1, "funding.form-mismatch");
+        result.insert(funding + 1, {"funding.form-mismatch", "funding.rate-score"});
         result.insert(result.end(), {"narrative.problem-missing", "narrative.problem-not-lost"});
         return result;
     }();

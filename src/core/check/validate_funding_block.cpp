@@ -66,4 +66,37 @@ std::vector<Finding> checkFundingBlock(const Scorecard& card, const Funding& fun
     return findings;
 }
 
+std::vector<Finding> checkRateScore(const Scorecard& card) {
+    const Funding& block = card.fundingBlock;
+    if (card.indicators.empty() || !block.executionRateCell.known())
+        return {};
+    // The line the reader made of the block's row: no children, its 得分 beside the block's 执行率.
+    const Indicator& line = card.indicators.front();
+    if (!line.children.empty() || line.cells.score.row != block.executionRateCell.row ||
+        !hasValidScore(line) || line.weight.isZero() || line.weight.isNegative())
+        return {};
+    const auto own = deriveFunding(block).executionRate;
+    const auto rate = own ? own : block.executionRate;
+    if (!rate || rate->isNegative())
+        return {};
+    const auto scored = Decimal::product(rate->rounded(2), line.weight);
+    const auto share = scored ? Decimal::divide(*scored, Decimal(100)) : std::nullopt;
+    if (!share)
+        return {};
+    const Decimal expected = Decimal::min(*share, line.weight).rounded(2);
+    if (line.score->rounded(2) == expected)
+        return {};
+    Finding f;
+    f.ruleId = "funding.rate-score";
+    f.severity = Severity::Warning;
+    f.location = {Location::Kind::Cell, card.tableName, line.cells.score.address, -1, 0, 0};
+    f.indicator = line.name;
+    f.args = {{"indicator", line.name},
+              {"score", line.score->toString(Decimal::kScaleDigits)},
+              {"expected", expected.toString(2)},
+              {"rate", rate->toString(2)},
+              {"weight", line.weight.toString(Decimal::kScaleDigits)}};
+    return {f};
+}
+
 } // namespace jixiao

@@ -23,4 +23,12 @@ namespace jixiao {
 // Args: entered, expected, unit (the block's; not for the rate). Messages are left empty.
 std::vector<Finding> checkFundingBlock(const Scorecard& card, const Funding& funding);
 
+// The national form's 预算执行率 line (the first indicator, read from the block's row) is scored by the rate:
+// 得分 = 执行率 × 分值 ÷ 100, at most its 分值. One funding.rate-score warning at its 得分 cell when the
+// score differs at two places (half-up) from what the block's rate gives — its own 全年执行数 ÷ 全年预算数,
+// else the 执行率 it states. Nothing without a block rate, a valid score (score.missing and score.range say
+// those) or a weight. Args: indicator, score, expected, rate, weight. Recompute never writes it: a province
+// may score the line otherwise.
+std::vector<Finding> checkRateScore(const Scorecard& card);
+
 } // namespace jixiao
