@@ -165,14 +165,14 @@ Report assemble(const DocumentSnapshot& snapshot) {
                 for (const auto& part : more)
                     report.scoreParts.push_back(part.first->name);
                 card.tableName = grid.name;
-                if (report.hasFundingTable) { // a funding table above: its figures are the project's
+                // A funding table above (or further on) gives the project's figures; the block stays in
+                // card.fundingBlock, held to them by validation (funding.form-mismatch).
+                if (report.hasFundingTable) {
                     card.funding = std::move(report.card.funding);
                     card.fundingTableName = std::move(report.card.fundingTableName);
                 } else if (hasFundingCells(card.funding)) {
                     // The self-evaluation form's own funding block (预算数/执行数/执行率 above the
                     // indicators): checked like a funding table's figures, in the cells of the scoring table.
-                    // A funding table further on still takes their place. Recompute leaves the block as typed
-                    // (planRecompute writes funding only into a funding table).
                     card.fundingTableName = grid.name;
                 }
                 report.card = std::move(card);

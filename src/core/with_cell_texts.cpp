@@ -3,6 +3,7 @@
 #include "core/read/grid_reader.hpp"
 #include "core/read/score_header.hpp"
 #include "core/text/cell_text.hpp"
+#include "core/text/numbers.hpp"
 
 #include <set>
 #include <utility>
@@ -14,6 +15,10 @@ namespace {
 struct Target {
     std::optional<Decimal>* score = nullptr; // a leaf's 得分 or 扣分, the 合计 row's 得分 or 扣分
     std::string* grade = nullptr;            // the 等级
+    // The self-evaluation form's 执行率 (a percentage): Scorecard::fundingBlock's, and Scorecard::funding's
+    // too when the block is the report's funding (no funding table).
+    std::optional<Decimal>* rate = nullptr;
+    std::optional<Decimal>* fundingRate = nullptr;
 };
 
 // Every reference the reader made to one cell: a claim holds only when there is exactly one, of a kind above.
@@ -72,6 +77,15 @@ std::optional<Target> scoreTarget(Report& report, int row, int column) {
     claims.claim(totals.scoreCell, {&totals.score});
     claims.claim(totals.deductionCell, {&totals.deduction});
     claims.claim(totals.gradeCell, {nullptr, &totals.grade});
+    // The funding block's figures: its 执行率 is a plain value recompute writes; its 预算数 and 执行数 are
+    // read from the same row as the 预算执行率 line's weight and score and are left to assemble.
+    auto& block = card.fundingBlock;
+    claims.other(block.budgetCell);
+    claims.other(block.actualCell);
+    const bool blockIsFunding = card.fundingTableName == card.tableName && !report.hasFundingTable &&
+                                card.funding.executionRateCell == block.executionRateCell;
+    claims.claim(block.executionRateCell, {nullptr, nullptr, &block.executionRate,
+                                           blockIsFunding ? &card.funding.executionRate : nullptr});
     return claims.single();
 }
 
@@ -116,6 +130,20 @@ struct ScoreStep {
 // The value assemble reads from the new text, when it can be had without reading the table again and the old
 // text reads as what the report holds (a report as assemble gave it).
 bool planScore(const std::string& before, const std::string& after, ScoreStep& step) {
+    if (step.target.rate) {
+        // The reader's percentage (grid_reader's NumberReader::percent): a number, bare or with "%".
+        const auto rate = [](const std::string& text, std::optional<Decimal>& value) {
+            const CellNumber n = parseCellNumber(text);
+            if (n.status == CellNumber::Status::Missing)
+                return true;
+            if (n.status != CellNumber::Status::Number || !(n.percent || n.unit.empty()))
+                return false; // a read issue
+            value = n.value;
+            return true;
+        };
+        std::optional<Decimal> old;
+        return rate(before, old) && old == *step.target.rate && rate(after, step.score);
+    }
     if (step.target.grade) {
         if (*step.target.grade != joinCellLines(before))
             return false;
@@ -245,10 +273,15 @@ bool applyCellTexts(Report& report, const std::vector<CellText>& changes) {
     // Nothing can fail from here: the report changes only now.
     for (const auto& step : steps) {
         setCell(*step.cell, *step.change);
-        if (step.target.grade)
+        if (step.target.rate) {
+            *step.target.rate = step.score;
+            if (step.target.fundingRate)
+                *step.target.fundingRate = step.score;
+        } else if (step.target.grade) {
             *step.target.grade = step.grade;
-        else
+        } else {
             *step.target.score = step.score;
+        }
     }
     if (bands) {
         report.gradeBands = std::move(*bands);

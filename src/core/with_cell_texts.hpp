@@ -8,7 +8,8 @@
 // It claims a change only where it can prove assemble's answer: a leaf's 得分 or 扣分, the 合计 row's 得分 or
 // 扣分 and the 等级 cell of a scoring table read whole from one table (the old and the new text read as a
 // number or as nothing, without a read issue; the grade bands are chosen again when the 合计 or 等级
-// changed), and a funding table's amount or 占比 cells (the table, a few rows, is read again whole). No text
+// changed), the 执行率 of a self-evaluation form's funding block (recompute writes it), and a funding table's
+// amount or 占比 cells (the table, a few rows, is read again whole). No text
 // may name a header or a row label. Anything else — a weight, a label, a subtotal, a split or partial table,
 // text the reader would report — is declined, and the caller assembles again.
 //

@@ -6,6 +6,7 @@
 #include "core/check/validate.hpp"
 #include "core/derive/recompute_plan.hpp"
 #include "sample_fixture.hpp"
+#include "self_evaluation_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -159,4 +160,29 @@ TEST(StaleValues, TypedValuesNothingSupportsAreFlagged) {
     grid.at(kLastLeafRow, kDeduction).text = "0";
     EXPECT_EQ(ruleIds(jixiao::unsupportedDerivedValues(reportOf(grid).card)),
               (std::vector<std::string>{"derived.unsupported@C23", "derived.unsupported@D23"}));
+}
+
+// The self-evaluation form's 执行率 Jixiao wrote (108 ÷ 120 = 90% over a typed 91%) is taken back when the
+// block's 预算数 goes — emptied or unreadable — and not when the user retyped the rate since.
+TEST(StaleValues, TheBlocksRateJixiaoWroteIsTakenBackWhenItsBudgetGoes) {
+    constexpr int kBlock = 2, kBudgetStart = 2, kBudget = 3, kRate = 6;
+    for (const std::string budget : {"", "一百二十"}) {
+        Grid grid = jixiao::testing::selfEvaluationForm();
+        grid.at(kBlock, kRate).text = "91%";
+        OwnWrites own;
+        EXPECT_EQ(texts(liveRun(grid, own)), (std::map<std::string, std::string>{{"G3", "90%"}}));
+        grid.at(kBlock, kBudgetStart).text = budget;
+        grid.at(kBlock, kBudget).text = budget;
+        EXPECT_EQ(texts(liveRun(grid, own)), (std::map<std::string, std::string>{{"G3", "91%"}})) << budget;
+        EXPECT_TRUE(own.empty()) << "given back";
+
+        grid.at(kBlock, kBudgetStart).text = "120";
+        grid.at(kBlock, kBudget).text = "120";
+        liveRun(grid, own);
+        ASSERT_EQ(grid.at(kBlock, kRate).text, "90%");
+        grid.at(kBlock, kRate).text = "88%"; // the user's since
+        grid.at(kBlock, kBudget).text = budget;
+        grid.at(kBlock, kBudgetStart).text = budget;
+        EXPECT_TRUE(liveRun(grid, own).empty()) << budget << ": the user's value stays";
+    }
 }

@@ -618,12 +618,17 @@ def snapshot(doc):
             state[("¶", i)] = paragraph.getString()
     for name in doc.TextTables.getElementNames():
         table = doc.TextTables.getByName(name)
-        try:  # one call for a plain table; a table with merged cells refuses ("Table too complex")
-            for r, row in enumerate(table.getDataArray()):
+        names = table.getCellNames()
+        try:  # one call for a plain table; a table with merged cells refuses ("Table too complex") …
+            rows = table.getDataArray()
+            # … or gives as many columns as its first row has cells, missing the rest: cell by cell then
+            if sum(len(row) for row in rows) != len(names):
+                raise ValueError("merged cells")
+            for r, row in enumerate(rows):
                 for c, text in enumerate(row):
                     state[(name, cell_name(c, r))] = text
         except Exception:
-            for cell in table.getCellNames():
+            for cell in names:
                 state[(name, cell)] = table.getCellByName(cell).getString()
     return state
 

@@ -2,7 +2,8 @@
 tests/data/docs/layout-*.json, in each of its formats (.docx .odt .doc .xlsx .ods .xls, stored by a plain office
 without Jixiao), is read with the expected indicator count, total and grade; a clean one raises no error-level
 finding and is unchanged — every cell text and formula (Calc's, Writer's, Word's formula fields) — after
-recompute; every planted defect is found."""
+recompute; every planted defect is found, and one recompute puts right (`recomputes`: cell → text) is put right
+in exactly those cells."""
 import glob
 import json
 import os
@@ -77,6 +78,7 @@ class LayoutCorpusTest(OfficeCase):
     def check(self, name, expect):
         doc = office.load(copy_seed(name, WORK))
         try:
+            loaded = snapshot(doc)  # a macro's first call starts live recompute, which may write before 重算 does
             findings = self.tool.validate(doc)
             rules = [f.RuleId for f in findings]
             described = [(f.RuleId, f.Severity, f.Message) for f in findings]
@@ -109,6 +111,14 @@ class LayoutCorpusTest(OfficeCase):
             if expect["clean"] or expect.get("unchanged"):
                 self.assertEqual(written, 0)
                 self.assertEqual(changes(before, after), {}, "recompute changed the document")
+            if "recomputes" in expect:  # exactly these cells (by name) written, and what they were wrong in is gone
+                written_cells = {key[1]: value for key, value in changes(loaded, after).items()}
+                self.assertEqual(written_cells, expect["recomputes"], "recompute wrote other cells")
+                after_rules = [f.RuleId for f in self.tool.validate(doc)]
+                for rule in expect.get("fixed_by_recompute", []):
+                    self.assertNotIn(rule, after_rules)
+                for rule in set(expect.get("findings", [])) - set(expect.get("fixed_by_recompute", [])):
+                    self.assertIn(rule, after_rules, "a finding recompute does not fix stays")
             self.assertEqual(formulas(doc, after), formulas_before, "a formula the user wrote was replaced")
         finally:
             doc.close(True)

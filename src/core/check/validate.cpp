@@ -1,6 +1,7 @@
 #include "core/check/validate.hpp"
 
 #include "core/check/remembered_rules.hpp"
+#include "core/check/validate_funding_block.hpp"
 #include "core/check/validate_problems.hpp"
 #include "core/check/validate_prose.hpp"
 #include "core/derive/figures.hpp"
@@ -71,6 +72,9 @@ public:
         checkTotalWeight();
         checkTotals();
         checkSubtotals();
+        // The self-evaluation form's 预算执行率 line, scored by its block's rate.
+        for (auto f : checkRateScore(card_))
+            findings_.push_back(std::move(f));
         for (auto f : unsupportedDerivedValues(card_))
             findings_.push_back(std::move(f));
         for (auto f : prose::checkYears(card_, input_.paragraphs, input_.reportYear))
@@ -85,6 +89,10 @@ public:
         // The same choice the deck and the sections make (chooseFunding), so a section Jixiao wrote is
         // checked against the figures it quotes.
         const FundingChoice choice = chooseFunding(funding_, fundingTable, fromProse);
+        // The self-evaluation form's block beside that table: one budget, one spending, one rate.
+        if (fundingTable)
+            for (auto f : checkFundingBlock(card_, funding_))
+                findings_.push_back(std::move(f));
         if (choice.fromProse) {
             for (auto f : prose::checkNarrative(card_, choice.funding, input_.paragraphs, "prose"))
                 findings_.push_back(std::move(f));
@@ -409,6 +417,10 @@ const std::vector<std::string>& validationRuleIds() {
     // Then the 存在的问题和建议 section's (validate_problems.hpp), as docs/rules.md lists them last.
     static const std::vector<std::string> all = [] {
         std::vector<std::string> result = ids;
+        // The self-evaluation form's block beside a funding table (validate_funding_block.hpp), after the
+        // funding table's own rules.
+        const auto funding = std::find(result.begin(), result.end(), "funding.execution-rate");
+        result.insert(funding + 1, {"funding.form-mismatch", "funding.rate-score"});
         result.insert(result.end(), {"narrative.problem-missing", "narrative.problem-not-lost"});
         return result;
     }();

@@ -6,6 +6,7 @@
 #include "core/text/numbers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -238,6 +239,28 @@ Patch recomputeFundingTable(const Funding& read) {
             CellWrite{read.executionRateCell, percentText(rate->rounded(2)), rate->rounded(2), {}});
     if (figures.balance && read.balanceCell.known() && read.balance != figures.balance)
         addNumber(patch, read.balanceCell, figures.balance);
+    return patch;
+}
+
+Patch recomputeBlockRate(const Funding& block, const Grid& grid) {
+    Patch patch;
+    const CellRef& cell = block.executionRateCell;
+    if (!inGrid(grid, cell) || !block.executionRate || !block.budgetCell.known() || !block.actualCell.known())
+        return patch;
+    const auto rate = deriveFunding(block).executionRate;
+    if (!rate || rate->rounded(2) == block.executionRate->rounded(2))
+        return patch;
+    const Decimal rounded = rate->rounded(2);
+    // The typed style: a "%" or not, and two decimals written (as the provincial form's "100.00%") kept.
+    const CellNumber typed = parseCellNumber(grid.at(cell.row, cell.column).text);
+    const auto point = typed.found.find('.');
+    std::size_t decimals = 0;
+    while (point != std::string::npos && point + 1 + decimals < typed.found.size() &&
+           std::isdigit(static_cast<unsigned char>(typed.found[point + 1 + decimals])) != 0)
+        ++decimals;
+    const bool twoDecimals = decimals == 2;
+    const std::string number = twoDecimals ? rounded.toFixed(2) : rounded.toString(2);
+    patch.writes.push_back(CellWrite{cell, typed.percent ? number + "%" : number, rounded, {}});
     return patch;
 }
 

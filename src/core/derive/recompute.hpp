@@ -40,6 +40,14 @@ Patch recomputeScoreTable(const Scorecard& read);
 
 Patch recomputeFundingTable(const Funding& read);
 
+// The national 项目支出绩效自评表's 执行率 (Scorecard::fundingBlock, a cell of the scoring table): its own
+// 全年执行数 ÷ 全年预算数 × 100 (deriveFunding), written as a funding table's rate is (half-up to 2 places)
+// in the style the cell was typed in — with or without "%", two decimals kept ("100.00%" → "95.00%").
+// Only over a typed number proved wrong: never when the cell is empty or not a number, never when the
+// block's 预算数 or 执行数 cell is unreadable or empty (a 预算 property does not stand in for it). A formula
+// in the cell is planRecompute's to hold back.
+Patch recomputeBlockRate(const Funding& block, const Grid& grid);
+
 // Where a grid sits in a Calc sheet: the sheet name and the 0-based column and row of the grid's
 // top-left cell, so the adapter can place a table anywhere.
 struct CalcOrigin {

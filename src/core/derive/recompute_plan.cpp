@@ -56,6 +56,9 @@ RecomputePlan planRecompute(const Report& report) {
     RecomputePlan plan;
     if (report.hasScoreTable && !report.partial) {
         plan.score = recomputeScoreTable(report.card, report.scoreGrid);
+        // The self-evaluation form's 执行率 lives in the scoring table: written with its cells.
+        for (auto& write : recomputeBlockRate(report.card.fundingBlock, report.scoreGrid).writes)
+            plan.score.writes.push_back(std::move(write));
         holdFormulas(plan.score, report.scoreGrid, plan.held);
         keepTypedValues(plan.score, report.scoreGrid);
         fitCellKinds(plan.score, report.scoreGrid);

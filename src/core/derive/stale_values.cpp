@@ -37,10 +37,16 @@ void takeBackUnsupported(const Report& report, const OwnWrites& own, Patch& scor
     if (!report.hasScoreTable || report.partial || own.empty())
         return;
     const Grid& grid = report.scoreGrid;
+    // The cells whose inputs support no value: recompute's derived cells it would empty, and the
+    // self-evaluation form's 执行率 once its block's 预算数 or 执行数 is gone (recomputeBlockRate writes
+    // none).
+    std::vector<CellWrite> unsupported = recomputeScoreTable(report.card, grid).writes;
+    std::erase_if(unsupported, [](const CellWrite& write) { return !write.text.empty(); });
+    if (const auto& block = report.card.fundingBlock;
+        block.executionRateCell.known() && !deriveFunding(block).executionRate)
+        unsupported.push_back(CellWrite{block.executionRateCell, {}, std::nullopt, {}});
     Patch taken;
-    for (const auto& write : recomputeScoreTable(report.card, grid).writes) {
-        if (!write.text.empty())
-            continue; // the inputs support a value: recompute writes the right one
+    for (const auto& write : unsupported) {
         const GridCell* cell = grid.find(write.cell.row, write.cell.column);
         if (cell == nullptr || !cell->formula.empty() || isBlank(cell->text))
             continue;

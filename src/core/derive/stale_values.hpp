@@ -1,8 +1,9 @@
-// The stale-value rule: a derived cell (a leaf's 扣分, 合计 得分 and 扣分, 等级) whose inputs no longer
-// support a value — a score it depends on is missing, not a number or out of range, whether by typing, undo,
-// redo, paste or a macro — must not keep one Jixiao wrote. recomputeScoreTable gives such a cell an empty
-// target; planRecompute never empties a cell holding a value, because a value the user typed is only ever
-// replaced by the right one. This file tells the two apart:
+// The stale-value rule: a derived cell (a leaf's 扣分, 合计 得分 and 扣分, 等级, the self-evaluation form's
+// 执行率) whose inputs no longer support a value — a score it depends on is missing, not a number or out of
+// range, a 预算数 or 执行数 gone, whether by typing, undo, redo, paste or a macro — must not keep one Jixiao
+// wrote. recomputeScoreTable gives such a cell an empty target (recomputeBlockRate no write); planRecompute
+// never empties a cell holding a value, because a value the user typed is only ever replaced by the right
+// one. This file tells the two apart:
 //  * a value Jixiao wrote and nothing supports any more is taken back: the cell gets what it held before
 //    Jixiao first wrote it (empty where it was empty), so Ctrl+Z over a score leaves every derived cell as it
 //    was before the keystroke;
@@ -33,9 +34,10 @@ struct OwnWrite {
 using OwnWrites = std::map<std::string, OwnWrite>;
 
 // Adds to `score` (planRecompute's patch for the scoring table of `report`) a write for each derived cell
-// that recompute would empty, that planRecompute left alone because it holds a value, and that still holds
-// exactly what Jixiao last wrote there: the text it held before Jixiao first wrote it. Never on a partial
-// table, never into a formula cell, never a second write to a cell already in `score`.
+// that recompute would empty (or, the block's 执行率, could not derive), that planRecompute left alone
+// because it holds a value, and that still holds exactly what Jixiao last wrote there: the text it held
+// before Jixiao first wrote it. Never on a partial table, never into a formula cell, never a second write to
+// a cell already in `score`.
 void takeBackUnsupported(const Report& report, const OwnWrites& own, Patch& score);
 
 // Records the writes just applied to the scoring table read as `read`: a cell Jixiao writes for the first

@@ -123,6 +123,11 @@ struct Scorecard {
     // Problems met while reading the host table (text in a number cell, …): ruleId, location and args set,
     // message empty; validation formats and reports them with its own findings.
     std::vector<Finding> readIssues;
+    // The national 项目支出绩效自评表's own funding block (全年预算数, 全年执行数, 执行率 above the
+    // indicators) as read from its cells, in its header's unit — kept when a funding table's figures take
+    // its place in `funding`, so the two are held to one answer (funding.form-mismatch) and its 执行率 is
+    // recomputed where it stands. No cell known when the table has no such block.
+    Funding fundingBlock;
 
     friend bool operator==(const Scorecard&, const Scorecard&) = default;
 };

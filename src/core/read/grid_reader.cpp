@@ -183,12 +183,14 @@ private:
             return numbers_.score(r, c, "预算执行率");
         };
         auto& funding = card_.funding;
+        funding.unit = block.unit;
         funding.budget = number(block.budget >= 0 ? block.budget : block.budgetStart, funding.budgetCell);
         funding.actual = number(block.actual, funding.actualCell);
         if (block.rate >= 0 && anchors_.isOwn(r, block.rate)) {
             funding.executionRateCell = refOf(grid_, r, block.rate);
             funding.executionRate = numbers_.percent(r, block.rate, "预算执行率");
         }
+        card_.fundingBlock = funding; // kept as read when a funding table takes its place (assemble)
         Indicator rate;
         rate.level = Level::First;
         rate.name = "预算执行率";

@@ -152,7 +152,10 @@ std::optional<FundingBlock> findFundingBlock(const Grid& grid, const Anchors& an
         for (int c = 0; c < grid.columns(); ++c) {
             if (!anchors.isOwn(r, c))
                 continue;
-            const std::string text = withoutTrailingParenthesis(compactText(grid.at(r, c).text));
+            const std::string compact = compactText(grid.at(r, c).text);
+            if (const auto unit = parenthesisContent(compact); unit == "元" || unit == "万元")
+                block.unit = unit;
+            const std::string text = withoutTrailingParenthesis(compact);
             if (oneOf(text, {"年初预算数", "年初预算"}))
                 block.budgetStart = c;
             else if (oneOf(text, {"全年预算数", "全年预算", "调整后预算数", "调整后预算"}))

@@ -66,6 +66,8 @@ std::optional<ScoreHeader> findScoreHeader(const Grid& grid, const Anchors& anch
 struct FundingBlock {
     int headerRow = -1, row = -1;
     int budgetStart = -1, budget = -1, actual = -1, weight = -1, rate = -1, score = -1;
+    // The money unit its header names (项目资金（万元）, 年度预算数（元）); 万元 when it names none.
+    std::string unit = "万元";
 };
 std::optional<FundingBlock> findFundingBlock(const Grid& grid, const Anchors& anchors, int above);
 
