@@ -98,3 +98,42 @@ TEST(ReportProperties, ATypedYearOutsideTheReportRangeIsRefused) {
         EXPECT_EQ(typed.found, year) << year;
     }
 }
+
+// The properties hold 万元; a funding table or a self-evaluation block in 元 gets them ×10000, and gives
+// them back ÷10000, so the deck, the sections and validation see one figure for the same money.
+TEST(ReportProperties, AmountsFillAFundingInYuanConverted) {
+    ReportProperties properties;
+    properties.budget = Decimal::parse("12.5");
+    properties.actual = Decimal::parse("11.25");
+    Scorecard card;
+    card.funding.unit = "元";
+    applyReportProperties(properties, card);
+    ASSERT_TRUE(card.funding.budget && card.funding.actual);
+    EXPECT_EQ(card.funding.budget->toFixed(2), "125000.00");
+    EXPECT_EQ(card.funding.actual->toFixed(2), "112500.00");
+    const ReportProperties back = reportPropertiesOf(card);
+    ASSERT_TRUE(back.budget && back.actual);
+    EXPECT_EQ(back.budget->toFixed(2), "12.50");
+    EXPECT_EQ(back.actual->toFixed(2), "11.25");
+}
+
+TEST(ReportProperties, AmountsInWanYuanAreTakenAsTheyAre) {
+    ReportProperties properties;
+    properties.budget = Decimal::parse("12.5");
+    Scorecard card; // 万元 unless a table says otherwise
+    applyReportProperties(properties, card);
+    ASSERT_TRUE(card.funding.budget);
+    EXPECT_EQ(card.funding.budget->toFixed(2), "12.50");
+    EXPECT_EQ(reportPropertiesOf(card).budget->toFixed(2), "12.50");
+}
+
+TEST(ReportProperties, AnAmountInAnotherUnitIsNeitherFilledNorStored) {
+    ReportProperties properties;
+    properties.budget = Decimal::parse("12.5");
+    Scorecard card;
+    card.funding.unit = "千元";
+    applyReportProperties(properties, card);
+    EXPECT_FALSE(card.funding.budget);
+    card.funding.budget = Decimal::parse("125");
+    EXPECT_FALSE(reportPropertiesOf(card).budget);
+}

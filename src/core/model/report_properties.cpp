@@ -89,6 +89,29 @@ TypedProperties parseTypedProperties(const std::string& unit, const std::string&
     return typed;
 }
 
+namespace {
+
+// The properties hold 万元; a funding table or the self-evaluation form's block may count in 元 (a unit left
+// unsaid is 万元, as the readers take it). An amount in any other unit is not converted, and so not filled or
+// stored: a figure with the wrong scale would be one more answer for the same money.
+std::optional<Decimal> wanYuanIn(const std::optional<Decimal>& wan, const std::string& unit) {
+    if (!wan || unit == "万元" || unit.empty())
+        return wan;
+    if (unit == "元")
+        return *wan * Decimal(10000);
+    return std::nullopt;
+}
+
+std::optional<Decimal> asWanYuan(const std::optional<Decimal>& amount, const std::string& unit) {
+    if (!amount || unit == "万元" || unit.empty())
+        return amount;
+    if (unit == "元")
+        return Decimal::divide(*amount, Decimal(10000));
+    return std::nullopt;
+}
+
+} // namespace
+
 void applyReportProperties(const ReportProperties& properties, Scorecard& card) {
     if (card.meta.unit.empty())
         card.meta.unit = properties.unit;
@@ -97,14 +120,18 @@ void applyReportProperties(const ReportProperties& properties, Scorecard& card) 
     if (!card.meta.year)
         card.meta.year = properties.year;
     if (!card.funding.budget)
-        card.funding.budget = properties.budget;
+        card.funding.budget = wanYuanIn(properties.budget, card.funding.unit);
     if (!card.funding.actual)
-        card.funding.actual = properties.actual;
+        card.funding.actual = wanYuanIn(properties.actual, card.funding.unit);
 }
 
 ReportProperties reportPropertiesOf(const Scorecard& card) {
-    return {card.meta.unit,      card.meta.project,   card.meta.year,
-            card.funding.budget, card.funding.actual, formatGradeBands(card.gradeBands)};
+    return {card.meta.unit,
+            card.meta.project,
+            card.meta.year,
+            asWanYuan(card.funding.budget, card.funding.unit),
+            asWanYuan(card.funding.actual, card.funding.unit),
+            formatGradeBands(card.gradeBands)};
 }
 
 } // namespace jixiao

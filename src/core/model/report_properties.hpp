@@ -67,7 +67,9 @@ TypedProperties parseTypedProperties(const std::string& unit, const std::string&
                                      const std::string& year, const std::string& budget,
                                      const std::string& actual);
 
-// Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table).
+// Fills what the scorecard does not know yet (metadata; budget and actual when there is no funding table),
+// the amounts in the funding's unit (元 ×10000; none in a unit other than 万元 or 元). reportPropertiesOf
+// gives them back in 万元.
 // The grade bands are assemble's (chooseGradeBands), not this function's.
 void applyReportProperties(const ReportProperties& properties, Scorecard& card);
 ReportProperties reportPropertiesOf(const Scorecard& card);
