@@ -472,7 +472,7 @@ def end_to_end(repeat, quick):
           flush=True)
     office = BenchOffice(headless=False)
     office.start()
-    work = tempfile.mkdtemp(prefix="jixiao-bench-deck-")
+    work = harness.scratch_dir("jixiao-bench-deck-")
     try:
         tool = office.tool()
         trips = office.run_probe(Mode="mainloop", Repeat=(5 if quick else 51))["ms"]
@@ -718,7 +718,7 @@ def main():
     began = time.perf_counter()
     office = BenchOffice()
     office.start()
-    work = tempfile.mkdtemp(prefix="jixiao-bench-")
+    work = harness.scratch_dir("jixiao-bench-")
     try:
         tool = office.tool()
         baseline = record("remote_call_baseline", remote_baseline(tool, 10 if quick else 200))

@@ -52,6 +52,24 @@ with open(os.path.join(SOURCE_DIR, "src", "cli", "profile-seed.xcu"), encoding="
         "@LOCALE@", "{locale}")
 
 
+def scratch_dir(prefix):
+    """A new folder under the system's temporary one for a test's documents, removed when the test process
+    ends (a test leaves no files behind, even when it fails; a read-only file in it is removed too)."""
+    path = tempfile.mkdtemp(prefix=prefix)
+
+    def remove():
+        for parent, dirs, files in os.walk(path):
+            for name in dirs + files:
+                try:
+                    os.chmod(os.path.join(parent, name), 0o700)
+                except OSError:
+                    pass
+        shutil.rmtree(path, ignore_errors=True)
+
+    atexit.register(remove)
+    return path
+
+
 def props(**values):
     result = []
     for name, value in values.items():

@@ -1,8 +1,7 @@
 """The scripting API on Calc documents: live formulas, hand-typed sheets, findings with cell addresses."""
-import tempfile
 import unittest
 
-from office import Office, OfficeCase, copy_seed
+from office import Office, OfficeCase, copy_seed, scratch_dir
 
 office = Office()
 
@@ -135,7 +134,7 @@ class CalcHandTypedSheetTest(OfficeCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.path = copy_seed("sample-table.xlsx", tempfile.mkdtemp(prefix="jixiao-xlsx-"))
+        cls.path = copy_seed("sample-table.xlsx", scratch_dir("jixiao-xlsx-"))
 
     def setUp(self):
         self.tool = office.tool()

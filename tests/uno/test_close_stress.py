@@ -6,13 +6,12 @@ meets one; JIXIAO_STRESS_ROUNDS overrides how many."""
 import os
 import signal
 import subprocess
-import tempfile
 import threading
 import unittest
 
 import uno
 
-from office import Office, OfficeCase, props, wait_until
+from office import Office, OfficeCase, props, scratch_dir, wait_until
 
 ROUNDS = int(os.environ.get("JIXIAO_STRESS_ROUNDS", "30"))
 MACRO_THREADS = 3
@@ -106,7 +105,7 @@ class CloseStressTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
         self.dispatcher = office.service("com.sun.star.frame.DispatchHelper")
-        self.saved = tempfile.mkdtemp(prefix="jixiao-stress-")
+        self.saved = scratch_dir("jixiao-stress-")
 
     def tearDown(self):
         for name in os.listdir(self.saved):

@@ -3,15 +3,14 @@ and the cost-benefit figures in it."""
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
 
-from office import SOURCE_DIR
+from office import SOURCE_DIR, scratch_dir
 
 
 class HeadlessDemoTest(unittest.TestCase):
     def test_demo_writes_the_sample_report(self):
-        out = tempfile.mkdtemp(prefix="jixiao-demo-")
+        out = scratch_dir("jixiao-demo-")
         env = dict(os.environ)
         env.pop("DISPLAY", None)
         run = subprocess.run([sys.executable, os.path.join(SOURCE_DIR, "tools", "demo.py"), "--headless", "--out", out],

@@ -7,14 +7,13 @@ in exactly those cells."""
 import glob
 import json
 import os
-import tempfile
 import unittest
 from decimal import Decimal
 
-from office import DATA_SPECS, Office, OfficeCase, changes, copy_seed, snapshot
+from office import DATA_SPECS, Office, OfficeCase, changes, copy_seed, scratch_dir, snapshot
 
 office = Office()
-WORK = tempfile.mkdtemp(prefix="jixiao-layouts-")
+WORK = scratch_dir("jixiao-layouts-")
 SPECS = sorted(glob.glob(os.path.join(DATA_SPECS, "layout-*.json")))
 GRADES = [(Decimal(90), "优秀"), (Decimal(80), "良好"), (Decimal(60), "中")]
 

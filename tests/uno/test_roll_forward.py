@@ -4,18 +4,17 @@ paragraphs quoting last year's figures are listed by validate; the same on the s
 document of the layouts corpus (rolls without error, scores cleared, weights and formulas kept)."""
 import json
 import os
-import tempfile
 import unittest
 
 import uno
 
-from office import Office, OfficeCase, changes, copy_seed, snapshot, wait_until
+from office import Office, OfficeCase, changes, copy_seed, scratch_dir, snapshot, wait_until
 from test_layouts import SPECS, formulas, leaves
 
 from com.sun.star.beans.PropertyAttribute import REMOVABLE  # noqa: E402  (after uno)
 
 office = Office()
-WORK = tempfile.mkdtemp(prefix="jixiao-rollforward-")
+WORK = scratch_dir("jixiao-rollforward-")
 
 
 def setUpModule():

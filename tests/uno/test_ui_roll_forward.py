@@ -2,17 +2,16 @@
 button pressed; a new untitled document for 2026 opens beside it with its scores cleared, the original unchanged,
 and a screenshot of the rolled-forward table is kept as a test artefact."""
 import os
-import tempfile
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
-from office import Office, OfficeCase, changes, copy_seed, snapshot, wait_until
+from office import Office, OfficeCase, changes, copy_seed, scratch_dir, snapshot, wait_until
 from ui_helpers import find, open_deck, screenshot
 
 office = Office(headless=False)
-WORK = tempfile.mkdtemp(prefix="jixiao-ui-rollforward-")
+WORK = scratch_dir("jixiao-ui-rollforward-")
 
 
 def setUpModule():

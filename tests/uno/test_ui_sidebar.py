@@ -9,9 +9,8 @@ from com.sun.star.beans import NamedValue
 
 import os
 import shutil
-import tempfile
 
-from office import Office, OfficeCase, copy_seed, props, wait_until
+from office import Office, OfficeCase, copy_seed, props, scratch_dir, wait_until
 from ui_helpers import DECK, find, open_deck, screenshot, status_text, summary_text, walk
 
 office = Office(headless=False)
@@ -76,7 +75,7 @@ class SidebarDeckTest(OfficeCase):
             doc.close(True)
 
     def test_a_table_read_in_part_is_said_in_the_summary(self):
-        path = copy_seed("layout-partial.docx", tempfile.mkdtemp(prefix="jixiao-partial-"))
+        path = copy_seed("layout-partial.docx", scratch_dir("jixiao-partial-"))
         doc = office.load(path, hidden=False)
         doc, window = self.open_deck("swriter", doc)
         try:
@@ -96,7 +95,7 @@ class SidebarDeckTest(OfficeCase):
             doc.close(True)
 
     def test_read_only_document_shows_the_deck_with_editing_disabled(self):
-        path = os.path.join(tempfile.mkdtemp(prefix="jixiao-ro-"), "report.odt")
+        path = os.path.join(scratch_dir("jixiao-ro-"), "report.odt")
         source = office.new_document("swriter")
         office.tool().insertScoreTable(source, "county-project")
         source.storeToURL("file://" + path, props(FilterName="writer8"))
@@ -155,7 +154,7 @@ class SidebarDeckTest(OfficeCase):
 
     def test_budget_spending_and_execution_rate_come_from_the_prose(self):
         # The sample report has no funding table and no properties: its prose states 2万元 and 1.99万元.
-        directory = tempfile.mkdtemp(prefix="jixiao-ui-prose-")
+        directory = scratch_dir("jixiao-ui-prose-")
         sample = office.load(copy_seed("sample-report.docx", directory), hidden=False)
         doc, window = self.open_deck("swriter", sample)
         try:
