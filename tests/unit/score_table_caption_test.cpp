@@ -47,6 +47,21 @@ TEST(ScoreTableCaption, ADepartmentsTableNamesTheDepartmentsWholeSpendingAsItsTi
               "富民县信访局2025年度部门整体支出绩效评价指标体系及打分表");
 }
 
+// A table captioned once (an import, the batch's report) is never refreshed: the generic name rather than
+// a fragment when it cannot name what it evaluates.
+TEST(ScoreTableCaption, ACaptionWrittenOnceFallsBackOnTheGenericName) {
+    const auto final = [](const Metadata& meta, std::string_view kind) {
+        return jixiao::testing::uiCatalog().format("zh-CN", jixiao::finalScoreTableCaption(meta, kind));
+    };
+    EXPECT_EQ(final({}, "project"), "绩效评价指标体系及打分表");
+    EXPECT_EQ(final(details("富民县信访局", "", 2025), "project"), "绩效评价指标体系及打分表");
+    EXPECT_EQ(final(details("", "热线办理工作经费", 2025), "project"), "绩效评价指标体系及打分表");
+    EXPECT_EQ(final(details("富民县信访局", "", 2025), "department"),
+              "富民县信访局2025年度部门整体支出绩效评价指标体系及打分表");
+    EXPECT_EQ(final(details("富民县信访局", "热线办理工作经费", 2025), "project"),
+              "富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表");
+}
+
 TEST(ScoreTableCaption, TheSubjectIsNamedWithTheUnitAndAProjectOrTheDepartment) {
     EXPECT_TRUE(jixiao::captionNamesSubject(details("富民县信访局", "", 2025), "department"));
     EXPECT_FALSE(jixiao::captionNamesSubject(details("富民县信访局", "", 2025), "project"));

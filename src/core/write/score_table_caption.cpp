@@ -25,6 +25,12 @@ Message scoreTableCaption(const Metadata& meta, std::string_view kind) {
     return message;
 }
 
+Message finalScoreTableCaption(const Metadata& meta, std::string_view kind) {
+    if (!captionNamesSubject(meta, kind))
+        return {"table.caption-generic", {}};
+    return scoreTableCaption(meta, kind);
+}
+
 bool captionNamesSubject(const Metadata& meta, std::string_view kind) {
     return !meta.unit.empty() && (kind == kDepartment || !meta.project.empty());
 }

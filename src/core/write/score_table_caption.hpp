@@ -19,6 +19,11 @@ namespace jixiao {
 // a later refresh completes.
 Message scoreTableCaption(const Metadata& meta, std::string_view kind);
 
+// The caption of a table written once and never refreshed (an import, the batch's report): the caption
+// when it names what it evaluates (captionNamesSubject), else the generic name (table.caption-generic,
+// "绩效评价指标体系及打分表") rather than the fragment only a later refresh would complete.
+Message finalScoreTableCaption(const Metadata& meta, std::string_view kind);
+
 // True when the caption names what it evaluates: the unit and, unless the table is a department's, the
 // project. Otherwise a place that quotes the table by name says only the generic name.
 bool captionNamesSubject(const Metadata& meta, std::string_view kind);

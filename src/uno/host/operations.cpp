@@ -73,6 +73,11 @@ std::string Operations::tableCaption(const Metadata& meta, std::string_view kind
     return ui(caption.key, caption.args);
 }
 
+std::string Operations::finalTableCaption(const Scorecard& card) const {
+    const Message caption = finalScoreTableCaption(card.meta, frameworkKind(card));
+    return ui(caption.key, caption.args);
+}
+
 std::string Operations::frameworkKind(const Scorecard& card) const {
     const auto& templates = ExtensionData::get(context_).templates;
     return templateKind(templates, card.meta.templateId.empty() ? closestTemplateId(templates, card)
@@ -259,8 +264,7 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
-    const std::string caption =
-        card.meta.title.empty() ? tableCaption(card.meta, frameworkKind(card)) : card.meta.title;
+    const std::string caption = card.meta.title.empty() ? finalTableCaption(card) : card.meta.title;
     ScoreTableStyle style;
     style.titleRow = host->isCalc();
     style.title = caption;

@@ -147,6 +147,9 @@ private:
                                  const std::string& sectionId, bool insertAnyway) const;
     // The scoring table's caption for a table of the framework kind `kind` (core/write/score_table_caption).
     std::string tableCaption(const Metadata& meta, std::string_view kind) const;
+    // The caption of a table written once (importScorecard): no fragment for details still unknown, the
+    // generic name instead (finalScoreTableCaption).
+    std::string finalTableCaption(const Scorecard& card) const;
     // The kind of the framework `card` follows (Template::kind): its template's, or for a table read from a
     // document, the closest template's.
     std::string frameworkKind(const Scorecard& card) const;
