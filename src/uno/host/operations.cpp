@@ -574,7 +574,7 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
     writeReportProperties(model, properties);
     fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
     // and its scoring table's caption, worded for the framework its table follows
-    refreshTableCaptions(model, frameworkKind(read(model).card));
+    refreshTableCaptions(model, frameworkKind(read(model, false).card));
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {
