@@ -15,6 +15,7 @@
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -113,7 +114,11 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
             throw std::runtime_error("report frame: " + std::to_string(anchors.size()) + " paragraphs");
         const Reference<css::text::XTextViewCursorSupplier> view(model->getCurrentController(),
                                                                  UNO_QUERY_THROW);
-        view->getViewCursor()->gotoRange(anchors[frame.scoreTable], false);
+        // After the annex number, on its line: the caption the office writes completes it.
+        const Reference<css::text::XParagraphCursor> annex(
+            text->createTextCursorByRange(anchors[frame.scoreTable]), UNO_QUERY_THROW);
+        annex->gotoEndOfParagraph(false);
+        view->getViewCursor()->gotoRange(annex->getEnd(), false);
         tool->importScorecard(model, fromUtf8(json));
         view->getViewCursor()->gotoRange(anchors[frame.conclusion], false);
         tool->insertSection(model, "conclusion");

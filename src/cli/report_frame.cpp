@@ -15,13 +15,14 @@ ReportFrame reportFrame(const Metadata& meta, std::string_view lang) {
     if (title.empty())
         title = words(message(Msg::ReportTitleGeneric));
     ReportFrame frame;
+    // The annex line is its number alone: the office writes the table's own caption after it, so the report
+    // names the table as its caption does (one rule, the office's), never a generic name beside it.
     frame.paragraphs = {title, words(message(Msg::ReportHeadingConclusion)),
                         "",    words(message(Msg::ReportHeadingCostBenefit)),
-                        "",    words(message(Msg::ReportAnnex)),
-                        ""};
+                        "",    words(message(Msg::ReportAnnex))};
     frame.conclusion = 2;
     frame.costBenefit = 4;
-    frame.scoreTable = 6;
+    frame.scoreTable = 5;
     return frame;
 }
 

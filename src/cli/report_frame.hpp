@@ -1,6 +1,7 @@
 // The frame of the report `jixiao-batch build` writes, before the office fills it: the title, the two
-// headings Jixiao's sections go under and the annex heading over the scoring table, one paragraph each with
-// an empty paragraph after each heading for what goes under it. Worded from batch.json in the report's
+// headings Jixiao's sections go under, each with an empty paragraph after it for what goes under it, and the
+// annex number ("附表1：") the office completes with the scoring table's caption (importScorecard's, by the
+// core's caption rule) and puts the table under. Worded from batch.json in the report's
 // language; the title follows the core's title rule (core/write/report_outline's reportTitle).
 #pragma once
 
@@ -15,8 +16,8 @@ namespace jixiao::cli {
 
 struct ReportFrame {
     std::vector<std::string> paragraphs;
-    // Where the office writes: the 评价结论 and 成本效益分析 sections and the scoring table (indices into
-    // `paragraphs`, each an empty paragraph).
+    // Where the office writes (indices into `paragraphs`): the 评价结论 and 成本效益分析 sections, each in an
+    // empty paragraph, and the scoring table, at the end of the annex number's paragraph.
     std::size_t conclusion = 0;
     std::size_t costBenefit = 0;
     std::size_t scoreTable = 0;

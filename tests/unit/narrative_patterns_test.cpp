@@ -85,6 +85,10 @@ std::vector<Case> cases() {
     leafNamed(lost, "管理制度健全性").score = 3; // a name two indicators share: the problem names its 二级
     result.push_back({"template suggestion, a deduction without reason", lost, true});
     result.push_back({"a department's overall spending", sampleScorecard(), false, "department"});
+    Scorecard department = sampleScorecard();
+    department.meta.title.clear();
+    department.meta.project.clear(); // a department's report names no project
+    result.push_back({"a department's table without a caption read", department, false, "department"});
     return result;
 }
 

@@ -146,7 +146,9 @@ TEST(Narrative, SampleConclusionQuotesTotalGradeAndTheLostPoints) {
     EXPECT_TRUE(contains(text, "总得分97分")) << text;
     EXPECT_TRUE(contains(text, "评价等级为“优秀”")) << text;
     EXPECT_TRUE(contains(text, "“经济效益”指标扣3分，原因是热线工作侧重于保持和促进社会和谐稳定")) << text;
-    EXPECT_TRUE(contains(text, "《富民县信访局2025年热线办理工作经费支出绩效评价指标体系及打分表》")) << text;
+    // The table's caption as the office writes it (年度), not the sample prose's own quote (2025年…).
+    EXPECT_TRUE(contains(text, "《富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表》"))
+        << text;
     EXPECT_FALSE(contains(text, "不太明显。。")) << text; // the reason's own full stop is not doubled
     expectFilled(text);
 }
@@ -155,6 +157,29 @@ TEST(Narrative, ConclusionUsesTheTableTitleWhenKnown) {
     Scorecard card = sampleCard();
     card.meta.title = "某某打分表";
     EXPECT_TRUE(contains(one(generateSection(card, "conclusion", zh())), "对照《某某打分表》"));
+}
+
+// Without a caption read from the document the conclusion quotes the caption the table is given
+// (core/write/score_table_caption): "年度" as the table says it, a department's whole spending rather than an
+// empty project, the generic name only when the unit or the project is unknown.
+TEST(Narrative, ConclusionQuotesTheTablesCaptionWhenNoneIsRead) {
+    Scorecard card = sampleCard();
+    card.meta.title.clear();
+    EXPECT_TRUE(contains(one(generateSection(card, "conclusion", zh())),
+                         "对照《富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表》"));
+    card.meta.project.clear();
+    NarrativeOptions department;
+    department.subjectKind = "department";
+    const std::string text = one(generateSection(card, "conclusion", zh(), department));
+    EXPECT_TRUE(contains(text, "对照《富民县信访局2025年度部门整体支出绩效评价指标体系及打分表》")) << text;
+    EXPECT_TRUE(
+        contains(one(generateSection(card, "conclusion", en(), department)),
+                 "“富民县信访局 2025 overall departmental expenditure performance evaluation indicators "
+                 "and scoring table”"));
+    EXPECT_TRUE(contains(one(generateSection(card, "conclusion", zh())), "对照《绩效评价指标体系及打分表》"));
+    card.meta.unit.clear();
+    EXPECT_TRUE(contains(one(generateSection(card, "conclusion", zh(), department)),
+                         "对照《绩效评价指标体系及打分表》"));
 }
 
 TEST(Narrative, ConclusionFollowsTheGradeBands) {

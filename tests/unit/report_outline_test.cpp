@@ -91,6 +91,20 @@ TEST(ReportOutline, TheTitleNeedsUnitYearAndProject) {
     EXPECT_EQ(placeholderCount(zh, true) + 1, placeholderCount(zh, false));
 }
 
+TEST(ReportOutline, ADepartmentsTitleNeedsNoProject) {
+    // 部门整体支出: the title names the department's whole spending, never a project, so an empty project
+    // leaves no placeholder.
+    const auto outline = loadReportOutline(kReports / "department-overall.json");
+    Metadata meta;
+    meta.unit = "富民县信访局";
+    EXPECT_EQ(reportTitle(outline.forLanguage("zh-CN"), meta), "");
+    meta.year = 2025;
+    EXPECT_EQ(reportTitle(outline.forLanguage("zh-CN"), meta),
+              "富民县信访局2025年度部门整体支出绩效评价报告");
+    meta.unit.clear();
+    EXPECT_EQ(reportTitle(outline.forLanguage("zh-CN"), meta), "");
+}
+
 TEST(ReportOutline, MalformedFilesAreRefusedNamingTheFile) {
     EXPECT_THROW(reportOutlineFromJson("{", "x.json"), std::runtime_error);
     const std::string unknownSection =

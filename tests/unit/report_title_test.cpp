@@ -21,6 +21,19 @@ TEST(ReportTitle, AppendixCaptionDropsItsPrefix) {
     EXPECT_EQ(meta->project, "热线办理工作经费");
 }
 
+// 部门整体支出: the title and the caption Jixiao writes name the department's whole spending, no project.
+TEST(ReportTitle, ADepartmentsTitleAndCaptionNameNoProject) {
+    for (const char* text : {"富民县信访局2025年度部门整体支出绩效评价报告",
+                             "附表1：富民县信访局2025年度部门整体支出绩效评价指标体系及打分表",
+                             "富民县信访局2025年度部门整体绩效评价报告"}) {
+        const auto meta = parseReportTitle(text);
+        ASSERT_TRUE(meta) << text;
+        EXPECT_EQ(meta->unit, "富民县信访局") << text;
+        EXPECT_EQ(meta->year, 2025) << text;
+        EXPECT_EQ(meta->project, "") << text;
+    }
+}
+
 TEST(ReportTitle, FullWidthDigitsAndPlainYear) {
     const auto meta = parseReportTitle("某县教育局２０２３年义务教育补助资金项目绩效自评报告");
     ASSERT_TRUE(meta);

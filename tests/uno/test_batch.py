@@ -299,6 +299,7 @@ class BatchBuildTest(OfficeCase):
         with open(SAMPLE_JSON, encoding="utf-8") as f:
             card = json.load(f)
         card["meta"]["project"] = "热线办理工作经费支出"
+        del card["meta"]["title"]  # the table's caption then comes from the office's caption rule
         source = os.path.join(work, "spending.json")
         with open(source, "w", encoding="utf-8") as f:
             json.dump(card, f, ensure_ascii=False)
@@ -310,6 +311,11 @@ class BatchBuildTest(OfficeCase):
         text = "".join(text.split())
         self.assertIn("富民县信访局2025年度热线办理工作经费支出绩效评价报告", text)
         self.assertNotIn("支出支出", text)
+        # The annex and the conclusion name the table by its caption, never by a generic name beside it.
+        caption = "富民县信访局2025年度热线办理工作经费支出绩效评价指标体系及打分表"
+        self.assertIn("附表1：" + caption, text)
+        self.assertIn("对照《" + caption + "》", text)
+        self.assertNotIn("《绩效评价指标体系及打分表》", text)
 
     def test_build_docx_reads_back_as_97(self):
         out = os.path.join(work, "built", "report.docx")

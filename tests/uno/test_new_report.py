@@ -143,6 +143,21 @@ class NewReportTest(OfficeCase):
         self.assertNotIn("该项目", text)
         self.assertIn("该部门", self.tool.generateSection(self.doc, "problems") + self.tool.generateSection(
             self.doc, "conclusion"))
+        # Its title and its table's caption name the department's whole spending, as no project is entered.
+        texts = [p.getString() for p in body_paragraphs(self.doc)]
+        self.assertEqual(texts[0], "富民县信访局2025年度部门整体支出绩效评价报告")
+        self.assertIn("附表1：富民县信访局2025年度部门整体支出绩效评价指标体系及打分表", texts)
+        self.assertIn("对照《富民县信访局2025年度部门整体支出绩效评价指标体系及打分表》", text)
+
+    def test_a_departments_caption_follows_the_details_in_the_departments_words(self):
+        # Inserted before the details are known, then 重算 once they are: still 部门整体支出, never "年度支出".
+        name = self.tool.insertScoreTable(self.doc, "department-overall")
+        above = [p.getString() for p in body_paragraphs(self.doc)]
+        self.assertIn("部门整体支出绩效评价指标体系及打分表", above, name)
+        self.set_metadata("富民县信访局", "", "2025")
+        self.tool.recompute(self.doc)
+        texts = [p.getString() for p in body_paragraphs(self.doc)]
+        self.assertIn("富民县信访局2025年度部门整体支出绩效评价指标体系及打分表", texts)
 
     def set_metadata(self, unit, project, year):
         """The document properties the deck's 单位/项目名称/年度 fields are saved as (document_properties.cpp)."""

@@ -57,6 +57,10 @@ std::optional<Metadata> parseReportTitle(std::string_view utf8) {
             projectEnd = at;
     }
     meta.project = encodeUtf8(trimmed(text.substr(projectStart, projectEnd - projectStart)));
+    // A 部门整体支出 report's title and caption name the department's whole spending where a project's name
+    // it: no project (the sections would otherwise quote “部门整体” as one).
+    if (meta.project == "部门整体")
+        meta.project.clear();
     return meta;
 }
 

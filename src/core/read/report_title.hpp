@@ -12,7 +12,8 @@
 namespace jixiao {
 
 // nullopt unless the text names a year (19xx/20xx followed by 年) and reads as an evaluation title
-// (绩效评价/绩效自评/打分表). Fields it cannot separate stay empty.
+// (绩效评价/绩效自评/打分表). Fields it cannot separate stay empty; a 部门整体支出 title or caption names no
+// project ("…2025年度部门整体支出绩效评价报告": project empty).
 std::optional<Metadata> parseReportTitle(std::string_view text);
 
 // The project's name as a title or caption quotes it before "支出绩效评价…": a name that ends in 支出 already

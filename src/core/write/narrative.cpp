@@ -8,6 +8,7 @@
 #include "core/read/table_caption.hpp"
 #include "core/text/text.hpp"
 #include "core/text/utf8.hpp"
+#include "core/write/score_table_caption.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -322,11 +323,15 @@ private:
         const std::string& title = card_.meta.title;
         if (!title.empty() && title.find("《") == std::string::npos && title.find("》") == std::string::npos)
             return trimReason(withoutAppendixNumber(title));
-        if (!card_.meta.unit.empty() && !card_.meta.project.empty())
-            return render("fragment.tableTitle", {{"unit", card_.meta.unit},
-                                                  {"year", year()},
-                                                  {"project", projectInTitle(card_.meta.project)}});
-        return pattern("fragment.defaultTableTitle");
+        // Else the caption the table is given (core/write/score_table_caption's rule: a department's names
+        // its whole spending, not a project), in this file's words; the generic name when it cannot name
+        // what is evaluated.
+        if (!captionNamesSubject(card_.meta, options_.subjectKind))
+            return pattern("fragment.defaultTableTitle");
+        const std::string kindKey = "fragment.tableTitle." + options_.subjectKind;
+        return render(
+            patterns_.hasPattern(kindKey) ? kindKey : "fragment.tableTitle",
+            {{"unit", card_.meta.unit}, {"year", year()}, {"project", projectInTitle(card_.meta.project)}});
     }
 
     // Actual spending, shares and the execution rate are the funding's figures (figures.hpp): the same the

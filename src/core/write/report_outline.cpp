@@ -108,7 +108,9 @@ ReportOutline loadReportOutline(const std::filesystem::path& file) {
 }
 
 std::string reportTitle(const ReportLayout& layout, const Metadata& meta) {
-    if (meta.unit.empty() || meta.project.empty() || !meta.year)
+    // A title that does not name the project (部门整体支出's) needs none.
+    const bool namesProject = layout.title.find("{project}") != std::string::npos;
+    if (meta.unit.empty() || (namesProject && meta.project.empty()) || !meta.year)
         return {};
     return fillPlaceholders(layout.title, {{"unit", meta.unit},
                                            {"year", std::to_string(*meta.year)},

@@ -43,8 +43,9 @@ struct ReportOutline {
 ReportOutline reportOutlineFromJson(std::string_view json, const std::string& sourceName);
 ReportOutline loadReportOutline(const std::filesystem::path& file);
 
-// The report's title from its metadata: the layout's rule when 单位, 年度 and 项目 are all known (the project
-// as titles quote it, projectInTitle); empty otherwise (the office writes the title placeholder instead).
+// The report's title from its metadata: the layout's rule when 单位, 年度 and, if the rule names it, 项目 are
+// all known (the project as titles quote it, projectInTitle; a 部门整体支出 title names none); empty
+// otherwise (the office writes the title placeholder instead).
 std::string reportTitle(const ReportLayout& layout, const Metadata& meta);
 
 // How many placeholders the layout leaves for a person, the title's included when `titleKnown` is false.

@@ -9,7 +9,7 @@
 namespace jixiao::office {
 
 int Operations::refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model,
-                                     UndoStep step) const {
+                                     const std::string& kind, UndoStep step) const {
     css::uno::Reference<css::lang::XServiceInfo> info(model, css::uno::UNO_QUERY);
     const bool writer = info.is() && info->supportsService("com.sun.star.text.TextDocument");
     const bool calc = info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument");
@@ -18,9 +18,9 @@ int Operations::refreshTableCaptions(const css::uno::Reference<css::frame::XMode
     Scorecard card;
     applyReportProperties(readReportProperties(model), card);
     if (calc) // the table's title row (calc_caption.hpp)
-        return refreshCalcTableCaptions(model, tableCaption(card.meta), ui("undo.table-caption"), step);
-    return jixiao::office::refreshTableCaptions(model, tableCaption(card.meta), ui("undo.table-caption"),
-                                                step);
+        return refreshCalcTableCaptions(model, tableCaption(card.meta, kind), ui("undo.table-caption"), step);
+    return jixiao::office::refreshTableCaptions(model, tableCaption(card.meta, kind),
+                                                ui("undo.table-caption"), step);
 }
 
 } // namespace jixiao::office

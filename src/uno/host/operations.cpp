@@ -25,13 +25,13 @@
 #include "core/model/user_error.hpp"
 #include "core/read/document_language.hpp"
 #include "core/read/grid_reader.hpp"
-#include "core/read/report_title.hpp"
 #include "core/read/scorecard_json.hpp"
 #include "core/text/fingerprint.hpp"
 #include "core/text/numbers.hpp"
 #include "core/write/grid_writer.hpp"
 #include "core/write/narrative.hpp"
 #include "core/write/roll_forward.hpp"
+#include "core/write/score_table_caption.hpp"
 #include "core/write/section_place.hpp"
 #include "core/write/templates.hpp"
 
@@ -66,13 +66,22 @@ std::vector<std::string> templateErrorTexts(const ExtensionData& extension) {
 
 Operations::Operations(const Reference<uno::XComponentContext>& context) : context_(context) {}
 
-// "{单位}{年度}年度{项目}绩效评价指标体系及打分表", leaving out what the document does not say yet.
-std::string Operations::tableCaption(const Metadata& meta) const {
-    const std::string project = projectInTitle(meta.project);
-    if (!meta.year)
-        return ui("table.caption-no-year", {{"unit", meta.unit}, {"project", project}});
-    return ui("table.caption",
-              {{"unit", meta.unit}, {"year", std::to_string(*meta.year)}, {"project", project}});
+// "{单位}{年度}年度{项目}支出绩效评价指标体系及打分表" (部门整体支出 for a department's), leaving out what
+// the document does not say yet.
+std::string Operations::tableCaption(const Metadata& meta, std::string_view kind) const {
+    const Message caption = scoreTableCaption(meta, kind);
+    return ui(caption.key, caption.args);
+}
+
+std::string Operations::finalTableCaption(const Scorecard& card) const {
+    const Message caption = finalScoreTableCaption(card.meta, frameworkKind(card));
+    return ui(caption.key, caption.args);
+}
+
+std::string Operations::frameworkKind(const Scorecard& card) const {
+    const auto& templates = ExtensionData::get(context_).templates;
+    return templateKind(templates, card.meta.templateId.empty() ? closestTemplateId(templates, card)
+                                                                : card.meta.templateId);
 }
 
 std::string Operations::ui(const std::string& key, const std::map<std::string, std::string>& args) const {
@@ -204,7 +213,7 @@ std::string Operations::insertScoreTable(const Reference<frame::XModel>& model,
         card.gradeBands = chooseGradeBands(properties.gradeBands, Settings::gradeBands(context_)).bands;
     applyReportProperties(properties, card);
 
-    const std::string caption = tableCaption(card.meta);
+    const std::string caption = tableCaption(card.meta, chosen->kind);
     ScoreTableStyle style;
     style.titleRow =
         host->isCalc(); // Writer: the caption is a paragraph above the table, as offices write it
@@ -255,7 +264,7 @@ void Operations::importScorecard(const Reference<frame::XModel>& model, const st
     auto host = makeDocumentHost(context_, model);
     UndoContext undo(model, fromUtf8(ui("undo.import")));
     ControllerLock lock(model);
-    const std::string caption = card.meta.title.empty() ? tableCaption(card.meta) : card.meta.title;
+    const std::string caption = card.meta.title.empty() ? finalTableCaption(card) : card.meta.title;
     ScoreTableStyle style;
     style.titleRow = host->isCalc();
     style.title = caption;
@@ -328,7 +337,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         if (memory != nullptr)
             *memory = std::move(plan.memory);
         if (!live) // 重算: a caption written before the report details were filled in follows them
-            refreshTableCaptions(model);
+            refreshTableCaptions(model, frameworkKind(plan.report.card));
         result.read = std::move(plan.report);
         return result; // nothing to write: no undo step, and the redo stack stays as it is
     }
@@ -375,7 +384,8 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     // 重算 stays one undo step: the caption joins the step its cells just made (none when every write was
     // held back).
     if (!live)
-        refreshTableCaptions(model, result.written > 0 ? UndoStep::JoinLast : UndoStep::Own);
+        refreshTableCaptions(model, frameworkKind(data.card),
+                             result.written > 0 ? UndoStep::JoinLast : UndoStep::Own);
     if (cache != nullptr) {
         cache->wrote(data.card.tableName, plan.score);
         cache->wrote(data.card.fundingTableName, plan.funding);
@@ -444,10 +454,7 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     options.lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
     options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
     options.suggestions = suggestionsFor(extension.templates, data.card.meta.templateId);
-    options.subjectKind =
-        templateKind(extension.templates, data.card.meta.templateId.empty()
-                                              ? closestTemplateId(extension.templates, data.card)
-                                              : data.card.meta.templateId);
+    options.subjectKind = frameworkKind(data.card);
     data.card.funding = reportFunding(data);
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }
@@ -565,8 +572,9 @@ void Operations::saveReportMetadata(const Reference<frame::XModel>& model, const
         throw UserError(typed.problem, {{"field", ui("panel.meta-" + typed.field)}, {"found", typed.found}});
     const ReportProperties& properties = *typed.properties;
     writeReportProperties(model, properties);
-    fillReportTitle(model);      // a report made before 单位/年度/项目 were known gets its title now
-    refreshTableCaptions(model); // and its scoring table's caption
+    fillReportTitle(model); // a report made before 单位/年度/项目 were known gets its title now
+    // and its scoring table's caption, worded for the framework its table follows
+    refreshTableCaptions(model, frameworkKind(read(model, false).card));
 }
 
 void Operations::select(const Reference<frame::XModel>& model, const Location& location) const {

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jixiao::office {
@@ -125,9 +126,10 @@ public:
     void fillReportTitle(const css::uno::Reference<css::frame::XModel>& model) const;
     // The scoring tables' captions Jixiao wrote in Writer, rewritten from the report details as they are now
     // (uno/host/writer_caption.hpp: never a caption the user edited), as one undo step or joined to the one
-    // on top (重算's own); 重算 and saveReportMetadata call it (caption_operations.cpp). Returns how many
-    // were rewritten.
-    int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model,
+    // on top (重算's own); 重算 and saveReportMetadata call it (caption_operations.cpp). `kind` is the
+    // framework kind of the document's table (frameworkKind), which chooses the caption's wording. Returns
+    // how many were rewritten.
+    int refreshTableCaptions(const css::uno::Reference<css::frame::XModel>& model, const std::string& kind,
                              UndoStep step = UndoStep::Own) const;
 
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
@@ -143,7 +145,14 @@ private:
     // `insertAnyway`.
     SectionPlan planSectionWrite(const css::uno::Reference<css::frame::XModel>& model, DocumentHost& host,
                                  const std::string& sectionId, bool insertAnyway) const;
-    std::string tableCaption(const Metadata& meta) const;
+    // The scoring table's caption for a table of the framework kind `kind` (core/write/score_table_caption).
+    std::string tableCaption(const Metadata& meta, std::string_view kind) const;
+    // The caption of a table written once (importScorecard): no fragment for details still unknown, the
+    // generic name instead (finalScoreTableCaption).
+    std::string finalTableCaption(const Scorecard& card) const;
+    // The kind of the framework `card` follows (Template::kind): its template's, or for a table read from a
+    // document, the closest template's.
+    std::string frameworkKind(const Scorecard& card) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;

@@ -112,7 +112,7 @@ int Operations::insertReport(const Reference<css::frame::XModel>& model,
         if (table->kind == OutlineItem::Kind::ScoreTable) {
             ScoreTableStyle style;
             style.titleRow = false; // Writer: the caption is a paragraph above the table
-            const std::string caption = tableCaption(card.meta);
+            const std::string caption = tableCaption(card.meta, chosen->kind);
             const std::string name =
                 host->insertTable(writeScoreTable(card, style),
                                   fillPlaceholders(table->text, {{"caption", caption}}), TableKind::Score);
@@ -152,7 +152,7 @@ void Operations::fillReportTitle(const Reference<css::frame::XModel>& model) con
         for (const auto& [lang, layout] : outline.byLanguage) {
             const std::string title = reportTitle(layout, card.meta);
             if (title.empty())
-                return; // 单位, 年度 or 项目 still unknown
+                continue; // 单位, 年度 or what this title names (项目) still unknown
             if (!readOpenPlaceholderHint(model, layout.titleHint))
                 continue;
             UndoContext undo(model, fromUtf8(ui("undo.report-title")));
