@@ -104,4 +104,24 @@ TEST(EditRecord, OnceUnknownKeystrokesDoNotMakeItKnownAgain) {
     EXPECT_EQ(record.take(), std::nullopt);
 }
 
+// A run that read the paragraphs again and found them as validated clears the mark (a modify event that
+// changed no text: Writer's idle work, setModified), unless an edit came after the edits it looked past.
+TEST(EditRecord, ProseFoundUnchangedClearsTheMarkOfTheEditsSeen) {
+    auto record = freshRecord();
+    record.edited(false);
+    const unsigned seen = record.proseEdits();
+    record.proseFoundUnchanged(seen);
+    EXPECT_FALSE(record.proseEdited());
+}
+
+TEST(EditRecord, AnEditAfterTheProseWasReadKeepsTheMark) {
+    auto record = freshRecord();
+    record.edited(false);
+    const unsigned seen = record.proseEdits();
+    record.keyTyped({CursorPlace::Kind::OutsideTables, {}, {}}, 'a'); // typed into the prose meanwhile
+    record.edited(false);
+    record.proseFoundUnchanged(seen);
+    EXPECT_TRUE(record.proseEdited());
+}
+
 } // namespace

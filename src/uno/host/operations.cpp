@@ -169,6 +169,12 @@ DocumentData Operations::read(const Reference<frame::XModel>& model, bool withPa
         [](const Report& report) -> const Report& { return report; });
 }
 
+std::vector<std::string> Operations::paragraphs(const Reference<frame::XModel>& model) const {
+    if (!model.is())
+        throw UserError("error.no-document");
+    return makeDocumentHost(context_, model)->paragraphs();
+}
+
 namespace {
 
 // Calc: the score table placed as `name` gets real formulas, so the sheet stays live where Jixiao is not

@@ -134,6 +134,8 @@ public:
 
     DocumentData read(const css::uno::Reference<css::frame::XModel>& model, bool withParagraphs = true,
                       TableCache* cache = nullptr) const;
+    // The document's body paragraphs as `read` gives them (Calc: none), without the tables.
+    std::vector<std::string> paragraphs(const css::uno::Reference<css::frame::XModel>& model) const;
 
 private:
     // What the host reads for the core besides the tables: the properties as stored, the options' bands and,

@@ -64,7 +64,10 @@ int DocumentController::validateNow() {
     keepProseFunding(data);
     auto found = operations.validate(data);
     const auto count = static_cast<int>(found.size());
-    auto checkedCard = std::make_shared<const Scorecard>(data.card);
+    // The tables as a live run reads them (tables only: a title or caption in the prose gives no metadata
+    // there), for keepRun to compare its own read with; and the paragraphs as validated.
+    auto checkedCard = std::make_shared<const Scorecard>(tablesAsLiveRunsReadThem(model, operations));
+    auto checkedProse = std::make_shared<const std::vector<std::string>>(data.paragraphs);
     {
         osl::MutexGuard guard(m_aMutex);
         findings_ = std::move(found);
@@ -72,6 +75,7 @@ int DocumentController::validateNow() {
         proseChecked_ = true;
         edits_.validated();
         checkedCard_ = std::move(checkedCard);
+        checkedProse_ = std::move(checkedProse);
     }
     keepSummary(data); // the whole read is the freshest: the summary shows what was checked
     notifyObservers();
@@ -195,19 +199,54 @@ void DocumentController::keepSummary(const DocumentData& read) {
     summary_ = std::move(kept);
 }
 
+Scorecard DocumentController::tablesAsLiveRunsReadThem(const Reference<frame::XModel>& model,
+                                                       const Operations& operations) {
+    std::unique_lock<std::mutex> lock(cacheMutex_, std::try_to_lock);
+    return operations.read(model, false, lock.owns_lock() ? &cache_ : nullptr).card;
+}
+
+bool DocumentController::proseReadsAs(const std::vector<std::string>& checked) {
+    const Reference<frame::XModel> model(model_);
+    if (!model.is() || closing())
+        return false;
+    try {
+        return Operations(context_).paragraphs(model) == checked;
+    } catch (const uno::Exception& e) {
+        logWarning("the prose could not be read again after an edit; taken as changed: " + toUtf8(e.Message));
+    } catch (const std::exception& e) {
+        logFailure("reading the prose again after an edit; taken as changed", e);
+    }
+    return false;
+}
+
 void DocumentController::keepRun(DocumentData& read, DocumentData* written) {
     DocumentData& judged = written != nullptr ? *written : read;
     bool watched = false;
     bool proseStillChecked = false;
+    bool proseEdited = false;
+    unsigned proseEdits = 0;
+    std::shared_ptr<const std::vector<std::string>> checkedProse;
     {
         osl::MutexGuard guard(m_aMutex);
         watched = !observers_.empty();
         findingsCurrent_ = false;
-        // The prose's findings hold while no edit could have touched the prose (only table cells were typed
-        // into) and the tables read as the full validation read them (no figure the prose quotes moved).
-        proseStillChecked =
-            proseChecked_ && !edits_.proseEdited() && checkedCard_ && *checkedCard_ == judged.card;
-        proseChecked_ = proseStillChecked;
+        // The prose's findings hold while the tables read as the full validation read them (no figure the
+        // prose quotes moved) and no edit could have touched the prose (only table cells were typed into)...
+        proseStillChecked = proseChecked_ && checkedCard_ && *checkedCard_ == judged.card;
+        proseEdited = edits_.proseEdited();
+        proseEdits = edits_.proseEdits();
+        checkedProse = checkedProse_;
+    }
+    // ... or the paragraphs still read as validated: a modify event that changed no text (Writer's own
+    // idle work on a modified document, setModified) is no edit of the prose. Read once per such event
+    // after 校验; once the prose reads otherwise it stays unchecked, unread, until the next 校验.
+    if (proseStillChecked && proseEdited)
+        proseStillChecked = checkedProse && proseReadsAs(*checkedProse);
+    {
+        osl::MutexGuard guard(m_aMutex);
+        proseChecked_ = proseChecked_ && proseStillChecked;
+        if (proseChecked_ && proseEdited)
+            edits_.proseFoundUnchanged(proseEdits);
     }
     if (!watched)
         return keepSummary(read);

@@ -167,6 +167,11 @@ private:
     void beginApiCall();
     void endApiCall();
     void keepSummary(const DocumentData& read);
+    // Whether the document's paragraphs read now are `checked` (false when they cannot be read).
+    bool proseReadsAs(const std::vector<std::string>& checked);
+    // The scoring table as a live run reads it: the tables alone, through the cache when it is free.
+    Scorecard tablesAsLiveRunsReadThem(const css::uno::Reference<css::frame::XModel>& model,
+                                       const Operations& operations);
     // A run's tables, kept for the summary; when a deck watches, they are validated too (live_findings.hpp:
     // the table's findings replaced, the prose's kept), else the findings are no longer current. `written`:
     // the tables read back after the run's writes, judged instead of `read` (the tables before them).
@@ -198,8 +203,9 @@ private:
     std::vector<Finding> findings_;
     bool findingsCurrent_ = false; // validated (whole, or the tables by a watched run) since the last edit
     bool proseChecked_ = false;    // the prose too: its findings hold (see keepRun)
-    // The scoring table as the last full validation judged it.
+    // The scoring table and the paragraphs as the last full validation judged them.
     std::shared_ptr<const Scorecard> checkedCard_;
+    std::shared_ptr<const std::vector<std::string>> checkedProse_;
     std::map<int, std::function<void()>> observers_;
     int nextObserver_ = 0;
     int noticeSerial_ = 0;

@@ -22,8 +22,10 @@ void EditRecord::otherInput() {
 void EditRecord::edited(bool recomputeWriting) {
     if (typingKey_ != 0 && std::this_thread::get_id() == typingThread_) {
         // The view is handling a text key: only the cell at its cursor can have changed.
-        if (typingPlace_.kind != CursorPlace::Kind::InCell)
+        if (typingPlace_.kind != CursorPlace::Kind::InCell) {
             proseEdited_ = true; // typed outside a table: the prose may have changed
+            ++proseEdits_;
+        }
         if (typingPlace_.kind == CursorPlace::Kind::Unknown)
             cells_.reset();
         else if (cells_ && typingPlace_.kind == CursorPlace::Kind::InCell)
@@ -35,6 +37,7 @@ void EditRecord::edited(bool recomputeWriting) {
     if (!recomputeWriting) {
         cells_.reset();
         proseEdited_ = true;
+        ++proseEdits_;
     }
 }
 

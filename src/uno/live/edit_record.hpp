@@ -36,6 +36,14 @@ public:
     // Whether anything but a table cell's text may have changed since the last full validation.
     bool proseEdited() const { return proseEdited_; }
     void validated() { proseEdited_ = false; }
+    // How many edits so far may have touched the prose: a run that found the prose as it was validated
+    // (Writer's own idle work, setModified, anything that fires a modify event and changes no text) clears
+    // the mark only when no such edit came since it looked.
+    unsigned proseEdits() const { return proseEdits_; }
+    void proseFoundUnchanged(unsigned seenEdits) {
+        if (seenEdits == proseEdits_)
+            proseEdited_ = false;
+    }
 
 private:
     int typingKey_ = 0; // the text key being handled now (0: none)
@@ -43,6 +51,7 @@ private:
     std::thread::id typingThread_; // the view's
     std::optional<KnownEdits> cells_;
     bool proseEdited_ = true;
+    unsigned proseEdits_ = 0;
 };
 
 } // namespace jixiao::office
