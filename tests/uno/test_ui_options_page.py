@@ -8,13 +8,46 @@ import threading
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
+import unohelper
 from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, COMBO_BOX, LABEL, PUSH_BUTTON, TREE_ITEM
+from com.sun.star.awt import XTopWindowListener
 
 import office as office_module
 from office import Office, OfficeCase, wait_until
 from ui_helpers import click, move_pointer, screenshot, type_keys, walk, xdotool
 
 TEMPLATE_NAMES = ("县级项目支出绩效评价指标体系（决策、过程、产出、效益）", "部门整体支出绩效评价指标体系")
+
+
+class TopWindowOpened(unohelper.Base, XTopWindowListener):
+    """Told on the office's main thread when a top window (the Options dialog) has opened."""
+
+    def __init__(self):
+        self.opened = threading.Event()
+
+    def windowOpened(self, event):
+        self.opened.set()
+
+    def windowClosing(self, event):
+        pass
+
+    def windowClosed(self, event):
+        pass
+
+    def windowMinimized(self, event):
+        pass
+
+    def windowNormalized(self, event):
+        pass
+
+    def windowActivated(self, event):
+        pass
+
+    def windowDeactivated(self, event):
+        pass
+
+    def disposing(self, event):
+        pass
 
 
 def top_windows(office):
@@ -92,9 +125,18 @@ class OptionsPageFits:
             # Tools ▸ Options is modal: the dispatch returns when the dialog closes, so it runs beside the test.
             frame = doc.CurrentController.Frame
             helper = office.service("com.sun.star.frame.DispatchHelper")
+            # The top windows are looked through only once the dialog has opened: asking the toolkit for them
+            # while the main thread is still building it made soffice abort (Application::GetTopWindow making
+            # a peer for a window being set up, seen once in CI).
+            toolkit = office.service("com.sun.star.awt.Toolkit")
+            opened = TopWindowOpened()
+            toolkit.addTopWindowListener(opened)
             worker = threading.Thread(target=lambda: helper.executeDispatch(frame, ".uno:OptionsTreeDialog", "", 0,
                                                                               ()), daemon=True)
             worker.start()
+            self.assertTrue(opened.opened.wait(60), "Tools ▸ Options opened no window")
+            toolkit.removeTopWindowListener(opened)
+            office.settle()
             page_item = wait_until(lambda: find_in_tops(office, "绩效评价助手", TREE_ITEM), timeout=60)
             self.assertIsNotNone(page_item, "no 绩效评价助手 page in Tools ▸ Options")
             # 绩效评价 is the tree's last node, closed: clicked (the pointer then over the dialog: Xvfb has no window
