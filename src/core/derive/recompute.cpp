@@ -209,6 +209,56 @@ std::string gradeFormula(const std::vector<GradeBand>& bands, const std::string&
     return "=IF(" + total + "=\"\";\"\";" + formula + ")";
 }
 
+// How the block's 执行率 is written: with a "%" or not, and two decimals written (as the provincial form's
+// "100.00%") kept.
+struct RateStyle {
+    bool percent = false;
+    bool twoDecimals = false;
+    std::string show(const Decimal& rounded) const {
+        const std::string number = twoDecimals ? rounded.toFixed(2) : rounded.toString(2);
+        return percent ? number + "%" : number;
+    }
+};
+
+RateStyle rateStyleOf(const std::string& typedText) {
+    const CellNumber typed = parseCellNumber(typedText);
+    const auto point = typed.found.find('.');
+    std::size_t decimals = 0;
+    while (point != std::string::npos && point + 1 + decimals < typed.found.size() &&
+           std::isdigit(static_cast<unsigned char>(typed.found[point + 1 + decimals])) != 0)
+        ++decimals;
+    return RateStyle{typed.percent, decimals == 2};
+}
+
+// The block's 执行率 as a Calc formula of its cell's kind and look. The guard is the core's: a rate only
+// from two numbers and a budget that is not 0 (deriveFunding, Decimal::percent), else empty. The rate is
+// rounded as the core rounds it — Decimal::percent keeps six decimals (half-up), then rounded(2) — so the
+// inner ROUND(…;6) is not redundant: 95.0049995 is 95.01 to the core, and would be 95.00 to one ROUND.
+std::string blockRateFormula(const std::string& actual, const std::string& budget, bool asNumber,
+                             const RateStyle& style) {
+    const std::string exact = "ROUND(" + actual + "/" + budget + "*100;6)";
+    std::string shown;
+    if (asNumber)
+        // A number stays a number: in a percentage format the cell holds the fraction (ROUND(…;8) is the
+        // same rounding as ROUND(…*100;6), without a binary artefact from dividing by 100 afterwards).
+        shown = style.percent ? "ROUND(ROUND(" + actual + "/" + budget + ";8);4)" : "ROUND(" + exact + ";2)";
+    else
+        // Text stays text, shown as it was typed.
+        shown = (style.twoDecimals ? "FIXED(" + exact + ";2;1)" : "ROUND(" + exact + ";2)") +
+                (style.percent ? "&\"%\"" : "&\"\"");
+    return "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + budget + ");" + budget + "<>0);" + shown + ";\"\")";
+}
+
+// Whether `formula` is one of blockRateFormula's for these inputs: Jixiao's own, from an earlier conversion.
+bool isBlockRateFormula(const std::string& formula, const std::string& actual, const std::string& budget) {
+    for (const bool asNumber : {false, true})
+        for (const bool percent : {false, true})
+            for (const bool twoDecimals : {false, true})
+                if (formula == blockRateFormula(actual, budget, asNumber, RateStyle{percent, twoDecimals}))
+                    return true;
+    return false;
+}
+
 } // namespace
 
 Patch recomputeScoreTable(const Scorecard& read, const Grid& grid) {
@@ -251,17 +301,48 @@ Patch recomputeBlockRate(const Funding& block, const Grid& grid) {
     if (!rate || rate->rounded(2) == block.executionRate->rounded(2))
         return patch;
     const Decimal rounded = rate->rounded(2);
-    // The typed style: a "%" or not, and two decimals written (as the provincial form's "100.00%") kept.
-    const CellNumber typed = parseCellNumber(grid.at(cell.row, cell.column).text);
-    const auto point = typed.found.find('.');
-    std::size_t decimals = 0;
-    while (point != std::string::npos && point + 1 + decimals < typed.found.size() &&
-           std::isdigit(static_cast<unsigned char>(typed.found[point + 1 + decimals])) != 0)
-        ++decimals;
-    const bool twoDecimals = decimals == 2;
-    const std::string number = twoDecimals ? rounded.toFixed(2) : rounded.toString(2);
-    patch.writes.push_back(CellWrite{cell, typed.percent ? number + "%" : number, rounded, {}});
+    const RateStyle style = rateStyleOf(grid.at(cell.row, cell.column).text);
+    patch.writes.push_back(CellWrite{cell, style.show(rounded), rounded, {}});
     return patch;
+}
+
+std::optional<CellWrite> calcBlockRateFormula(const Funding& block, const Grid& grid,
+                                              const CalcOrigin& origin) {
+    const CellRef& cell = block.executionRateCell;
+    if (!inGrid(grid, cell) || !inGrid(grid, block.budgetCell) || !inGrid(grid, block.actualCell))
+        return std::nullopt;
+    // An input typed as text ("120" as a string) is a number to the core and none to Calc's ISNUMBER: the
+    // formula would show nothing where the core shows a rate.
+    for (const CellRef& input : {block.budgetCell, block.actualCell})
+        if (grid.at(input.row, input.column).kind == CellKind::Text)
+            return std::nullopt;
+    const CalcRefs refs(origin);
+    const std::string actual = refs.a1(block.actualCell), budget = refs.a1(block.budgetCell);
+    const GridCell& now = grid.at(cell.row, cell.column);
+    const bool empty = now.formula.empty() && compactText(now.text).empty();
+    RateStyle style = rateStyleOf(now.text);
+    std::string formula;
+    if (!now.formula.empty()) {
+        // Jixiao's own (converted before) stays as it is; any other formula is the user's and is never
+        // replaced.
+        if (!isBlockRateFormula(now.formula, actual, budget))
+            return std::nullopt;
+        formula = now.formula;
+    } else if (empty) {
+        style.percent = true; // the funding table's look: "95%"
+        formula = blockRateFormula(actual, budget, false, style);
+    } else if (parseCellNumber(now.text).status == CellNumber::Status::Number) {
+        formula = blockRateFormula(actual, budget, now.kind == CellKind::Number, style);
+    } else {
+        return std::nullopt; // "—" or words: the user's statement, not a figure to compute
+    }
+    const auto rate = deriveFunding(block).executionRate;
+    const auto rounded = rate ? std::optional(rate->rounded(2)) : std::nullopt;
+    // A formula that would show nothing where the cell shows a figure (an input missing or unreadable now)
+    // is not written: a typed value is only ever replaced by the right one (planRecompute's keepTypedValues).
+    if (!rounded && !empty && now.formula.empty())
+        return std::nullopt;
+    return CellWrite{refs.cell(cell), rounded ? style.show(*rounded) : std::string{}, rounded, formula};
 }
 
 CalcOrigin calcOriginOf(const Grid& placed) {
@@ -340,6 +421,9 @@ Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin
     if (inGrid(grid, t.gradeCell) && inGrid(grid, t.scoreCell) && !read.gradeBands.empty())
         addFormula(patch, refs, t.gradeCell, gradeFormula(read.gradeBands, refs.a1(t.scoreCell)),
                    figures.grade, std::nullopt);
+    // The self-evaluation form's 执行率 sits in the scoring table: converted with it.
+    if (auto rate = calcBlockRateFormula(read.fundingBlock, grid, origin))
+        patch.writes.push_back(std::move(*rate));
     return patch;
 }
 

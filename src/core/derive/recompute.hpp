@@ -70,8 +70,25 @@ CalcOrigin calcOriginOf(const Grid& placed);
 //  * 合计 扣分: =IF(G23="";"";F23-G23)
 //  * 等级:     =IF(G23="";"";IF(G23>=90;"优秀";IF(G23>=80;"良好";IF(G23>=60;"中";"差"))))  from the card's
 //  bands
+//  * 执行率 of the self-evaluation form's funding block: calcBlockRateFormula
 // Non-adjacent leaf cells are listed (F2;F5;F9) instead of a range. Parent labels stay text.
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin = {});
+
+// The self-evaluation form's 执行率 (Scorecard::fundingBlock) as a formula, so the printed rate follows its
+// 全年执行数 and 全年预算数 where Jixiao is not installed. It is recomputeBlockRate's rule — the block's own
+// 执行数 ÷ its 预算数 cell (全年预算数, or 年初预算数 when the form has no 全年 column: the reader's choice,
+// block.budgetCell), × 100, six decimals then two, half-up; empty unless both are numbers and the budget is
+// not 0 — so Calc and the core agree on the rate:
+//   =IF(AND(ISNUMBER(E6);ISNUMBER(D6);D6<>0);ROUND(ROUND(E6/D6*100;6);2)&"%";"")
+// in the cell's kind and look: a number cell gets a number (ROUND(ROUND(E6/D6;8);4) in a percentage format,
+// which shows "95.00%"), a text cell text with or without "%" (FIXED(…;2;1) for "100.00%"), an empty cell the
+// funding table's "95%". nullopt — nothing written — when the cell holds a formula that is not Jixiao's (the
+// user's own: converting never replaces it; validation holds its value to the block, cell.formula-value),
+// non-number text ("—"), or a figure the formula would show empty now (an input missing or unreadable); when
+// an input is a text cell (Calc would not compute from "120" typed as text, the core does); or when the block
+// has no rate, 预算数 or 执行数 cell.
+std::optional<CellWrite> calcBlockRateFormula(const Funding& block, const Grid& grid,
+                                              const CalcOrigin& origin = {});
 
 // The grade formula of calcLiveFormulas for the card's bands (its values written into it: a formula that
 // reads them, and survives .xlsx, without cells or names of Jixiao's in the sheet), when the grade cell

@@ -7,8 +7,11 @@
 namespace jixiao {
 namespace {
 
-// Writes that would replace a formula the user wrote become findings with the value it should show.
-void holdFormulas(Patch& patch, const Grid& grid, std::vector<Finding>& held) {
+// Writes that would replace a formula the user wrote become findings with the value it should show. In
+// `keptByConversion` (the self-evaluation form's 执行率) converting the table does not replace the formula
+// either (calcBlockRateFormula): the finding does not send the user there.
+void holdFormulas(Patch& patch, const Grid& grid, std::vector<Finding>& held,
+                  const CellRef& keptByConversion = {}) {
     std::erase_if(patch.writes, [&](const CellWrite& write) {
         const auto& ref = write.cell;
         if (ref.row < 0 || ref.row >= grid.rows() || ref.column < 0 || ref.column >= grid.columns())
@@ -18,6 +21,9 @@ void holdFormulas(Patch& patch, const Grid& grid, std::vector<Finding>& held) {
             return false;
         Finding f;
         f.ruleId = "cell.formula-value";
+        if (keptByConversion.known() && ref.row == keptByConversion.row &&
+            ref.column == keptByConversion.column)
+            f.messageKey = "cell.formula-value.own";
         f.severity = Severity::Warning;
         f.location = {Location::Kind::Cell, grid.name, ref.address, -1, 0, 0};
         f.args = {{"cell", ref.address},
@@ -59,7 +65,7 @@ RecomputePlan planRecompute(const Report& report) {
         // The self-evaluation form's 执行率 lives in the scoring table: written with its cells.
         for (auto& write : recomputeBlockRate(report.card.fundingBlock, report.scoreGrid).writes)
             plan.score.writes.push_back(std::move(write));
-        holdFormulas(plan.score, report.scoreGrid, plan.held);
+        holdFormulas(plan.score, report.scoreGrid, plan.held, report.card.fundingBlock.executionRateCell);
         keepTypedValues(plan.score, report.scoreGrid);
         fitCellKinds(plan.score, report.scoreGrid);
     }
