@@ -4,7 +4,7 @@ follows 全年执行数 and 全年预算数 as they are edited, and 校验 finds
 Calc's are one answer, the rounding edge included. A formula of the user's in that cell is never replaced."""
 import unittest
 
-from office import Office, OfficeCase, copy_seed, scratch_dir, wait_until
+from office import Office, OfficeCase, copy_seed, scratch_dir, set_option, wait_until
 
 office = Office()
 WORK = scratch_dir("jixiao-block-formula-")
@@ -104,6 +104,37 @@ class BlockRateFormulaTest(OfficeCase):
         # Its message does not send the user to the conversion that just left it alone.
         self.assertNotIn("如需改用本工具的公式", held[0][2])
         self.assertNotIn("replaces it with Jixiao", held[0][2])
+
+
+class RegradeLeavesTheBlockRateTest(OfficeCase):
+    """按新标准重新评定等级 writes the grade only: the block's wrong 执行率 is 重算's, its own undo step."""
+
+    def setUp(self):
+        self.tool = office.tool()
+        office.set_live_recompute(False)  # nothing but the calls below writes
+        self.addCleanup(office.set_live_recompute, True)
+        self.addCleanup(set_option, office, "GradeExcellent", 90.0)
+
+    def test_regrading_writes_the_grade_and_not_the_rate(self):
+        doc = office.load(copy_seed("layout-calc-self-evaluation-rate-wrong.xlsx", WORK))
+        self.addCleanup(doc.close, True)
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A20").setString("等级")  # a grade row under 总分 (97)
+        grade, rate = sheet.getCellRangeByName("B20"), sheet.getCellRangeByName("G6")
+        grade.setString("优秀")
+        set_option(office, "GradeExcellent", 98.0)
+        undo = doc.UndoManager
+        steps = len(undo.getAllUndoActionTitles())
+
+        self.assertIn("98", self.tool.regradeWithOptions(doc))
+        self.assertEqual(grade.getString(), "良好", "97 under 优秀 ≥ 98")
+        self.assertEqual(rate.getFormula(), "1", "the wrong 100.00% is not the regrade's to write")
+        self.assertIn("funding.execution-rate", [f.RuleId for f in self.tool.validate(doc)])
+        self.assertEqual(len(undo.getAllUndoActionTitles()), steps + 1)
+
+        self.assertEqual(self.tool.recompute(doc), 1, "重算 writes the rate, and says so")
+        self.assertEqual(rate.getString(), "95.00%")
+        self.assertEqual(len(undo.getAllUndoActionTitles()), steps + 2)
 
 
 if __name__ == "__main__":

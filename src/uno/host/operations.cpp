@@ -20,6 +20,7 @@
 #include "core/derive/figures.hpp"
 #include "core/derive/recompute.hpp"
 #include "core/derive/recompute_plan.hpp"
+#include "core/derive/regrade_plan.hpp"
 #include "core/derive/run_plan.hpp"
 #include "core/derive/stale_values.hpp"
 #include "core/model/user_error.hpp"
@@ -419,13 +420,9 @@ std::string Operations::regradeWithOptions(const Reference<frame::XModel>& model
     if (data.hasScoreTable && !data.partial) {
         data = read(model, false); // graded with the bands just stored
         auto host = makeDocumentHost(context_, model);
-        Patch patch = planRecompute(data).score;
-        if (host->isCalc()) {
-            const auto origin = calcOriginOf(data.scoreGrid);
-            putBackCalcFormulas(patch, data.card, data.scoreGrid, origin);
-            if (auto grade = regradedCalcFormula(data.card, before, data.scoreGrid, origin))
-                patch.writes.push_back(std::move(*grade));
-        }
+        // The grade only: what else 重算 would write is its own, reported, undo step (regrade_plan.hpp).
+        const Patch patch = planRegrade(
+            data, before, host->isCalc() ? std::optional(calcOriginOf(data.scoreGrid)) : std::nullopt);
         if (!patch.empty())
             host->applyPatch(data.card.tableName, patch);
     }
