@@ -8,6 +8,7 @@
 #include "cli/stored_copy.hpp"
 #include "cli/uno_client.hpp"
 #include "cli/watchdog.hpp"
+#include "core/read/report_title.hpp"
 #include "uno/base/ustring.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -43,6 +44,7 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 using office::fromUtf8;
 using office::OUString;
+using office::toUtf8;
 
 namespace {
 
@@ -97,7 +99,8 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
         // The report's frame: title, two headings with room for Jixiao's sections, the annex with the tables.
         const auto text = document->getText();
         const Reference<css::text::XTextRange> cursor(text->createTextCursor(), UNO_QUERY_THROW);
-        const ReportFrame frame = reportFrame(metadataOf(json));
+        const Metadata meta = metadataOf(json);
+        const ReportFrame frame = reportFrame(meta);
         const auto& lines = frame.paragraphs;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i > 0)
@@ -120,6 +123,18 @@ void writeReport(const Reference<css::uno::XComponentContext>& office, const std
         annex->gotoEndOfParagraph(false);
         view->getViewCursor()->gotoRange(annex->getEnd(), false);
         tool->importScorecard(model, fromUtf8(json));
+        // The office captioned the table by its framework, on the annex line: a department's caption names
+        // 部门整体支出 and no project. The title then names the same subject, by the core's title rule.
+        const auto paragraphText = [&](const Reference<css::text::XTextRange>& start) {
+            const Reference<css::text::XParagraphCursor> cursor(text->createTextCursorByRange(start),
+                                                                UNO_QUERY_THROW);
+            cursor->gotoEndOfParagraph(true);
+            return cursor;
+        };
+        if (namesWholeDepartment(toUtf8(paragraphText(anchors[frame.scoreTable])->getString())))
+            paragraphText(anchors.front())
+                ->setString(
+                    fromUtf8(reportFrame(meta, "zh-CN", ReportSubject::WholeDepartment).paragraphs.front()));
         view->getViewCursor()->gotoRange(anchors[frame.conclusion], false);
         tool->insertSection(model, "conclusion");
         view->getViewCursor()->gotoRange(anchors[frame.costBenefit], false);

@@ -92,6 +92,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Msg::AnnotateFailed, "batch.annotate-failed", {"file", "detail"}},
     {Msg::ResultCounts, "batch.result-counts", {"errors", "warnings"}},
     {Msg::ReportTitle, "batch.report-title", {"unit", "year", "project"}},
+    {Msg::ReportTitleDepartment, "batch.report-title-department", {"unit", "year"}},
     {Msg::ReportTitleGeneric, "batch.report-title-generic", {}},
     {Msg::ReportHeadingConclusion, "batch.report-heading-conclusion", {}},
     {Msg::ReportHeadingCostBenefit, "batch.report-heading-cost-benefit", {}},

@@ -88,6 +88,7 @@ enum class Msg {
     MergeNoParts,
     ResultCounts,
     ReportTitle,
+    ReportTitleDepartment,
     ReportTitleGeneric,
     ReportHeadingConclusion,
     ReportHeadingCostBenefit,

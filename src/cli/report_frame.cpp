@@ -5,12 +5,15 @@
 
 namespace jixiao::cli {
 
-ReportFrame reportFrame(const Metadata& meta, std::string_view lang) {
+ReportFrame reportFrame(const Metadata& meta, std::string_view lang, ReportSubject subject) {
     const auto words = [&](const Message& message) { return catalog().format(lang, message); };
     // The batch's wording of the title (its pattern: placeholders without arguments stay as written) under
-    // the core's rule: all of 单位, 年度 and 项目 or no title from them, the project as titles quote it.
+    // the core's rule: all of 单位, 年度 and 项目 — or, for a department's whole spending, 单位 and 年度 —
+    // or no title from them, the project as titles quote it.
     ReportLayout layout;
-    layout.title = words({std::string(key(Msg::ReportTitle)), {}});
+    const Msg pattern =
+        subject == ReportSubject::WholeDepartment ? Msg::ReportTitleDepartment : Msg::ReportTitle;
+    layout.title = words({std::string(key(pattern)), {}});
     std::string title = reportTitle(layout, meta);
     if (title.empty())
         title = words(message(Msg::ReportTitleGeneric));

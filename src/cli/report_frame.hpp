@@ -23,8 +23,15 @@ struct ReportFrame {
     std::size_t scoreTable = 0;
 };
 
+// What the report evaluates, which its title names: a project, or a department's whole spending
+// (部门整体支出, the department-overall framework).
+enum class ReportSubject { Project, WholeDepartment };
+
 // "{单位}{年度}年度{项目}支出绩效评价报告" when 单位, 年度 and 项目 are all known (a project named
-// "…经费支出" says 支出 once), the generic "绩效评价报告" otherwise.
-ReportFrame reportFrame(const Metadata& meta, std::string_view lang = "zh-CN");
+// "…经费支出" says 支出 once); for a department's whole spending "{单位}{年度}年度部门整体支出绩效评价报告",
+// which names no project, as the office's department report does (extension/reports/department-overall);
+// the generic "绩效评价报告" otherwise.
+ReportFrame reportFrame(const Metadata& meta, std::string_view lang = "zh-CN",
+                        ReportSubject subject = ReportSubject::Project);
 
 } // namespace jixiao::cli

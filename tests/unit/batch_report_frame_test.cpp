@@ -8,6 +8,7 @@
 
 using jixiao::Metadata;
 using jixiao::cli::reportFrame;
+using jixiao::cli::ReportSubject;
 
 namespace {
 
@@ -47,6 +48,19 @@ TEST(BatchReportFrame, IncompleteMetadataGivesTheGenericTitle) {
               "绩效评价报告");
     EXPECT_EQ(reportFrame(meta("富民县信访局", 2025, "")).paragraphs.front(), "绩效评价报告");
     EXPECT_EQ(reportFrame(Metadata{}).paragraphs.front(), "绩效评价报告");
+}
+
+// A department's whole spending (部门整体支出) is titled as the office's department report is, without a
+// project; 单位 and 年度 are still needed.
+TEST(BatchReportFrame, ADepartmentsWholeSpendingNeedsNoProject) {
+    const auto department = [](const Metadata& m, std::string_view lang = "zh-CN") {
+        return reportFrame(m, lang, ReportSubject::WholeDepartment).paragraphs.front();
+    };
+    EXPECT_EQ(department(meta("富民县财政局", 2025, "")), "富民县财政局2025年度部门整体支出绩效评价报告");
+    EXPECT_EQ(department(meta("Fumin Finance Bureau", 2025, ""), "en"),
+              "Performance evaluation report on the overall expenditure of Fumin Finance Bureau, 2025");
+    EXPECT_EQ(department(meta("", 2025, "")), "绩效评价报告");
+    EXPECT_EQ(department(meta("富民县财政局", std::nullopt, "")), "绩效评价报告");
 }
 
 TEST(BatchReportFrame, HeadingsWithAnEmptyParagraphUnderEachForTheOffice) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+using jixiao::namesWholeDepartment;
 using jixiao::parseReportTitle;
 
 TEST(ReportTitle, SampleTitleGivesUnitYearAndProject) {
@@ -31,7 +32,13 @@ TEST(ReportTitle, ADepartmentsTitleAndCaptionNameNoProject) {
         EXPECT_EQ(meta->unit, "富民县信访局") << text;
         EXPECT_EQ(meta->year, 2025) << text;
         EXPECT_EQ(meta->project, "") << text;
+        EXPECT_TRUE(namesWholeDepartment(text)) << text;
     }
+    // A project's, a title without a project, and text that is no title name no department's whole spending.
+    for (const char* text :
+         {"富民县信访局2025年度热线办理工作经费支出绩效评价报告",
+          "附表1：富民县信访局2025年度绩效评价指标体系及打分表", "附表1：", "部门整体支出"})
+        EXPECT_FALSE(namesWholeDepartment(text)) << text;
 }
 
 TEST(ReportTitle, FullWidthDigitsAndPlainYear) {

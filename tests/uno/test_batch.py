@@ -317,6 +317,26 @@ class BatchBuildTest(OfficeCase):
         self.assertIn("对照《" + caption + "》", text)
         self.assertNotIn("《绩效评价指标体系及打分表》", text)
 
+    def test_build_titles_a_departments_whole_spending_without_a_project(self):
+        # A department's scorecard: no project, its table titled for the department's whole spending. The
+        # office captions the table so; the report's title names the same subject, as the deck's department
+        # report does, not the generic 绩效评价报告.
+        with open(SAMPLE_JSON, encoding="utf-8") as f:
+            card = json.load(f)
+        card["meta"]["project"] = ""
+        card["meta"]["title"] = "富民县信访局2025年度部门整体支出绩效评价指标体系及打分表"
+        source = os.path.join(work, "department.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(card, f, ensure_ascii=False)
+        out = os.path.join(work, "built", "department.pdf")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        code, _, err = batch("build", "--from", source, "--out", out)
+        self.assertEqual(code, 0, err)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+        lines = ["".join(line.split()) for line in text.splitlines() if line.strip()]  # pdftotext spaces out
+        self.assertEqual(lines[0], "富民县信访局2025年度部门整体支出绩效评价报告", lines[:3])
+        self.assertIn("附表1：富民县信访局2025年度部门整体支出绩效评价指标体系及打分表", "".join(text.split()))
+
     def test_build_docx_reads_back_as_97(self):
         out = os.path.join(work, "built", "report.docx")
         os.makedirs(os.path.dirname(out), exist_ok=True)

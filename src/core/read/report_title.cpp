@@ -28,9 +28,8 @@ std::u32string withoutAppendixPrefix(const std::u32string& text) {
     return text;
 }
 
-} // namespace
-
-std::optional<Metadata> parseReportTitle(std::string_view utf8) {
+// The title's fields as written: a 部门整体支出 title's project is "部门整体".
+std::optional<Metadata> readTitle(std::string_view utf8) {
     const std::u32string text = decodeUtf8(toHalfWidth(utf8));
     const bool isTitle = text.find(U"绩效评价") != std::u32string::npos ||
                          text.find(U"绩效自评") != std::u32string::npos ||
@@ -57,11 +56,25 @@ std::optional<Metadata> parseReportTitle(std::string_view utf8) {
             projectEnd = at;
     }
     meta.project = encodeUtf8(trimmed(text.substr(projectStart, projectEnd - projectStart)));
+    return meta;
+}
+
+constexpr std::string_view kWholeDepartment = "部门整体";
+
+} // namespace
+
+std::optional<Metadata> parseReportTitle(std::string_view utf8) {
+    auto meta = readTitle(utf8);
     // A 部门整体支出 report's title and caption name the department's whole spending where a project's name
     // it: no project (the sections would otherwise quote “部门整体” as one).
-    if (meta.project == "部门整体")
-        meta.project.clear();
+    if (meta && meta->project == kWholeDepartment)
+        meta->project.clear();
     return meta;
+}
+
+bool namesWholeDepartment(std::string_view title) {
+    const auto meta = readTitle(title);
+    return meta && meta->project == kWholeDepartment;
 }
 
 std::string projectInTitle(std::string_view project) {
