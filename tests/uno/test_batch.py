@@ -282,6 +282,24 @@ class BatchConnectTest(OfficeCase):
 
 
 class BatchBuildTest(OfficeCase):
+    def built_pdf_text(self, name, project, title):
+        """The text of the PDF `build` makes from the sample JSON with this project and meta.title (None: none)."""
+        with open(SAMPLE_JSON, encoding="utf-8") as f:
+            card = json.load(f)
+        card["meta"]["project"] = project
+        if title is None:
+            del card["meta"]["title"]
+        else:
+            card["meta"]["title"] = title
+        source = os.path.join(work, name + ".json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(card, f, ensure_ascii=False)
+        out = os.path.join(work, "built", name + ".pdf")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        code, _, err = batch("build", "--from", source, "--out", out)
+        self.assertEqual(code, 0, err)
+        return subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+
     def test_build_writes_a_pdf_with_the_total_and_grade(self):
         out = os.path.join(work, "built", "report.pdf")
         os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -296,19 +314,8 @@ class BatchBuildTest(OfficeCase):
 
     def test_build_titles_a_project_named_with_its_spending_once(self):
         # A unit enters the project as "…经费支出": the title says 支出 once, by the office's title rule.
-        with open(SAMPLE_JSON, encoding="utf-8") as f:
-            card = json.load(f)
-        card["meta"]["project"] = "热线办理工作经费支出"
-        del card["meta"]["title"]  # the table's caption then comes from the office's caption rule
-        source = os.path.join(work, "spending.json")
-        with open(source, "w", encoding="utf-8") as f:
-            json.dump(card, f, ensure_ascii=False)
-        out = os.path.join(work, "built", "spending.pdf")
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        code, _, err = batch("build", "--from", source, "--out", out)
-        self.assertEqual(code, 0, err)
-        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
-        text = "".join(text.split())
+        # Without meta.title the table's caption comes from the office's caption rule.
+        text = "".join(self.built_pdf_text("spending", project="热线办理工作经费支出", title=None).split())
         self.assertIn("富民县信访局2025年度热线办理工作经费支出绩效评价报告", text)
         self.assertNotIn("支出支出", text)
         # The annex and the conclusion name the table by its caption, never by a generic name beside it.
@@ -321,18 +328,8 @@ class BatchBuildTest(OfficeCase):
         # A department's scorecard: no project, its table titled for the department's whole spending. The
         # office captions the table so; the report's title names the same subject, as the deck's department
         # report does, not the generic 绩效评价报告.
-        with open(SAMPLE_JSON, encoding="utf-8") as f:
-            card = json.load(f)
-        card["meta"]["project"] = ""
-        card["meta"]["title"] = "富民县信访局2025年度部门整体支出绩效评价指标体系及打分表"
-        source = os.path.join(work, "department.json")
-        with open(source, "w", encoding="utf-8") as f:
-            json.dump(card, f, ensure_ascii=False)
-        out = os.path.join(work, "built", "department.pdf")
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        code, _, err = batch("build", "--from", source, "--out", out)
-        self.assertEqual(code, 0, err)
-        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+        text = self.built_pdf_text("department", project="",
+                                   title="富民县信访局2025年度部门整体支出绩效评价指标体系及打分表")
         lines = ["".join(line.split()) for line in text.splitlines() if line.strip()]  # pdftotext spaces out
         self.assertEqual(lines[0], "富民县信访局2025年度部门整体支出绩效评价报告", lines[:3])
         self.assertIn("附表1：富民县信访局2025年度部门整体支出绩效评价指标体系及打分表", "".join(text.split()))
