@@ -34,9 +34,13 @@ TEST(ReportTitle, ADepartmentsTitleAndCaptionNameNoProject) {
         EXPECT_EQ(meta->project, "") << text;
         EXPECT_TRUE(namesWholeDepartment(text)) << text;
     }
-    // A project's, a title without a project, and text that is no title name no department's whole spending.
+    // Also a department's table title without a unit or year, as offices print it.
+    EXPECT_TRUE(namesWholeDepartment("附表1：附件：部门整体支出绩效评价指标体系评分表"));
+    // A project's (one whose name holds 部门整体 too), a title without a project, and text that is no title
+    // name no department's whole spending.
     for (const char* text :
          {"富民县信访局2025年度热线办理工作经费支出绩效评价报告",
+          "县文旅局部门整体运转保障经费支出绩效评价报告",
           "附表1：富民县信访局2025年度绩效评价指标体系及打分表", "附表1：", "部门整体支出"})
         EXPECT_FALSE(namesWholeDepartment(text)) << text;
 }

@@ -334,6 +334,25 @@ class BatchBuildTest(OfficeCase):
         self.assertEqual(lines[0], "富民县信访局2025年度部门整体支出绩效评价报告", lines[:3])
         self.assertIn("附表1：富民县信访局2025年度部门整体支出绩效评价指标体系及打分表", "".join(text.split()))
 
+    def test_build_titles_an_exported_department_table_by_its_department(self):
+        # As a unit has it: a department's table exported by --export-json, titled
+        # "附件：部门整体支出绩效评价指标体系评分表" (no unit, no year in it), 单位 and 年度 from the document.
+        exported = os.path.join(work, "department-export")
+        source = copy_seed("layout-department-weights.docx", tempfile.mkdtemp(dir=work))
+        code, _, err = batch("--export-json", exported, source)
+        self.assertEqual(code, 0, err)
+        scorecard = os.path.join(exported, "layout-department-weights.json")
+        with open(scorecard, encoding="utf-8") as f:
+            meta = json.load(f)["meta"]
+        self.assertFalse(meta.get("project"), meta)
+        out = os.path.join(work, "built", "department-export.pdf")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        code, _, err = batch("build", "--from", scorecard, "--out", out)
+        self.assertEqual(code, 0, err)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+        lines = ["".join(line.split()) for line in text.splitlines() if line.strip()]
+        self.assertEqual(lines[0], meta["unit"] + str(meta["year"]) + "年度部门整体支出绩效评价报告", lines[:3])
+
     def test_build_docx_reads_back_as_97(self):
         out = os.path.join(work, "built", "report.docx")
         os.makedirs(os.path.dirname(out), exist_ok=True)

@@ -28,6 +28,19 @@ std::u32string withoutAppendixPrefix(const std::u32string& text) {
     return text;
 }
 
+// Where the name of what is evaluated ends: at the first of the words that follow it in a title, from `from`
+// (the text's end when none does).
+std::size_t subjectEnd(const std::u32string& text, std::size_t from) {
+    std::size_t end = text.size();
+    for (const std::u32string& tail :
+         std::array<std::u32string, 4>{U"支出绩效", U"项目绩效", U"绩效评价", U"绩效自评"}) {
+        const auto at = text.find(tail, from);
+        if (at != std::u32string::npos && at < end)
+            end = at;
+    }
+    return end;
+}
+
 // The title's fields as written: a 部门整体支出 title's project is "部门整体".
 std::optional<Metadata> readTitle(std::string_view utf8) {
     const std::u32string text = decodeUtf8(toHalfWidth(utf8));
@@ -48,13 +61,7 @@ std::optional<Metadata> readTitle(std::string_view utf8) {
     std::size_t projectStart = i + 5;
     if (projectStart < text.size() && text[projectStart] == U'度')
         ++projectStart;
-    std::size_t projectEnd = text.size();
-    for (const std::u32string& tail :
-         std::array<std::u32string, 4>{U"支出绩效", U"项目绩效", U"绩效评价", U"绩效自评"}) {
-        const auto at = text.find(tail, projectStart);
-        if (at != std::u32string::npos && at < projectEnd)
-            projectEnd = at;
-    }
+    const std::size_t projectEnd = subjectEnd(text, projectStart);
     meta.project = encodeUtf8(trimmed(text.substr(projectStart, projectEnd - projectStart)));
     return meta;
 }
@@ -73,8 +80,14 @@ std::optional<Metadata> parseReportTitle(std::string_view utf8) {
 }
 
 bool namesWholeDepartment(std::string_view title) {
-    const auto meta = readTitle(title);
-    return meta && meta->project == kWholeDepartment;
+    // What stands before "支出绩效…" ends in 部门整体, with or without a unit and year before it: a table
+    // titled "附件：部门整体支出绩效评价指标体系评分表" is a department's too.
+    const std::u32string text = decodeUtf8(toHalfWidth(title));
+    const std::size_t end = subjectEnd(text, 0);
+    const std::u32string subject = trimmed(text.substr(0, end));
+    const std::u32string department = U"部门整体";
+    return end < text.size() && subject.size() >= department.size() &&
+           subject.compare(subject.size() - department.size(), department.size(), department) == 0;
 }
 
 std::string projectInTitle(std::string_view project) {

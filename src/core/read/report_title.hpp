@@ -17,8 +17,10 @@ namespace jixiao {
 std::optional<Metadata> parseReportTitle(std::string_view text);
 
 // Whether a title or caption names a 部门整体支出 evaluation — the department's whole spending, no project
-// ("…2025年度部门整体支出绩效评价报告", "附表1：…2025年度部门整体支出绩效评价指标体系及打分表"): what the
-// caption rule writes for a department's table (core/write/score_table_caption), read back.
+// ("…2025年度部门整体支出绩效评价报告", "附表1：…2025年度部门整体支出绩效评价指标体系及打分表", also without
+// a unit or year: "附件：部门整体支出绩效评价指标体系评分表"): what the caption rule writes for a
+// department's table (core/write/score_table_caption), or the title a department's table was read with, read
+// back.
 bool namesWholeDepartment(std::string_view title);
 
 // The project's name as a title or caption quotes it before "支出绩效评价…": a name that ends in 支出 already
