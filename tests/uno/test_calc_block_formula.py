@@ -2,9 +2,12 @@
 block's 执行率 gets a formula with the scoring table's (calcBlockRateFormula), in one undo step; the rate then
 follows 全年执行数 and 全年预算数 as they are edited, and 校验 finds it agreeing with them — the core's rate and
 Calc's are one answer, the rounding edge included. A formula of the user's in that cell is never replaced."""
+import os
 import unittest
 
-from office import Office, OfficeCase, copy_seed, scratch_dir, set_option, wait_until
+import uno
+
+from office import Office, OfficeCase, copy_seed, props, scratch_dir, set_option, wait_until
 
 office = Office()
 WORK = scratch_dir("jixiao-block-formula-")
@@ -93,6 +96,21 @@ class BlockRateFormulaTest(OfficeCase):
         self.assertEqual(self.rate_findings(doc), [])
         self.tool.convertToLiveTable(doc)
         self.assertEqual(rate.getFormula(), formula, "Jixiao's own formula is recognised and kept")
+
+    def test_the_formula_survives_xlsx(self):
+        # Stored as .xlsx and opened again, the formula reads back as Jixiao's: recognised by a later
+        # conversion and by 重算's put-back, its value still the core's.
+        doc, _, _, rate = self.open("layout-calc-self-evaluation-rate-wrong.xlsx")
+        self.tool.convertToLiveTable(doc)
+        formula = rate.getFormula()
+        path = os.path.join(WORK, "converted.xlsx")
+        doc.storeToURL(uno.systemPathToFileUrl(path), props(FilterName="Calc MS Excel 2007 XML", Overwrite=True))
+        again = office.load(path)
+        self.addCleanup(again.close, True)
+        reopened = again.Sheets.getByIndex(0).getCellRangeByName("G6")
+        self.assertEqual(reopened.getFormula(), formula)
+        self.assertEqual(reopened.getString(), "95.00%")
+        self.assertEqual(self.rate_findings(again), [])
 
     def test_a_formula_of_the_users_is_never_replaced(self):
         doc, _, _, rate = self.open("layout-calc-self-evaluation-rate-wrong.xlsx")
