@@ -82,6 +82,9 @@ RunPlan planRun(Report read, const RunMemory* memory, const RunContext& context)
     if (!plan.score.empty() || !plan.funding.empty()) {
         if (context.calc && report.hasScoreTable && !report.partial)
             putBackCalcFormulas(plan.score, report.card, report.scoreGrid, calcOriginOf(report.scoreGrid));
+        if (context.calc && report.hasFundingTable && !plan.funding.empty())
+            putBackCalcFundingFormulas(plan.funding, report.card.funding, report.fundingGrid,
+                                       calcOriginOf(report.fundingGrid));
         plan.keepsParagraphs = keepsParagraphs(plan.score, report.scoreGrid) &&
                                keepsParagraphs(plan.funding, report.fundingGrid);
     }
