@@ -402,6 +402,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     if (plan.gradeBandsToStore)
         writeGradeBands(model, *plan.gradeBandsToStore);
     result.computedCellTyped = std::move(plan.computedCellTyped);
+    result.computedFundingCellTyped = std::move(plan.computedFundingCellTyped);
     result.read = std::move(plan.report);
     result.score = std::move(plan.score);
     result.funding = std::move(plan.funding);

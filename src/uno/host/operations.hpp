@@ -46,6 +46,7 @@ struct RecomputeResult {
     Patch funding;     // and to the funding table
     // A live run put back a computed cell the user typed into (core/derive/run_plan.hpp): its address.
     std::optional<std::string> computedCellTyped;
+    std::optional<std::string> computedFundingCellTyped; // the same in the funding table
     // Cells the run left as they were although they are wrong (document_host.hpp takeHeldCells): not in
     // `score` or `funding`.
     std::vector<std::string> heldCells;
