@@ -4,6 +4,7 @@
 #include "core/read/grid_reader.hpp"
 #include "core/text/a1.hpp"
 #include "core/write/grid_writer.hpp"
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 
@@ -243,13 +244,8 @@ TEST(Recompute, CalcFundingFormulas) {
 // table's cells get their formulas back: the total then no longer followed its amounts. A table typed by hand
 // keeps values — its constant "100%" is no formula of Jixiao's.
 TEST(Recompute, CalcFundingFormulaTypedOverGoesBackAsTheFormula) {
-    jixiao::Funding f;
-    f.budget = 2;
-    f.items = {{"工资补助", dec("0.72"), {}, {}, {}},
-               {"社保缴费", dec("1.13"), {}, {}, {}},
-               {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
     const CalcOrigin origin{"Sheet1", 0, 0};
-    auto live = jixiao::writeFundingTable(f);
+    auto live = jixiao::testing::sampleFundingGrid();
     auto typed = live;
     for (const auto& write : jixiao::calcFundingFormulas(jixiao::readFundingTable(live), live, origin).writes)
         live.at(write.cell.row, write.cell.column).formula = write.formula;

@@ -6,8 +6,8 @@
 #include "core/model/grade_bands.hpp"
 #include "core/read/grid_reader.hpp"
 #include "core/write/grid_writer.hpp"
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
-#include "test_decimal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,6 @@
 #include <string>
 
 using namespace jixiao;
-using jixiao::testing::dec;
 using jixiao::testing::sampleScoreGrid;
 
 namespace {
@@ -29,15 +28,23 @@ Report reportOf(const Grid& grid) {
     return assemble(snapshot);
 }
 
-// A live run as the office makes it: plan, write what the plan says, keep the memory it gives.
-RunPlan liveRun(Grid& grid, RunMemory& memory, const std::optional<CursorCell>& cursor = std::nullopt) {
+// A live run as the office makes it: plan, write what the plan says, keep the memory it gives. With a
+// funding table, both tables are read and written.
+RunPlan liveRun(Grid& grid, RunMemory& memory, const std::optional<CursorCell>& cursor = std::nullopt,
+                Grid* funding = nullptr) {
     RunContext context;
     context.live = true;
     context.cursor = cursor;
     context.rememberLeft = !cursor;
-    auto plan = planRun(reportOf(grid), &memory, context);
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    if (funding != nullptr)
+        snapshot.tables.push_back(*funding);
+    auto plan = planRun(assemble(snapshot), &memory, context);
     for (const auto& write : plan.score.writes)
         grid.at(write.cell.row, write.cell.column).text = write.text;
+    for (const auto& write : plan.funding.writes)
+        funding->at(write.cell.row, write.cell.column).text = write.text;
     memory = plan.memory;
     return plan;
 }
@@ -148,15 +155,11 @@ TEST(RunPlan, TheBandsThatGradedAReportAreStoredOnce) {
 // are, and the deck says so in words of the funding table — not silently, and not as a 扣分.
 namespace {
 
-Grid sampleFundingGrid() {
-    Funding funding;
-    funding.budget = 2;
-    funding.items = {{"工资补助", dec("0.72"), {}, {}, {}},
-                     {"社保缴费", dec("1.13"), {}, {}, {}},
-                     {"劳务派遣服务费", dec("0.14"), {}, {}, {}}};
-    Grid grid = writeFundingTable(funding);
+// The shared funding table, named as Writer names its second table and its cells.
+Grid namedFundingGrid() {
+    Grid grid = jixiao::testing::sampleFundingGrid();
     grid.name = "表格2";
-    for (int r = 0; r < grid.rows(); ++r) // as Writer names them (the funding table has no merges)
+    for (int r = 0; r < grid.rows(); ++r)
         for (int c = 0; c < grid.columns(); ++c)
             grid.at(r, c).address = jixiao::testing::writerCellName(c, r);
     return grid;
@@ -164,31 +167,13 @@ Grid sampleFundingGrid() {
 
 constexpr int kSpentRow = 4, kAmount = 1; // B5, 实际支出合计: 1.99
 
-// Both tables, as the office reads them; `funding` written like liveRun's writes.
-RunPlan liveRunWithFunding(Grid& score, Grid& funding, RunMemory& memory,
-                           const std::optional<CursorCell>& cursor = std::nullopt) {
-    RunContext context;
-    context.live = true;
-    context.cursor = cursor;
-    context.rememberLeft = !cursor;
-    DocumentSnapshot snapshot;
-    snapshot.tables = {score, funding};
-    auto plan = planRun(assemble(snapshot), &memory, context);
-    for (const auto& write : plan.score.writes)
-        score.at(write.cell.row, write.cell.column).text = write.text;
-    for (const auto& write : plan.funding.writes)
-        funding.at(write.cell.row, write.cell.column).text = write.text;
-    memory = plan.memory;
-    return plan;
-}
-
 } // namespace
 
 TEST(RunPlan, TypingIntoAComputedFundingCellIsNoticedAsTheFundingTables) {
-    Grid score = sampleScoreGrid(), funding = sampleFundingGrid();
+    Grid score = sampleScoreGrid(), funding = namedFundingGrid();
     RunMemory memory;
     funding.at(kSpentRow, kAmount).text = "9";
-    const auto plan = liveRunWithFunding(score, funding, memory, CursorCell{"表格2", "B5"});
+    const auto plan = liveRun(score, memory, CursorCell{"表格2", "B5"}, &funding);
     EXPECT_EQ(plan.rewrittenFunding, std::vector<std::string>{"B5"});
     EXPECT_EQ(plan.computedFundingCellTyped, "B5");
     EXPECT_FALSE(plan.computedCellTyped);
@@ -196,23 +181,22 @@ TEST(RunPlan, TypingIntoAComputedFundingCellIsNoticedAsTheFundingTables) {
 
     // The cursor in the scoring table's B5 is another cell.
     funding.at(kSpentRow, kAmount).text = "9";
-    EXPECT_FALSE(
-        liveRunWithFunding(score, funding, memory, CursorCell{"表格1", "B5"}).computedFundingCellTyped);
+    EXPECT_FALSE(liveRun(score, memory, CursorCell{"表格1", "B5"}, &funding).computedFundingCellTyped);
 }
 
 TEST(RunPlan, WithoutACursorAFundingCellChangedSinceTheLastRunIsNoticed) {
-    Grid score = sampleScoreGrid(), funding = sampleFundingGrid();
+    Grid score = sampleScoreGrid(), funding = namedFundingGrid();
     RunMemory memory;
-    liveRunWithFunding(score, funding, memory);
+    liveRun(score, memory, std::nullopt, &funding);
     EXPECT_EQ(memory.leftFunding.at("B5"), "1.99");
     funding.at(kSpentRow, kAmount).text = "9";
-    const auto plan = liveRunWithFunding(score, funding, memory);
+    const auto plan = liveRun(score, memory, std::nullopt, &funding);
     EXPECT_EQ(plan.computedFundingCellTyped, "B5");
     EXPECT_EQ(funding.at(kSpentRow, kAmount).text, "1.99");
 
     // An amount typed: the total follows, and that is no notice.
     funding.at(1, kAmount).text = "0.82";
-    const auto followed = liveRunWithFunding(score, funding, memory);
+    const auto followed = liveRun(score, memory, std::nullopt, &funding);
     EXPECT_FALSE(followed.rewrittenFunding.empty());
     EXPECT_FALSE(followed.computedFundingCellTyped);
     EXPECT_EQ(funding.at(kSpentRow, kAmount).text, "2.09");
