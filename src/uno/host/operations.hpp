@@ -155,7 +155,8 @@ private:
     std::string finalTableCaption(const Scorecard& card) const;
     // The kind of the framework `card` follows (Template::kind): its template's, or for a table read from a
     // document, the closest template's.
-    std::string frameworkKind(const Scorecard& card) const;
+    // reportKind (core/write/templates.hpp) with the extension's templates; `paragraphs` when read.
+    std::string frameworkKind(const Scorecard& card, const std::vector<std::string>& paragraphs = {}) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
