@@ -106,6 +106,35 @@ TEST(NarrativeSubject, ATableReadFromADocumentFindsItsFramework) {
     EXPECT_EQ(closestTemplateId(shippedTemplates(), typed), "");
 }
 
+// A department scoring itself by a framework of its own shares no template's indicators: its report says
+// what it is — its title or its table's caption names 部门整体支出绩效 — and that decides. The rest of the
+// prose does not (a project's report may speak of "部门整体绩效"), nor over the template a table was made
+// from.
+TEST(NarrativeSubject, AReportNamingTheDepartmentsWholeSpendingIsTheDepartments) {
+    Scorecard own = scoredCard(shipped("county-project"), true);
+    own.meta.templateId.clear();
+    forEachLeaf(own, [](Indicator& leaf) { leaf.name += "（自定）"; });
+    ASSERT_EQ(closestTemplateId(shippedTemplates(), own), "");
+    EXPECT_EQ(reportKind(shippedTemplates(), own, {}), "project");
+
+    Scorecard captioned = own;
+    captioned.meta.title = "附件：某市生态环境局2024年度部门整体支出绩效评价指标体系及打分表";
+    EXPECT_EQ(reportKind(shippedTemplates(), captioned, {}), "department");
+    EXPECT_EQ(
+        reportKind(shippedTemplates(), own, {"", "某市生态环境局2024年度部门整体支出绩效自评报告", "正文"}),
+        "department");
+    EXPECT_EQ(reportKind(shippedTemplates(), own,
+                         {"某县水务局2024年度供水项目支出绩效评价报告", "为提升部门整体绩效管理水平，……"}),
+              "project");
+
+    Scorecard made = captioned; // made from a project template: its id decides
+    made.meta.templateId = "county-project";
+    EXPECT_EQ(reportKind(shippedTemplates(), made, {}), "project");
+    Scorecard framework = scoredCard(shipped("department-overall"), true); // no id, its indicators decide
+    framework.meta.templateId.clear();
+    EXPECT_EQ(reportKind(shippedTemplates(), framework, {}), "department");
+}
+
 TEST(NarrativeSubject, DepartmentOverallSaysTheDepartment) {
     for (const bool withFunding : {true, false}) {
         const std::string text = allSections(scoredCard(shipped("department-overall"), withFunding), "zh-CN");

@@ -4,6 +4,7 @@
 #include "core/read/grid_reader.hpp"
 #include "core/text/a1.hpp"
 #include "core/write/grid_writer.hpp"
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 #include "test_decimal.hpp"
 
@@ -237,6 +238,36 @@ TEST(Recompute, CalcFundingFormulas) {
     EXPECT_EQ(ts.at("Sheet1.C7"), "99.5%");
     EXPECT_EQ(fs.at("Sheet1.B8"), "=IF(B6=\"\";\"\";B6-B5)");
     EXPECT_EQ(ts.at("Sheet1.B8"), "0.01");
+}
+
+// 重算 in Calc gave a typed-over 实际支出合计 of a live funding table the value 1.99 where the scoring
+// table's cells get their formulas back: the total then no longer followed its amounts. A table typed by hand
+// keeps values — its constant "100%" is no formula of Jixiao's.
+TEST(Recompute, CalcFundingFormulaTypedOverGoesBackAsTheFormula) {
+    const CalcOrigin origin{"Sheet1", 0, 0};
+    auto live = jixiao::testing::sampleFundingGrid();
+    auto typed = live;
+    for (const auto& write : jixiao::calcFundingFormulas(jixiao::readFundingTable(live), live, origin).writes)
+        live.at(write.cell.row, write.cell.column).formula = write.formula;
+    const int row = 4, column = 1; // B5, 实际支出合计
+    for (auto* grid : {&live, &typed}) {
+        grid->at(row, column).formula.clear();
+        grid->at(row, column).text = "99";
+    }
+
+    const auto liveRead = jixiao::readFundingTable(live);
+    auto patch = jixiao::recomputeFundingTable(liveRead);
+    ASSERT_EQ(texts(patch).at("B5"), "1.99");
+    jixiao::putBackCalcFundingFormulas(patch, liveRead, live, origin);
+    EXPECT_EQ(formulas(patch).at("B5"), "=SUM(B2:B4)");
+    EXPECT_EQ(texts(patch).at("B5"), "1.99");
+
+    const auto typedRead = jixiao::readFundingTable(typed);
+    auto values = jixiao::recomputeFundingTable(typedRead);
+    ASSERT_FALSE(values.writes.empty());
+    jixiao::putBackCalcFundingFormulas(values, typedRead, typed, origin);
+    for (const auto& write : values.writes)
+        EXPECT_EQ(write.formula, "") << write.cell.address;
 }
 
 TEST(Recompute, ALabelCellSharedByTwoParentsIsLeftAlone) {

@@ -6,6 +6,7 @@
 #include "core/model/grade_bands.hpp"
 #include "core/read/grid_reader.hpp"
 #include "core/write/grid_writer.hpp"
+#include "funding_fixture.hpp"
 #include "sample_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -27,15 +28,23 @@ Report reportOf(const Grid& grid) {
     return assemble(snapshot);
 }
 
-// A live run as the office makes it: plan, write what the plan says, keep the memory it gives.
-RunPlan liveRun(Grid& grid, RunMemory& memory, const std::optional<CursorCell>& cursor = std::nullopt) {
+// A live run as the office makes it: plan, write what the plan says, keep the memory it gives. With a
+// funding table, both tables are read and written.
+RunPlan liveRun(Grid& grid, RunMemory& memory, const std::optional<CursorCell>& cursor = std::nullopt,
+                Grid* funding = nullptr) {
     RunContext context;
     context.live = true;
     context.cursor = cursor;
     context.rememberLeft = !cursor;
-    auto plan = planRun(reportOf(grid), &memory, context);
+    DocumentSnapshot snapshot;
+    snapshot.tables = {grid};
+    if (funding != nullptr)
+        snapshot.tables.push_back(*funding);
+    auto plan = planRun(assemble(snapshot), &memory, context);
     for (const auto& write : plan.score.writes)
         grid.at(write.cell.row, write.cell.column).text = write.text;
+    for (const auto& write : plan.funding.writes)
+        funding->at(write.cell.row, write.cell.column).text = write.text;
     memory = plan.memory;
     return plan;
 }
@@ -140,4 +149,55 @@ TEST(RunPlan, TheBandsThatGradedAReportAreStoredOnce) {
     snapshot = {};
     snapshot.tables = {sampleScoreGrid()}; // no 等级 cell: nothing graded
     EXPECT_FALSE(planRun(assemble(snapshot), nullptr, {}).gradeBandsToStore);
+}
+
+// The funding table's computed cells (实际支出合计, 占比, 执行率, 结余) are put back as the scoring table's
+// are, and the deck says so in words of the funding table — not silently, and not as a 扣分.
+namespace {
+
+// The shared funding table, named as Writer names its second table and its cells.
+Grid namedFundingGrid() {
+    Grid grid = jixiao::testing::sampleFundingGrid();
+    grid.name = "表格2";
+    for (int r = 0; r < grid.rows(); ++r)
+        for (int c = 0; c < grid.columns(); ++c)
+            grid.at(r, c).address = jixiao::testing::writerCellName(c, r);
+    return grid;
+}
+
+constexpr int kSpentRow = 4, kAmount = 1; // B5, 实际支出合计: 1.99
+
+} // namespace
+
+TEST(RunPlan, TypingIntoAComputedFundingCellIsNoticedAsTheFundingTables) {
+    Grid score = sampleScoreGrid(), funding = namedFundingGrid();
+    RunMemory memory;
+    funding.at(kSpentRow, kAmount).text = "9";
+    const auto plan = liveRun(score, memory, CursorCell{"表格2", "B5"}, &funding);
+    EXPECT_EQ(plan.rewrittenFunding, std::vector<std::string>{"B5"});
+    EXPECT_EQ(plan.computedFundingCellTyped, "B5");
+    EXPECT_FALSE(plan.computedCellTyped);
+    EXPECT_EQ(funding.at(kSpentRow, kAmount).text, "1.99");
+
+    // The cursor in the scoring table's B5 is another cell.
+    funding.at(kSpentRow, kAmount).text = "9";
+    EXPECT_FALSE(liveRun(score, memory, CursorCell{"表格1", "B5"}, &funding).computedFundingCellTyped);
+}
+
+TEST(RunPlan, WithoutACursorAFundingCellChangedSinceTheLastRunIsNoticed) {
+    Grid score = sampleScoreGrid(), funding = namedFundingGrid();
+    RunMemory memory;
+    liveRun(score, memory, std::nullopt, &funding);
+    EXPECT_EQ(memory.leftFunding.at("B5"), "1.99");
+    funding.at(kSpentRow, kAmount).text = "9";
+    const auto plan = liveRun(score, memory, std::nullopt, &funding);
+    EXPECT_EQ(plan.computedFundingCellTyped, "B5");
+    EXPECT_EQ(funding.at(kSpentRow, kAmount).text, "1.99");
+
+    // An amount typed: the total follows, and that is no notice.
+    funding.at(1, kAmount).text = "0.82";
+    const auto followed = liveRun(score, memory, std::nullopt, &funding);
+    EXPECT_FALSE(followed.rewrittenFunding.empty());
+    EXPECT_FALSE(followed.computedFundingCellTyped);
+    EXPECT_EQ(funding.at(kSpentRow, kAmount).text, "2.09");
 }

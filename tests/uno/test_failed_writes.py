@@ -80,6 +80,45 @@ class FailedCalcSectionTest(OfficeCase):
         self.assert_unchanged_by(lambda: self.tool.insertSection(self.doc, "problems"))
         self.assertEqual(report.getCellByPosition(0, last).getString(), "", "the first paragraph was left behind")
         self.assertFalse(any(n.startswith("JixiaoSection_") for n in self.doc.NamedRanges.ElementNames))
+    def test_a_recompute_refused_at_its_second_table_is_taken_back_whole(self):
+        # 重算 writes the scoring table first, then the funding table. The scoring table's cells are unlocked
+        # on a protected sheet, the funding table's are not: 扣分 is written, then 实际支出合计 is refused, and
+        # the 扣分 already written must go back with it — the document as it was, the user's step on top.
+        office.set_live_recompute(False)  # the wrong figures below stay for 重算 to find
+        self.addCleanup(office.set_live_recompute, True)  # the setting outlives the document
+        sheet = self.doc.Sheets.getByIndex(0)
+        score = sheet.getCellRangeByName(self.doc.NamedRanges.getByName("JixiaoScore1").getContent())
+        deduction = score.getCellByPosition(7, 2)  # 扣分 of the first indicator: its formula typed over
+        funding = sheet.getCellRangeByName(self.doc.NamedRanges.getByName("JixiaoFunding1").getContent())
+        spent = funding.getCellByPosition(1, 4)  # 实际支出合计, typed over
+        self.assertEqual(funding.getCellByPosition(0, 4).getString(), "实际支出合计")
+        deduction.setValue(5)
+        spent.setValue(99)
+        unlocked = uno.createUnoStruct("com.sun.star.util.CellProtection")
+        unlocked.IsLocked = False
+        score.CellProtection = unlocked
+        sheet.protect("")
+        error = self.assert_unchanged_by(lambda: self.tool.recompute(self.doc))
+        self.assertIn("受保护", error.Message)
+        self.assertIn(spent.AbsoluteName.replace("$", "").split(".")[1], error.Message)
+        self.assertEqual(deduction.getValue(), 5, "the scoring table's write was left behind")
+
+    def test_a_recompute_of_the_same_document_unprotected_puts_both_tables_formulas_back(self):
+        # The case above is a rollback only if 重算 writes both tables when nothing stops it.
+        office.set_live_recompute(False)
+        self.addCleanup(office.set_live_recompute, True)
+        sheet = self.doc.Sheets.getByIndex(0)
+        score = sheet.getCellRangeByName(self.doc.NamedRanges.getByName("JixiaoScore1").getContent())
+        funding = sheet.getCellRangeByName(self.doc.NamedRanges.getByName("JixiaoFunding1").getContent())
+        score.getCellByPosition(7, 2).setValue(5)
+        funding.getCellByPosition(1, 4).setValue(99)
+        self.tool.recompute(self.doc)
+        self.assertEqual(score.getCellByPosition(7, 2).getFormula()[:1], "=", "扣分 not given its formula back")
+        spent = funding.getCellByPosition(1, 4)
+        self.assertEqual(spent.getString(), "1.99")
+        # a live table keeps following its amounts: the total's formula goes back, not a figure
+        self.assertTrue(spent.getFormula().startswith("=SUM("), spent.getFormula())
+
 
 if __name__ == "__main__":
     unittest.main()

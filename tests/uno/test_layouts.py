@@ -58,6 +58,11 @@ def formulas(doc, state):
     return found
 
 
+# A department's whole spending is "该部门" in the generated sections, a project "该项目" — told by the framework's
+# template, or, for a framework of the unit's own, by the report's title, caption or prose.
+SUBJECT_WORDS = {"department": "该部门", "project": "该项目"}
+
+
 class LayoutCorpusTest(OfficeCase):
     def setUp(self):
         self.tool = office.tool()
@@ -95,6 +100,9 @@ class LayoutCorpusTest(OfficeCase):
                 self.assertEqual(grade(total), expect["grade"])
                 if expect["clean"] and card.get("totals", {}).get("grade"):
                     self.assertEqual(card["totals"]["grade"], expect["grade"])
+            if "subject" in expect:  # what the generated sections call what was evaluated
+                conclusion = self.tool.generateSection(doc, "conclusion")
+                self.assertIn(SUBJECT_WORDS[expect["subject"]], conclusion, conclusion[:120])
             before = snapshot(doc)
             formulas_before = formulas(doc, before)
             if expect.get("formulas_kept"):

@@ -356,13 +356,16 @@ CalcOrigin calcOriginOf(const Grid& placed) {
     return CalcOrigin{cell->sheet, cell->column, cell->row};
 }
 
-void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
-    const Patch live = calcLiveFormulas(read, grid, origin);
+namespace {
+
+// Puts `live`'s formula on each write of `patch` to a cell whose formula is gone, when the table still holds
+// at least one of `live`'s formulas as it is there (Jixiao made it live, and a cell was typed over since).
+void putBackFormulas(Patch& patch, const Grid& grid, const Patch& live) {
     std::map<std::pair<int, int>, const CellWrite*> byPosition;
     bool jixiaoFormulas = false;
     for (const auto& write : live.writes) {
-        if (!inGrid(grid, write.cell))
-            continue;
+        if (write.formula.empty() || !inGrid(grid, write.cell))
+            continue; // a constant (the funding table's "100%") proves nothing about the table
         byPosition[{write.cell.row, write.cell.column}] = &write;
         jixiaoFormulas =
             jixiaoFormulas || grid.at(write.cell.row, write.cell.column).formula == write.formula;
@@ -375,6 +378,17 @@ void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, 
             grid.at(write.cell.row, write.cell.column).formula.empty())
             write.formula = formula->second->formula;
     }
+}
+
+} // namespace
+
+void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {
+    putBackFormulas(patch, grid, calcLiveFormulas(read, grid, origin));
+}
+
+void putBackCalcFundingFormulas(Patch& patch, const Funding& read, const Grid& grid,
+                                const CalcOrigin& origin) {
+    putBackFormulas(patch, grid, calcFundingFormulas(read, grid, origin));
 }
 
 Patch calcLiveFormulas(const Scorecard& read, const Grid& grid, const CalcOrigin& origin) {

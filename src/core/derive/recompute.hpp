@@ -102,6 +102,10 @@ std::optional<CellWrite> regradedCalcFormula(const Scorecard& read, const std::v
 // value, so the sheet stays live where Jixiao is not installed. A sheet typed by hand, without Jixiao's
 // formulas, keeps plain values.
 void putBackCalcFormulas(Patch& patch, const Scorecard& read, const Grid& grid, const CalcOrigin& origin);
+// The same for the funding table (calcFundingFormulas): a typed-over 实际支出合计, share, 执行率 or 结余 gets
+// its formula back, so a 重算 does not leave a live table with one figure that no longer follows its amounts.
+void putBackCalcFundingFormulas(Patch& patch, const Funding& read, const Grid& grid,
+                                const CalcOrigin& origin);
 
 // Funding formulas. Shares and the execution rate are text formulas with a "%" suffix,
 // =IF(B$5=0;"";ROUND(B2/B$5*100;2)&"%"), so the sheet shows exactly what the Writer table shows, reads back

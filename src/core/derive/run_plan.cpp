@@ -82,25 +82,41 @@ RunPlan planRun(Report read, const RunMemory* memory, const RunContext& context)
     if (!plan.score.empty() || !plan.funding.empty()) {
         if (context.calc && report.hasScoreTable && !report.partial)
             putBackCalcFormulas(plan.score, report.card, report.scoreGrid, calcOriginOf(report.scoreGrid));
+        if (context.calc && report.hasFundingTable && !plan.funding.empty())
+            putBackCalcFundingFormulas(plan.funding, report.card.funding, report.fundingGrid,
+                                       calcOriginOf(report.fundingGrid));
         plan.keepsParagraphs = keepsParagraphs(plan.score, report.scoreGrid) &&
                                keepsParagraphs(plan.funding, report.fundingGrid);
     }
     for (const auto& write : plan.score.writes)
         plan.rewritten.push_back(write.cell.address);
+    for (const auto& write : plan.funding.writes)
+        plan.rewrittenFunding.push_back(write.cell.address);
     plan.gradeBandsToStore = gradeBandsToStore(report);
     static const std::map<std::string, std::string> kNothingLeft;
-    if (context.live && (context.cursor || memory != nullptr))
+    if (context.live && (context.cursor || memory != nullptr)) {
         plan.computedCellTyped =
             computedCellTypedInto(plan.rewritten, report.card.tableName, report.scoreGrid, context.cursor,
                                   memory != nullptr ? memory->left : kNothingLeft);
+        if (report.hasFundingTable)
+            plan.computedFundingCellTyped =
+                computedCellTypedInto(plan.rewrittenFunding, report.card.fundingTableName, report.fundingGrid,
+                                      context.cursor, memory != nullptr ? memory->leftFunding : kNothingLeft);
+    }
     if (memory != nullptr) {
         rememberOwnWrites(plan.memory.ownWrites, report.scoreGrid, plan.score);
         plan.memory.left.clear();
+        plan.memory.leftFunding.clear();
         if (context.rememberLeft) {
             plan.memory.left = cellTexts(report.scoreGrid);
             for (const auto& address : plan.rewritten)
                 if (const auto own = plan.memory.ownWrites.find(address); own != plan.memory.ownWrites.end())
                     plan.memory.left[address] = own->second.wrote;
+            if (report.hasFundingTable) {
+                plan.memory.leftFunding = cellTexts(report.fundingGrid);
+                for (const auto& write : plan.funding.writes)
+                    plan.memory.leftFunding[write.cell.address] = write.text;
+            }
         }
     }
     return plan;

@@ -24,6 +24,7 @@ struct RunMemory {
     // The scoring table's cells (address → text) as the last run left them, its own writes included: a
     // document without a text cursor (Calc, where Enter moves on) tells a cell typed into by comparing.
     std::map<std::string, std::string> left;
+    std::map<std::string, std::string> leftFunding; // the same for the funding table
 };
 
 // The table cell under a Writer view's text cursor; both empty when the cursor is in no table cell.
@@ -64,6 +65,9 @@ struct RunPlan {
     std::optional<std::string> gradeBandsToStore;
     std::vector<std::string> rewritten;           // the addresses of the scoring table's cells `score` writes
     std::optional<std::string> computedCellTyped; // computedCellTypedInto, for a live run with memory
+    // The same for the funding table's computed cells (实际支出合计, 占比, 执行率, 结余): their own notice.
+    std::vector<std::string> rewrittenFunding;
+    std::optional<std::string> computedFundingCellTyped;
     // What the controller remembers once the writes are made (unchanged from the one given when the run
     // writes nothing); only meaningful when a memory was given.
     RunMemory memory;

@@ -1,6 +1,8 @@
 #include "core/write/templates.hpp"
 
+#include "core/read/prose_funding.hpp"
 #include "core/read/scorecard_json.hpp"
+#include "core/text/cell_text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -233,6 +235,22 @@ std::string templateKind(const std::vector<Template>& templates, std::string_vie
         if (t.id == templateId)
             return t.kind;
     return "project";
+}
+
+std::string reportKind(const std::vector<Template>& templates, const Scorecard& card,
+                       const std::vector<std::string>& paragraphs) {
+    if (!card.meta.templateId.empty())
+        return templateKind(templates, card.meta.templateId);
+    // The report's own name for itself: its table's caption or title, and its first paragraph (the report's
+    // title). Not the rest of the prose, where a project's report may speak of "部门整体绩效".
+    std::vector<std::string> names{card.meta.title};
+    const auto first = std::find_if(paragraphs.begin(), paragraphs.end(),
+                                    [](const std::string& p) { return !trimCell(p).empty(); });
+    if (first != paragraphs.end())
+        names.push_back(*first);
+    if (prose::evaluatesWholeDepartment(names))
+        return "department";
+    return templateKind(templates, closestTemplateId(templates, card));
 }
 
 std::string closestTemplateId(const std::vector<Template>& templates, const Scorecard& card) {

@@ -57,6 +57,15 @@ std::vector<IndicatorSuggestion> suggestionsFor(const std::vector<Template>& tem
 // template has that id — a table typed by hand reads as a project's, as most evaluations are.
 std::string templateKind(const std::vector<Template>& templates, std::string_view templateId);
 
+// The kind of framework a report follows ("department" for a department's whole spending, 部门整体支出;
+// "project" otherwise), which chooses what its caption and generated sections call the subject: the template
+// it was made from (card.meta.templateId); else what the report says of itself — its title or its table's
+// caption (card.meta.title) or its first paragraph naming 部门整体支出绩效 — since a department may score
+// itself by a framework of its own that shares no indicator with a shipped template; else the closest
+// template's kind.
+std::string reportKind(const std::vector<Template>& templates, const Scorecard& card,
+                       const std::vector<std::string>& paragraphs);
+
 // The id of the template whose framework the table of `card` follows, for a document that does not say
 // (a table read from a document carries no templateId): the template sharing the most leaf indicator names
 // with it, when they are more than half of the table's leaves and no other template shares as many. Empty

@@ -79,10 +79,9 @@ std::string Operations::finalTableCaption(const Scorecard& card) const {
     return ui(caption.key, caption.args);
 }
 
-std::string Operations::frameworkKind(const Scorecard& card) const {
-    const auto& templates = ExtensionData::get(context_).templates;
-    return templateKind(templates, card.meta.templateId.empty() ? closestTemplateId(templates, card)
-                                                                : card.meta.templateId);
+std::string Operations::frameworkKind(const Scorecard& card,
+                                      const std::vector<std::string>& paragraphs) const {
+    return reportKind(ExtensionData::get(context_).templates, card, paragraphs);
 }
 
 std::string Operations::ui(const std::string& key, const std::map<std::string, std::string>& args) const {
@@ -344,7 +343,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
         if (memory != nullptr)
             *memory = std::move(plan.memory);
         if (!live) // 重算: a caption written before the report details were filled in follows them
-            refreshTableCaptions(model, frameworkKind(plan.report.card));
+            refreshTableCaptions(model, frameworkKind(plan.report.card, plan.report.paragraphs));
         result.read = std::move(plan.report);
         return result; // nothing to write: no undo step, and the redo stack stays as it is
     }
@@ -391,7 +390,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     // 重算 stays one undo step: the caption joins the step its cells just made (none when every write was
     // held back).
     if (!live)
-        refreshTableCaptions(model, frameworkKind(data.card),
+        refreshTableCaptions(model, frameworkKind(data.card, data.paragraphs),
                              result.written > 0 ? UndoStep::JoinLast : UndoStep::Own);
     if (cache != nullptr) {
         cache->wrote(data.card.tableName, plan.score);
@@ -403,6 +402,7 @@ RecomputeResult Operations::recompute(const Reference<frame::XModel>& model, boo
     if (plan.gradeBandsToStore)
         writeGradeBands(model, *plan.gradeBandsToStore);
     result.computedCellTyped = std::move(plan.computedCellTyped);
+    result.computedFundingCellTyped = std::move(plan.computedFundingCellTyped);
     result.read = std::move(plan.report);
     result.score = std::move(plan.score);
     result.funding = std::move(plan.funding);
@@ -457,7 +457,7 @@ std::vector<std::string> Operations::generateSection(const Reference<frame::XMod
     options.lang = documentLanguage(data.paragraphs, data.card).value_or(extension.lang);
     options.fixedTwoDecimals = Settings::fixedTwoDecimals(context_);
     options.suggestions = suggestionsFor(extension.templates, data.card.meta.templateId);
-    options.subjectKind = frameworkKind(data.card);
+    options.subjectKind = frameworkKind(data.card, data.paragraphs);
     data.card.funding = reportFunding(data);
     return jixiao::generateSection(data.card, sectionId, extension.patterns(options.lang), options);
 }

@@ -46,6 +46,7 @@ struct RecomputeResult {
     Patch funding;     // and to the funding table
     // A live run put back a computed cell the user typed into (core/derive/run_plan.hpp): its address.
     std::optional<std::string> computedCellTyped;
+    std::optional<std::string> computedFundingCellTyped; // the same in the funding table
     // Cells the run left as they were although they are wrong (document_host.hpp takeHeldCells): not in
     // `score` or `funding`.
     std::vector<std::string> heldCells;
@@ -154,7 +155,8 @@ private:
     std::string finalTableCaption(const Scorecard& card) const;
     // The kind of the framework `card` follows (Template::kind): its template's, or for a table read from a
     // document, the closest template's.
-    std::string frameworkKind(const Scorecard& card) const;
+    // reportKind (core/write/templates.hpp) with the extension's templates; `paragraphs` when read.
+    std::string frameworkKind(const Scorecard& card, const std::vector<std::string>& paragraphs = {}) const;
     std::string ui(const std::string& key, const std::map<std::string, std::string>& args = {}) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;

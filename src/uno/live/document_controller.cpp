@@ -353,9 +353,13 @@ int DocumentController::recompute(bool live) {
         osl::MutexGuard guard(m_aMutex);
         edits_.cellsUnknown();
     }
-    if (run.computedCellTyped) { // the core's decision (core/derive/run_plan.hpp): said once, in the deck
-        auto text =
-            ExtensionData::get(context_).text("status.computed-cell", {{"cell", *run.computedCellTyped}});
+    // The core's decision (core/derive/run_plan.hpp): said once, in the deck.
+    if (run.computedCellTyped || run.computedFundingCellTyped) {
+        auto text = run.computedCellTyped
+                        ? ExtensionData::get(context_).text("status.computed-cell",
+                                                            {{"cell", *run.computedCellTyped}})
+                        : ExtensionData::get(context_).text("status.computed-funding-cell",
+                                                            {{"cell", *run.computedFundingCellTyped}});
         osl::MutexGuard guard(m_aMutex);
         notice_ = std::move(text);
         ++noticeSerial_;
