@@ -1,6 +1,6 @@
 #include "core/write/templates.hpp"
 
-#include "core/read/prose_funding.hpp"
+#include "core/read/report_title.hpp"
 #include "core/read/scorecard_json.hpp"
 #include "core/text/cell_text.hpp"
 
@@ -243,12 +243,9 @@ std::string reportKind(const std::vector<Template>& templates, const Scorecard& 
         return templateKind(templates, card.meta.templateId);
     // The report's own name for itself: its table's caption or title, and its first paragraph (the report's
     // title). Not the rest of the prose, where a project's report may speak of "部门整体绩效".
-    std::vector<std::string> names{card.meta.title};
     const auto first = std::find_if(paragraphs.begin(), paragraphs.end(),
                                     [](const std::string& p) { return !trimCell(p).empty(); });
-    if (first != paragraphs.end())
-        names.push_back(*first);
-    if (prose::evaluatesWholeDepartment(names))
+    if (namesWholeDepartment(card.meta.title) || (first != paragraphs.end() && namesWholeDepartment(*first)))
         return "department";
     return templateKind(templates, closestTemplateId(templates, card));
 }
