@@ -173,6 +173,17 @@ class EveryOfficeTestUsesTheMechanismTest(unittest.TestCase):
                         plain.append(f"{os.path.basename(path)}: {node.name}")
         self.assertEqual(plain, [], "office tests that would pass with a dead office: derive them from OfficeCase")
 
+    def test_no_test_asks_the_toolkit_for_its_top_windows(self):
+        # Toolkit.getTopWindow asked while the office's main thread built a dialog made soffice abort in CI: the
+        # tests see top windows open and close through top_windows.TopWindowWatch, the toolkit's own events.
+        asking = []
+        for path in sorted(glob.glob(os.path.join(HERE, "*.py"))):
+            with open(path, encoding="utf-8") as f:
+                tree = ast.parse(f.read())
+            asking += [f"{os.path.basename(path)}:{node.lineno}" for node in ast.walk(tree)
+                       if isinstance(node, ast.Attribute) and node.attr in ("getTopWindow", "getTopWindowCount")]
+        self.assertEqual(asking, [], "use top_windows.TopWindowWatch instead")
+
 
 @unittest.skipUnless(os.geteuid() == 0, "only root runs unopkg as nobody")
 class UnreachableCheckoutTest(unittest.TestCase):

@@ -7,8 +7,8 @@ import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
 from office import Office, OfficeCase, set_option, wait_until
-from ui_helpers import (button_in_top_windows, click, find, move_pointer, open_deck, screenshot, status_text,
-                        summary_text)
+from top_windows import TopWindowWatch, question
+from ui_helpers import click, find, move_pointer, open_deck, screenshot, status_text, summary_text
 
 office = Office(headless=False)
 
@@ -37,7 +37,6 @@ class DeckAsksBeforeRegradingTest(OfficeCase):
             self.cell(f"G{row}").setString(self.cell(f"F{row}").getString())
         self.cell("G21").setString("3")  # 可持续影响 6 → 3: total 97
         self.assertTrue(wait_until(lambda: self.text("B24") == "优秀"), self.text("B24"))
-        self.toolkit = office.service("com.sun.star.awt.Toolkit")
 
     def tearDown(self):
         self.doc.close(True)
@@ -51,20 +50,20 @@ class DeckAsksBeforeRegradingTest(OfficeCase):
     def answer_recompute(self, answer):
         recompute = find(self.window, "重算", PUSH_BUTTON)
         where = recompute.getLocationOnScreen()
-        button = None
-        # On Xvfb (no window manager) the first click after a message box closed is at times taken by the
-        # frame getting its focus back, not by the button: clicked again while no question shows.
-        for _ in range(3):
-            move_pointer(office.display, where.X + 3, where.Y + 3)  # a motion onto the button, then the click
-            click(office.display, recompute)
-            button = wait_until(lambda: button_in_top_windows(self.toolkit, answer), timeout=8)
-            if button:
-                break
-        self.assertTrue(button, "no question; the deck says: " + str(status_text(self.window)))
-        screenshot("grade-bands-question.png", office.display)
-        click(office.display, button)
-        # Answered: the box is gone before anything else is looked at (or clicked: the next question's box).
-        self.assertTrue(wait_until(lambda: button_in_top_windows(self.toolkit, answer) is None, timeout=20))
+        with TopWindowWatch(office) as watch:
+            # On Xvfb (no window manager) the first click after a message box closed is at times taken by the
+            # frame getting its focus back, not by the button: clicked again while no question shows.
+            for _ in range(3):
+                move_pointer(office.display, where.X + 3, where.Y + 3)  # a motion onto the button, then the click
+                click(office.display, recompute)
+                box, button = question(watch, answer, timeout=8)
+                if button:
+                    break
+            self.assertTrue(button, "no question; the deck says: " + str(status_text(self.window)))
+            screenshot("grade-bands-question.png", office.display)
+            click(office.display, button)
+            # Answered: the box is gone before anything else is looked at (or clicked: the next question's box).
+            self.assertTrue(watch.closed(box), "the question stayed open after " + answer)
 
     def test_recompute_asks_before_regrading(self):
         set_excellent(98)

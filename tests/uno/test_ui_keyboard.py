@@ -7,12 +7,13 @@ import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
 from com.sun.star.accessibility.AccessibleRole import (CHECK_BOX, COMBO_BOX, DIALOG, LIST, PUSH_BUTTON, TEXT,
-                                                       TOOL_TIP)
+                                                       TOOL_TIP, TREE_ITEM)
 from com.sun.star.sheet.CellFlags import FORMULA
 
 from office import Office, OfficeCase, cell_name, changes, wait_until, writer_cells
-from ui_helpers import (button_in_top_windows, click, find, focus_document, move_pointer, open_deck, press,
-                        screenshot, scroll_into_view, status_text, summary_text, type_keys, walk)
+from top_windows import TopWindowWatch, button_in, question, role
+from ui_helpers import (click, find, focus_document, move_pointer, open_deck, press, screenshot, scroll_into_view,
+                        status_text, summary_text, type_keys, walk)
 
 office = Office(headless=False)
 
@@ -167,16 +168,13 @@ class WriterKeyboardTest(OfficeCase):
         focus_document(self.doc, self.display)
         type_keys(self.display, "9")
         self.assertTrue(wait_until(lambda: self.tool.isSectionEdited(self.doc, "conclusion")))
-        click(self.display, find(self.window, "生成段落", PUSH_BUTTON))
-        toolkit = office.service("com.sun.star.awt.Toolkit")
-
-        def question():  # the 是 button of the message box
-            return button_in_top_windows(toolkit, "是")
-
-        yes = wait_until(lambda: question() is not None)
-        screenshot("keyboard-section-question.png", self.display)
-        self.assertTrue(yes, "no question was asked; the deck's status says: " + self.status_line())
-        click(self.display, question())
+        with TopWindowWatch(office) as watch:
+            click(self.display, find(self.window, "生成段落", PUSH_BUTTON))
+            box, yes = question(watch, "是", timeout=10)
+            screenshot("keyboard-section-question.png", self.display)
+            self.assertTrue(yes, "no question was asked; the deck's status says: " + self.status_line())
+            click(self.display, yes)
+            self.assertTrue(watch.closed(box), "the question stayed open after 是")
         self.assertTrue(wait_until(lambda: not self.tool.isSectionEdited(self.doc, "conclusion")),
                         self.status_line())
         self.assertFalse(section.getAnchor().getString().endswith("9"))
@@ -260,10 +258,11 @@ class WriterKeyboardTest(OfficeCase):
     def test_long_names_and_findings_have_tooltips(self):
         # Item 9: the template name, 项目名称 and findings are cut off at the deck's default width; each shows
         # whole in a tooltip, which the accessibility tree offers a screen reader as a TOOL_TIP window.
-        toolkit = office.service("com.sun.star.awt.Toolkit")
+        tooltips = TopWindowWatch(office)  # a tooltip is a top window of its own
+        self.addCleanup(tooltips.close)
         template = "县级项目支出绩效评价指标体系（决策、过程、产出、效益）"
         hover(self.display, find(self.window, "模板", COMBO_BOX))
-        self.assertTrue(wait_until(lambda: tooltip(toolkit) == template), tooltip(toolkit))
+        self.assertTrue(wait_until(lambda: tooltip(tooltips) == template), tooltip(tooltips))
         screenshot("keyboard-tooltip-template.png", self.display)
 
         project = "富民县信访局12345政务服务便民热线办理工作经费（含话务外包及系统运维）"
@@ -271,7 +270,7 @@ class WriterKeyboardTest(OfficeCase):
         click(self.display, find(self.window, "保存报告信息", PUSH_BUTTON))
         self.assertTrue(wait_until(lambda: "已保存" in self.status_line()), self.status_line())
         hover(self.display, find(self.window, "项目名称", TEXT))
-        self.assertTrue(wait_until(lambda: tooltip(toolkit) == project), tooltip(toolkit))
+        self.assertTrue(wait_until(lambda: tooltip(tooltips) == project), tooltip(tooltips))
 
         self.cell("G2").setString("5")  # 项目立项规范性 is worth 1
         click(self.display, find(self.window, "校验", PUSH_BUTTON))
@@ -294,19 +293,20 @@ class WriterKeyboardTest(OfficeCase):
         item = findings.getAccessibleChild(0).getAccessibleContext()
         click(self.display, item)
         hover(self.display, findings)
-        self.assertTrue(wait_until(lambda: tooltip(toolkit) == item.getAccessibleName()),
-                        (tooltip(toolkit), item.getAccessibleName()))
+        self.assertTrue(wait_until(lambda: tooltip(tooltips) == item.getAccessibleName()),
+                        (tooltip(tooltips), item.getAccessibleName()))
         screenshot("keyboard-tooltip-finding.png", self.display)
 
     def test_a_second_scoring_table_is_asked_for(self):
         # Item 10: a second 插入打分表 added a second table without a word; only the first is live.
         self.view.gotoRange(self.doc.Text.getEnd(), False)
-        click(self.display, find(self.window, "插入打分表", PUSH_BUTTON))
-        toolkit = office.service("com.sun.star.awt.Toolkit")
-        no = wait_until(lambda: button_in_top_windows(toolkit, "否"))
-        screenshot("keyboard-second-table-question.png", self.display)
-        self.assertTrue(no, "no question; the deck says: " + self.status_line())
-        click(self.display, button_in_top_windows(toolkit, "否"))
+        with TopWindowWatch(office) as watch:
+            click(self.display, find(self.window, "插入打分表", PUSH_BUTTON))
+            box, no = question(watch, "否", timeout=10)
+            screenshot("keyboard-second-table-question.png", self.display)
+            self.assertTrue(no, "no question; the deck says: " + self.status_line())
+            click(self.display, no)
+            self.assertTrue(watch.closed(box), "the question stayed open after 否")
         self.assertTrue(wait_until(lambda: "未插入第二张" in self.status_line()), self.status_line())
         self.assertEqual(self.doc.TextTables.getCount(), 1)
 
@@ -415,13 +415,14 @@ class CalcKeyboardTest(OfficeCase):
         type_keys(self.display, "ctrl+c")
         self.doc.CurrentController.select(self.cell("G20"))  # 经济效益, 6 points
         focus_document(self.doc, self.display)
-        type_keys(self.display, "ctrl+v")
-        # Calc asks before pasting over a cell that holds data (its own question, not Jixiao's): 是.
-        toolkit = office.service("com.sun.star.awt.Toolkit")
-        yes = wait_until(lambda: button_in_top_windows(toolkit, "是"))
-        screenshot("keyboard-calc-paste-question.png", self.display)
-        self.assertTrue(yes, "Calc did not ask before pasting over G20")
-        click(self.display, yes)
+        with TopWindowWatch(office) as watch:
+            type_keys(self.display, "ctrl+v")
+            # Calc asks before pasting over a cell that holds data (its own question, not Jixiao's): 是.
+            box, yes = question(watch, "是", timeout=10)
+            screenshot("keyboard-calc-paste-question.png", self.display)
+            self.assertTrue(yes, "Calc did not ask before pasting over G20")
+            click(self.display, yes)
+            self.assertTrue(watch.closed(box), "the question stayed open after 是")
         self.assertTrue(wait_until(lambda: self.cell("G20").getValue() == 1 and self.cell("G24").getString() == "95"),
                         (self.cell("G20").getString(), self.cell("G24").getString()))
         self.assertEqual(self.cell("H20").getString(), "5")
@@ -565,33 +566,20 @@ def hover(display, context):
         move_pointer(display, where.X + dx, where.Y + size.Height // 2)
 
 
-def tooltip(toolkit):
-    """The text of the tooltip the office shows now (a TOOL_TIP top window), or None."""
-    for i in range(toolkit.getTopWindowCount()):
-        try:
-            context = toolkit.getTopWindow(i).getAccessibleContext()
-            if context.getAccessibleRole() == TOOL_TIP:
-                return context.getAccessibleName()
-        except Exception:  # closed while looked at
-            continue
-    return None
+def tooltip(watch):
+    """The text of the tooltip the office shows now (the newest TOOL_TIP top window `watch` has seen open and
+    not close), or None."""
+    window = watch.opened(lambda window: role(window) == TOOL_TIP, timeout=0)
+    try:
+        return window.getAccessibleContext().getAccessibleName() if window is not None else None
+    except Exception:  # closed while looked at
+        return None
 
 
-def dialog_items(toolkit, wanted):
-    """The accessible contexts named `wanted` in the office's open dialogs (not in document windows, whose
-    sidebar tab bar has a 绩效评价 button of its own)."""
-    found = []
-    for i in range(toolkit.getTopWindowCount()):
-        top = toolkit.getTopWindow(i).getAccessibleContext()
-        if top.getAccessibleRole() != DIALOG:
-            continue
-        for context in walk(top, limit=12):
-            try:
-                if context.getAccessibleName() == wanted:
-                    found.append(context)
-            except Exception:
-                continue
-    return found
+def holds_item(window, wanted):
+    """Whether `window` holds a tree entry named `wanted`."""
+    return any(context.getAccessibleRole() == TREE_ITEM and context.getAccessibleName() == wanted
+               for context in walk(window.getAccessibleContext(), limit=12))
 
 
 class OptionsDialogTest(OfficeCase):
@@ -601,16 +589,16 @@ class OptionsDialogTest(OfficeCase):
         try:
             doc.CurrentController.Frame.ContainerWindow.setPosSize(0, 0, 1400, 900, 15)
             focus_document(doc, office.display)
-            toolkit = office.service("com.sun.star.awt.Toolkit")
-            windows = toolkit.getTopWindowCount()
-            type_keys(office.display, "alt+F12")  # Tools ▸ Options
-            self.assertTrue(wait_until(lambda: toolkit.getTopWindowCount() > windows, timeout=20),
-                            "Tools ▸ Options did not open")
-            self.assertTrue(wait_until(lambda: dialog_items(toolkit, "绩效评价"), timeout=20),
-                            "no 绩效评价 node in Tools ▸ Options")
-            screenshot("keyboard-tools-options.png", office.display)
-            click(office.display, button_in_top_windows(toolkit, "取消"))
-            self.assertTrue(wait_until(lambda: toolkit.getTopWindowCount() == windows, timeout=20))
+            with TopWindowWatch(office) as watch:
+                type_keys(office.display, "alt+F12")  # Tools ▸ Options
+                dialog = watch.opened(lambda window: role(window) == DIALOG, timeout=20)
+                self.assertIsNotNone(dialog, "Tools ▸ Options did not open")
+                office.settle()  # the dialog built and idle before its tree is looked through
+                self.assertTrue(wait_until(lambda: holds_item(dialog, "绩效评价"), timeout=20),
+                                "no 绩效评价 node in Tools ▸ Options")
+                screenshot("keyboard-tools-options.png", office.display)
+                click(office.display, button_in(dialog, "取消"), scroll=False)
+                self.assertTrue(watch.closed(dialog), "Tools ▸ Options did not close")
         finally:
             doc.close(True)
 

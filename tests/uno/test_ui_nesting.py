@@ -13,8 +13,8 @@ from com.sun.star.accessibility.AccessibleRole import PUSH_BUTTON
 
 from office import Office, OfficeCase, body_paragraphs, copy_seed, props, sample_scorecard_json, wait_until
 from table_state import body_items, cell_state, differences
-from ui_helpers import (button_in_top_windows, click, find, focus_document, open_deck, screenshot, status_text,
-                        type_keys)
+from top_windows import TopWindowWatch, question
+from ui_helpers import click, find, focus_document, open_deck, screenshot, status_text, type_keys
 
 office = Office(headless=False)
 VERT_CENTER = 2  # com.sun.star.text.VertOrientation.CENTER
@@ -61,12 +61,13 @@ class DeckInsertIntoCellTest(OfficeCase):
         body_before = body_items(self.doc)
         tables_before = self.doc.TextTables.getCount()
         focus_document(self.doc, self.display)
-        click(self.display, wait_until(lambda: find(self.window, button, PUSH_BUTTON), timeout=20))
-        if answer is not None:  # the deck asks before a second scoring table
-            toolkit = office.service("com.sun.star.awt.Toolkit")
-            yes = wait_until(lambda: button_in_top_windows(toolkit, answer), timeout=20)
-            self.assertTrue(yes, "the deck did not ask")
-            click(self.display, yes)
+        with TopWindowWatch(office) as watch:
+            click(self.display, wait_until(lambda: find(self.window, button, PUSH_BUTTON), timeout=20))
+            if answer is not None:  # the deck asks before a second scoring table
+                box, yes = question(watch, answer)
+                self.assertTrue(yes, "the deck did not ask")
+                click(self.display, yes)
+                self.assertTrue(watch.closed(box), "the question stayed open after " + answer)
         self.assertTrue(wait_until(lambda: self.doc.TextTables.getCount() == tables_before + 1, timeout=30),
                         "no table was inserted")
         screenshot(f"{shot}-inserted.png", self.display)
@@ -111,7 +112,6 @@ class DeckSectionElsewhereTest(OfficeCase):
         view.gotoRange(text.getEnd(), False)
         office.tool().importScorecard(self.doc, sample_scorecard_json())
         view.gotoRange(body_paragraphs(self.doc)[1].getEnd(), False)
-        self.toolkit = office.service("com.sun.star.awt.Toolkit")
 
     def tearDown(self):
         self.doc.close(True)
@@ -121,11 +121,13 @@ class DeckSectionElsewhereTest(OfficeCase):
 
     def generate_and_answer(self, answer):
         focus_document(self.doc, self.display)
-        click(self.display, wait_until(lambda: find(self.window, "生成段落", PUSH_BUTTON), timeout=20))
-        button = wait_until(lambda: button_in_top_windows(self.toolkit, answer), timeout=20)
-        screenshot("section-elsewhere-question.png", self.display)
-        self.assertTrue(button, "the deck did not ask; its status says: " + str(status_text(self.window)))
-        click(self.display, button)
+        with TopWindowWatch(office) as watch:
+            click(self.display, wait_until(lambda: find(self.window, "生成段落", PUSH_BUTTON), timeout=20))
+            box, button = question(watch, answer)
+            screenshot("section-elsewhere-question.png", self.display)
+            self.assertTrue(button, "the deck did not ask; its status says: " + str(status_text(self.window)))
+            click(self.display, button)
+            self.assertTrue(watch.closed(box), "the question stayed open after " + answer)
 
     def test_the_deck_asks_before_writing_a_section_away_from_its_heading(self):
         before = self.paragraphs()

@@ -8,79 +8,24 @@ import threading
 import unittest
 
 import uno  # noqa: F401  (makes the com.sun.star modules importable)
-import unohelper
-from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, COMBO_BOX, LABEL, PUSH_BUTTON, TREE_ITEM
-from com.sun.star.awt import XTopWindowListener
+from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, COMBO_BOX, DIALOG, LABEL, PUSH_BUTTON, TREE_ITEM
 
 import office as office_module
 from office import Office, OfficeCase, wait_until
+from top_windows import TopWindowWatch, role
 from ui_helpers import click, move_pointer, screenshot, type_keys, walk, xdotool
 
 TEMPLATE_NAMES = ("县级项目支出绩效评价指标体系（决策、过程、产出、效益）", "部门整体支出绩效评价指标体系")
 
 
-class TopWindowOpened(unohelper.Base, XTopWindowListener):
-    """Told on the office's main thread when a top window (the Options dialog) has opened."""
-
-    def __init__(self):
-        self.opened = threading.Event()
-
-    def windowOpened(self, event):
-        self.opened.set()
-
-    def windowClosing(self, event):
-        pass
-
-    def windowClosed(self, event):
-        pass
-
-    def windowMinimized(self, event):
-        pass
-
-    def windowNormalized(self, event):
-        pass
-
-    def windowActivated(self, event):
-        pass
-
-    def windowDeactivated(self, event):
-        pass
-
-    def disposing(self, event):
-        pass
-
-
-def top_windows(office):
-    toolkit = office.service("com.sun.star.awt.Toolkit")
-    return [toolkit.getTopWindow(i) for i in range(toolkit.getTopWindowCount())]
-
-
-def find_in_tops(office, name, role, limit=40, prefix=False):
-    """A control of a shown top window by role and accessible name (`prefix`: the name starts with `name`, as
-    one with an automatic mnemonic such as "(A)" appended does)."""
-    for top in top_windows(office):
+def find_in(window, name, role, limit=40, prefix=False):
+    """A control of `window` by role and accessible name (`prefix`: the name starts with `name`, as one with an
+    automatic mnemonic such as "(A)" appended does)."""
+    for context in walk(window.getAccessibleContext(), limit=limit):
         try:
-            if not top.isVisible():
-                continue
-        except Exception:
-            continue
-        for context in walk(top.getAccessibleContext(), limit=limit):
-            try:
-                found = context.getAccessibleName()
-                if context.getAccessibleRole() == role and (found.startswith(name) if prefix else found == name):
-                    return context
-            except Exception:
-                continue
-    return None
-
-
-def options_dialog(office):
-    """The Options dialog's window: the shown top window holding the 绩效评价助手 tree entry."""
-    for top in top_windows(office):
-        try:
-            if top.isVisible() and any(c.getAccessibleRole() == TREE_ITEM and c.getAccessibleName() == "绩效评价助手"
-                                       for c in walk(top.getAccessibleContext(), limit=40)):
-                return top
+            found = context.getAccessibleName()
+            if context.getAccessibleRole() == role and (found.startswith(name) if prefix else found == name):
+                return context
         except Exception:
             continue
     return None
@@ -121,38 +66,37 @@ class OptionsPageFits:
         office = self.office
         doc = office.new_document("swriter", hidden=False)
         worker = None
+        dialog = None
+        # The Options dialog is looked into only once it has opened, through the window the toolkit's event
+        # carries (top_windows.py: asking the toolkit for its top windows while the main thread builds the dialog
+        # made soffice abort once in CI).
+        watch = TopWindowWatch(office)
         try:
             # Tools ▸ Options is modal: the dispatch returns when the dialog closes, so it runs beside the test.
             frame = doc.CurrentController.Frame
             helper = office.service("com.sun.star.frame.DispatchHelper")
-            # The top windows are looked through only once the dialog has opened: asking the toolkit for them
-            # while the main thread is still building it made soffice abort (Application::GetTopWindow making
-            # a peer for a window being set up, seen once in CI).
-            toolkit = office.service("com.sun.star.awt.Toolkit")
-            opened = TopWindowOpened()
-            toolkit.addTopWindowListener(opened)
             worker = threading.Thread(target=lambda: helper.executeDispatch(frame, ".uno:OptionsTreeDialog", "", 0,
                                                                               ()), daemon=True)
             worker.start()
-            self.assertTrue(opened.opened.wait(60), "Tools ▸ Options opened no window")
-            toolkit.removeTopWindowListener(opened)
+            dialog = watch.opened(lambda window: role(window) == DIALOG, timeout=60)
+            self.assertIsNotNone(dialog, "Tools ▸ Options opened no window")
             office.settle()
-            page_item = wait_until(lambda: find_in_tops(office, "绩效评价助手", TREE_ITEM), timeout=60)
+            page_item = wait_until(lambda: find_in(dialog, "绩效评价助手", TREE_ITEM), timeout=60)
             self.assertIsNotNone(page_item, "no 绩效评价助手 page in Tools ▸ Options")
             # 绩效评价 is the tree's last node, closed: clicked (the pointer then over the dialog: Xvfb has no window
             # manager, the keyboard goes where the pointer is), → opens it, ↓ goes onto its page.
-            node = wait_until(lambda: find_in_tops(office, "绩效评价", TREE_ITEM), timeout=60)
+            node = wait_until(lambda: find_in(dialog, "绩效评价", TREE_ITEM), timeout=60)
             self.assertIsNotNone(node, "no 绩效评价 node in Tools ▸ Options")
             # At double size the tree is scrolled with the node below its visible part: the wheel over the tree
             # (the dialog's left part) brings it up.
-            dialog = options_dialog(office).getPosSize()
-            move_pointer(office.display, dialog.X + dialog.Width // 7, dialog.Y + dialog.Height // 2)
+            where = dialog.getPosSize()
+            move_pointer(office.display, where.X + where.Width // 7, where.Y + where.Height // 2)
             xdotool(office.display, "click", "--repeat", "15", "5")
             office.settle()
-            click(office.display, find_in_tops(office, "绩效评价", TREE_ITEM), scroll=False)
+            click(office.display, find_in(dialog, "绩效评价", TREE_ITEM), scroll=False)
             type_keys(office.display, "Right", "Down")
-            live = wait_until(lambda: find_in_tops(office, "编辑得分时实时重算扣分、合计与等级", CHECK_BOX,
-                                                    prefix=True), timeout=30)
+            live = wait_until(lambda: find_in(dialog, "编辑得分时实时重算扣分、合计与等级", CHECK_BOX,
+                                              prefix=True), timeout=30)
             if live is None:
                 screenshot(f"options-page-{self.dpi or 96}dpi-not-open.png", office.display)
             self.assertIsNotNone(live, "the page did not open")
@@ -165,11 +109,11 @@ class OptionsPageFits:
             controls = [page.getAccessibleChild(i).getAccessibleContext()
                         for i in range(page.getAccessibleChildCount())]
             self.assertGreaterEqual(len(controls), 10, [c.getAccessibleName() for c in controls])
-            dialog = page
-            while dialog.getAccessibleParent() is not None and \
-                    dialog.getAccessibleParent().getAccessibleContext().getAccessibleParent() is not None:
-                dialog = dialog.getAccessibleParent().getAccessibleContext()
-            d_left, d_top, d_right, d_bottom = bounds(dialog)
+            area = page
+            while area.getAccessibleParent() is not None and \
+                    area.getAccessibleParent().getAccessibleContext().getAccessibleParent() is not None:
+                area = area.getAccessibleParent().getAccessibleContext()
+            d_left, d_top, d_right, d_bottom = bounds(area)
             visible = (max(left, d_left), max(top, d_top), min(right, d_right), min(bottom, d_bottom))
             for control in controls:
                 name = control.getAccessibleName()
@@ -192,12 +136,13 @@ class OptionsPageFits:
                 item.getAccessibleName() for item in walk(templates[0], limit=4))
             self.assertIn(TEMPLATE_NAMES[0], shown)
             self.assertNotIn("(county-project)", shown)
-            click(office.display, find_in_tops(office, "取消", PUSH_BUTTON, prefix=True), scroll=False)
+            click(office.display, find_in(dialog, "取消", PUSH_BUTTON, prefix=True), scroll=False)
+            self.assertTrue(watch.closed(dialog, timeout=60), "the Options dialog did not close")
             worker.join(60)
-            self.assertFalse(worker.is_alive(), "the Options dialog did not close")
+            self.assertFalse(worker.is_alive(), "the Options dialog's dispatch did not return")
         finally:
+            watch.close()
             if worker is not None and worker.is_alive():  # a failed check: the modal dialog is closed before the document
-                dialog = options_dialog(office)
                 if dialog is not None:
                     size = dialog.getPosSize()
                     move_pointer(office.display, size.X + size.Width // 2, size.Y + size.Height // 2)

@@ -91,25 +91,6 @@ def open_deck(office, kind, doc=None):
     return doc, window
 
 
-def button_in_top_windows(toolkit, prefix):
-    """A push button whose name starts with `prefix` ("是", "否") in any of the office's shown top windows (a
-    message box just answered may stay listed a while, hidden)."""
-    for i in range(toolkit.getTopWindowCount()):
-        top = toolkit.getTopWindow(i)
-        try:
-            if not top.isVisible():
-                continue
-        except Exception:  # closed while looked at
-            continue
-        for context in walk(top.getAccessibleContext(), limit=6):
-            try:
-                if context.getAccessibleRole() == PUSH_BUTTON and context.getAccessibleName().startswith(prefix):
-                    return context
-            except Exception:
-                continue
-    return None
-
-
 def screenshot(name, display):
     os.makedirs(ARTIFACTS, exist_ok=True)
     path = os.path.join(ARTIFACTS, name)
