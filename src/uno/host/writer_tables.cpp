@@ -5,6 +5,7 @@
 #include "uno/host/writer_cell_names.hpp"
 #include "uno/host/writer_cell_text.hpp"
 #include "uno/host/writer_places.hpp"
+#include "uno/host/writer_text_read.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -99,28 +100,7 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
         if (!firstParagraph && !deleting)
             visible.append(u'\n'); // a paragraph break inside a deletion is deleted with it
         firstParagraph = false;
-        Reference<container::XEnumeration> parts = portions->createEnumeration();
-        while (parts->hasMoreElements()) {
-            Reference<beans::XPropertySet> portion(parts->nextElement(), UNO_QUERY);
-            if (!portion.is())
-                continue;
-            if (mayHaveRedlines) {
-                OUString type;
-                portion->getPropertyValue("TextPortionType") >>= type;
-                if (type == "Redline") {
-                    OUString redline;
-                    portion->getPropertyValue("RedlineType") >>= redline;
-                    if (redline == "Delete") {
-                        bool start = false;
-                        portion->getPropertyValue("IsStart") >>= start;
-                        deleting = start;
-                    }
-                    continue;
-                }
-            }
-            if (!deleting)
-                visible.append(Reference<text::XTextRange>(portion, UNO_QUERY_THROW)->getString());
-        }
+        appendPortionText(portions, mayHaveRedlines, deleting, visible);
     }
     return toUtf8(visible.makeStringAndClear());
 }
