@@ -29,7 +29,8 @@
 //               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
 //   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
 //   texts     — no timing: the body's paragraphs as the Writer host reads them (sequence<string> named
-//               paragraphs), for tests/uno/test_paragraph_read.py to hold against getString.
+//               paragraphs) and its tables' cells (cells: "table\x1fcell\x1ftext"), for
+//               tests/uno/test_paragraph_read.py to hold against getString.
 //   onmain    — time Action (validate: EvaluationTool::validate; paragraphs: the Writer host's paragraph
 //   read,
 //               as 校验 and the prose comparison after it read the body) on the office's main thread, where
@@ -490,12 +491,22 @@ private:
 
     Any run(const Args& args) {
         if (args.mode == "texts") {
-            const auto read = jixiao::office::makeWriterHost(args.document)->paragraphs();
+            auto host = jixiao::office::makeWriterHost(args.document);
+            const auto read = host->paragraphs();
             Sequence<OUString> paragraphs(static_cast<sal_Int32>(read.size()));
             for (std::size_t i = 0; i < read.size(); ++i)
                 paragraphs[static_cast<sal_Int32>(i)] = jixiao::office::fromUtf8(read[i]);
-            Sequence<beans::NamedValue> result(1);
+            std::vector<OUString> cells; // "table \x1f cell \x1f text" for each cell a table's Grid anchors
+            for (const auto& grid : host->readTables())
+                for (int r = 0; r < grid.rows(); ++r)
+                    for (int c = 0; c < grid.columns(); ++c)
+                        if (const auto& cell = grid.at(r, c); !cell.covered && !cell.address.empty())
+                            cells.push_back(jixiao::office::fromUtf8(grid.name + '\x1f' + cell.address +
+                                                                     '\x1f' + cell.text));
+            Sequence<beans::NamedValue> result(2);
             result[0] = beans::NamedValue("paragraphs", Any(paragraphs));
+            result[1] =
+                beans::NamedValue("cells", Any(Sequence<OUString>(cells.data(), sal_Int32(cells.size()))));
             return Any(result);
         }
         std::map<std::string, std::vector<double>> out;

@@ -35,7 +35,8 @@ def tearDownModule():
     office.stop()
 
 
-def jixiao_paragraphs(doc):
+def jixiao_texts(doc):
+    """Jixiao's read of the document: its body paragraphs, and its tables' cells as {(table, cell): text}."""
     probe = office.service("org.jixiao.bench.Probe")
     args = []
     for name, value in (("Mode", "texts"), ("Document", doc)):
@@ -43,7 +44,15 @@ def jixiao_paragraphs(doc):
         nv.Name, nv.Value = name, value
         args.append(nv)
     result = {nv.Name: nv.Value for nv in probe.execute(tuple(args))}
-    return list(result["paragraphs"])
+    cells = {}
+    for entry in result["cells"]:
+        table, cell, text = entry.split("\x1f", 2)
+        cells[(table, cell)] = text
+    return list(result["paragraphs"]), cells
+
+
+def jixiao_paragraphs(doc):
+    return jixiao_texts(doc)[0]
 
 
 def body_paragraphs(doc):
@@ -222,24 +231,54 @@ class ParagraphReadTest(OfficeCase):
         # cursor steps through, deleted ones included (WriterHost::select).
         self.assertEqual(shown["修订删除"], "修订删除：保留删除甲。")
 
+    def test_a_cell_of_several_paragraphs_reads_as_getstring(self):
+        """A cell's paragraphs are joined by a line break (an 评价标准 cell of two paragraphs, say)."""
+        self.doc = office.new_document("swriter")
+        table = self.doc.createInstance("com.sun.star.text.TextTable")
+        table.initialize(1, 2)
+        body = self.doc.getText()
+        body.insertTextContent(body.getEnd(), table, False)
+        criteria = table.getCellByName("A1")
+        cursor = criteria.createTextCursor()
+        criteria.insertString(cursor, "完成率100%得满分；", False)
+        criteria.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        criteria.insertString(cursor, "每低10%扣1分。", False)
+        other = table.getCellByName("B1")
+        cursor = other.createTextCursor()
+        other.insertString(cursor, "上", False)
+        other.insertControlCharacter(cursor, LINE_BREAK, False)
+        other.insertString(cursor, "下", False)
+        _, cells = jixiao_texts(self.doc)
+        name = table.getName()
+        self.assertEqual(cells[(name, "A1")], "完成率100%得满分；\n每低10%扣1分。")
+        self.assertEqual(cells[(name, "A1")], criteria.getString().replace("\r\n", "\n"))
+        self.assertEqual(cells[(name, "B1")], "上\n下")
+
     def test_built_test_documents_read_as_getstring(self):
-        """Every built Writer test document (ctest -R data.documents), paragraph by paragraph."""
+        """Every built Writer test document (ctest -R data.documents), paragraph by paragraph; and cell by cell,
+        the cell read sharing the walk (a cell leaves tracked deletions out: the documents hold none)."""
         paths = sorted(glob.glob(os.path.join(harness.TEST_DATA, "*.docx")) +
                        glob.glob(os.path.join(harness.TEST_DATA, "*.odt")))
         self.assertTrue(paths, f"no built test documents in {harness.TEST_DATA}")
-        compared = 0
+        paragraphs = cells = 0
         for path in paths:
             self.doc = office.load(path, read_only=True)
             try:
-                read = jixiao_paragraphs(self.doc)
+                self.assertFalse(self.doc.getRedlines().hasElements(), os.path.basename(path))
+                read, read_cells = jixiao_texts(self.doc)
                 expected = [paragraph.getString() for paragraph in body_paragraphs(self.doc)]
                 self.assertEqual(read, expected, os.path.basename(path))
-                compared += len(expected)
+                tables = self.doc.getTextTables()
+                for (table, cell), text in read_cells.items():
+                    # A cell's paragraphs are joined by a line break, as getString joins them (CR LF there).
+                    shown = tables.getByName(table).getCellByName(cell).getString().replace("\r\n", "\n")
+                    self.assertEqual(text, shown, f"{os.path.basename(path)}: {table}.{cell}")
+                paragraphs += len(expected)
+                cells += len(read_cells)
             finally:
                 self.doc.close(True)
         self.doc = office.new_document("swriter")  # for tearDown
-        print(f"\n{compared} paragraphs of {len(paths)} documents read alike", flush=True)
-
+        print(f"\n{paragraphs} paragraphs and {cells} cells of {len(paths)} documents read alike", flush=True)
 
 if __name__ == "__main__":
     unittest.main()

@@ -97,8 +97,10 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
         Reference<container::XEnumerationAccess> portions(info, UNO_QUERY);
         if (!info.is() || !portions.is() || !info->supportsService("com.sun.star.text.Paragraph"))
             return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+        // A paragraph break inside a deletion is deleted with it. A sal_Unicode, not u'\n': the SDK's
+        // OUStringBuffer has no char16_t overload, and a char16_t promotes to the sal_Int32 one ("10").
         if (!firstParagraph && !deleting)
-            visible.append(u'\n'); // a paragraph break inside a deletion is deleted with it
+            visible.append(static_cast<sal_Unicode>('\n'));
         firstParagraph = false;
         appendPortionText(portions, mayHaveRedlines, deleting, visible);
     }
