@@ -254,6 +254,23 @@ class ParagraphReadTest(OfficeCase):
         self.assertEqual(cells[(name, "A1")], criteria.getString().replace("\r\n", "\n"))
         self.assertEqual(cells[(name, "B1")], "上\n下")
 
+    def test_a_cell_with_a_check_box_reads_as_getstring(self):
+        """A check box's portion holds U+0006, which getString leaves out: such a cell is read with getString."""
+        self.doc = office.new_document("swriter")
+        table = self.doc.createInstance("com.sun.star.text.TextTable")
+        table.initialize(1, 1)
+        body = self.doc.getText()
+        body.insertTextContent(body.getEnd(), table, False)
+        cell = table.getCellByName("A1")
+        cursor = cell.createTextCursor()
+        cell.insertString(cursor, "已公开", False)
+        box = self.doc.createInstance("com.sun.star.text.FormFieldmark")
+        box.setPropertyValue("FieldType", "vnd.oasis.opendocument.field.FORMCHECKBOX")
+        cell.insertTextContent(cursor, box, False)
+        _, cells = jixiao_texts(self.doc)
+        self.assertEqual(cells[(table.getName(), "A1")], cell.getString())
+        self.assertEqual(cells[(table.getName(), "A1")], "已公开")
+
     def test_built_test_documents_read_as_getstring(self):
         """Every built Writer test document (ctest -R data.documents), paragraph by paragraph; and cell by cell,
         the cell read sharing the walk (a cell leaves tracked deletions out: the documents hold none)."""
