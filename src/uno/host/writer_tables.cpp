@@ -84,7 +84,8 @@ Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const 
 // in the document as a tracked deletion until the change is accepted, and getString() returns it too: "6"
 // overwritten by "3" reads "63"; deleted portions are left out here. A cell holding a nested table reads as
 // getString(): the nested table's text is not a value Jixiao reads, and the export is what keeps it apart. So
-// does a cell holding a portion whose text may differ from getString's (a check box: writer_text_read.hpp).
+// does a cell whose portions hold a placeholder character getString leaves out (a check box:
+// writer_text_read.hpp).
 std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRedlines) {
     Reference<container::XEnumerationAccess> paragraphs(cell, UNO_QUERY);
     if (!paragraphs.is())
@@ -92,7 +93,6 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
     rtl::OUStringBuffer visible;
     bool deleting = false;
     bool firstParagraph = true;
-    bool checked = true;
     Reference<container::XEnumeration> items = paragraphs->createEnumeration();
     while (items->hasMoreElements()) {
         Reference<lang::XServiceInfo> info(items->nextElement(), UNO_QUERY);
@@ -104,11 +104,12 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
         if (!firstParagraph && !deleting)
             visible.append(static_cast<sal_Unicode>('\n'));
         firstParagraph = false;
-        appendPortionText(portions, mayHaveRedlines, deleting, visible, &checked);
-        if (!checked)
-            return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+        appendPortionText(portions, mayHaveRedlines, deleting, visible);
     }
-    return toUtf8(visible.makeStringAndClear());
+    const OUString text = visible.makeStringAndClear();
+    if (holdsPlaceholderCharacter(text)) // checked on the text: a portion's type costs a property read
+        return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+    return toUtf8(text);
 }
 
 // A cell's text, and its formula when it holds one: a formula is the user's, and recompute reports a wrong

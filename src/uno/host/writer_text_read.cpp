@@ -61,6 +61,13 @@ void appendPortionText(const Reference<container::XEnumerationAccess>& paragraph
     }
 }
 
+bool holdsPlaceholderCharacter(const OUString& text) {
+    for (sal_Int32 i = 0; i < text.getLength(); ++i)
+        if (text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
+            return true;
+    return false;
+}
+
 OUString paragraphText(const Reference<text::XTextRange>& paragraph) {
     Reference<container::XEnumerationAccess> portions(paragraph, UNO_QUERY);
     if (!portions.is())
@@ -69,9 +76,10 @@ OUString paragraphText(const Reference<text::XTextRange>& paragraph) {
     bool deleting = false;
     bool checked = true;
     appendPortionText(portions, false, deleting, text, &checked);
-    if (!checked)
+    OUString read = text.makeStringAndClear();
+    if (!checked || holdsPlaceholderCharacter(read))
         return paragraph->getString();
-    return text.makeStringAndClear();
+    return read;
 }
 
 } // namespace jixiao::office

@@ -21,8 +21,14 @@ namespace jixiao::office {
 void appendPortionText(const css::uno::Reference<css::container::XEnumerationAccess>& paragraph,
                        bool skipDeletions, bool& deleting, rtl::OUStringBuffer& out, bool* checked = nullptr);
 
+// True when `text` holds a character below U+0020 other than a tab or a line break: the placeholder of a
+// form field (U+0006 for a check box) or of an anchored object that a portion's getString keeps and the
+// paragraph's or cell's getString leaves out.
+bool holdsPlaceholderCharacter(const rtl::OUString& text);
+
 // The paragraph's text as getString gives it (tracked deletions included), read portion by portion; read with
-// getString when a portion is of a type not checked, or the paragraph has no portions to walk.
+// getString when a portion is of a type not checked, holds a placeholder character, or the paragraph has no
+// portions to walk.
 rtl::OUString paragraphText(const css::uno::Reference<css::text::XTextRange>& paragraph);
 
 } // namespace jixiao::office
