@@ -14,7 +14,6 @@ from com.sun.star.text.TextContentAnchorType import AS_CHARACTER
 
 import office as harness
 from office import Office, OfficeCase
-from office import props  # noqa: F401
 
 BENCH_OXT = os.environ.get("JIXIAO_BENCH_OXT", "")
 office = Office()
@@ -199,6 +198,15 @@ class ParagraphReadTest(OfficeCase):
     def tearDown(self):
         self.doc.close(True)
 
+    def new_table(self, columns):
+        """A new document holding a table of one row."""
+        self.doc = office.new_document("swriter")
+        table = self.doc.createInstance("com.sun.star.text.TextTable")
+        table.initialize(1, columns)
+        body = self.doc.getText()
+        body.insertTextContent(body.getEnd(), table, False)
+        return table
+
     def test_every_portion_a_report_paragraph_can_hold_reads_as_getstring(self):
         self.doc = office.new_document("swriter")
         labels = build_every_portion(self.doc)
@@ -233,11 +241,7 @@ class ParagraphReadTest(OfficeCase):
 
     def test_a_cell_of_several_paragraphs_reads_as_getstring(self):
         """A cell's paragraphs are joined by a line break (an 评价标准 cell of two paragraphs, say)."""
-        self.doc = office.new_document("swriter")
-        table = self.doc.createInstance("com.sun.star.text.TextTable")
-        table.initialize(1, 2)
-        body = self.doc.getText()
-        body.insertTextContent(body.getEnd(), table, False)
+        table = self.new_table(2)
         criteria = table.getCellByName("A1")
         cursor = criteria.createTextCursor()
         criteria.insertString(cursor, "完成率100%得满分；", False)
@@ -256,11 +260,7 @@ class ParagraphReadTest(OfficeCase):
 
     def test_a_cell_with_a_check_box_reads_as_getstring(self):
         """A check box's portion holds U+0006, which getString leaves out: such a cell is read with getString."""
-        self.doc = office.new_document("swriter")
-        table = self.doc.createInstance("com.sun.star.text.TextTable")
-        table.initialize(1, 1)
-        body = self.doc.getText()
-        body.insertTextContent(body.getEnd(), table, False)
+        table = self.new_table(1)
         cell = table.getCellByName("A1")
         cursor = cell.createTextCursor()
         cell.insertString(cursor, "已公开", False)
