@@ -567,8 +567,8 @@ REPORT_TEXT = ("{n}．2025年，该项目年初预算资金2万元，实际支�
                "提高预算编制的科学性和准确性，确保财政资金使用效益。")
 
 
-def long_report(office, tool, pages_wanted):
-    doc = office.new_document("swriter")
+def long_report(office, tool, pages_wanted, hidden=True):
+    doc = office.new_document("swriter", hidden=hidden)
     with open(os.path.join(harness.SOURCE_DIR, "examples", "sample-scorecard.json"), encoding="utf-8") as f:
         tool.importScorecard(doc, f.read())
     # a third table: a plain 12×6 table of figures, as reports carry
@@ -605,6 +605,47 @@ def validation(office, tool, sample, repeat, pages_wanted):
     line(f"generated report ({pages} pages, 3 tables, {count} paragraphs)", v,
          f"({int(res['findings'][-1])} findings)")
     return doc, pages
+
+
+def windowed_validation(repeat, quick):
+    """Section g: 校验's read of a long report with a window, on the office's main thread as the deck runs it."""
+    print("\n(g) 校验 and the paragraph read of a long report with a window (a second soffice on a private Xvfb; "
+          "timed on the office's main thread by the probe)", flush=True)
+    office = BenchOffice(headless=False)
+    office.start()
+    try:
+        tool = office.tool()
+        pages_wanted = 10 if quick else 100
+        doc, pages = long_report(office, tool, pages_wanted, hidden=False)
+        office.settle()
+        warm = 1
+        runs = repeat + warm
+        # The two reads interleaved, run by run: getString on each paragraph (Jixiao's read before 2026-12-08)
+        # and Jixiao's read, portion by portion; then the same right after an untimed edit of the last
+        # paragraph, as the prose comparison after 校验 reads it.
+        for edit, label in ((False, "paragraphs"), (True, "paragraphs.edited")):
+            timed = {"getstring": [], "paragraphs": []}
+            for _ in range(runs):
+                for action in timed:
+                    res = office.run_probe(Mode="onmain", Action=action, Edit=edit, Document=doc, Repeat=1)
+                    timed[action] += res["ms"]
+                    count = int(res["count"][-1])
+            before = record(f"window.{label}.getstring", median(timed["getstring"][warm:]))
+            after = record(f"window.{label}", median(timed["paragraphs"][warm:]))
+            line(f"{'right after an edit: ' if edit else ''}getString per paragraph, {count} paragraphs", before,
+                 f"(min {min(timed['getstring'][warm:]):.2f})")
+            line(f"{'right after an edit: ' if edit else ''}Jixiao's read, portion by portion", after,
+                 f"(min {min(timed['paragraphs'][warm:]):.2f}; {before / after:.2f}× faster)")
+        res = office.run_probe(Mode="onmain", Action="validate", Document=doc, Repeat=runs)
+        line(f"校验 (EvaluationTool.validate) on that report", record("window.validate", median(res["ms"][warm:])),
+             f"({int(res['count'][-1])} findings; min {min(res['ms'][warm:]):.2f}, max {max(res['ms'][warm:]):.2f})")
+        res = office.run_probe(Mode="validate", Document=doc, Repeat=runs)
+        line("  the same from the probe's bridge thread", record("window.validate.bridge", median(res["ms"][warm:])))
+        record("window.pages", pages)
+        record("window.paragraph_count", count)
+        doc.close(True)
+    finally:
+        office.stop()
 
 
 def start_times(install, starts):
@@ -703,10 +744,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="each measurement once, small counts (CI)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
-    parser.add_argument("--only", help="comma list of sections: a,b2,c2,d2,e2,f")
+    parser.add_argument("--only", help="comma list of sections: a,b2,c2,d2,e2,f,g")
     opts = parser.parse_args()
     quick = opts.quick
-    sections = set((opts.only or "a,b2,c2,d2,e2,f").split(","))
+    sections = set((opts.only or "a,b2,c2,d2,e2,f,g").split(","))
     repeat = 1 if quick else 21
     info = record("machine", machine())
     print(f"Jixiao benchmarks ({'quick' if quick else 'full'}) — {info['date']}")
@@ -756,6 +797,8 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     if "f" in sections:
         end_to_end(repeat, quick)
+    if "g" in sections:
+        windowed_validation(5 if not quick else 1, quick)
     if "d2" in sections:
         startup(2 if quick else 6)
     print(f"\nbench: done in {time.perf_counter() - began:.0f} s")

@@ -5,7 +5,7 @@
 #
 #   bash bench/run.sh            full run (several minutes; the figures in docs/benchmarks.md)
 #   bash bench/run.sh --quick    every measurement once with small counts (CI: ctest -L bench)
-#   bash bench/run.sh --json out.json --only a,b2   (sections: a b2 c2 d2 e2 f)
+#   bash bench/run.sh --json out.json --only a,b2   (sections: a b2 c2 d2 e2 f g)
 #
 # Needs the default build (the .oxt and the test-only probe .oxt); builds it if it is missing. Runs as root
 # like the UNO tests (unopkg runs as nobody in a private profile, see tests/uno/office.py).

@@ -28,6 +28,17 @@
 //   mainloop  — how long one trip through the office's main loop takes when it is idle (post an
 //               awt::AsyncCallback, wait until it runs): the share of `live` that is only the deferral.
 //   calculate — set the score cell (untimed), time XCalculatable::calculateAll() (Calc).
+//   texts     — no timing: the body's paragraphs as the Writer host reads them (sequence<string> named
+//               paragraphs) and its tables' cells (cells: "table\x1fcell\x1ftext"), for
+//               tests/uno/test_paragraph_read.py to hold against getString.
+//   onmain    — time Action (validate: EvaluationTool::validate; paragraphs: the Writer host's paragraph
+//   read,
+//               as 校验 and the prose comparison after it read the body) on the office's main thread, where
+//               the deck's 校验 runs: each run is posted to the main loop and timed inside the callback.
+//               getstring: the same paragraphs read as Jixiao read them before 2026-12-08, with getString
+//               on each (the A of an interleaved A/B in one office).
+//               Edit=true: before each run (untimed, from this thread) a character is typed into, or taken
+//               out of, the body's last paragraph, as the prose comparison after an edit reads it.
 // Settle=true (jixiao, live): before each timed run, wait until the main loop has run everything the edit
 // queued (a callback posted after the edit runs after the controller's), so no deferred run of the deck or
 // of live recompute competes with the timed call.
@@ -47,6 +58,7 @@
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XRequestCallback.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -62,6 +74,8 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/task/XJob.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -76,6 +90,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -180,6 +195,8 @@ struct Args {
     bool settle = false;              // wait for the main loop to be idle before each timed run
     Reference<uno::XInterface> watch; // live: the deck summary label's accessible context
     OUString step;                    // typed: arm or measure
+    OUString action;                  // onmain: validate or paragraphs
+    bool edit = false;                // onmain: edit the last paragraph before each run
 };
 
 Args parse(const Sequence<beans::NamedValue>& arguments) {
@@ -202,6 +219,10 @@ Args parse(const Sequence<beans::NamedValue>& arguments) {
             nv.Value >>= args.watch;
         else if (nv.Name == "Step")
             nv.Value >>= args.step;
+        else if (nv.Name == "Action")
+            nv.Value >>= args.action;
+        else if (nv.Name == "Edit")
+            nv.Value >>= args.edit;
         else if (nv.Name == "Values") {
             OUString joined;
             nv.Value >>= joined;
@@ -253,6 +274,33 @@ void setScore(const Args& args, int run) {
         Reference<text::XText>(writerTable(args.document, args.table)->getCellByName(args.cell),
                                UNO_QUERY_THROW)
             ->setString(value);
+    }
+}
+
+// The body's top-level paragraphs, each read with XTextRange::getString (tables skipped).
+std::vector<OUString> paragraphsByGetString(const Reference<frame::XModel>& model) {
+    std::vector<OUString> texts;
+    Reference<container::XEnumeration> items =
+        Reference<container::XEnumerationAccess>(
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW)
+            ->createEnumeration();
+    while (items->hasMoreElements()) {
+        Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+        if (item.is() && item->supportsService("com.sun.star.text.Paragraph"))
+            texts.push_back(Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getString());
+    }
+    return texts;
+}
+
+// An untimed edit of the prose: a character typed at the end of the body (even runs) or taken out (odd).
+void editLastParagraph(const Reference<frame::XModel>& model, int run) {
+    Reference<text::XText> body = Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText();
+    Reference<text::XTextCursor> cursor = body->createTextCursorByRange(body->getEnd());
+    if (run % 2 == 0) {
+        body->insertString(Reference<text::XTextRange>(cursor, UNO_QUERY_THROW), "x", false);
+    } else {
+        cursor->goLeft(1, true);
+        cursor->setString("");
     }
 }
 
@@ -357,6 +405,40 @@ private:
     bool posted_ = false;
 };
 
+// Runs `work` on the main loop when posted there, then fires its signal; an exception is kept for the caller.
+class MainLoopWork : public cppu::WeakImplHelper1<awt::XCallback> {
+public:
+    explicit MainLoopWork(std::function<void()> work) : work_(std::move(work)) {}
+    void SAL_CALL notify(const Any&) override {
+        try {
+            work_();
+        } catch (const uno::Exception& e) {
+            error = e.Message;
+        } catch (const std::exception& e) {
+            error = jixiao::office::fromUtf8(e.what());
+        }
+        ran.fire();
+    }
+    Signal ran;
+    OUString error;
+
+private:
+    std::function<void()> work_;
+};
+
+// Runs `work` on the office's main thread and waits until it has run.
+void onMainThread(const Reference<uno::XComponentContext>& context, std::function<void()> work) {
+    Reference<awt::XRequestCallback> loop(
+        context->getServiceManager()->createInstanceWithContext("com.sun.star.awt.AsyncCallback", context),
+        UNO_QUERY_THROW);
+    rtl::Reference<MainLoopWork> posted(new MainLoopWork(std::move(work)));
+    loop->addCallback(posted.get(), Any());
+    if (!posted->ran.wait(std::chrono::seconds(120)))
+        throw uno::RuntimeException("probe: the main loop did not run the posted work in time", {});
+    if (!posted->error.isEmpty())
+        throw uno::RuntimeException("probe: " + posted->error, {});
+}
+
 // Posts a callback to the office's main loop and waits until it has run; returns the time that took.
 // Callbacks run in the order they were posted, so everything queued before (the controller's deferred
 // run after an edit) has run by then.
@@ -408,6 +490,25 @@ private:
     static inline const OUString kService = "org.jixiao.bench.Probe";
 
     Any run(const Args& args) {
+        if (args.mode == "texts") {
+            auto host = jixiao::office::makeWriterHost(args.document);
+            const auto read = host->paragraphs();
+            Sequence<OUString> paragraphs(static_cast<sal_Int32>(read.size()));
+            for (std::size_t i = 0; i < read.size(); ++i)
+                paragraphs[static_cast<sal_Int32>(i)] = jixiao::office::fromUtf8(read[i]);
+            std::vector<OUString> cells; // "table \x1f cell \x1f text" for each cell a table's Grid anchors
+            for (const auto& grid : host->readTables())
+                for (int r = 0; r < grid.rows(); ++r)
+                    for (int c = 0; c < grid.columns(); ++c)
+                        if (const auto& cell = grid.at(r, c); !cell.covered && !cell.address.empty())
+                            cells.push_back(jixiao::office::fromUtf8(grid.name + '\x1f' + cell.address +
+                                                                     '\x1f' + cell.text));
+            Sequence<beans::NamedValue> result(2);
+            result[0] = beans::NamedValue("paragraphs", Any(paragraphs));
+            result[1] =
+                beans::NamedValue("cells", Any(Sequence<OUString>(cells.data(), sal_Int32(cells.size()))));
+            return Any(result);
+        }
         std::map<std::string, std::vector<double>> out;
         if (args.mode == "jixiao") {
             auto tool = jixiaoTool(context_);
@@ -447,6 +548,28 @@ private:
                 const auto findings = tool->validate(args.document);
                 out["ms"].push_back(msSince(start));
                 out["findings"].push_back(findings.getLength());
+            }
+        } else if (args.mode == "onmain") {
+            auto tool = jixiaoTool(context_);
+            for (int i = 0; i < args.repeat; ++i) {
+                if (args.edit)
+                    editLastParagraph(args.document, i);
+                else
+                    (void)tripThroughMainLoop(context_); // the office idle first
+                onMainThread(context_, [&] {
+                    const auto start = Clock::now();
+                    double count = 0;
+                    if (args.action == "validate")
+                        count = tool->validate(args.document).getLength();
+                    else if (args.action == "paragraphs")
+                        count = double(jixiao::office::makeWriterHost(args.document)->paragraphs().size());
+                    else if (args.action == "getstring")
+                        count = double(paragraphsByGetString(args.document).size());
+                    else
+                        throw lang::IllegalArgumentException("probe: unknown Action " + args.action, {}, 0);
+                    out["ms"].push_back(msSince(start));
+                    out["count"].push_back(count);
+                });
             }
         } else if (args.mode == "calculate") {
             Reference<sheet::XCalculatable> calc(args.document, UNO_QUERY_THROW);

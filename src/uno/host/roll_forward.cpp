@@ -6,6 +6,7 @@
 #include "uno/host/document_host.hpp"
 #include "uno/host/document_properties.hpp"
 #include "uno/host/operations.hpp"
+#include "uno/host/writer_text_read.hpp"
 
 #include "core/model/user_error.hpp"
 #include "core/text/numbers.hpp"
@@ -146,7 +147,7 @@ void renameInParagraphs(const Reference<frame::XModel>& model, const RollForward
         const ParagraphRoll& roll = *found->second;
         byIndex.erase(found);
         Reference<text::XTextRange> paragraph(item, UNO_QUERY_THROW);
-        if (toUtf8(paragraph->getString()) != roll.before)
+        if (toUtf8(paragraphText(paragraph)) != roll.before) // read as WriterHost::paragraphs reads it
             continue; // not the paragraph the plan was made for: left as it is
         const std::u32string after = decodeUtf8(roll.rolled.after);
         for (const auto& year : roll.rolled.renamed)

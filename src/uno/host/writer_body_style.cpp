@@ -1,5 +1,7 @@
 #include "uno/host/writer_body_style.hpp"
 
+#include "uno/host/writer_text_read.hpp"
+
 #include <rtl/ustring.hxx>
 
 #include <com/sun/star/beans/PropertyState.hpp>
@@ -60,7 +62,8 @@ BodyParagraphFormat bodyParagraphFormat(const Reference<text::XText>& body) {
         Reference<beans::XPropertySet> paragraph(item, UNO_QUERY_THROW);
         if (paragraph->getPropertyValue("OutlineLevel").get<sal_Int16>() > 0)
             continue; // headings
-        const sal_Int32 length = Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getString().getLength();
+        const sal_Int32 length =
+            paragraphText(Reference<text::XTextRange>(item, UNO_QUERY_THROW)).getLength();
         if (length == 0)
             continue;
         auto& [weight, example] = looks[lookOf(paragraph)];

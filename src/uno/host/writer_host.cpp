@@ -4,6 +4,7 @@
 #include "uno/host/writer_body_style.hpp"
 #include "uno/host/writer_places.hpp"
 #include "uno/host/writer_tables.hpp"
+#include "uno/host/writer_text_read.hpp"
 
 #include "core/model/user_error.hpp"
 
@@ -139,7 +140,7 @@ public:
     std::vector<std::string> paragraphs() override {
         std::vector<std::string> result;
         forEachParagraph([&](const Reference<text::XTextRange>& paragraph) {
-            result.push_back(toUtf8(paragraph->getString()));
+            result.push_back(toUtf8(paragraphText(paragraph))); // not getString: writer_text_read.hpp
             return true;
         });
         return result;

@@ -1,6 +1,7 @@
 #include "uno/host/writer_report.hpp"
 
 #include "uno/base/ustring.hpp"
+#include "uno/host/writer_text_read.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -254,7 +255,7 @@ std::vector<OpenPlaceholder> readOpenPlaceholders(const Reference<frame::XModel>
         sal_Int16 level = 0;
         Reference<beans::XPropertySet>(item, UNO_QUERY_THROW)->getPropertyValue("OutlineLevel") >>= level;
         if (level > 0)
-            heading = toUtf8(Reference<text::XTextRange>(item, UNO_QUERY_THROW)->getString());
+            heading = toUtf8(paragraphText(Reference<text::XTextRange>(item, UNO_QUERY_THROW)));
     }
     return open;
 }

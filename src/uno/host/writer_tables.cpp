@@ -5,6 +5,7 @@
 #include "uno/host/writer_cell_names.hpp"
 #include "uno/host/writer_cell_text.hpp"
 #include "uno/host/writer_places.hpp"
+#include "uno/host/writer_text_read.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -82,7 +83,9 @@ Reference<text::XText> cellText(const Reference<text::XTextTable>& table, const 
 // cells). A portion's text is read from its paragraph directly. With track changes on, replaced text stays
 // in the document as a tracked deletion until the change is accepted, and getString() returns it too: "6"
 // overwritten by "3" reads "63"; deleted portions are left out here. A cell holding a nested table reads as
-// getString(): the nested table's text is not a value Jixiao reads, and the export is what keeps it apart.
+// getString(): the nested table's text is not a value Jixiao reads, and the export is what keeps it apart. So
+// does a cell whose portions hold a placeholder character getString leaves out (a check box:
+// writer_text_read.hpp).
 std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRedlines) {
     Reference<container::XEnumerationAccess> paragraphs(cell, UNO_QUERY);
     if (!paragraphs.is())
@@ -96,33 +99,17 @@ std::string visibleCellText(const Reference<table::XCell>& cell, bool mayHaveRed
         Reference<container::XEnumerationAccess> portions(info, UNO_QUERY);
         if (!info.is() || !portions.is() || !info->supportsService("com.sun.star.text.Paragraph"))
             return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+        // A paragraph break inside a deletion is deleted with it. A sal_Unicode, not u'\n': the SDK's
+        // OUStringBuffer has no char16_t overload, and a char16_t promotes to the sal_Int32 one ("10").
         if (!firstParagraph && !deleting)
-            visible.append(u'\n'); // a paragraph break inside a deletion is deleted with it
+            visible.append(static_cast<sal_Unicode>('\n'));
         firstParagraph = false;
-        Reference<container::XEnumeration> parts = portions->createEnumeration();
-        while (parts->hasMoreElements()) {
-            Reference<beans::XPropertySet> portion(parts->nextElement(), UNO_QUERY);
-            if (!portion.is())
-                continue;
-            if (mayHaveRedlines) {
-                OUString type;
-                portion->getPropertyValue("TextPortionType") >>= type;
-                if (type == "Redline") {
-                    OUString redline;
-                    portion->getPropertyValue("RedlineType") >>= redline;
-                    if (redline == "Delete") {
-                        bool start = false;
-                        portion->getPropertyValue("IsStart") >>= start;
-                        deleting = start;
-                    }
-                    continue;
-                }
-            }
-            if (!deleting)
-                visible.append(Reference<text::XTextRange>(portion, UNO_QUERY_THROW)->getString());
-        }
+        appendPortionText(portions, mayHaveRedlines, deleting, visible);
     }
-    return toUtf8(visible.makeStringAndClear());
+    const OUString text = visible.makeStringAndClear();
+    if (holdsPlaceholderCharacter(text)) // checked on the text: a portion's type costs a property read
+        return toUtf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
+    return toUtf8(text);
 }
 
 // A cell's text, and its formula when it holds one: a formula is the user's, and recompute reports a wrong
