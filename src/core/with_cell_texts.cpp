@@ -112,6 +112,7 @@ bool namesStructure(const std::string& text) {
 
 void setCell(GridCell& cell, const CellText& change) {
     cell.text = change.text;
+    cell.stored.clear(); // what the changed cell holds beside its text is not known
     if (change.kind)
         cell.kind = *change.kind;
     if (change.formula)

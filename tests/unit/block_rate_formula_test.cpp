@@ -113,7 +113,7 @@ TEST(BlockRateFormula, NeverOverAFormulaOfTheUsers) {
     EXPECT_EQ(plan.held[0].messageKey, "cell.formula-value.own");
 
     const std::string ours = kGuard + "FIXED(ROUND(E3/D3*100;6);2;1)&\"%\";\"\")";
-    grid.at(kBlockRow, kRateColumn) = {"90.00%", "G3", 1, 1, false, ours, CellKind::Empty};
+    grid.at(kBlockRow, kRateColumn) = {"90.00%", "G3", 1, 1, false, ours, CellKind::Empty, ""};
     const auto again = converted(grid);
     ASSERT_TRUE(again);
     EXPECT_EQ(again->formula, ours);

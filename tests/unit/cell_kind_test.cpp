@@ -91,7 +91,7 @@ TEST(CellKind, EmptyCellsTakePlainNumbersAsNumbersAndTheRestAsText) {
 TEST(CellKind, ANumberCellGetsTextOnlyWhenTheValueIsNoNumberAndFormulasAreLeftAlone) {
     Grid grid(1, 3);
     for (int c = 0; c < 3; ++c)
-        grid.at(0, c) = jixiao::GridCell{"97", "", 1, 1, false, "", CellKind::Number};
+        grid.at(0, c) = jixiao::GridCell{"97", "", 1, 1, false, "", CellKind::Number, ""};
     Patch patch;
     patch.writes = {CellWrite{{0, 0, "A1"}, "优秀", std::nullopt, {}, {}},
                     CellWrite{{0, 1, "B1"}, "", std::nullopt, {}, {}},

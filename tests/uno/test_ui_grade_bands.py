@@ -86,6 +86,22 @@ class DeckAsksBeforeRegradingTest(OfficeCase):
         user = self.doc.DocumentProperties.UserDefinedProperties
         self.assertTrue(user.getPropertyValue("评价等级标准").startswith("优秀 ≥ 90"))
 
+    def test_recompute_goes_on_after_regrading(self):
+        # Re-grading changes the grade only: the 扣分 and 合计 a score left stale (live recompute off) are
+        # 重算's, in the same click, not a second one.
+        office.set_live_recompute(False)
+        self.addCleanup(office.set_live_recompute, True)  # the setting outlives the document
+        self.cell("G22").setString("9")  # 服务对象满意度 10 → 9: 扣分 1, 合计 96, left as they were
+        self.assertEqual((self.text("H22"), self.text("C23")), ("0", "97"))
+        set_excellent(98)
+        self.answer_recompute("是")
+        self.assertTrue(wait_until(lambda: self.text("C23") == "96"), (self.text("H22"), self.text("C23")))
+        self.assertEqual(self.text("H22"), "1")
+        self.assertEqual(self.text("B24"), "良好")
+        status = status_text(self.window) or ""
+        self.assertTrue(wait_until(lambda: "已重算" in (status_text(self.window) or "")), status)
+        self.assertIn("已按新标准重新评定等级", status_text(self.window))
+
 
 if __name__ == "__main__":
     unittest.main()

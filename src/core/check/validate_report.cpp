@@ -1,5 +1,6 @@
 #include "core/check/validate_report.hpp"
 
+#include "core/check/hidden_decimals.hpp"
 #include "core/check/remembered_rules.hpp"
 #include "core/check/validate.hpp"
 #include "core/derive/recompute_plan.hpp"
@@ -34,6 +35,10 @@ std::vector<Finding> validate(const Report& report, const ReportChecks& checks) 
     input.problemsSection = report.problemsSection;
     auto checked = validate(input, checks.messages, checks.lang);
     findings.insert(findings.end(), checked.begin(), checked.end());
+    for (auto& finding : hiddenDecimalFindings(report)) { // the cause of a sum that does not add up in print
+        finding.message = checks.messages.format(checks.lang, finding.ruleId, finding.args);
+        findings.push_back(std::move(finding));
+    }
     const auto open = placeholderFindings(report.openPlaceholders, checks.messages, checks.lang);
     findings.insert(findings.end(), open.begin(), open.end());
     return findings;

@@ -23,6 +23,10 @@ struct GridCell {
     // never replaces a formula with a constant (docs/table-layout.md, "Never damage a document").
     std::string formula;
     CellKind kind = CellKind::Empty;
+    // A number cell's value as the host holds it, as plain decimal text, where it can tell it apart from what
+    // the cell shows (Calc: "3.4" in a cell formatted to show 3); empty otherwise
+    // (core/check/hidden_decimals).
+    std::string stored;
     friend bool operator==(const GridCell&, const GridCell&) = default;
 };
 

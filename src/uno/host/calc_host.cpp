@@ -39,6 +39,8 @@
 #include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
+#include <rtl/math.hxx>
+
 #include <optional>
 #include <stdexcept>
 
@@ -401,6 +403,12 @@ private:
                 anchor.kind = type == table::CellContentType_VALUE  ? CellKind::Number
                               : type == table::CellContentType_TEXT ? CellKind::Text
                                                                     : CellKind::Empty;
+                // What a typed number holds beside what its format shows (core/check/hidden_decimals.hpp),
+                // to Calc's own 15 significant digits.
+                if (type == table::CellContentType_VALUE)
+                    anchor.stored =
+                        toUtf8(rtl::math::doubleToUString(cell->getValue(), rtl_math_StringFormat_Automatic,
+                                                          rtl_math_DecimalPlaces_Max, '.', true));
             }
         return grid;
     }

@@ -702,12 +702,17 @@ void SidebarPanel::onRollForward() {
 
 void SidebarPanel::onRecompute() {
     guarded([&] {
-        std::string kept;
-        if (regradeAsked(kept))
-            return;
+        // Re-grading with the options' bands changes the grade only (core/derive/regrade_plan.hpp): 重算 goes
+        // on after it, as a step of its own, so a stale 扣分 or 执行率 is not left for a second click.
+        std::string said;
+        const bool regraded = regradeAsked(said);
         const int written = DocumentController::forModel(context_, model())->recompute(false);
         const auto& data = ExtensionData::get(context_);
-        setStatus(kept + (written == 0
+        if (regraded && written == 0) {
+            setStatus(said);
+            return;
+        }
+        setStatus(said + (written == 0
                               ? data.text("status.recomputed-none")
                               : data.text("status.recomputed", {{"count", std::to_string(written)}})));
     });
@@ -727,7 +732,7 @@ void SidebarPanel::onHelp() {
         setStatus(ExtensionData::get(context_).text("status.help-failed"));
 }
 
-bool SidebarPanel::regradeAsked(std::string& kept) {
+bool SidebarPanel::regradeAsked(std::string& said) {
     const auto document = model();
     if (!document.is() || Operations::isReadOnly(document))
         return false;
@@ -740,11 +745,11 @@ bool SidebarPanel::regradeAsked(std::string& kept) {
     if (!confirm(data.text("confirm.regrade-title"),
                  data.text("confirm.regrade",
                            {{"stored", stored}, {"options", formatGradeBands(bands.options)}}))) {
-        kept = data.text("status.bands-kept", {{"bands", stored}});
+        said = data.text("status.bands-kept", {{"bands", stored}});
         return false; // 重算 goes on with the report's own bands
     }
     const auto now = operations.regradeWithOptions(document);
-    setStatus(data.text("status.regraded", {{"bands", now}}));
+    said = data.text("status.regraded", {{"bands", now}});
     refreshSummary();
     return true;
 }

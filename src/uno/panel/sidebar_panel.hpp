@@ -136,8 +136,9 @@ private:
     void onHelp();
     // Asks a yes/no question in a message box over the panel; true for yes.
     // Before 重算 of a report graded with bands other than the options': asks whether to re-grade it with
-    // the options' (one undo step; true when it did) or keep its own (false, `kept` says so for the status).
-    bool regradeAsked(std::string& kept);
+    // the options' (one undo step; true when it did) or keep its own (false). `said` gets what the status
+    // line says of either, before what 重算 then did.
+    bool regradeAsked(std::string& said);
     bool confirm(const std::string& title, const std::string& message);
     void fillMetadata();
 
