@@ -198,7 +198,7 @@ std::string writerTableLayout(const Reference<text::XTextTable>& table) {
     rtl::OUStringBuffer layout;
     layout.append(rows);
     for (const auto& name : table->getCellNames())
-        layout.append(u' ').append(name);
+        layout.append(static_cast<sal_Unicode>(' ')).append(name); // not u' ': that appends "32" (above)
     return toUtf8(layout.makeStringAndClear());
 }
 
